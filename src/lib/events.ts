@@ -1,0 +1,60 @@
+/**
+ * One record shape for everything that happens during a recording, whatever
+ * saw it: the page's own listeners, a browser extension, or the sampler.
+ */
+
+export type EventType = 'click' | 'key' | 'input' | 'scroll' | 'navigate' | 'visual' | 'marker' | 'focus';
+export type EventSource = 'page' | 'extension' | 'visual';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What an event acted on, as far as it is known. */
+export interface TargetDescriptor {
+  role?: string;
+  name?: string;
+  text?: string;
+  selector?: string;
+  tag?: string;
+  inputType?: string;
+}
+
+export interface EventRecord {
+  id?: number;
+  recordingId: string;
+  /** Milliseconds on the video's clock. */
+  t: number;
+  type: EventType;
+  source: EventSource;
+  /** In the captured video's pixels. */
+  point?: Point;
+  box?: Box;
+  target?: TargetDescriptor;
+  /** Typed or chosen value; never present for password fields (see `redacted`). */
+  value?: string;
+  redacted?: boolean;
+  key?: string;
+  /** Pointer button for clicks, 0 = main. */
+  button?: number;
+  scrollDelta?: Point;
+  url?: string;
+  title?: string;
+  label?: string;
+  /** Visual changes: share of the frame changed, and their key frames. */
+  fraction?: number;
+  endT?: number;
+  beforeFrameId?: string;
+  afterFrameId?: string;
+}
+
+/** An event as its producer knows it; the recording fills in the rest. */
+export type NewEvent = Omit<EventRecord, 'id' | 'recordingId'>;

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatDuration } from './format';
+
+describe('formatDuration', () => {
+  it('shows minutes and seconds, and hours when there are some', () => {
+    expect(formatDuration(0)).toBe('0:00');
+    expect(formatDuration(83_999)).toBe('1:23');
+    expect(formatDuration(3_723_000)).toBe('1:02:03');
+  });
+});
+
+describe('formatBytes', () => {
+  it('picks a readable unit', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(250 * 1024 * 1024)).toBe('250 MB');
+  });
+});

@@ -1,0 +1,126 @@
+/** The recorder as the UI sees it: one live session at most, its clock and its counts. */
+import { CaptureError } from '../lib/capture';
+import { formatDuration } from '../lib/format';
+import { canFloatControls, openFloatingWindow } from '../lib/pip';
+import { RecordingSession, isHotkey, type SessionCounts, type SessionEnd } from '../lib/recording-session';
+import type { NoticeState } from './notice.svelte';
+
+export type RecorderPhase = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping';
+
+/** The recorder's own buttons: clicks on them are not part of the recorded workflow. */
+export const CONTROLS_SELECTOR = '[data-recorder-controls]';
+
+const emptyCounts: SessionCounts = { chunks: 0, visualEvents: 0, events: 0, markers: 0, samplerFps: 0 };
+
+export class RecorderState {
+  phase = $state<RecorderPhase>('idle');
+  elapsedMs = $state(0);
+  counts = $state<SessionCounts>({ ...emptyCounts });
+  floatingWindow = $state.raw<Window | null>(null);
+  readonly canFloat = canFloatControls();
+
+  #session: RecordingSession | null = null;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  readonly #notice: NoticeState;
+  readonly #onFinished: (end: SessionEnd) => void;
+
+  constructor(notice: NoticeState, onFinished: (end: SessionEnd) => void) {
+    this.#notice = notice;
+    this.#onFinished = onFinished;
+  }
+
+  get active(): boolean {
+    return this.phase === 'recording' || this.phase === 'paused';
+  }
+
+  get elapsedLabel(): string {
+    return formatDuration(this.elapsedMs);
+  }
+
+  async start(): Promise<void> {
+    if (this.phase !== 'idle') return;
+    this.phase = 'starting';
+    this.#notice.clear();
+    try {
+      this.#session = await RecordingSession.start(
+        {
+          onCounts: (counts) => (this.counts = counts),
+          onWarning: (message) => this.#notice.show('warning', message),
+          onEnded: (end) => this.#ended(end),
+        },
+        { ignoreSelector: CONTROLS_SELECTOR },
+      );
+    } catch (error) {
+      this.phase = 'idle';
+      this.#notice.show(
+        'error',
+        error instanceof CaptureError
+          ? error.message
+          : `Recording could not start: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return;
+    }
+    this.counts = { ...emptyCounts };
+    this.elapsedMs = 0;
+    this.phase = 'recording';
+    this.#timer = setInterval(() => {
+      if (this.#session) this.elapsedMs = this.#session.clock.toVideoMs();
+    }, 250);
+    // Float the controls while the click's activation lasts; else the button does it.
+    if (this.canFloat && navigator.userActivation?.isActive) void this.float();
+  }
+
+  pause(): void {
+    this.#session?.pause();
+    if (this.phase === 'recording') this.phase = 'paused';
+  }
+
+  resume(): void {
+    this.#session?.resume();
+    if (this.phase === 'paused') this.phase = 'recording';
+  }
+
+  togglePause(): void {
+    if (this.phase === 'paused') this.resume();
+    else this.pause();
+  }
+
+  addMarker(): void {
+    this.#session?.addMarker();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.#session || this.phase === 'stopping') return;
+    this.phase = 'stopping';
+    await this.#session.stop('user');
+  }
+
+  async float(): Promise<void> {
+    this.floatingWindow = await openFloatingWindow();
+    this.floatingWindow?.addEventListener('pagehide', () => (this.floatingWindow = null), { once: true });
+  }
+
+  /** Alt+Shift+M marker, Alt+Shift+P pause/resume, Alt+Shift+S stop. */
+  handleHotkey(event: KeyboardEvent): void {
+    if (!this.active || !isHotkey(event)) return;
+    event.preventDefault();
+    if (event.code === 'KeyM') this.addMarker();
+    else if (event.code === 'KeyP') this.togglePause();
+    else if (event.code === 'KeyS') void this.stop();
+  }
+
+  #ended(end: SessionEnd): void {
+    clearInterval(this.#timer);
+    this.#session = null;
+    this.phase = 'idle';
+    this.floatingWindow?.close();
+    this.floatingWindow = null;
+    if (end.message) this.#notice.show('error', end.message);
+    else if (end.reason === 'sharing-ended')
+      this.#notice.show('info', 'Sharing ended, so the recording stopped. It is saved below.');
+    else if (end.reason === 'error')
+      this.#notice.show('error', 'The browser stopped the recorder. What was recorded until then is saved below.');
+    else this.#notice.show('success', 'Recording saved.');
+    this.#onFinished(end);
+  }
+}

@@ -1,0 +1,50 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Cross-origin isolation (COOP + COEP) gives SharedArrayBuffer, which the
+ * multi-threaded ONNX Runtime and ffmpeg.wasm cores need, and lets
+ * `performance.measureUserAgentSpecificMemory()` report worker memory.
+ */
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  plugins: [
+    svelte(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: false, // registered from src/lib/pwa.ts so the UI can report it
+      manifest: false, // public/manifest.webmanifest is the single source
+      workbox: {
+        // The app shell: everything the first screen and a recording need.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: 'index.html',
+        // Large runtime assets (wasm cores, OCR data, model weights) are cached
+        // on first use instead of precached, so the first visit stays light.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => /\.(wasm|onnx|traineddata(\.gz)?|bin)$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'large-assets',
+              expiration: { maxEntries: 64 },
+              cacheableResponse: { statuses: [0, 200] },
+            },
+          },
+        ],
+      },
+    }),
+  ],
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: true },
+  server: { headers: isolationHeaders },
+  preview: { headers: isolationHeaders, port: 4173, strictPort: true },
+  test: {
+    include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'models/**/*.test.ts'],
+    environment: 'node',
+  },
+});

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { ChangeDetector, type DetectedChange, type LumaFrame } from './detector';
+
+const W = 64;
+const H = 36;
+const FRAME_MS = 1000 / 6;
+
+/** A fake screen: a luma grid that tests paint rectangles on. */
+class Screen {
+  data = new Uint8Array(W * H).fill(240);
+  fill(x: number, y: number, w: number, h: number, value: number): this {
+    for (let yy = y; yy < y + h; yy++) for (let xx = x; xx < x + w; xx++) this.data[yy * W + xx] = value;
+    return this;
+  }
+  /** Moves every row up by `rows`, as a scroll does; new rows at the bottom are blank. */
+  scroll(rows: number): this {
+    this.data.copyWithin(0, rows * W);
+    this.data.fill(240, (H - rows) * W);
+    return this;
+  }
+}
+
+/** Counts references per handle so the tests catch leaks and double releases. */
+class Handles {
+  refs = new Map<number, number>();
+  next = 0;
+  make(): number {
+    this.refs.set(this.next, 1);
+    return this.next++;
+  }
+  retain = (h: number) => this.refs.set(h, (this.refs.get(h) ?? 0) + 1);
+  release = (h: number) => {
+    const n = (this.refs.get(h) ?? 0) - 1;
+    if (n < 0) throw new Error(`handle ${h} released too often`);
+    this.refs.set(h, n);
+  };
+  live(): number {
+    return [...this.refs.values()].filter((n) => n > 0).length;
+  }
+}
+
+function setup() {
+  const handles = new Handles();
+  const detector = new ChangeDetector<number>(handles);
+  const screen = new Screen();
+  const changes: DetectedChange<number>[] = [];
+  let t = 0;
+  let noiseSeed = 1;
+  const noisy = (data: Uint8Array) =>
+    data.map((v) => {
+      noiseSeed = (noiseSeed * 1103515245 + 12345) % 2 ** 31;
+      return Math.max(0, Math.min(255, v + ((noiseSeed >> 16) % 7) - 3)); // ±3 of sensor-like noise
+    });
+  const frames = new Map<number, Uint8Array>();
+  const sample = (count = 1) => {
+    for (let i = 0; i < count; i++) {
+      const frame: LumaFrame = { data: noisy(screen.data), width: W, height: H, t };
+      const handle = handles.make();
+      frames.set(handle, frame.data);
+      changes.push(...detector.push(frame, handle));
+      t += FRAME_MS;
+    }
+  };
+  return { handles, detector, screen, changes, sample, frames, time: () => t };
+}
+
+describe('ChangeDetector', () => {
+  it('reports nothing while the screen does not change', () => {
+    const { sample, changes } = setup();
+    sample(60);
+    expect(changes).toEqual([]);
+  });
+
+  it('reports a small change with its box and before/after frames', () => {
+    const { sample, changes, screen, frames } = setup();
+    sample(5);
+    screen.fill(10, 20, 4, 3, 30); // a checkbox gets ticked
+    sample(5);
+    expect(changes).toHaveLength(1);
+    const [change] = changes;
+    expect(change!.box).toEqual({ x: 10, y: 20, width: 4, height: 3 });
+    expect(change!.fraction).toBeCloseTo(12 / (W * H), 5);
+    expect(frames.get(change!.before)![20 * W + 10]).toBeGreaterThan(200);
+    expect(frames.get(change!.after)![20 * W + 10]).toBeLessThan(50);
+    expect(change!.startT).toBeCloseTo(5 * FRAME_MS);
+    expect(change!.endT).toBeCloseTo(5 * FRAME_MS);
+    expect(change!.cut).toBe(false);
+  });
+
+  it('treats a scroll as one change that ends when the page stops moving', () => {
+    const { sample, changes, screen } = setup();
+    for (let y = 0; y < H; y += 4) screen.fill(4, y, 40, 2, 20); // lines of text
+    sample(4);
+    for (let i = 0; i < 6; i++) {
+      screen.scroll(2);
+      sample();
+    }
+    sample(4);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.fraction).toBeGreaterThan(0.3);
+    expect(changes[0]!.endT - changes[0]!.startT).toBeCloseTo(5 * FRAME_MS);
+  });
+
+  it('reports a full-screen change (a new page) as covering the frame', () => {
+    const { sample, changes, screen } = setup();
+    sample(3);
+    screen.fill(0, 0, W, H, 20);
+    sample(3);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.box).toEqual({ x: 0, y: 0, width: W, height: H });
+    expect(changes[0]!.fraction).toBe(1);
+  });
+
+  it('settles on ticks when the capture stops sending frames', () => {
+    const { sample, changes, screen, detector } = setup();
+    sample(3);
+    screen.fill(0, 0, 8, 8, 0);
+    sample(1);
+    expect(changes).toHaveLength(0);
+    expect(detector.tick()).toHaveLength(0);
+    expect(detector.tick()).toHaveLength(1);
+  });
+
+  it('ignores a blinking caret after its first blinks', () => {
+    const { sample, changes, screen } = setup();
+    sample(3);
+    for (let blink = 0; blink < 20; blink++) {
+      screen.fill(30, 10, 1, 3, blink % 2 === 0 ? 0 : 240);
+      sample(3); // 500 ms per phase, as browsers blink
+    }
+    expect(changes.length).toBeLessThanOrEqual(3);
+    // Typing next to the caret is still seen while it blinks.
+    const before = changes.length;
+    screen.fill(31, 10, 3, 3, 0);
+    sample(3);
+    expect(changes.length).toBe(before + 1);
+    expect(changes.at(-1)!.box.x).toBeGreaterThanOrEqual(30);
+  });
+
+  it('drops a transient flash that leaves the screen as it was', () => {
+    const { sample, changes, screen } = setup();
+    sample(3);
+    screen.fill(20, 20, 6, 4, 0);
+    sample(1);
+    screen.fill(20, 20, 6, 4, 240);
+    sample(4);
+    expect(changes).toEqual([]);
+  });
+
+  it('cuts a change that never settles', () => {
+    const { sample, changes, screen } = setup();
+    sample(2);
+    for (let i = 0; i < 6 * 12; i++) {
+      screen.fill(0, 0, 32, 18, i % 2 === 0 ? 0 : 240); // a large video-like area, 12 s
+      sample();
+    }
+    expect(changes.length).toBeGreaterThanOrEqual(2);
+    expect(changes.every((c) => c.cut)).toBe(true);
+    expect(changes[0]!.endT - changes[0]!.startT).toBeLessThanOrEqual(5000 + FRAME_MS);
+  });
+
+  it('closes an open change on flush and leaks no handle', () => {
+    const { sample, changes, screen, detector, handles } = setup();
+    sample(2);
+    screen.fill(0, 0, 10, 10, 0);
+    sample(1);
+    const flushed = detector.flush();
+    expect(flushed).toHaveLength(1);
+    for (const c of [...changes, ...flushed]) {
+      handles.release(c.before);
+      handles.release(c.after);
+    }
+    detector.dispose();
+    expect(handles.live()).toBe(0);
+  });
+
+  it('holds a bounded number of frames however long it runs', () => {
+    const { sample, screen, detector, handles, changes } = setup();
+    let maxLive = 0;
+    for (let i = 0; i < 400; i++) {
+      if (i % 7 === 0) screen.fill((i * 3) % 60, (i * 5) % 32, 4, 4, i % 255);
+      sample();
+      for (const c of changes.splice(0)) {
+        handles.release(c.before);
+        handles.release(c.after);
+      }
+      maxLive = Math.max(maxLive, handles.live());
+    }
+    expect(maxLive).toBeLessThanOrEqual(3);
+    detector.dispose();
+    expect(handles.live()).toBe(0);
+  });
+});

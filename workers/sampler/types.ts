@@ -1,0 +1,67 @@
+/** Messages and shapes shared by the sampler worker and the page. */
+import type { DetectorOptions } from './detector';
+
+export interface SamplerConfig {
+  /** Samples per second taken from the capture (more frames are dropped unread). */
+  fps: number;
+  /** Width of the luma grid changes are detected on. */
+  gridWidth: number;
+  /** Image type of the stored key frames. */
+  keyframeType: 'image/png' | 'image/webp';
+  detector?: Partial<DetectorOptions>;
+}
+
+export const defaultSamplerConfig: SamplerConfig = {
+  fps: 6,
+  gridWidth: 320,
+  // PNG keeps UI text crisp for OCR; flat UI screens compress well.
+  keyframeType: 'image/png',
+};
+
+/** A rectangle in the captured video's pixels. */
+export interface PixelBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface VisualChange {
+  /** Epoch ms of the first sample that differed. */
+  at: number;
+  /** Epoch ms of the first still sample after it. */
+  settledAt: number;
+  box: PixelBox;
+  /** Share of the frame that changed, 0–1. */
+  fraction: number;
+  frameWidth: number;
+  frameHeight: number;
+  /** Cut at the maximum change length rather than settled. */
+  cut: boolean;
+  /** The last still frame before the change, full resolution. */
+  before: Blob;
+  /** The first still frame after it, full resolution. */
+  after: Blob;
+}
+
+export interface SamplerStats {
+  framesSeen: number;
+  framesSampled: number;
+  changes: number;
+  keyframeBytes: number;
+  /** Samples per second over the time the sampler ran unpaused. */
+  sampleFps: number;
+}
+
+export type ToSampler =
+  | { type: 'start'; config: SamplerConfig; frames: ReadableStream<VideoFrame> | null }
+  | { type: 'frame'; bitmap: ImageBitmap; at: number }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'stop' };
+
+export type FromSampler =
+  | { type: 'change'; change: VisualChange }
+  | { type: 'stats'; stats: SamplerStats }
+  | { type: 'stopped'; stats: SamplerStats }
+  | { type: 'error'; message: string };

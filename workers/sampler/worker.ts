@@ -1,0 +1,268 @@
+/**
+ * The sampler: reads the live capture, detects visual changes and keeps their
+ * before/after key frames. It holds at most a handful of frames at a time
+ * (the detector's references), however long the recording runs.
+ */
+import { ChangeDetector, type DetectedChange, type LumaFrame } from './detector';
+import type { FromSampler, PixelBox, SamplerConfig, SamplerStats, ToSampler } from './types';
+
+interface FrameHandle {
+  bitmap: ImageBitmap;
+  refs: number;
+}
+
+const owner = {
+  retain(handle: FrameHandle) {
+    handle.refs++;
+  },
+  release(handle: FrameHandle) {
+    if (--handle.refs === 0) handle.bitmap.close();
+  },
+};
+
+let config: SamplerConfig | null = null;
+let detector: ChangeDetector<FrameHandle> | null = null;
+let reader: ReadableStreamDefaultReader<VideoFrame> | null = null;
+let ticker: ReturnType<typeof setInterval> | undefined;
+let paused = false;
+let lastSampleAt = 0;
+let lastTickAt = 0;
+let pending: { frame: VideoFrame; at: number } | null = null;
+let sampling: Promise<void> = Promise.resolve();
+let activeMs = 0;
+let activeSince = 0;
+let encoding: Promise<void> = Promise.resolve();
+let gridCanvas: OffscreenCanvas | null = null;
+let lastStatsAt = 0;
+const stats: SamplerStats = { framesSeen: 0, framesSampled: 0, changes: 0, keyframeBytes: 0, sampleFps: 0 };
+
+function send(message: FromSampler): void {
+  postMessage(message);
+}
+
+function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function intervalMs(): number {
+  return 1000 / (config?.fps ?? 6);
+}
+
+/** Downscales a frame to the detection grid and reads its luma. */
+function toLuma(bitmap: ImageBitmap, t: number, gridWidth: number): LumaFrame {
+  const width = Math.max(1, Math.min(gridWidth, bitmap.width));
+  const height = Math.max(1, Math.round((bitmap.height * width) / bitmap.width));
+  if (!gridCanvas || gridCanvas.width !== width || gridCanvas.height !== height) {
+    gridCanvas = new OffscreenCanvas(width, height);
+  }
+  const ctx = gridCanvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('2D canvas is not available in this worker');
+  ctx.imageSmoothingQuality = 'medium';
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const data = new Uint8Array(width * height);
+  for (let i = 0, p = 0; i < data.length; i++, p += 4) {
+    data[i] = ((rgba[p] ?? 0) * 77 + (rgba[p + 1] ?? 0) * 150 + (rgba[p + 2] ?? 0) * 29) >> 8;
+  }
+  return { data, width, height, t };
+}
+
+async function encode(bitmap: ImageBitmap): Promise<Blob> {
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('2D canvas is not available in this worker');
+  ctx.drawImage(bitmap, 0, 0);
+  return canvas.convertToBlob({ type: config?.keyframeType ?? 'image/png' });
+}
+
+/** Grid cells to source pixels, padded by one cell so thin edges are not cut off. */
+function toPixels(change: DetectedChange<FrameHandle>): PixelBox {
+  const { width: srcW, height: srcH } = change.after.bitmap;
+  const sx = srcW / change.width;
+  const sy = srcH / change.height;
+  const x = Math.max(0, Math.floor((change.box.x - 1) * sx));
+  const y = Math.max(0, Math.floor((change.box.y - 1) * sy));
+  const right = Math.min(srcW, Math.ceil((change.box.x + change.box.width + 1) * sx));
+  const bottom = Math.min(srcH, Math.ceil((change.box.y + change.box.height + 1) * sy));
+  return { x, y, width: right - x, height: bottom - y };
+}
+
+/** Encodes key frames one change at a time, in order, then hands them to the page. */
+function emit(changes: DetectedChange<FrameHandle>[]): void {
+  for (const change of changes) {
+    encoding = encoding.then(async () => {
+      try {
+        const [before, after] = await Promise.all([encode(change.before.bitmap), encode(change.after.bitmap)]);
+        stats.changes++;
+        stats.keyframeBytes += before.size + after.size;
+        send({
+          type: 'change',
+          change: {
+            at: change.startT,
+            settledAt: change.endT,
+            box: toPixels(change),
+            fraction: change.fraction,
+            frameWidth: change.after.bitmap.width,
+            frameHeight: change.after.bitmap.height,
+            cut: change.cut,
+            before,
+            after,
+          },
+        });
+      } catch (error) {
+        send({ type: 'error', message: `Could not store key frames: ${String(error)}` });
+      } finally {
+        owner.release(change.before);
+        owner.release(change.after);
+      }
+    });
+  }
+}
+
+function sample(bitmap: ImageBitmap, at: number): void {
+  if (!detector || !config) {
+    bitmap.close();
+    return;
+  }
+  stats.framesSampled++;
+  lastSampleAt = at;
+  const luma = toLuma(bitmap, at, config.gridWidth);
+  emit(detector.push(luma, { bitmap, refs: 1 }));
+}
+
+/**
+ * A frame from the capture. Frames closer together than the sampling interval
+ * are not sampled at once, but the latest one is kept: tab capture only sends
+ * frames when the page repaints, so the last frame of a burst may be the only
+ * one showing the result of an action.
+ */
+function onFrame(frame: VideoFrame): void {
+  stats.framesSeen++;
+  if (paused) {
+    frame.close();
+    return;
+  }
+  const at = epochNow();
+  if (at - lastSampleAt >= intervalMs() * 0.9) {
+    dropPending();
+    void sampleVideoFrame(frame, at);
+  } else {
+    dropPending();
+    pending = { frame, at };
+  }
+}
+
+function dropPending(): void {
+  pending?.frame.close();
+  pending = null;
+}
+
+/** Samples in arrival order: the bitmap is made at once, the detector fed in turn. */
+function sampleVideoFrame(frame: VideoFrame, at: number): Promise<void> {
+  lastSampleAt = at;
+  const bitmap = createImageBitmap(frame).finally(() => frame.close()); // free the capture's buffer: its pool is small
+  sampling = sampling.then(async () => {
+    try {
+      sample(await bitmap, at);
+    } catch (error) {
+      send({ type: 'error', message: `A frame could not be read: ${String(error)}` });
+    }
+  });
+  return sampling;
+}
+
+async function readFrames(frames: ReadableStream<VideoFrame>): Promise<void> {
+  reader = frames.getReader();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      onFrame(value);
+    }
+  } catch (error) {
+    if (reader) send({ type: 'error', message: `Frame sampling stopped: ${String(error)}` });
+  }
+}
+
+/**
+ * Runs twice per sampling interval: samples a held-back frame once its turn
+ * comes, and otherwise lets time pass for the detector, since a still page
+ * sends no frames at all.
+ */
+function onTick(): void {
+  if (paused || !detector) return;
+  const now = epochNow();
+  const interval = intervalMs();
+  if (pending && now - lastSampleAt >= interval) {
+    const { frame } = pending;
+    pending = null;
+    void sampleVideoFrame(frame, now);
+  } else if (!pending && now - lastSampleAt >= interval && now - lastTickAt >= interval) {
+    lastTickAt = now;
+    emit(detector.tick());
+  }
+  if (now - lastStatsAt >= 2000) {
+    lastStatsAt = now;
+    stats.sampleFps = sampleFps();
+    send({ type: 'stats', stats: { ...stats } });
+  }
+}
+
+function start(nextConfig: SamplerConfig, frames: ReadableStream<VideoFrame> | null): void {
+  config = nextConfig;
+  detector = new ChangeDetector(owner, nextConfig.detector);
+  activeSince = epochNow();
+  ticker = setInterval(onTick, intervalMs() / 2);
+  if (frames) void readFrames(frames);
+}
+
+function sampleFps(): number {
+  const ms = activeMs + (paused ? 0 : epochNow() - activeSince);
+  return ms > 0 ? Math.round((stats.framesSampled / ms) * 10_000) / 10 : 0;
+}
+
+async function stop(): Promise<void> {
+  clearInterval(ticker);
+  const current = reader;
+  reader = null;
+  await current?.cancel().catch(() => undefined);
+  if (pending) {
+    const { frame, at } = pending;
+    pending = null;
+    void sampleVideoFrame(frame, at);
+  }
+  await sampling;
+  if (detector) emit(detector.flush());
+  await encoding;
+  stats.sampleFps = sampleFps();
+  detector?.dispose();
+  detector = null;
+  send({ type: 'stopped', stats: { ...stats } });
+}
+
+addEventListener('message', (event: MessageEvent<ToSampler>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'start':
+      start(message.config, message.frames);
+      break;
+    case 'frame':
+      stats.framesSeen++;
+      if (paused) message.bitmap.close();
+      else sample(message.bitmap, message.at);
+      break;
+    case 'pause':
+      if (!paused) activeMs += epochNow() - activeSince;
+      paused = true;
+      break;
+    case 'resume':
+      if (paused) activeSince = epochNow();
+      paused = false;
+      break;
+    case 'stop':
+      void stop();
+      break;
+    default:
+      message satisfies never;
+  }
+});

@@ -15,6 +15,7 @@ import { DomEventLogger } from './dom-events';
 import type { NewEvent } from './events';
 import { holdRecordingLock } from './recording-lock';
 import { RecordingWriter } from './recording-writer';
+import { releaseStorageReserve, reserveStorage } from './storage-guard';
 import { formatDuration } from './format';
 import { createRecording, finishRecording, requestPersistentStorage } from './recordings';
 import { VideoClock } from './video-clock';
@@ -75,7 +76,14 @@ export class RecordingSession {
   ): Promise<RecordingSession> {
     // Ask first: a recording must not be evicted under storage pressure.
     const persisting = requestPersistentStorage();
-    const stream = await requestScreen();
+    if (!(await reserveStorage())) throw new Error(NO_ROOM_MESSAGE);
+    let stream: MediaStream;
+    try {
+      stream = await requestScreen();
+    } catch (error) {
+      await releaseStorageReserve();
+      throw error;
+    }
     try {
       const [track] = stream.getVideoTracks();
       if (!track) throw new Error('The shared surface has no video.');
@@ -96,6 +104,7 @@ export class RecordingSession {
       return new RecordingSession(stream, track, recording, mimeType, releaseLock, callbacks, options.ignoreSelector);
     } catch (error) {
       for (const t of stream.getTracks()) t.stop();
+      await releaseStorageReserve();
       throw error;
     }
   }
@@ -202,6 +211,8 @@ export class RecordingSession {
     const full = reason === 'storage-full' || this.#writer.stopped;
     let end: SessionEnd;
     try {
+      // Frees the ballast taken at start: the room to finish, even on a full disk.
+      await releaseStorageReserve();
       // After a full disk, the stored duration (last chunk saved) is the truth, not the clock.
       const recording = await finishRecording(
         this.recording.id,
@@ -217,7 +228,7 @@ export class RecordingSession {
       end = {
         recording: null,
         reason,
-        message: `The recording is saved but could not be finished (${describe(error)}). Free some disk space and reload: it will be offered for recovery.`,
+        message: `The recording is saved but could not be finished (${describe(error)}). Free some disk space, then recover it from “Interrupted recording” above.`,
       };
     }
     this.#releaseLock();
@@ -266,11 +277,14 @@ export function isHotkey(event: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'cod
   return event.altKey && event.shiftKey && ['KeyM', 'KeyP', 'KeyS'].includes(event.code);
 }
 
+const NO_ROOM_MESSAGE =
+  'There is not enough free storage to record. Delete old recordings here, or free disk space on this device, then try again.';
+
 function defaultTitle(): string {
   const when = new Date().toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   return `Recording ${when}`;
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

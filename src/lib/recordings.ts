@@ -1,5 +1,12 @@
 /** Reading, finishing and deleting stored recordings. Writes during capture go through RecordingWriter. */
-import { openDatabase, recordingRange, type FrameRecord, type RecordingRecord, type StopReason } from './db';
+import {
+  isQuotaError,
+  openDatabase,
+  recordingRange,
+  type FrameRecord,
+  type RecordingRecord,
+  type StopReason,
+} from './db';
 import type { EventRecord } from './events';
 import { withWebmDuration } from './webm-duration';
 
@@ -50,14 +57,25 @@ export async function getFrame(id: string): Promise<FrameRecord | undefined> {
   return (await openDatabase()).get('frames', id);
 }
 
-/** The whole video as one Blob; the chunks stay on disk, nothing is copied into memory. */
+/**
+ * The whole video as one Blob; the chunks stay on disk, nothing is copied into
+ * memory. If the duration could not be written to disk (a full disk at Stop),
+ * the first chunk is patched on the fly instead.
+ */
 export async function recordingBlob(recording: RecordingRecord): Promise<Blob> {
   const db = await openDatabase();
-  const chunks = await db.getAll('chunks', recordingRange(recording.id));
-  return new Blob(
-    chunks.map((chunk) => chunk.blob),
-    { type: recording.mimeType.split(';')[0] || 'video/webm' },
-  );
+  const blobs = (await db.getAll('chunks', recordingRange(recording.id))).map((chunk) => chunk.blob);
+  const [first] = blobs;
+  if (first && !recording.durationWritten && recording.durationMs > 0) {
+    const patched = await patchedHead(first, recording.durationMs);
+    if (patched) blobs[0] = patched;
+  }
+  return new Blob(blobs, { type: recording.mimeType.split(';')[0] || 'video/webm' });
+}
+
+async function patchedHead(first: Blob, durationMs: number): Promise<Blob | null> {
+  const patched = withWebmDuration(new Uint8Array(await first.arrayBuffer()), durationMs);
+  return patched ? new Blob([patched.buffer as ArrayBuffer], { type: first.type }) : null;
 }
 
 /**
@@ -72,10 +90,15 @@ export async function finishRecording(id: string, reason: StopReason, durationMs
   const first = await db.get('chunks', [id, 0]);
   let durationWritten = false;
   if (first && duration > 0) {
-    const patched = withWebmDuration(new Uint8Array(await first.blob.arrayBuffer()), duration);
+    const patched = await patchedHead(first.blob, duration);
     if (patched) {
-      await db.put('chunks', { ...first, blob: new Blob([patched.buffer as ArrayBuffer], { type: first.blob.type }) });
-      durationWritten = true;
+      try {
+        await db.put('chunks', { ...first, blob: patched });
+        durationWritten = true;
+      } catch (error) {
+        // A full disk: the duration is then patched in when the video is read.
+        if (!isQuotaError(error)) throw error;
+      }
     }
   }
   const tx = db.transaction('recordings', 'readwrite');

@@ -1,3 +1,4 @@
+// @ts-check
 // Makes sure Debian's Chromium is there before browser tests or benchmarks run.
 // Playwright's own browser download needs the internet; Debian's package does not.
 import { execFileSync } from 'node:child_process';

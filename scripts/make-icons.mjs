@@ -1,3 +1,4 @@
+// @ts-check
 // Renders public/icons/icon.svg to the PNG icons the web manifest lists.
 // Run with `npm run icons` after changing the SVG; the PNGs are committed.
 import { readFile } from 'node:fs/promises';

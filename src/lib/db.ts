@@ -3,6 +3,7 @@
  * once a version has shipped its block is never edited, only followed.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { SamplerStats } from '../../workers/sampler/types';
 import type { EventRecord } from './events';
 
 export const DB_NAME = 'pack2skill';
@@ -34,6 +35,8 @@ export interface RecordingRecord {
   eventCount: number;
   /** The WebM's first chunk carries the final duration (seekable). */
   durationWritten: boolean;
+  /** How the live sampler did, for diagnostics and benchmarks. */
+  sampler?: SamplerStats;
 }
 
 export interface ChunkRecord {

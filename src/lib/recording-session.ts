@@ -206,7 +206,7 @@ export class RecordingSession {
     this.#logger?.detach();
     await this.#stopRecorder();
     for (const track of this.#stream.getTracks()) track.stop();
-    await this.#sampler.stop();
+    const samplerStats = await this.#sampler.stop();
     await this.#writer.flush();
     const full = reason === 'storage-full' || this.#writer.stopped;
     let end: SessionEnd;
@@ -218,6 +218,7 @@ export class RecordingSession {
         this.recording.id,
         full ? 'storage-full' : reason,
         full ? undefined : durationMs,
+        samplerStats ? { sampler: samplerStats } : {},
       );
       end = { recording, reason: full ? 'storage-full' : reason };
       if (full) {

@@ -82,7 +82,12 @@ async function patchedHead(first: Blob, durationMs: number): Promise<Blob | null
  * Marks a recording complete and writes its duration into the WebM, so the
  * file reports its length and seeks. Used on Stop and on recovery alike.
  */
-export async function finishRecording(id: string, reason: StopReason, durationMs?: number): Promise<RecordingRecord> {
+export async function finishRecording(
+  id: string,
+  reason: StopReason,
+  durationMs?: number,
+  details: Pick<RecordingRecord, 'sampler'> = {},
+): Promise<RecordingRecord> {
   const db = await openDatabase();
   const recording = await db.get('recordings', id);
   if (!recording) throw new Error('This recording no longer exists.');
@@ -105,6 +110,7 @@ export async function finishRecording(id: string, reason: StopReason, durationMs
   const latest = (await tx.store.get(id)) ?? recording;
   const finished: RecordingRecord = {
     ...latest,
+    ...details,
     status: 'complete',
     stopReason: reason,
     durationMs: Math.max(duration, latest.durationMs),

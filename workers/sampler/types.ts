@@ -45,11 +45,15 @@ export interface VisualChange {
 }
 
 export interface SamplerStats {
+  /** Frames the capture delivered (tab capture sends one only when the page repaints). */
   framesSeen: number;
+  /** Frames compared with their predecessor. */
   framesSampled: number;
+  /** Intervals with no new frame, in which the screen was known to be still. */
+  stillTicks: number;
   changes: number;
   keyframeBytes: number;
-  /** Samples per second over the time the sampler ran unpaused. */
+  /** Screen evaluations per second (sampled frames + still ticks), unpaused time only. */
   sampleFps: number;
 }
 

@@ -34,7 +34,14 @@ let activeSince = 0;
 let encoding: Promise<void> = Promise.resolve();
 let gridCanvas: OffscreenCanvas | null = null;
 let lastStatsAt = 0;
-const stats: SamplerStats = { framesSeen: 0, framesSampled: 0, changes: 0, keyframeBytes: 0, sampleFps: 0 };
+const stats: SamplerStats = {
+  framesSeen: 0,
+  framesSampled: 0,
+  stillTicks: 0,
+  changes: 0,
+  keyframeBytes: 0,
+  sampleFps: 0,
+};
 
 function send(message: FromSampler): void {
   postMessage(message);
@@ -197,8 +204,9 @@ function onTick(): void {
     const { frame } = pending;
     pending = null;
     void sampleVideoFrame(frame, now);
-  } else if (!pending && now - lastSampleAt >= interval && now - lastTickAt >= interval) {
+  } else if (!pending && now - lastSampleAt >= interval * 0.9 && now - lastTickAt >= interval * 0.9) {
     lastTickAt = now;
+    stats.stillTicks++;
     emit(detector.tick());
   }
   if (now - lastStatsAt >= 2000) {
@@ -218,7 +226,7 @@ function start(nextConfig: SamplerConfig, frames: ReadableStream<VideoFrame> | n
 
 function sampleFps(): number {
   const ms = activeMs + (paused ? 0 : epochNow() - activeSince);
-  return ms > 0 ? Math.round((stats.framesSampled / ms) * 10_000) / 10 : 0;
+  return ms > 0 ? Math.round(((stats.framesSampled + stats.stillTicks) / ms) * 10_000) / 10 : 0;
 }
 
 async function stop(): Promise<void> {

@@ -1,0 +1,68 @@
+// `npm run bench [-- record] [--minutes N]`: drives the built app in headless
+// Chromium on synthetic recordings and prints one JSON object as the last line
+// of output (also written to bench/results/latest.json). See DESIGN.md §8.
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { chromium } from '@playwright/test';
+import { baseChromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { benchRecord } from './record.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
+};
+const sections = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+const wanted = sections.length > 0 ? sections : ['record'];
+const known = { record: benchRecord };
+for (const name of wanted) {
+  if (!known[name]) {
+    console.error(`Unknown section "${name}". Known: ${Object.keys(known).join(', ')}`);
+    process.exit(2);
+  }
+}
+
+const APP_URL = 'http://localhost:4173/';
+
+/** Serves dist/ with the same headers as `npm start`, unless something already does. */
+async function ensureServer() {
+  const up = () =>
+    fetch(APP_URL).then(
+      (r) => r.ok,
+      () => false,
+    );
+  if (await up()) return null;
+  const server = spawn('npx', ['vite', 'preview', '--port', '4173', '--strictPort'], { stdio: 'ignore' });
+  for (let i = 0; i < 100 && !(await up()); i++) await new Promise((r) => setTimeout(r, 200));
+  if (!(await up())) throw new Error('vite preview did not start on port 4173');
+  return server;
+}
+
+async function machine() {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: baseChromiumArgs });
+  const version = browser.version();
+  await browser.close();
+  return {
+    cpus: os.cpus().length,
+    cpu_model: os.cpus()[0]?.model ?? 'unknown',
+    mem_gb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    chromium: version,
+  };
+}
+
+const server = await ensureServer();
+try {
+  const result = { machine: await machine() };
+  const fixtures = { workload: await readFile(new URL('./fixtures/workload.html', import.meta.url)) };
+  for (const name of wanted) {
+    console.error(`bench: ${name}…`);
+    result[name] = await known[name]({ appUrl: APP_URL, minutes: flag('minutes', undefined), fixtures });
+  }
+  await mkdir(new URL('./results/', import.meta.url), { recursive: true });
+  await writeFile(new URL('./results/latest.json', import.meta.url), JSON.stringify(result, null, 2));
+  console.log(JSON.stringify(result));
+} finally {
+  server?.kill();
+}

@@ -1,0 +1,136 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DomEventLogger, keyCombo } from './dom-events';
+import type { NewEvent } from './events';
+import { isHotkey } from './recording-session';
+
+// jsdom has no CSS.escape (every browser does): a minimal stand-in for identifiers.
+vi.stubGlobal('CSS', { escape: (s: string) => s.replace(/[^\w-]/g, '\\$&') });
+
+describe('DomEventLogger', () => {
+  let events: NewEvent[];
+  let logger: DomEventLogger;
+  let now = 0;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    events = [];
+    now = 0;
+    document.body.innerHTML = `
+      <div data-recorder-controls><button id="stop">Stop recording</button></div>
+      <label for="summary">Summary</label><input id="summary" type="text" />
+      <input id="pw" type="password" aria-label="Password" />
+      <input id="otp" name="otp" autocomplete="one-time-code" aria-label="Code" />
+      <button id="create"><span>Create ticket</span></button>
+      <select id="priority" aria-label="Priority"><option>Low</option><option>High</option></select>
+      <input id="urgent" type="checkbox" aria-label="Urgent" />`;
+    logger = new DomEventLogger(document, {
+      scale: 2,
+      now: () => now,
+      emit: (event) => events.push(event),
+      ignoreSelector: '[data-recorder-controls]',
+      isHotkey: (event) => isHotkey(event),
+    });
+  });
+
+  afterEach(() => {
+    logger.detach();
+    vi.useRealTimers();
+  });
+
+  const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+  function type(el: HTMLInputElement, text: string) {
+    for (const ch of text) {
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: ch, bubbles: true }));
+      el.value += ch;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      now += 50;
+      vi.advanceTimersByTime(50);
+    }
+  }
+
+  it('logs a click with the element acted on, not the inner span, in video pixels', () => {
+    byId('create')
+      .querySelector('span')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: 10, clientY: 20 }));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      type: 'click',
+      source: 'page',
+      point: { x: 20, y: 40 },
+      target: { role: 'button', name: 'Create ticket', selector: '#create' },
+    });
+  });
+
+  it('coalesces typing into one input event with the whole value', () => {
+    const summary = byId<HTMLInputElement>('summary');
+    now = 1000;
+    type(summary, 'Printer jam');
+    vi.advanceTimersByTime(1000);
+    const inputs = events.filter((e) => e.type === 'input');
+    expect(inputs).toHaveLength(1);
+    expect(inputs[0]).toMatchObject({ t: 1000, value: 'Printer jam', target: { name: 'Summary', role: 'textbox' } });
+    // Plain characters typed into a field are not logged as keys.
+    expect(events.filter((e) => e.type === 'key')).toHaveLength(0);
+  });
+
+  it('never stores what was typed into a password or one-time-code field', () => {
+    for (const id of ['pw', 'otp']) {
+      const field = byId<HTMLInputElement>(id);
+      type(field, 'hunter2');
+      field.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    }
+    const inputs = events.filter((e) => e.type === 'input');
+    expect(inputs).toHaveLength(2);
+    for (const input of inputs) {
+      expect(input.redacted).toBe(true);
+      expect(input).not.toHaveProperty('value');
+    }
+    expect(JSON.stringify(events)).not.toContain('hunter2');
+    expect(JSON.stringify(events)).not.toMatch(/"key":"[a-z0-9]"/);
+  });
+
+  it('logs named keys and shortcuts, but not the recorder hotkeys', () => {
+    const summary = byId<HTMLInputElement>('summary');
+    summary.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    summary.dispatchEvent(new KeyboardEvent('keydown', { key: 's', ctrlKey: true, bubbles: true }));
+    document.body.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'M', code: 'KeyM', altKey: true, shiftKey: true, bubbles: true }),
+    );
+    expect(events.map((e) => e.key)).toEqual(['Enter', 'Ctrl+S']);
+  });
+
+  it('logs choices in selects and checkboxes at once', () => {
+    const priority = byId<HTMLSelectElement>('priority');
+    priority.selectedIndex = 1;
+    priority.dispatchEvent(new Event('change', { bubbles: true }));
+    const urgent = byId<HTMLInputElement>('urgent');
+    urgent.checked = true;
+    urgent.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(events.map((e) => [e.type, e.value, e.target?.name])).toEqual([
+      ['input', 'High', 'Priority'],
+      ['input', 'checked', 'Urgent'],
+    ]);
+  });
+
+  it('ignores the recorder’s own controls', () => {
+    byId('stop').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    byId('stop').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(events).toEqual([]);
+  });
+
+  it('flushes pending typing on detach', () => {
+    type(byId<HTMLInputElement>('summary'), 'abc');
+    logger.detach();
+    expect(events.filter((e) => e.type === 'input').map((e) => e.value)).toEqual(['abc']);
+  });
+});
+
+describe('keyCombo', () => {
+  it('names modifiers and keeps plain characters as typed', () => {
+    expect(keyCombo({ key: 's', ctrlKey: true, metaKey: false, altKey: false, shiftKey: false })).toBe('Ctrl+S');
+    expect(keyCombo({ key: 'Tab', ctrlKey: false, metaKey: false, altKey: false, shiftKey: true })).toBe('Shift+Tab');
+    expect(keyCombo({ key: 'j', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false })).toBe('j');
+  });
+});

@@ -1,16 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { FIXTURE_ORIGIN, launch, openApp } from './support/browser';
+import { FIXTURE_ORIGIN, launch, openApp, recordFixture } from './support/browser';
 import { readStore, type StoredRecording } from './support/db';
 
 test('ending the share from the browser (the shared tab goes away) stops and saves the recording', async () => {
   const { browser, context } = await launch({ captureTitle: 'P2S Fixture Form' });
   try {
-    const fixture = await context.newPage();
-    await fixture.goto(`${FIXTURE_ORIGIN}/form.html`);
-    const app = await openApp(context);
-    await app.getByRole('button', { name: 'Start recording' }).click();
-    await expect(app.getByRole('button', { name: 'Stop recording' })).toBeVisible();
-    await fixture.bringToFront();
+    const { fixture, app } = await recordFixture(context);
     await fixture.waitForTimeout(1500);
     await fixture.click('#add');
     await fixture.waitForTimeout(1500);

@@ -1,39 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
-import { FIXTURE_ORIGIN, launch, openApp } from './support/browser';
+import { expect, test } from '@playwright/test';
+import { launch, playAndSeek, recordFixture } from './support/browser';
 import { frameDifference, overlaps, readStore, type StoredEvent, type StoredRecording } from './support/db';
 
 const FIXTURE_TITLE = 'P2S Fixture Form';
 
-/** Plays the newest recording in the app's own player; returns its duration after a seek to the middle. */
-async function playNewest(app: Page): Promise<{ duration: number; seeked: boolean }> {
-  await app.getByRole('button', { name: 'Play video' }).first().click();
-  const video = app.locator('video').first();
-  await expect(video).toBeVisible();
-  return video.evaluate(async (el: HTMLVideoElement) => {
-    if (el.readyState < 1) await new Promise((r) => el.addEventListener('loadedmetadata', r, { once: true }));
-    const duration = el.duration;
-    const seeked = await new Promise<boolean>((resolve) => {
-      el.addEventListener('seeked', () => resolve(true), { once: true });
-      el.addEventListener('error', () => resolve(false), { once: true });
-      el.currentTime = duration / 2;
-      setTimeout(() => resolve(false), 10_000);
-    });
-    return { duration, seeked };
-  });
-}
-
 test('records another tab: a playable WebM, visual changes on each element acted on, key frames', async () => {
   const { browser, context } = await launch({ captureTitle: FIXTURE_TITLE });
   try {
-    const fixture = await context.newPage();
-    await fixture.goto(`${FIXTURE_ORIGIN}/form.html`);
-    const app = await openApp(context);
-
-    await app.getByRole('button', { name: 'Start recording' }).click();
-    await expect(app.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+    const { fixture, app } = await recordFixture(context);
     const startedAt = Date.now();
-
-    await fixture.bringToFront();
     await fixture.waitForTimeout(1500);
     const targets: { name: string; box: { x: number; y: number; width: number; height: number } }[] = [];
     const act = async (name: string, selector: string, action: () => Promise<void>) => {
@@ -60,7 +35,7 @@ test('records another tab: a playable WebM, visual changes on each element acted
     expect(recording!.status).toBe('complete');
     expect(recording!.durationWritten).toBe(true);
 
-    const { duration, seeked } = await playNewest(app);
+    const { duration, seeked } = await playAndSeek(app);
     expect(Number.isFinite(duration)).toBe(true);
     expect(Math.abs(duration * 1000 - wallMs) / wallMs).toBeLessThan(0.1);
     expect(seeked).toBe(true);

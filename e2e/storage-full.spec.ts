@@ -1,15 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { FIXTURE_ORIGIN, launch, openApp } from './support/browser';
+import { FIXTURE_ORIGIN, launch, openApp, playAndSeek, startRecording } from './support/browser';
 import { readStore, type StoredRecording } from './support/db';
 import { STORAGE_RESERVE_BYTES } from '../src/lib/storage-guard';
 
 test('a full disk stops the recording cleanly, keeps what was saved and says so', async () => {
   const { browser, context } = await launch({ captureTitle: 'P2S Fixture Form' });
   try {
-    const fixture = await context.newPage();
-    await fixture.goto(`${FIXTURE_ORIGIN}/form.html`);
-    const app = await openApp(context);
     // Leave the origin about 600 KB beyond what it already uses and the reserve the app keeps free.
+    const app = await openApp(context);
     const usage = await app.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
     const cdp = await context.newCDPSession(app);
     await cdp.send('Storage.overrideQuotaForOrigin', {
@@ -17,8 +15,9 @@ test('a full disk stops the recording cleanly, keeps what was saved and says so'
       quotaSize: usage + STORAGE_RESERVE_BYTES + 600 * 1024,
     });
 
-    await app.getByRole('button', { name: 'Start recording' }).click();
-    await expect(app.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+    const fixture = await context.newPage();
+    await fixture.goto(`${FIXTURE_ORIGIN}/form.html`);
+    await startRecording(app);
     await fixture.bringToFront();
     const alert = app.getByRole('alert');
     // Every click adds a list item: a visual change with two full-size key frames.
@@ -40,11 +39,7 @@ test('a full disk stops the recording cleanly, keeps what was saved and says so'
 
     // What was saved plays, with the length that was saved.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(app.url()).origin });
-    await item.getByRole('button', { name: 'Play video' }).click();
-    const duration = await app.locator('video').evaluate(async (el: HTMLVideoElement) => {
-      if (el.readyState < 1) await new Promise((r) => el.addEventListener('loadedmetadata', r, { once: true }));
-      return el.duration;
-    });
+    const { duration } = await playAndSeek(app);
     expect(Number.isFinite(duration)).toBe(true);
     expect(Math.abs(duration * 1000 - recording!.durationMs)).toBeLessThan(1500);
   } finally {

@@ -1,7 +1,7 @@
 /**
  * Launching Debian's Chromium for a test, with the capture flags of DESIGN.md §7.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { baseChromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
@@ -34,4 +34,46 @@ export async function openApp(context: BrowserContext): Promise<Page> {
   await app.goto(APP_URL);
   await app.getByRole('button', { name: 'Start recording' }).waitFor();
   return app;
+}
+
+/** Presses Start recording and waits until the recorder runs. */
+export async function startRecording(app: Page): Promise<void> {
+  await app.getByRole('button', { name: 'Start recording' }).click();
+  await expect(app.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+}
+
+/**
+ * Opens a fixture page (the tab to be captured, by its title) and the app, and
+ * starts recording the fixture. The fixture is brought to the front.
+ */
+export async function recordFixture(
+  context: BrowserContext,
+  page = 'form.html',
+): Promise<{ fixture: Page; app: Page }> {
+  const fixture = await context.newPage();
+  await fixture.goto(`${FIXTURE_ORIGIN}/${page}`);
+  const app = await openApp(context);
+  await startRecording(app);
+  await fixture.bringToFront();
+  return { fixture, app };
+}
+
+/**
+ * Opens the player of a recording in the list (the first one by default),
+ * waits for its metadata and seeks to the middle.
+ */
+export async function playAndSeek(app: Page, index = 0): Promise<{ duration: number; seeked: boolean }> {
+  const item = app.getByRole('list', { name: 'Recordings' }).getByRole('listitem').nth(index);
+  await item.getByRole('button', { name: 'Play video' }).click();
+  return item.locator('video').evaluate(async (el: HTMLVideoElement) => {
+    if (el.readyState < 1) await new Promise((r) => el.addEventListener('loadedmetadata', r, { once: true }));
+    const duration = el.duration;
+    const seeked = await new Promise<boolean>((resolve) => {
+      el.addEventListener('seeked', () => resolve(true), { once: true });
+      el.addEventListener('error', () => resolve(false), { once: true });
+      el.currentTime = duration / 2;
+      setTimeout(() => resolve(false), 10_000);
+    });
+    return { duration, seeked };
+  });
 }

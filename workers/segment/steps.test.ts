@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { burstSettingsFor, defaultBurstSettings, detectBursts } from './bursts';
+import { buildSteps, type StepEvent } from './steps';
+
+const summary = { selector: '#summary', name: 'Summary', role: 'textbox', tag: 'input', inputType: 'text' };
+const priority = { selector: '#priority', name: 'Priority', role: 'combobox', tag: 'select' };
+const create = { selector: '#create', name: 'Create ticket', role: 'button', tag: 'button' };
+
+const click = (s: number, target = create, point = { x: 100, y: 100 }): StepEvent => ({
+  t: s * 1000,
+  type: 'click',
+  target,
+  point,
+  box: { x: point.x - 40, y: point.y - 15, width: 80, height: 30 },
+});
+const input = (s: number, value: string, target = summary, endS = s): StepEvent => ({
+  t: s * 1000,
+  endT: endS * 1000,
+  type: 'input',
+  value,
+  target,
+  box: { x: 50, y: 200, width: 300, height: 40 },
+});
+const visual = (s: number, id: string, box = { x: 0, y: 0, width: 100, height: 50 }): StepEvent => ({
+  t: s * 1000,
+  endT: s * 1000 + 300,
+  type: 'visual',
+  box,
+  beforeFrameId: `${id}-before`,
+  afterFrameId: `${id}-after`,
+});
+
+const steps = (events: StepEvent[], mode: 'accurate' | 'rough' | 'simple' = 'accurate') =>
+  buildSteps(detectBursts(events, burstSettingsFor(mode)));
+
+describe('buildSteps', () => {
+  it('makes typing into one field one step carrying the typed text', () => {
+    // pack-style: one input event per keystroke, pauses up to 0.4 s.
+    const events = ['P', 'Pr', 'Pri', 'Prin', 'Print'].map((v, i) => input(i * 0.4, v));
+    const result = steps(events);
+    expect(result).toHaveLength(1);
+    expect(result[0]).toMatchObject({ kind: 'type', value: 'Print', target: { name: 'Summary' } });
+  });
+
+  it('turns a click followed by typing in the same field into one "type into" step', () => {
+    const events = [click(0, summary, { x: 100, y: 220 }), input(0.8, 'Printer jam', summary, 2.5)];
+    const result = steps(events);
+    expect(result).toHaveLength(1);
+    expect(result[0]).toMatchObject({ kind: 'type', value: 'Printer jam', start: 0 });
+    expect(result[0]!.events.map((e) => e.type)).toEqual(['click', 'input']);
+  });
+
+  it('keeps a click and typing elsewhere as two steps', () => {
+    const events = [click(0), input(1, 'x', summary)];
+    expect(steps(events).map((s) => s.kind)).toEqual(['click', 'type']);
+  });
+
+  it('makes one step per field when typing moves from field to field', () => {
+    const other = { ...summary, selector: '#title', name: 'Title' };
+    const events = [input(0, 'a'), input(0.3, 'ab'), input(0.6, 'T', other), input(0.9, 'Ti', other)];
+    expect(steps(events).map((s) => [s.kind, s.value, s.target?.name])).toEqual([
+      ['type', 'ab', 'Summary'],
+      ['type', 'Ti', 'Title'],
+    ]);
+  });
+
+  it('makes a select a "choose" step and a shortcut a "key" step', () => {
+    const events: StepEvent[] = [input(0, 'High', priority), { t: 3000, type: 'key', key: 'Ctrl+S' }];
+    expect(steps(events).map((s) => [s.kind, s.value ?? s.key])).toEqual([
+      ['choose', 'High'],
+      ['key', 'Ctrl+S'],
+    ]);
+  });
+
+  it('never keeps a typed value that was redacted', () => {
+    const events: StepEvent[] = [
+      { t: 0, type: 'input', redacted: true, target: { selector: '#pw', name: 'Password' } },
+    ];
+    const [step] = steps(events);
+    expect(step).toMatchObject({ kind: 'type', redacted: true });
+    expect(step).not.toHaveProperty('value');
+  });
+
+  it('attaches the screen change an action caused, with its before and after frames', () => {
+    const events = [click(0), visual(0.4, 'a'), visual(0.9, 'b'), click(5), visual(5.3, 'c')];
+    const result = steps(events);
+    expect(result).toHaveLength(2);
+    expect(result[0]).toMatchObject({ kind: 'click', beforeFrameId: 'a-before', afterFrameId: 'b-after' });
+    expect(result[1]).toMatchObject({ kind: 'click', beforeFrameId: 'c-before', afterFrameId: 'c-after' });
+  });
+
+  it('keeps a lone click and a lone screen change as steps of their own', () => {
+    const events = [click(0), visual(10, 'x', { x: 5, y: 6, width: 7, height: 8 })];
+    const result = steps(events);
+    expect(result.map((s) => s.kind)).toEqual(['click', 'visual']);
+    expect(result[1]).toMatchObject({ region: { x: 5, y: 6, width: 7, height: 8 }, afterFrameId: 'x-after' });
+  });
+
+  it('makes one step per screen change when only pixels are known (another tab)', () => {
+    const events = [visual(1, 'a'), visual(4, 'b'), visual(7, 'c')];
+    expect(steps(events).map((s) => s.kind)).toEqual(['visual', 'visual', 'visual']);
+  });
+
+  it('never makes a step of focus or pointer moves alone', () => {
+    const events: StepEvent[] = [{ t: 0, type: 'focus', target: summary }, input(0.3, 'x'), { t: 5000, type: 'move' }];
+    const result = steps(events);
+    expect(result).toHaveLength(1);
+    expect(result[0]!.events.map((e) => e.type)).toEqual(['focus', 'input', 'move']);
+  });
+
+  it('builds the same actions in simple mode', () => {
+    const events = [click(0), visual(0.3, 'a'), input(0.5, 'abc', summary), click(5), click(5.1), visual(5.4, 'b')];
+    const result = steps(events, 'simple');
+    expect(result.map((s) => s.kind)).toEqual(['click', 'type', 'click']);
+    expect(result.flatMap((s) => s.visual)).toHaveLength(2);
+  });
+
+  it('uses the default settings when none are given', () => {
+    expect(buildSteps(detectBursts([click(0)], defaultBurstSettings))).toHaveLength(1);
+  });
+});

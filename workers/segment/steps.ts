@@ -1,0 +1,252 @@
+/**
+ * From bursts to steps a person would recognise: one per action, with the
+ * screen change it caused attached. Pure.
+ *
+ * - A key burst becomes one step per field typed into (the field's final value),
+ *   a "choose" for a select, a "toggle" for a checkbox, a "key" step for keys
+ *   pressed outside fields (shortcuts, Enter).
+ * - A click followed by typing in what was clicked is one "type X into Y" step.
+ * - A screen change joins the action it followed (within `attachWindowMs`);
+ *   a change with no action before it (another tab, seen only as pixels) is a
+ *   step of its own. Focus and pointer moves never make a step alone.
+ */
+import type { Burst, TimedEvent } from './bursts';
+
+export type StepKind = 'click' | 'type' | 'choose' | 'toggle' | 'scroll' | 'key' | 'visual';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The event fields steps are built from (a subset of the stored event record). */
+export interface StepEvent extends TimedEvent {
+  point?: { x: number; y: number };
+  box?: Rect;
+  target?: { selector?: string; name?: string; role?: string; tag?: string; inputType?: string; text?: string };
+  value?: string;
+  redacted?: boolean;
+  key?: string;
+  scrollDelta?: { x: number; y: number };
+  beforeFrameId?: string;
+  afterFrameId?: string;
+  fraction?: number;
+}
+
+export interface StepDraft<E extends StepEvent> {
+  start: number;
+  end: number;
+  kind: StepKind;
+  /** What the person did (no screen changes). */
+  events: E[];
+  /** The screen changes this step caused. */
+  visual: E[];
+  target?: E['target'];
+  value?: string;
+  redacted?: boolean;
+  key?: string;
+  scrollDelta?: { x: number; y: number };
+  /** Where the action happened, in video pixels. */
+  region?: Rect;
+  beforeFrameId?: string;
+  afterFrameId?: string;
+}
+
+export interface StepOptions {
+  /** How long after an action a screen change still counts as its result. */
+  attachWindowMs: number;
+  /** How soon typing must follow a click to make one "type into" step. */
+  clickThenTypeMs: number;
+}
+
+export const defaultStepOptions: StepOptions = { attachWindowMs: 1500, clickThenTypeMs: 2000 };
+
+export function buildSteps<E extends StepEvent>(
+  bursts: Burst<E>[],
+  options: StepOptions = defaultStepOptions,
+): StepDraft<E>[] {
+  const actions = bursts.filter((b) => b.kind !== 'visual').flatMap((b) => actionSteps(b));
+  const steps = mergeClickThenType(actions, options);
+  attachLeftovers(
+    steps,
+    bursts.filter((b) => b.kind === 'move' || onlyFocus(b)).flatMap((b) => b.events),
+  );
+  for (const burst of bursts.filter((b) => b.kind === 'visual')) attachVisual(steps, burst, options);
+  for (const step of steps) finish(step);
+  return steps.sort((a, b) => a.start - b.start);
+}
+
+const onlyFocus = (burst: Burst<StepEvent>) => burst.events.every((e) => e.type === 'focus');
+const fieldKey = (e: StepEvent) => e.target?.selector ?? e.target?.name ?? '';
+
+function draft<E extends StepEvent>(kind: StepKind, events: E[]): StepDraft<E> {
+  const start = Math.min(...events.map((e) => e.t));
+  const end = Math.max(...events.map((e) => e.endT ?? e.t));
+  return { start, end, kind, events, visual: [] };
+}
+
+/** The steps one action burst makes; empty for bursts that are only context. */
+function actionSteps<E extends StepEvent>(burst: Burst<E>): StepDraft<E>[] {
+  if (burst.kind === 'move' || onlyFocus(burst)) return [];
+  if (burst.kind === 'scroll') {
+    const step = draft('scroll', burst.events);
+    step.scrollDelta = burst.events.reduce(
+      (sum, e) => ({ x: sum.x + (e.scrollDelta?.x ?? 0), y: sum.y + (e.scrollDelta?.y ?? 0) }),
+      { x: 0, y: 0 },
+    );
+    return [step];
+  }
+  if (burst.kind === 'click') {
+    const clicks = burst.events.filter((e) => e.type === 'click');
+    const step = draft('click', burst.events);
+    const last = clicks.at(-1);
+    if (last?.target) step.target = last.target;
+    if (last?.box) step.region = last.box;
+    else if (last?.point) step.region = { x: last.point.x - 8, y: last.point.y - 8, width: 16, height: 16 };
+    return [step];
+  }
+  if (burst.kind === 'mixed') return mixedSteps(burst.events);
+  return keySteps(burst.events);
+}
+
+/** A key burst: one step per field typed into, and one per run of keys pressed outside fields. */
+function keySteps<E extends StepEvent>(events: E[]): StepDraft<E>[] {
+  const steps: StepDraft<E>[] = [];
+  let run: E[] = [];
+  const flush = () => {
+    if (run.length > 0) steps.push(inputOrKeyStep(run));
+    run = [];
+  };
+  for (const event of events) {
+    const previous = run.at(-1);
+    const sameField =
+      previous && event.type === 'input' && previous.type === 'input' && fieldKey(previous) === fieldKey(event);
+    const sameKeys = previous && event.type === 'key' && previous.type === 'key';
+    if (previous && !sameField && !sameKeys) flush();
+    run.push(event);
+  }
+  flush();
+  return steps;
+}
+
+function inputOrKeyStep<E extends StepEvent>(run: E[]): StepDraft<E> {
+  const last = run.at(-1)!;
+  if (last.type === 'key') {
+    const step = draft('key', run);
+    step.key = run.map((e) => e.key).join(', ');
+    if (last.target) step.target = last.target;
+    return step;
+  }
+  const tag = last.target?.tag;
+  const toggle = last.target?.inputType === 'checkbox' || last.target?.inputType === 'radio';
+  const step = draft(tag === 'select' ? 'choose' : toggle ? 'toggle' : 'type', run);
+  if (last.target) step.target = last.target;
+  if (last.box) step.region = last.box;
+  if (last.redacted) step.redacted = true;
+  else if (last.value !== undefined) step.value = last.value;
+  return step;
+}
+
+/** Simple mode mixes kinds in one burst: split it back into actions. */
+function mixedSteps<E extends StepEvent>(events: E[]): StepDraft<E>[] {
+  const steps: StepDraft<E>[] = [];
+  const byKind = (types: string[]) => events.filter((e) => types.includes(e.type));
+  const clicks = byKind(['click', 'focus']);
+  if (clicks.some((e) => e.type === 'click'))
+    steps.push(...actionSteps({ start: 0, end: 0, kind: 'click', events: clicks }));
+  const keys = byKind(['key', 'input']);
+  if (keys.length > 0) steps.push(...keySteps(keys));
+  const scrolls = byKind(['scroll']);
+  if (scrolls.length > 0) steps.push(...actionSteps({ start: 0, end: 0, kind: 'scroll', events: scrolls }));
+  const visual = byKind(['visual']);
+  if (visual.length > 0 && steps.length === 0) {
+    const step = draft<E>('visual', []);
+    Object.assign(step, { start: visual[0]!.t, end: Math.max(...visual.map((e) => e.endT ?? e.t)), visual });
+    steps.push(step);
+  } else {
+    // Each change goes to the last action that started before it (or the first action).
+    for (const change of visual) {
+      const owner = steps.filter((s) => s.start <= change.t).at(-1) ?? steps[0]!;
+      owner.visual.push(change);
+    }
+  }
+  return steps;
+}
+
+function overlapsPoint(rect: Rect | undefined, point: { x: number; y: number } | undefined): boolean {
+  if (!rect || !point) return false;
+  return point.x >= rect.x && point.x <= rect.x + rect.width && point.y >= rect.y && point.y <= rect.y + rect.height;
+}
+
+/** "Click the field, then type" reads as one step: "Type X into Y". */
+function mergeClickThenType<E extends StepEvent>(steps: StepDraft<E>[], options: StepOptions): StepDraft<E>[] {
+  const sorted = [...steps].sort((a, b) => a.start - b.start);
+  const out: StepDraft<E>[] = [];
+  for (const step of sorted) {
+    const previous = out.at(-1);
+    const typing = step.kind === 'type' || step.kind === 'choose';
+    if (previous?.kind === 'click' && typing && step.start - previous.end <= options.clickThenTypeMs) {
+      const clickPoint = previous.events.find((e) => e.type === 'click')?.point;
+      const sameField =
+        (previous.target?.selector !== undefined && previous.target.selector === step.target?.selector) ||
+        overlapsPoint(step.region, clickPoint);
+      if (sameField) {
+        out[out.length - 1] = { ...step, start: previous.start, events: [...previous.events, ...step.events] };
+        continue;
+      }
+    }
+    out.push(step);
+  }
+  return out;
+}
+
+/** Focus and pointer moves join the step they are closest to in time. */
+function attachLeftovers<E extends StepEvent>(steps: StepDraft<E>[], events: E[]): void {
+  if (steps.length === 0) return;
+  for (const event of events) {
+    let best = steps[0]!;
+    for (const step of steps) {
+      const distance = (s: StepDraft<E>) => (event.t < s.start ? s.start - event.t : Math.max(0, event.t - s.end));
+      if (distance(step) < distance(best)) best = step;
+    }
+    best.events.push(event);
+    best.events.sort((a, b) => a.t - b.t);
+  }
+}
+
+/** A screen change joins the last action before it, if it came soon enough; else it is a step. */
+function attachVisual<E extends StepEvent>(steps: StepDraft<E>[], burst: Burst<E>, options: StepOptions): void {
+  const candidates = steps.filter(
+    (s) => s.kind !== 'visual' && s.start - 300 <= burst.start && burst.start <= s.end + options.attachWindowMs,
+  );
+  const owner = candidates.at(-1);
+  if (owner) {
+    owner.visual.push(...burst.events);
+    return;
+  }
+  const step = draft<E>('visual', []);
+  Object.assign(step, { start: burst.start, end: burst.end, visual: [...burst.events] });
+  steps.push(step);
+}
+
+function union(boxes: Rect[]): Rect | undefined {
+  if (boxes.length === 0) return undefined;
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  const right = Math.max(...boxes.map((b) => b.x + b.width));
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+  return { x, y, width: right - x, height: bottom - y };
+}
+
+/** Key frames and region: before = the first change's before, after = the last change's after. */
+function finish<E extends StepEvent>(step: StepDraft<E>): void {
+  step.visual.sort((a, b) => a.t - b.t);
+  const first = step.visual[0];
+  const last = step.visual.at(-1);
+  if (first?.beforeFrameId) step.beforeFrameId = first.beforeFrameId;
+  if (last?.afterFrameId) step.afterFrameId = last.afterFrameId;
+  step.region ??= union(step.visual.flatMap((e) => (e.box ? [e.box] : [])));
+  if (step.visual.length > 0) step.end = Math.max(step.end, ...step.visual.map((e) => e.endT ?? e.t));
+}

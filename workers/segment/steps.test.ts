@@ -6,14 +6,14 @@ const summary = { selector: '#summary', name: 'Summary', role: 'textbox', tag: '
 const priority = { selector: '#priority', name: 'Priority', role: 'combobox', tag: 'select' };
 const create = { selector: '#create', name: 'Create ticket', role: 'button', tag: 'button' };
 
-const click = (s: number, target = create, point = { x: 100, y: 100 }): StepEvent => ({
+const click = (s: number, target: StepEvent['target'] = create, point = { x: 100, y: 100 }): StepEvent => ({
   t: s * 1000,
   type: 'click',
   target,
   point,
   box: { x: point.x - 40, y: point.y - 15, width: 80, height: 30 },
 });
-const input = (s: number, value: string, target = summary, endS = s): StepEvent => ({
+const input = (s: number, value: string, target: StepEvent['target'] = summary, endS = s): StepEvent => ({
   t: s * 1000,
   endT: endS * 1000,
   type: 'input',

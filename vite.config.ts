@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { selfHostedAssets } from './build/self-hosted-assets';
 
 /**
  * Cross-origin isolation (COOP + COEP) gives SharedArrayBuffer, which the
@@ -15,6 +16,7 @@ const isolationHeaders = {
 export default defineConfig({
   plugins: [
     svelte(),
+    selfHostedAssets(),
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: false, // registered from src/lib/pwa.ts so the UI can report it
@@ -22,12 +24,15 @@ export default defineConfig({
       workbox: {
         // The app shell: everything the first screen and a recording need.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // OCR cores and data (about 15 MB) are cached on first use, below.
+        globIgnores: ['vendor/**'],
         navigateFallback: 'index.html',
         // Large runtime assets (wasm cores, OCR data, model weights) are cached
         // on first use instead of precached, so the first visit stays light.
         runtimeCaching: [
           {
-            urlPattern: ({ url }) => /\.(wasm|onnx|traineddata(\.gz)?|bin)$/.test(url.pathname),
+            urlPattern: ({ url }) =>
+              url.pathname.startsWith('/vendor/') || /\.(wasm|onnx|traineddata(\.gz)?|bin)$/.test(url.pathname),
             handler: 'CacheFirst',
             options: {
               cacheName: 'large-assets',

@@ -1,0 +1,52 @@
+/**
+ * Serves runtime files that libraries would otherwise fetch from a CDN (the
+ * tesseract.js worker, its wasm cores and its English data) from the app's own
+ * origin, under /vendor/: in the dev server straight from node_modules, in the
+ * build as emitted assets. The app must work offline and send nothing out.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Plugin } from 'vite';
+
+const require = createRequire(import.meta.url);
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+
+/** URL path under the site root → file on disk. */
+export function selfHostedFiles(): Record<string, string> {
+  const tesseract = packageDir('tesseract.js');
+  const core = packageDir('tesseract.js-core');
+  const eng = packageDir('@tesseract.js-data/eng');
+  const files: Record<string, string> = {
+    'vendor/tesseract/worker.min.js': join(tesseract, 'dist/worker.min.js'),
+    // The integer "best" model: near the accuracy of "best" at a fraction of the size.
+    'vendor/tesseract/lang/eng.traineddata.gz': join(eng, '4.0.0_best_int/eng.traineddata.gz'),
+  };
+  // LSTM-only cores; tesseract.js picks one by the browser's SIMD support.
+  for (const variant of ['', '-simd', '-relaxedsimd']) {
+    const name = `tesseract-core${variant}-lstm.wasm.js`;
+    files[`vendor/tesseract/core/${name}`] = join(core, name);
+  }
+  return files;
+}
+
+export function selfHostedAssets(): Plugin {
+  const files = selfHostedFiles();
+  return {
+    name: 'pack2skill:self-hosted-assets',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = req.url?.split('?')[0]?.replace(/^\//, '') ?? '';
+        const file = files[path];
+        if (!file) return next();
+        res.setHeader('Content-Type', path.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
+        res.end(readFileSync(file));
+      });
+    },
+    generateBundle() {
+      for (const [fileName, file] of Object.entries(files)) {
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });
+      }
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { stepText, toMarkdown, toPlainText } from './step-text';
+
+const md = (facts: Parameters<typeof stepText>[0]) => toMarkdown(stepText(facts));
+
+describe('stepText', () => {
+  it('writes the actions of the original design', () => {
+    expect(md({ kind: 'click', label: 'Create ticket' })).toBe('Click **Create ticket**');
+    expect(md({ kind: 'type', label: 'Summary', value: 'Printer jam' })).toBe('Type `Printer jam` into **Summary**');
+    expect(md({ kind: 'choose', label: 'Priority', value: 'High' })).toBe('Choose **High** in **Priority**');
+    expect(md({ kind: 'scroll', label: 'Billing', scrollDelta: { x: 0, y: 400 } })).toBe('Scroll down to **Billing**');
+    expect(md({ kind: 'key', key: 'Ctrl+S' })).toBe('Press **Ctrl+S**');
+    expect(md({ kind: 'toggle', label: 'Urgent', value: 'checked' })).toBe('Check **Urgent**');
+  });
+
+  it('never writes a redacted value', () => {
+    expect(md({ kind: 'type', label: 'Password', value: 'hunter2', redacted: true })).toBe(
+      'Type the secret value into **Password**',
+    );
+  });
+
+  it('reads a slow change that left new text as typing, a quick one as a click', () => {
+    expect(md({ kind: 'visual', label: 'Summary', appeared: 'Quarterly report', durationMs: 700 })).toBe(
+      'Type `Quarterly report` into **Summary**',
+    );
+    expect(md({ kind: 'visual', label: 'Add item', appeared: 'Item number 1', durationMs: 0 })).toBe(
+      'Click **Add item**',
+    );
+    expect(md({ kind: 'visual' })).toBe('Wait for the screen to change');
+  });
+
+  it('escapes screen text so it cannot become markup', () => {
+    expect(md({ kind: 'click', label: '<script>*x*</script>' })).toBe('Click **\\<script\\>\\*x\\*\\</script\\>**');
+    expect(toPlainText(stepText({ kind: 'click', label: 'A & B' }))).toBe('Click A & B');
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * OCR on key frames with tesseract.js: a small pool of its workers (one per
+ * core, at most two), loaded lazily from files the app serves itself, so
+ * reading the screen works offline and sends nothing anywhere.
+ *
+ * A region is cropped and scaled up before recognition: UI text is small, and
+ * tesseract reads glyphs about 30 px tall far better than 12 px ones.
+ */
+import { createScheduler, createWorker, OEM, PSM, type Scheduler } from 'tesseract.js';
+import type { OcrWord, Rect } from './words';
+
+const VENDOR = '/vendor/tesseract';
+const UPSCALE = 2;
+
+export class OcrPool {
+  readonly size: number;
+  #scheduler: Promise<Scheduler> | null = null;
+
+  constructor(size = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1))) {
+    this.size = size;
+  }
+
+  /** Loads the workers (a few seconds the first time, then from the cache). */
+  ready(): Promise<Scheduler> {
+    this.#scheduler ??= (async () => {
+      const scheduler = createScheduler();
+      const workers = await Promise.all(
+        Array.from({ length: this.size }, () =>
+          createWorker('eng', OEM.LSTM_ONLY, {
+            workerPath: `${VENDOR}/worker.min.js`,
+            corePath: `${VENDOR}/core/`,
+            langPath: `${VENDOR}/lang`,
+            workerBlobURL: false,
+            gzip: true,
+            // The service worker caches the data file; a second copy in IndexedDB is not needed.
+            cacheMethod: 'none',
+          }),
+        ),
+      );
+      for (const worker of workers) {
+        // Sparse text: UI screens are not pages of prose.
+        await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
+        scheduler.addWorker(worker);
+      }
+      return scheduler;
+    })();
+    this.#scheduler.catch(() => (this.#scheduler = null));
+    return this.#scheduler;
+  }
+
+  /** Words in `image` (or in `region` of it), with boxes in the image's pixels. */
+  async recognize(image: Blob, region?: Rect): Promise<OcrWord[]> {
+    const scheduler = await this.ready();
+    const bitmap = await createImageBitmap(image);
+    const area = clampRect(region ?? { x: 0, y: 0, width: bitmap.width, height: bitmap.height }, bitmap);
+    const scale = region ? UPSCALE : 1;
+    const canvas = new OffscreenCanvas(Math.max(1, area.width * scale), Math.max(1, area.height * scale));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('2D canvas is not available');
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(bitmap, area.x, area.y, area.width, area.height, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    const crop = await canvas.convertToBlob({ type: 'image/png' });
+    const { data } = await scheduler.addJob('recognize', crop, {}, { blocks: true, text: false });
+    const words: OcrWord[] = [];
+    let line = 0;
+    for (const block of data.blocks ?? []) {
+      for (const paragraph of block.paragraphs) {
+        for (const ocrLine of paragraph.lines) {
+          line++;
+          for (const word of ocrLine.words) {
+            words.push({
+              text: word.text,
+              confidence: word.confidence,
+              line,
+              box: {
+                x: Math.round(area.x + word.bbox.x0 / scale),
+                y: Math.round(area.y + word.bbox.y0 / scale),
+                width: Math.round((word.bbox.x1 - word.bbox.x0) / scale),
+                height: Math.round((word.bbox.y1 - word.bbox.y0) / scale),
+              },
+            });
+          }
+        }
+      }
+    }
+    return words;
+  }
+
+  async terminate(): Promise<void> {
+    const scheduler = this.#scheduler;
+    this.#scheduler = null;
+    await (await scheduler?.catch(() => null))?.terminate();
+  }
+}
+
+function clampRect(rect: Rect, bounds: { width: number; height: number }): Rect {
+  const x = Math.max(0, Math.floor(rect.x));
+  const y = Math.max(0, Math.floor(rect.y));
+  const right = Math.min(bounds.width, Math.ceil(rect.x + rect.width));
+  const bottom = Math.min(bounds.height, Math.ceil(rect.y + rect.height));
+  return { x, y, width: Math.max(1, right - x), height: Math.max(1, bottom - y) };
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { appearedText, labelFor, toLines, type OcrWord } from './words';
+
+let lineId = 0;
+/** A line of words laid out left to right from (x, y), 10 px per character. */
+function line(text: string, x: number, y: number, confidence = 90): OcrWord[] {
+  const id = lineId++;
+  let cursor = x;
+  return text.split(' ').map((word) => {
+    const box = { x: cursor, y, width: word.length * 10, height: 16 };
+    cursor += box.width + 8;
+    return { text: word, confidence, box, line: id };
+  });
+}
+
+describe('toLines', () => {
+  it('joins words of a line and drops noise', () => {
+    const lines = toLines([...line('Create ticket', 10, 10), ...line('~', 10, 40), ...line('blurry text', 10, 70, 20)]);
+    expect(lines.map((l) => l.text)).toEqual(['Create ticket']);
+    expect(lines[0]!.box).toEqual({ x: 10, y: 10, width: 128, height: 16 });
+  });
+});
+
+describe('labelFor', () => {
+  const lines = toLines([
+    ...line('Add item', 60, 150),
+    ...line('Summary', 60, 270),
+    ...line('Urgent', 480, 270),
+    ...line('Open panel', 60, 390),
+  ]);
+
+  it('names the line the click landed on', () => {
+    expect(labelFor(lines, { x: 40, y: 240, width: 600, height: 60 }, { x: 500, y: 278 })).toBe('Urgent');
+  });
+
+  it('takes the line nearest the region centre without a point', () => {
+    expect(labelFor(lines, { x: 48, y: 140, width: 130, height: 40 })).toBe('Add item');
+  });
+
+  it('finds nothing far from the region', () => {
+    expect(labelFor(lines, { x: 900, y: 600, width: 50, height: 50 })).toBeUndefined();
+  });
+});
+
+describe('appearedText', () => {
+  it('returns what is in the region after but was not before', () => {
+    const region = { x: 40, y: 250, width: 360, height: 50 };
+    const before = toLines([...line('Summary', 60, 270)]);
+    const after = toLines([...line('Quarterly report', 60, 270)]);
+    expect(appearedText(before, after, region)).toBe('Quarterly report');
+    expect(appearedText(after, after, region)).toBeUndefined();
+  });
+});

@@ -18,7 +18,8 @@ export default defineConfig({
     svelte(),
     selfHostedAssets(),
     VitePWA({
-      registerType: 'autoUpdate',
+      // 'prompt', never 'autoUpdate': a new version must not reload the page in the middle of a recording.
+      registerType: 'prompt',
       injectRegister: false, // registered from src/lib/pwa.ts so the UI can report it
       manifest: false, // public/manifest.webmanifest is the single source
       workbox: {

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
-import { selfHostedAssets } from './build/self-hosted-assets';
+import { selfHostedAssets } from './build/self-hosted-assets.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) gives SharedArrayBuffer, which the

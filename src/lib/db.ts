@@ -4,6 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { SamplerStats } from '../../workers/sampler/types';
+import type { Analysis } from './analysis/types';
 import type { EventRecord } from './events';
 
 export const DB_NAME = 'pack2skill';
@@ -68,7 +69,7 @@ interface Pack2SkillDB extends DBSchema {
   frames: { key: string; value: FrameRecord; indexes: { 'by-recording': [string, number] } };
   events: { key: number; value: EventRecord; indexes: { 'by-recording': [string, number] } };
   /** Analysis results per recording (filled by the analysis stage). */
-  analyses: { key: string; value: { recordingId: string; updatedAt: number; data: unknown } };
+  analyses: { key: string; value: { recordingId: string; updatedAt: number; data: Analysis } };
   /** Exported skills, their files as Blobs. */
   skills: { key: string; value: { id: string; name: string; updatedAt: number; files: Record<string, Blob> } };
   settings: { key: string; value: SettingRecord };

@@ -7,6 +7,7 @@
  * tesseract reads glyphs about 30 px tall far better than 12 px ones.
  */
 import { createScheduler, createWorker, OEM, PSM, type Scheduler } from 'tesseract.js';
+import { removeRuledLines } from './preprocess';
 import type { OcrWord, Rect } from './words';
 
 const VENDOR = '/vendor/tesseract';
@@ -38,7 +39,7 @@ export class OcrPool {
         ),
       );
       for (const worker of workers) {
-        // Sparse text: UI screens are not pages of prose.
+        // Sparse text: UI screens are phrases scattered over a page, not paragraphs.
         await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
         scheduler.addWorker(worker);
       }
@@ -60,6 +61,10 @@ export class OcrPool {
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(bitmap, area.x, area.y, area.width, area.height, 0, 0, canvas.width, canvas.height);
     bitmap.close();
+    const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    // Runs longer than this are borders: letters at UI sizes are far shorter.
+    removeRuledLines(pixels.data, canvas.width, canvas.height, 28 * scale);
+    ctx.putImageData(pixels, 0, 0);
     const crop = await canvas.convertToBlob({ type: 'image/png' });
     const { data } = await scheduler.addJob('recognize', crop, {}, { blocks: true, text: false });
     const words: OcrWord[] = [];

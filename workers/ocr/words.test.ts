@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appearedText, labelFor, toLines, type OcrWord } from './words';
+import { actedOnLabel, appearedText, labelFor, toLines, type OcrWord } from './words';
 
 let lineId = 0;
 /** A line of words laid out left to right from (x, y), 10 px per character. */
@@ -49,5 +49,40 @@ describe('appearedText', () => {
     const after = toLines([...line('Quarterly report', 60, 270)]);
     expect(appearedText(before, after, region)).toBe('Quarterly report');
     expect(appearedText(after, after, region)).toBeUndefined();
+  });
+});
+
+describe('actedOnLabel', () => {
+  it('names the trigger, not the text it made appear', () => {
+    const region = { x: 40, y: 120, width: 580, height: 80 };
+    const before = toLines([...line('Add item', 60, 150)]);
+    const after = toLines([...line('Add item', 60, 150), ...line('Item number 1', 260, 150)]);
+    expect(actedOnLabel(before, after, region)).toBe('Add item');
+  });
+
+  it('falls back to the placeholder that typing replaced', () => {
+    const region = { x: 40, y: 250, width: 360, height: 50 };
+    const before = toLines([...line('Summary', 60, 270)]);
+    const after = toLines([...line('Quarterly report', 60, 270)]);
+    expect(actedOnLabel(before, after, region)).toBe('Summary');
+  });
+
+  it('names the unchanged button beside the message it showed', () => {
+    const region = { x: 224, y: 112, width: 236, height: 28 };
+    const before = toLines([...line('Helpdesk', 48, 30), ...line('New ticket', 72, 116)]);
+    const after = [...before, ...toLines(line('Draft created', 230, 118))];
+    expect(actedOnLabel(before, after, region)).toBe('New ticket');
+  });
+
+  it('passes over the control of the step before, which only lost its focus ring', () => {
+    const region = { x: 48, y: 312, width: 348, height: 132 };
+    const before = toLines([...line('Urgent', 95, 319), ...line('Assign to me', 72, 418)]);
+    const after = [...before, ...toLines(line('Assigned: Dana', 252, 418))];
+    expect(actedOnLabel(before, after, region)).toBe('Urgent');
+    expect(actedOnLabel(before, after, region, 'Urgent')).toBe('Assign to me');
+  });
+
+  it('finds nothing in an empty region', () => {
+    expect(actedOnLabel([], [], { x: 0, y: 0, width: 10, height: 10 })).toBeUndefined();
   });
 });

@@ -25,8 +25,8 @@ export interface OcrLine {
   box: Rect;
 }
 
-/** Words below this confidence are noise more often than not. */
-export const MIN_WORD_CONFIDENCE = 45;
+/** Words below this confidence are noise more often than not (a word next to a text caret scores about 44). */
+export const MIN_WORD_CONFIDENCE = 40;
 
 function unionBox(boxes: Rect[]): Rect {
   const x = Math.min(...boxes.map((b) => b.x));
@@ -100,4 +100,58 @@ export function appearedText(before: OcrLine[], after: OcrLine[], region: Rect, 
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   const text = fresh.map((l) => l.text).join(' ');
   return text || undefined;
+}
+
+/**
+ * The label of what was acted on when only pixels are known. A change region
+ * holds the thing acted on and what it caused, or only what it caused (a
+ * button that does not change, and the message it shows beside it). In order:
+ * 1. a line present before and after inside the region (the trigger stayed,
+ *    its result appeared): the one nearest the region's top-left corner;
+ * 2. a line that was there before and is gone (a placeholder typing replaced);
+ * 3. the nearest line just left of or above the region (a trigger beside its result).
+ * `previous` is the label of the step before: the control acted on then loses
+ * its focus ring now, which puts it inside this region too, so it only wins
+ * when nothing else is there.
+ */
+export function actedOnLabel(
+  before: OcrLine[],
+  after: OcrLine[],
+  region: Rect,
+  previous?: string,
+  margin = 24,
+): string | undefined {
+  const notPrevious = (lines: OcrLine[]) => {
+    const others = lines.filter((l) => l.text !== previous);
+    return others.length > 0 ? others : lines;
+  };
+  const was = notPrevious(linesIn(before, region, margin));
+  const now = new Set(linesIn(after, region, margin).map((l) => l.text));
+  const stayed = notPrevious(was.filter((l) => now.has(l.text)));
+  const corner = { x: region.x, y: region.y };
+  const nearest = (pool: OcrLine[]) => {
+    let best: OcrLine | undefined;
+    let bestDistance = Infinity;
+    for (const line of pool) {
+      const distance = Math.hypot(line.box.x + line.box.width - corner.x, line.box.y - corner.y);
+      if (distance < bestDistance) {
+        best = line;
+        bestDistance = distance;
+      }
+    }
+    return best?.text;
+  };
+  if (stayed.length > 0) return nearest(stayed);
+  if (was.length > 0) return nearest(was);
+  const beside = before.filter((l) => {
+    const leftOf =
+      l.box.x + l.box.width <= region.x + margin && overlaps(l.box.y, l.box.height, region.y, region.height);
+    const above = l.box.y + l.box.height <= region.y + margin && overlaps(l.box.x, l.box.width, region.x, region.width);
+    return leftOf || above;
+  });
+  return nearest(beside);
+}
+
+function overlaps(a: number, aLength: number, b: number, bLength: number): boolean {
+  return a < b + bLength && b < a + aLength;
 }

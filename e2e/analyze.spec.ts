@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { launch, recordFixture } from './support/browser';
+
+test('after Stop, the Steps list shows one step per action, with screenshots and labels read by OCR', async () => {
+  const { browser, context } = await launch({ captureTitle: 'P2S Fixture Tickets' });
+  try {
+    const { fixture, app } = await recordFixture(context, 'tickets.html');
+    const pause = () => fixture.waitForTimeout(2500); // a person's pace between actions
+    await pause();
+    await fixture.click('#new');
+    await pause();
+    await fixture.locator('#summary').pressSequentially('Printer jam', { delay: 60 });
+    await pause();
+    await fixture.click('#urgent');
+    await pause();
+    await fixture.click('#assign');
+    await pause();
+    await fixture.click('#save');
+    await pause();
+    await app.bringToFront();
+    await app.getByRole('button', { name: 'Stop recording' }).click();
+
+    await expect(app.getByRole('progressbar', { name: 'Analysis progress' })).toBeVisible();
+    const steps = app.getByRole('list', { name: 'Steps' }).getByRole('listitem');
+    await expect(steps).toHaveCount(5, { timeout: 90_000 });
+    const texts = await steps.locator('.what').allInnerTexts();
+    expect(texts[0]).toMatch(/New ticket/);
+    expect(texts[1]).toMatch(/Type Printer jam into Summary/);
+    expect(texts[2]).toMatch(/Urgent/);
+    expect(texts[3]).toMatch(/Assign to me/);
+    expect(texts[4]).toMatch(/Save ticket/);
+    for (let i = 0; i < 5; i++) {
+      const images = steps.nth(i).getByRole('img');
+      await expect(images.first()).toBeVisible();
+      expect(await images.first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+    }
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,0 +1,172 @@
+/**
+ * Analysis of a stored recording: events → bursts → steps, then OCR on each
+ * step's key frames for the label of what was acted on, then the step's text.
+ * The result is stored in `analyses`; OCR results are cached per frame and
+ * region in `cache`, so analysing again is fast.
+ */
+import { OcrPool } from '../../../workers/ocr/client';
+import {
+  actedOnLabel,
+  appearedText,
+  expand,
+  labelFor,
+  linesIn,
+  toLines,
+  type OcrLine,
+  type Rect,
+} from '../../../workers/ocr/words';
+import { burstSettingsFor, detectBursts, type BurstSettings } from '../../../workers/segment/bursts';
+import { buildSteps, type StepDraft } from '../../../workers/segment/steps';
+import { stepText } from '../compose/step-text';
+import { openDatabase } from '../db';
+import type { EventRecord } from '../events';
+import { getFrame, listEvents } from '../recordings';
+import type { Analysis, AnalysisProgress, AnalyzedStep } from './types';
+
+/** Context read around a region: labels sit beside fields, not only inside them. */
+const OCR_MARGIN = 60;
+
+export interface AnalyzeOptions {
+  mode?: BurstSettings['mode'];
+  signal?: AbortSignal;
+  onProgress?: (progress: AnalysisProgress) => void;
+  /** Shared so that its workers load once per session. */
+  ocr?: OcrPool;
+}
+
+export async function analyzeRecording(recordingId: string, options: AnalyzeOptions = {}): Promise<Analysis> {
+  const { signal, onProgress } = options;
+  const started = performance.now();
+  const mode = options.mode ?? 'accurate';
+  const events = await listEvents(recordingId);
+  const drafts = buildSteps(detectBursts(events, burstSettingsFor(mode)));
+  const segmentMs = performance.now() - started;
+  onProgress?.({ stage: 'Finding steps', done: drafts.length, total: drafts.length });
+
+  const warnings: string[] = [];
+  const steps: AnalyzedStep[] = [];
+  const ocr = options.ocr ?? new OcrPool();
+  let ocrAvailable = true;
+  const ocrStarted = performance.now();
+  for (const [index, draft] of drafts.entries()) {
+    signal?.throwIfAborted();
+    onProgress?.({ stage: 'Reading the screen', done: index, total: drafts.length });
+    let lines: { before: OcrLine[]; after: OcrLine[] } | undefined;
+    if (ocrAvailable && draft.region && (draft.beforeFrameId || draft.afterFrameId)) {
+      try {
+        lines = await readRegion(ocr, draft.region, draft.beforeFrameId, draft.afterFrameId);
+      } catch (error) {
+        ocrAvailable = false;
+        warnings.push(
+          `The screen could not be read (${error instanceof Error ? error.message : String(error)}), so steps are named from events only.`,
+        );
+      }
+    }
+    steps.push(describeStep(draft, index, lines, steps.at(-1)?.label));
+  }
+  if (!options.ocr) await ocr.terminate();
+  const ocrMs = performance.now() - ocrStarted;
+  onProgress?.({ stage: 'Done', done: drafts.length, total: drafts.length });
+
+  const analysis: Analysis = {
+    recordingId,
+    updatedAt: Date.now(),
+    status: 'complete',
+    mode,
+    steps,
+    warnings,
+    timings: { segmentMs, ocrMs, totalMs: performance.now() - started },
+  };
+  await saveAnalysis(analysis);
+  return analysis;
+}
+
+export async function loadAnalysis(recordingId: string): Promise<Analysis | undefined> {
+  const record = await (await openDatabase()).get('analyses', recordingId);
+  return record?.data;
+}
+
+async function saveAnalysis(analysis: Analysis): Promise<void> {
+  const db = await openDatabase();
+  await db.put('analyses', { recordingId: analysis.recordingId, updatedAt: analysis.updatedAt, data: analysis });
+}
+
+/** OCR of the region (with context) in both key frames, cached per frame and region. */
+async function readRegion(
+  ocr: OcrPool,
+  region: Rect,
+  beforeId: string | undefined,
+  afterId: string | undefined,
+): Promise<{ before: OcrLine[]; after: OcrLine[] }> {
+  // Wider to the left and above: a trigger often sits beside or above what it changed.
+  const around = expand(region, OCR_MARGIN);
+  const area = { x: around.x - 180, y: around.y - 40, width: around.width + 180, height: around.height + 40 };
+  const read = async (frameId: string | undefined): Promise<OcrLine[]> => {
+    if (!frameId) return [];
+    const key = `ocr:v5:${frameId}:${Math.round(area.x)},${Math.round(area.y)},${Math.round(area.width)},${Math.round(area.height)}`;
+    const db = await openDatabase();
+    const cached = await db.get('cache', key);
+    if (cached) return cached.value as OcrLine[];
+    const frame = await getFrame(frameId);
+    if (!frame) return [];
+    const lines = toLines(await ocr.recognize(frame.blob, area));
+    await db.put('cache', { key, createdAt: Date.now(), value: lines });
+    return lines;
+  };
+  const [before, after] = await Promise.all([read(beforeId), read(afterId)]);
+  return { before, after };
+}
+
+function describeStep(
+  draft: StepDraft<EventRecord>,
+  index: number,
+  lines: { before: OcrLine[]; after: OcrLine[] } | undefined,
+  previousLabel: string | undefined,
+): AnalyzedStep {
+  const pageLabel = draft.target?.name ?? draft.target?.text;
+  let label = pageLabel;
+  let labelSource: AnalyzedStep['labelSource'] = pageLabel ? 'page' : undefined;
+  let appeared: string | undefined;
+  if (!label && lines && draft.region) {
+    const point = draft.events.find((e) => e.type === 'click')?.point;
+    label =
+      draft.kind === 'visual'
+        ? actedOnLabel(lines.before, lines.after, draft.region, previousLabel)
+        : labelFor(lines.before.length > 0 ? lines.before : lines.after, draft.region, point);
+    if (label) labelSource = 'ocr';
+  }
+  if (lines && draft.region && draft.kind === 'visual')
+    appeared = appearedText(lines.before, lines.after, draft.region);
+  const step: AnalyzedStep = {
+    id: `step-${index + 1}`,
+    start: draft.start,
+    end: draft.end,
+    kind: draft.kind,
+    text: stepText({
+      kind: draft.kind,
+      label,
+      value: draft.value,
+      redacted: draft.redacted,
+      key: draft.key,
+      scrollDelta: draft.scrollDelta,
+      appeared,
+      durationMs: draft.end - draft.start,
+    }),
+    eventCount: draft.events.length + draft.visual.length,
+  };
+  if (label) step.label = label;
+  if (labelSource) step.labelSource = labelSource;
+  if (draft.value !== undefined && !draft.redacted) step.value = draft.value;
+  if (draft.redacted) step.redacted = true;
+  if (draft.key) step.key = draft.key;
+  if (draft.region) step.region = draft.region;
+  if (draft.beforeFrameId) step.beforeFrameId = draft.beforeFrameId;
+  if (draft.afterFrameId) step.afterFrameId = draft.afterFrameId;
+  if (lines && draft.region) {
+    step.ocr = {
+      before: linesIn(lines.before, draft.region, OCR_MARGIN),
+      after: linesIn(lines.after, draft.region, OCR_MARGIN),
+    };
+  }
+  return step;
+}

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { launch, recordFixture } from './support/browser';
+import { readStore } from './support/db';
 
 test('after Stop, the Steps list shows one step per action, with screenshots and labels read by OCR', async () => {
   const { browser, context } = await launch({ captureTitle: 'P2S Fixture Tickets' });
@@ -29,6 +30,9 @@ test('after Stop, the Steps list shows one step per action, with screenshots and
     expect(texts[2]).toMatch(/Urgent/);
     expect(texts[3]).toMatch(/Assign to me/);
     expect(texts[4]).toMatch(/Save ticket/);
+    // Most of the reading happened while recording: the changes before the last were read then.
+    const [analysis] = await readStore<{ data: { ocr: { reads: number; cachedReads: number } } }>(app, 'analyses');
+    expect(analysis!.data.ocr.cachedReads).toBeGreaterThanOrEqual(6);
     for (let i = 0; i < 5; i++) {
       const images = steps.nth(i).getByRole('img');
       await expect(images.first()).toBeVisible();

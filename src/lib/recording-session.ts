@@ -43,6 +43,8 @@ export interface SessionEnd {
 
 export interface SessionCallbacks {
   onCounts(counts: SessionCounts): void;
+  /** A screen change and its key frames are stored (analysis can start on it). */
+  onVisualStored?(event: NewEvent): void;
   onEnded(end: SessionEnd): void;
   onWarning(message: string): void;
 }
@@ -249,7 +251,7 @@ export class RecordingSession {
   #onVisualChange(change: VisualChange): void {
     this.#counts.visualEvents++;
     this.#report();
-    this.#writer.addVisualChange(
+    const stored = this.#writer.addVisualChange(
       {
         t: this.clock.toVideoMs(change.at),
         endT: this.clock.toVideoMs(change.settledAt),
@@ -260,6 +262,9 @@ export class RecordingSession {
       },
       { before: change.before, after: change.after, width: change.frameWidth, height: change.frameHeight },
     );
+    void stored.then((event) => {
+      if (event) this.#callbacks.onVisualStored?.(event);
+    });
   }
 
   #addEvent(event: NewEvent): void {

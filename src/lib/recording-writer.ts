@@ -63,24 +63,31 @@ export class RecordingWriter {
     });
   }
 
-  /** A visual change: its event and both key frames land together or not at all. */
-  addVisualChange(event: NewEvent, frames: KeyframePair): void {
+  /**
+   * A visual change: its event and both key frames land together or not at all.
+   * Resolves with the stored event once written, or null if it was not.
+   */
+  addVisualChange(event: NewEvent, frames: KeyframePair): Promise<NewEvent | null> {
+    const beforeFrameId = crypto.randomUUID();
+    const afterFrameId = crypto.randomUUID();
+    const stored: NewEvent = { ...event, beforeFrameId, afterFrameId };
+    let written = false;
     this.#enqueue(async () => {
       const db = await openDatabase();
       const tx = db.transaction(['events', 'frames', 'recordings'], 'readwrite');
-      const beforeFrameId = crypto.randomUUID();
-      const afterFrameId = crypto.randomUUID();
       const common = { recordingId: this.recordingId, width: frames.width, height: frames.height };
       const store = tx.objectStore('frames');
       await store.add({ ...common, id: beforeFrameId, t: event.t, role: 'before', blob: frames.before });
       await store.add({ ...common, id: afterFrameId, t: event.endT ?? event.t, role: 'after', blob: frames.after });
-      await tx.objectStore('events').add({ ...event, recordingId: this.recordingId, beforeFrameId, afterFrameId });
+      await tx.objectStore('events').add({ ...stored, recordingId: this.recordingId });
       await this.#update(tx.objectStore('recordings'), (r) => ({
         eventCount: r.eventCount + 1,
         keyframeCount: r.keyframeCount + 2,
       }));
       await tx.done;
+      written = true;
     });
+    return this.#queue.then(() => (written ? stored : null));
   }
 
   /** Resolves once every write queued so far has finished (or been skipped). */

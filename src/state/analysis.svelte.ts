@@ -1,5 +1,5 @@
 /** The analysis shown on screen: one recording's steps, or the progress towards them. */
-import { OcrPool } from '../../workers/ocr/client';
+import type { OcrPool } from '../../workers/ocr/client';
 import { analyzeRecording, loadAnalysis } from '../lib/analysis/analyze';
 import type { Analysis, AnalysisProgress } from '../lib/analysis/types';
 import type { NoticeState } from './notice.svelte';
@@ -14,11 +14,12 @@ export class AnalysisState {
 
   readonly #notice: NoticeState;
   #controller: AbortController | null = null;
-  /** One pool per page: tesseract's workers load once, then stay warm. */
-  #ocr: OcrPool | null = null;
+  readonly #ocr: OcrPool;
 
-  constructor(notice: NoticeState) {
+  /** `ocr` is the page's one pool: tesseract's workers load once, then stay warm. */
+  constructor(notice: NoticeState, ocr: OcrPool) {
     this.#notice = notice;
+    this.#ocr = ocr;
   }
 
   /** Shows a recording's steps: the stored analysis, or a fresh one. */
@@ -41,7 +42,6 @@ export class AnalysisState {
     this.error = '';
     this.running = true;
     this.progress = { stage: 'Finding steps', done: 0, total: 0 };
-    this.#ocr ??= new OcrPool();
     try {
       const analysis = await analyzeRecording(recordingId, {
         signal: controller.signal,

@@ -1,4 +1,6 @@
 /** The recorder as the UI sees it: one live session at most, its clock and its counts. */
+import type { OcrPool } from '../../workers/ocr/client';
+import { IncrementalAnalyzer } from '../lib/analysis/incremental';
 import { CaptureError } from '../lib/capture';
 import { formatDuration } from '../lib/format';
 import { canFloatControls, openFloatingWindow } from '../lib/pip';
@@ -20,12 +22,15 @@ export class RecorderState {
   readonly canFloat = canFloatControls();
 
   #session: RecordingSession | null = null;
+  #incremental: IncrementalAnalyzer | null = null;
+  readonly #ocr: OcrPool;
   #timer: ReturnType<typeof setInterval> | undefined;
   readonly #notice: NoticeState;
   readonly #onFinished: (end: SessionEnd) => void;
 
-  constructor(notice: NoticeState, onFinished: (end: SessionEnd) => void) {
+  constructor(notice: NoticeState, ocr: OcrPool, onFinished: (end: SessionEnd) => void) {
     this.#notice = notice;
+    this.#ocr = ocr;
     this.#onFinished = onFinished;
   }
 
@@ -41,16 +46,19 @@ export class RecorderState {
     if (this.phase !== 'idle') return;
     this.phase = 'starting';
     this.#notice.clear();
+    const incremental = new IncrementalAnalyzer(this.#ocr);
     try {
       this.#session = await RecordingSession.start(
         {
           onCounts: (counts) => (this.counts = counts),
+          onVisualStored: (event) => incremental.add(event),
           onWarning: (message) => this.#notice.show('warning', message),
           onEnded: (end) => this.#ended(end),
         },
         { ignoreSelector: CONTROLS_SELECTOR },
       );
     } catch (error) {
+      incremental.stop();
       this.phase = 'idle';
       this.#notice.show(
         'error',
@@ -60,6 +68,7 @@ export class RecorderState {
       );
       return;
     }
+    this.#incremental = incremental;
     this.counts = { ...emptyCounts };
     this.elapsedMs = 0;
     this.phase = 'recording';
@@ -111,6 +120,8 @@ export class RecorderState {
 
   #ended(end: SessionEnd): void {
     clearInterval(this.#timer);
+    this.#incremental?.stop();
+    this.#incremental = null;
     this.#session = null;
     this.phase = 'idle';
     this.floatingWindow?.close();

@@ -5,26 +5,15 @@
  * region in `cache`, so analysing again is fast.
  */
 import { OcrPool } from '../../../workers/ocr/client';
-import {
-  actedOnLabel,
-  appearedText,
-  expand,
-  labelFor,
-  linesIn,
-  toLines,
-  type OcrLine,
-  type Rect,
-} from '../../../workers/ocr/words';
+import { actedOnLabel, appearedText, labelFor, linesIn, type OcrLine } from '../../../workers/ocr/words';
 import { burstSettingsFor, detectBursts, type BurstSettings } from '../../../workers/segment/bursts';
 import { buildSteps, type StepDraft } from '../../../workers/segment/steps';
 import { stepText } from '../compose/step-text';
 import { openDatabase } from '../db';
 import type { EventRecord } from '../events';
-import { getFrame, listEvents } from '../recordings';
+import { listEvents } from '../recordings';
+import { OCR_MARGIN, readRegion } from './ocr-cache';
 import type { Analysis, AnalysisProgress, AnalyzedStep } from './types';
-
-/** Context read around a region: labels sit beside fields, not only inside them. */
-const OCR_MARGIN = 60;
 
 export interface AnalyzeOptions {
   mode?: BurstSettings['mode'];
@@ -47,6 +36,8 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   const steps: AnalyzedStep[] = [];
   const ocr = options.ocr ?? new OcrPool();
   let ocrAvailable = true;
+  let ocrReads = 0;
+  let ocrCachedReads = 0;
   const ocrStarted = performance.now();
   for (const [index, draft] of drafts.entries()) {
     signal?.throwIfAborted();
@@ -54,7 +45,10 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     let lines: { before: OcrLine[]; after: OcrLine[] } | undefined;
     if (ocrAvailable && draft.region && (draft.beforeFrameId || draft.afterFrameId)) {
       try {
-        lines = await readRegion(ocr, draft.region, draft.beforeFrameId, draft.afterFrameId);
+        const reading = await readRegion(ocr, draft.region, draft.beforeFrameId, draft.afterFrameId);
+        lines = reading;
+        ocrReads += Number(Boolean(draft.beforeFrameId)) + Number(Boolean(draft.afterFrameId));
+        ocrCachedReads += reading.cachedReads;
       } catch (error) {
         ocrAvailable = false;
         warnings.push(
@@ -76,6 +70,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     steps,
     warnings,
     timings: { segmentMs, ocrMs, totalMs: performance.now() - started },
+    ocr: { reads: ocrReads, cachedReads: ocrCachedReads },
   };
   await saveAnalysis(analysis);
   return analysis;
@@ -89,32 +84,6 @@ export async function loadAnalysis(recordingId: string): Promise<Analysis | unde
 async function saveAnalysis(analysis: Analysis): Promise<void> {
   const db = await openDatabase();
   await db.put('analyses', { recordingId: analysis.recordingId, updatedAt: analysis.updatedAt, data: analysis });
-}
-
-/** OCR of the region (with context) in both key frames, cached per frame and region. */
-async function readRegion(
-  ocr: OcrPool,
-  region: Rect,
-  beforeId: string | undefined,
-  afterId: string | undefined,
-): Promise<{ before: OcrLine[]; after: OcrLine[] }> {
-  // Wider to the left and above: a trigger often sits beside or above what it changed.
-  const around = expand(region, OCR_MARGIN);
-  const area = { x: around.x - 180, y: around.y - 40, width: around.width + 180, height: around.height + 40 };
-  const read = async (frameId: string | undefined): Promise<OcrLine[]> => {
-    if (!frameId) return [];
-    const key = `ocr:v5:${frameId}:${Math.round(area.x)},${Math.round(area.y)},${Math.round(area.width)},${Math.round(area.height)}`;
-    const db = await openDatabase();
-    const cached = await db.get('cache', key);
-    if (cached) return cached.value as OcrLine[];
-    const frame = await getFrame(frameId);
-    if (!frame) return [];
-    const lines = toLines(await ocr.recognize(frame.blob, area));
-    await db.put('cache', { key, createdAt: Date.now(), value: lines });
-    return lines;
-  };
-  const [before, after] = await Promise.all([read(beforeId), read(afterId)]);
-  return { before, after };
 }
 
 function describeStep(

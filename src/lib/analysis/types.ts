@@ -36,6 +36,8 @@ export interface Analysis {
   /** Said to the person: e.g. OCR could not load, so labels are missing. */
   warnings: string[];
   timings: { segmentMs: number; ocrMs: number; totalMs: number };
+  /** Frame areas read, and how many of them came from the cache (read while recording). */
+  ocr: { reads: number; cachedReads: number };
 }
 
 export interface AnalysisProgress {

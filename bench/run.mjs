@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
 import { baseChromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { benchAnalyze } from './analyze.mjs';
 import { benchRecord } from './record.mjs';
 
 const args = process.argv.slice(2);
@@ -14,8 +15,8 @@ const flag = (name, fallback) => {
   return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
 };
 const sections = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
-const wanted = sections.length > 0 ? sections : ['record'];
-const known = { record: benchRecord };
+const wanted = sections.length > 0 ? sections : ['record', 'analyze'];
+const known = { record: benchRecord, analyze: benchAnalyze };
 for (const name of wanted) {
   if (!known[name]) {
     console.error(`Unknown section "${name}". Known: ${Object.keys(known).join(', ')}`);

@@ -42,3 +42,28 @@ test('after Stop, the Steps list shows one step per action, with screenshots and
     await browser.close();
   }
 });
+
+test('when the OCR engine cannot load, analysis still lists the steps and says why labels are missing', async () => {
+  const { browser, context } = await launch({ captureTitle: 'P2S Fixture Tickets' });
+  try {
+    // The OCR worker, cores and data cannot be fetched (as on a first visit that went offline).
+    await context.route('**/vendor/**', (route) => route.abort('internetdisconnected'));
+    const { fixture, app } = await recordFixture(context, 'tickets.html');
+    await fixture.waitForTimeout(2000);
+    await fixture.click('#new');
+    await fixture.waitForTimeout(2500);
+    await fixture.click('#assign');
+    await fixture.waitForTimeout(2500);
+    await app.bringToFront();
+    await app.getByRole('button', { name: 'Stop recording' }).click();
+
+    const steps = app.getByRole('list', { name: 'Steps' }).getByRole('listitem');
+    await expect(steps).toHaveCount(2, { timeout: 60_000 });
+    await expect(app.getByRole('status').filter({ hasText: 'The screen could not be read' })).toBeVisible();
+    await expect(app.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0);
+    // The recording itself is untouched.
+    await expect(app.getByRole('list', { name: 'Recordings' }).getByRole('listitem')).toHaveCount(1);
+  } finally {
+    await browser.close();
+  }
+});

@@ -12,15 +12,17 @@ import { stepText } from '../compose/step-text';
 import { openDatabase } from '../db';
 import type { EventRecord } from '../events';
 import { listEvents } from '../recordings';
-import { OCR_MARGIN, readRegion } from './ocr-cache';
+import { LocalBackend, type AnalysisBackend, type SequenceResult } from './backend';
+import { OCR_MARGIN } from './ocr-cache';
 import type { Analysis, AnalysisProgress, AnalyzedStep } from './types';
 
 export interface AnalyzeOptions {
   mode?: BurstSettings['mode'];
   signal?: AbortSignal;
   onProgress?: (progress: AnalysisProgress) => void;
-  /** Shared so that its workers load once per session. */
+  /** Shared so that its workers load once per session (used by the default local backend). */
   ocr?: OcrPool;
+  backend?: AnalysisBackend;
 }
 
 export async function analyzeRecording(recordingId: string, options: AnalyzeOptions = {}): Promise<Analysis> {
@@ -33,33 +35,31 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   onProgress?.({ stage: 'Finding steps', done: drafts.length, total: drafts.length });
 
   const warnings: string[] = [];
-  const steps: AnalyzedStep[] = [];
-  const ocr = options.ocr ?? new OcrPool();
-  let ocrAvailable = true;
-  let ocrReads = 0;
-  let ocrCachedReads = 0;
+  // A pool made here for lack of a shared one is ended here too.
+  const ownPool = options.backend || options.ocr ? null : new OcrPool();
+  const backend = options.backend ?? new LocalBackend(options.ocr ?? ownPool!);
   const ocrStarted = performance.now();
-  for (const [index, draft] of drafts.entries()) {
-    signal?.throwIfAborted();
-    onProgress?.({ stage: 'Reading the screen', done: index, total: drafts.length });
-    let lines: { before: OcrLine[]; after: OcrLine[] } | undefined;
-    if (ocrAvailable && draft.region && (draft.beforeFrameId || draft.afterFrameId)) {
-      try {
-        const reading = await readRegion(ocr, draft.region, draft.beforeFrameId, draft.afterFrameId);
-        lines = reading;
-        ocrReads += Number(Boolean(draft.beforeFrameId)) + Number(Boolean(draft.afterFrameId));
-        ocrCachedReads += reading.cachedReads;
-      } catch (error) {
-        ocrAvailable = false;
-        warnings.push(
-          `The screen could not be read (${error instanceof Error ? error.message : String(error)}), so steps are named from events only.`,
-        );
-      }
+  let readings: (SequenceResult | null)[] = drafts.map(() => null);
+  try {
+    readings = await backend.analyzeSequence(drafts, {
+      ...(signal ? { signal } : {}),
+      onItem: (done, total) => onProgress?.({ stage: 'Reading the screen', done, total }),
+    });
+  } catch (error) {
+    if (signal?.aborted) {
+      await ownPool?.terminate();
+      throw signal.reason;
     }
-    steps.push(describeStep(draft, index, lines, steps.at(-1)?.label));
+    warnings.push(
+      `The screen could not be read (${error instanceof Error ? error.message : String(error)}), so steps are named from events only.`,
+    );
   }
-  if (!options.ocr) await ocr.terminate();
+  const steps: AnalyzedStep[] = [];
+  for (const [index, draft] of drafts.entries()) {
+    steps.push(describeStep(draft, index, readings[index] ?? undefined, steps.at(-1)?.label));
+  }
   const ocrMs = performance.now() - ocrStarted;
+  await ownPool?.terminate();
   onProgress?.({ stage: 'Done', done: drafts.length, total: drafts.length });
 
   const analysis: Analysis = {
@@ -70,7 +70,11 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     steps,
     warnings,
     timings: { segmentMs, ocrMs, totalMs: performance.now() - started },
-    ocr: { reads: ocrReads, cachedReads: ocrCachedReads },
+    ocr: {
+      reads: readings.reduce((n, r) => n + (r?.reads ?? 0), 0),
+      cachedReads: readings.reduce((n, r) => n + (r?.cachedReads ?? 0), 0),
+    },
+    backend: backend.capabilities().id,
   };
   await saveAnalysis(analysis);
   return analysis;

@@ -38,6 +38,8 @@ export interface Analysis {
   timings: { segmentMs: number; ocrMs: number; totalMs: number };
   /** Frame areas read, and how many of them came from the cache (read while recording). */
   ocr: { reads: number; cachedReads: number };
+  /** The backend that read the screen (`local`: in this tab). */
+  backend: string;
 }
 
 export interface AnalysisProgress {

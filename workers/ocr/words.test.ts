@@ -79,7 +79,15 @@ describe('actedOnLabel', () => {
     const before = toLines([...line('Urgent', 95, 319), ...line('Assign to me', 72, 418)]);
     const after = [...before, ...toLines(line('Assigned: Dana', 252, 418))];
     expect(actedOnLabel(before, after, region)).toBe('Urgent');
-    expect(actedOnLabel(before, after, region, 'Urgent')).toBe('Assign to me');
+    expect(actedOnLabel(before, after, region, ['Urgent'])).toBe('Assign to me');
+  });
+
+  it('passes over the field typed into just before, which only lost its focus ring', () => {
+    const region = { x: 48, y: 200, width: 400, height: 140 };
+    const before = toLines([...line('Printer jam', 60, 218), ...line('Urgent', 95, 319)]);
+    const after = [...before, ...toLines(line('Marked urgent', 195, 318))];
+    expect(actedOnLabel(before, after, region)).toBe('Printer jam');
+    expect(actedOnLabel(before, after, region, ['Summary', 'Printer jam'])).toBe('Urgent');
   });
 
   it('finds nothing in an empty region', () => {

@@ -110,19 +110,19 @@ export function appearedText(before: OcrLine[], after: OcrLine[], region: Rect, 
  *    its result appeared): the one nearest the region's top-left corner;
  * 2. a line that was there before and is gone (a placeholder typing replaced);
  * 3. the nearest line just left of or above the region (a trigger beside its result).
- * `previous` is the label of the step before: the control acted on then loses
- * its focus ring now, which puts it inside this region too, so it only wins
- * when nothing else is there.
+ * `previous` holds the texts of the step before (its label, the value typed):
+ * the control acted on then loses its focus ring now, which puts it inside this
+ * region too, so it only wins when nothing else is there.
  */
 export function actedOnLabel(
   before: OcrLine[],
   after: OcrLine[],
   region: Rect,
-  previous?: string,
+  previous: (string | undefined)[] = [],
   margin = 24,
 ): string | undefined {
   const notPrevious = (lines: OcrLine[]) => {
-    const others = lines.filter((l) => l.text !== previous);
+    const others = lines.filter((l) => !previous.includes(l.text));
     return others.length > 0 ? others : lines;
   };
   const was = notPrevious(linesIn(before, region, margin));

@@ -8,7 +8,7 @@ import { OcrPool } from '../../../workers/ocr/client';
 import { actedOnLabel, appearedText, labelFor, linesIn, type OcrLine } from '../../../workers/ocr/words';
 import { burstSettingsFor, detectBursts, type BurstSettings } from '../../../workers/segment/bursts';
 import { buildSteps, type StepDraft } from '../../../workers/segment/steps';
-import { stepText } from '../compose/step-text';
+import { readsAsTyping, stepText } from '../compose/step-text';
 import { openDatabase } from '../db';
 import type { EventRecord } from '../events';
 import { listEvents } from '../recordings';
@@ -56,7 +56,8 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   }
   const steps: AnalyzedStep[] = [];
   for (const [index, draft] of drafts.entries()) {
-    steps.push(describeStep(draft, index, readings[index] ?? undefined, steps.at(-1)?.label));
+    const previous = steps.at(-1);
+    steps.push(describeStep(draft, index, readings[index] ?? undefined, [previous?.label, previous?.value]));
   }
   const ocrMs = performance.now() - ocrStarted;
   await ownPool?.terminate();
@@ -94,7 +95,7 @@ function describeStep(
   draft: StepDraft<EventRecord>,
   index: number,
   lines: { before: OcrLine[]; after: OcrLine[] } | undefined,
-  previousLabel: string | undefined,
+  previous: (string | undefined)[],
 ): AnalyzedStep {
   const pageLabel = draft.target?.name ?? draft.target?.text;
   let label = pageLabel;
@@ -104,7 +105,7 @@ function describeStep(
     const point = draft.events.find((e) => e.type === 'click')?.point;
     label =
       draft.kind === 'visual'
-        ? actedOnLabel(lines.before, lines.after, draft.region, previousLabel)
+        ? actedOnLabel(lines.before, lines.after, draft.region, previous)
         : labelFor(lines.before.length > 0 ? lines.before : lines.after, draft.region, point);
     if (label) labelSource = 'ocr';
   }
@@ -130,6 +131,7 @@ function describeStep(
   if (label) step.label = label;
   if (labelSource) step.labelSource = labelSource;
   if (draft.value !== undefined && !draft.redacted) step.value = draft.value;
+  else if (draft.kind === 'visual' && readsAsTyping(appeared, draft.end - draft.start)) step.value = appeared;
   if (draft.redacted) step.redacted = true;
   if (draft.key) step.key = draft.key;
   if (draft.region) step.region = draft.region;

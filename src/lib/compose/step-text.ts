@@ -24,6 +24,11 @@ export interface StepFacts {
 /** A change seen only as pixels that lasted this long and left new text reads as typing. */
 const TYPING_MIN_MS = 400;
 
+/** Whether a change seen only as pixels reads as typing: new text, and it took a while. */
+export function readsAsTyping(appeared: string | undefined, durationMs: number | undefined): appeared is string {
+  return Boolean(appeared) && (durationMs ?? 0) >= TYPING_MIN_MS;
+}
+
 const plain = (text: string): TextPart => ({ text });
 const strong = (text: string): TextPart => ({ text, style: 'strong' });
 const code = (text: string): TextPart => ({ text, style: 'code' });
@@ -48,7 +53,7 @@ export function stepText(facts: StepFacts): TextPart[] {
     case 'key':
       return [plain('Press '), strong(facts.key ?? 'the key')];
     case 'visual':
-      if (facts.appeared && (facts.durationMs ?? 0) >= TYPING_MIN_MS) return typeText(facts.appeared, label, false);
+      if (readsAsTyping(facts.appeared, facts.durationMs)) return typeText(facts.appeared, label, false);
       return label ? [plain('Click '), strong(label)] : [plain('Wait for the screen to change')];
     default:
       return facts.kind satisfies never;

@@ -2,6 +2,7 @@
 import type { OcrPool } from '../../workers/ocr/client';
 import { analyzeRecording, loadAnalysis } from '../lib/analysis/analyze';
 import type { Analysis, AnalysisProgress } from '../lib/analysis/types';
+import { loadBurstSettings } from '../lib/settings';
 import type { NoticeState } from './notice.svelte';
 
 export class AnalysisState {
@@ -44,6 +45,7 @@ export class AnalysisState {
     this.progress = { stage: 'Finding steps', done: 0, total: 0 };
     try {
       const analysis = await analyzeRecording(recordingId, {
+        burst: await loadBurstSettings(),
         signal: controller.signal,
         ocr: this.#ocr,
         onProgress: (progress) => {

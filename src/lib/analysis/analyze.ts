@@ -6,7 +6,7 @@
  */
 import { OcrPool } from '../../../workers/ocr/client';
 import { actedOnLabel, appearedText, labelFor, linesIn, type OcrLine } from '../../../workers/ocr/words';
-import { burstSettingsFor, detectBursts, type BurstSettings } from '../../../workers/segment/bursts';
+import { defaultBurstSettings, detectBursts, type BurstSettings } from '../../../workers/segment/bursts';
 import { buildSteps, type StepDraft } from '../../../workers/segment/steps';
 import { readsAsTyping, stepText } from '../compose/step-text';
 import { openDatabase } from '../db';
@@ -17,7 +17,8 @@ import { OCR_MARGIN } from './ocr-cache';
 import type { Analysis, AnalysisProgress, AnalyzedStep } from './types';
 
 export interface AnalyzeOptions {
-  mode?: BurstSettings['mode'];
+  /** How events group into steps (the person's settings); the accurate preset by default. */
+  burst?: BurstSettings;
   signal?: AbortSignal;
   onProgress?: (progress: AnalysisProgress) => void;
   /** Shared so that its workers load once per session (used by the default local backend). */
@@ -28,9 +29,9 @@ export interface AnalyzeOptions {
 export async function analyzeRecording(recordingId: string, options: AnalyzeOptions = {}): Promise<Analysis> {
   const { signal, onProgress } = options;
   const started = performance.now();
-  const mode = options.mode ?? 'accurate';
+  const burst = options.burst ?? defaultBurstSettings;
   const events = await listEvents(recordingId);
-  const drafts = buildSteps(detectBursts(events, burstSettingsFor(mode)));
+  const drafts = buildSteps(detectBursts(events, burst));
   const segmentMs = performance.now() - started;
   onProgress?.({ stage: 'Finding steps', done: drafts.length, total: drafts.length });
 
@@ -67,7 +68,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     recordingId,
     updatedAt: Date.now(),
     status: 'complete',
-    mode,
+    mode: burst.mode,
     steps,
     warnings,
     timings: { segmentMs, ocrMs, totalMs: performance.now() - started },

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { BURST_PRESETS } from '../../workers/segment/bursts';
+import { normalizeBurstSettings } from './settings';
+
+describe('normalizeBurstSettings', () => {
+  it('gives the accurate preset for nothing or garbage', () => {
+    for (const value of [undefined, null, 'x', { mode: 'fast', queues: { click: { gapMs: -1 } } }]) {
+      const settings = normalizeBurstSettings(value);
+      expect(settings.mode).toBe('accurate');
+      expect(settings.queues).toEqual(BURST_PRESETS.accurate);
+      expect(settings.simple).toEqual({ gapMs: 500, minEvents: 3 });
+    }
+  });
+
+  it('keeps valid thresholds and fills the rest from the mode’s preset', () => {
+    const settings = normalizeBurstSettings({ mode: 'rough', queues: { key: { gapMs: 1500, maxSpanMs: 9000 } } });
+    expect(settings.queues.key).toEqual({ gapMs: 1500, maxSpanMs: 9000 });
+    expect(settings.queues.click).toEqual(BURST_PRESETS.rough.click);
+  });
+
+  it('keeps the simple mode’s gap and minimum', () => {
+    const settings = normalizeBurstSettings({ mode: 'simple', simple: { gapMs: 800, minEvents: 2.4 } });
+    expect(settings).toMatchObject({ mode: 'simple', simple: { gapMs: 800, minEvents: 2 } });
+  });
+});

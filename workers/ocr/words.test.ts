@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actedOnLabel, appearedText, labelFor, toLines, type OcrWord } from './words';
+import { actedOnLabel, appearedText, labelFor, screenTitle, toLines, type OcrWord } from './words';
 
 let lineId = 0;
 /** A line of words laid out left to right from (x, y), 10 px per character. */
@@ -92,5 +92,17 @@ describe('actedOnLabel', () => {
 
   it('finds nothing in an empty region', () => {
     expect(actedOnLabel([], [], { x: 0, y: 0, width: 10, height: 10 })).toBeUndefined();
+  });
+});
+
+describe('screenTitle', () => {
+  it('takes the largest text near the top', () => {
+    const heading = line('Helpdesk', 48, 30).map((w) => ({ ...w, box: { ...w.box, height: 30 } }));
+    const lines = toLines([...line('New ticket', 72, 116), ...heading, ...line('Footer text', 48, 700)]);
+    expect(screenTitle(lines, 720)).toBe('Helpdesk');
+  });
+
+  it('finds nothing on a screen without text at the top', () => {
+    expect(screenTitle(toLines(line('Footer text', 48, 700)), 720)).toBeUndefined();
   });
 });

@@ -155,3 +155,16 @@ export function actedOnLabel(
 function overlaps(a: number, aLength: number, b: number, bLength: number): boolean {
   return a < b + bLength && b < a + aLength;
 }
+
+/**
+ * The name of the app or page on a screen, as a person would read it: the
+ * line in the largest type in the top part of the frame (a page heading or
+ * an app bar), the topmost among equals.
+ */
+export function screenTitle(lines: OcrLine[], frameHeight: number): string | undefined {
+  const candidates = lines.filter(
+    (l) => l.box.y < frameHeight * 0.4 && l.confidence >= 60 && (l.text.match(/\p{L}/gu) ?? []).length >= 3,
+  );
+  candidates.sort((a, b) => b.box.height - a.box.height || a.box.y - b.box.y);
+  return candidates[0]?.text;
+}

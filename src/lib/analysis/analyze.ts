@@ -5,13 +5,13 @@
  * region in `cache`, so analysing again is fast.
  */
 import { OcrPool } from '../../../workers/ocr/client';
-import { actedOnLabel, appearedText, labelFor, linesIn, type OcrLine } from '../../../workers/ocr/words';
+import { actedOnLabel, appearedText, labelFor, linesIn, screenTitle, type OcrLine } from '../../../workers/ocr/words';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from '../../../workers/segment/bursts';
 import { buildSteps, type StepDraft } from '../../../workers/segment/steps';
 import { readsAsTyping, stepText } from '../compose/step-text';
 import { openDatabase } from '../db';
 import type { EventRecord } from '../events';
-import { listEvents } from '../recordings';
+import { getFrame, listEvents } from '../recordings';
 import { LocalBackend, type AnalysisBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr-cache';
 import type { Analysis, AnalysisProgress, AnalyzedStep } from './types';
@@ -60,6 +60,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     const previous = steps.at(-1);
     steps.push(describeStep(draft, index, readings[index] ?? undefined, [previous?.label, previous?.value]));
   }
+  const appName = await nameTheScreen(backend, events, warnings.length === 0);
   const ocrMs = performance.now() - ocrStarted;
   await ownPool?.terminate();
   onProgress?.({ stage: 'Done', done: drafts.length, total: drafts.length });
@@ -69,6 +70,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     updatedAt: Date.now(),
     status: 'complete',
     mode: burst.mode,
+    ...(appName ? { appName } : {}),
     steps,
     warnings,
     timings: { segmentMs, ocrMs, totalMs: performance.now() - started },
@@ -80,6 +82,23 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   };
   await saveAnalysis(analysis);
   return analysis;
+}
+
+/** The app or page in use: the title on the first screen recorded (one full-frame read). */
+async function nameTheScreen(
+  backend: AnalysisBackend,
+  events: EventRecord[],
+  canRead: boolean,
+): Promise<string | undefined> {
+  const first = events.find((e) => e.type === 'visual' && e.beforeFrameId);
+  if (!canRead || !first?.beforeFrameId) return undefined;
+  try {
+    const frame = await getFrame(first.beforeFrameId);
+    const { lines } = await backend.analyzeFrame(first.beforeFrameId);
+    return frame ? screenTitle(lines, frame.height) : undefined;
+  } catch {
+    return undefined; // a missing name is not worth a warning of its own
+  }
 }
 
 export async function loadAnalysis(recordingId: string): Promise<Analysis | undefined> {

@@ -65,9 +65,7 @@ export class LocalBackend implements AnalysisBackend {
   }
 
   async analyzeFrame(frameId: string, region?: Rect): Promise<FrameResult> {
-    const reading = region
-      ? await readFrameArea(this.#ocr, frameId, ocrArea(region))
-      : await readFrameArea(this.#ocr, frameId, { x: 0, y: 0, width: 1e5, height: 1e5 });
+    const reading = await readFrameArea(this.#ocr, frameId, region ? ocrArea(region) : null);
     return { lines: reading.lines, cached: reading.cached };
   }
 

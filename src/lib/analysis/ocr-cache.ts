@@ -30,15 +30,21 @@ export interface AreaReading {
   cached: boolean;
 }
 
-export async function readFrameArea(ocr: OcrPool, frameId: string | undefined, area: Rect): Promise<AreaReading> {
+/** Reads an area of a stored frame, or the whole frame when `area` is null. */
+export async function readFrameArea(
+  ocr: OcrPool,
+  frameId: string | undefined,
+  area: Rect | null,
+): Promise<AreaReading> {
   if (!frameId) return { lines: [], cached: false };
-  const key = `${CACHE_VERSION}:${frameId}:${area.x},${area.y},${area.width},${area.height}`;
+  const where = area ? `${area.x},${area.y},${area.width},${area.height}` : 'full';
+  const key = `${CACHE_VERSION}:${frameId}:${where}`;
   const db = await openDatabase();
   const hit = await db.get('cache', key);
   if (hit) return { lines: hit.value as OcrLine[], cached: true };
   const frame = await getFrame(frameId);
   if (!frame) return { lines: [], cached: false };
-  const lines = toLines(await ocr.recognize(frame.blob, area));
+  const lines = toLines(await ocr.recognize(frame.blob, area ?? undefined));
   await db.put('cache', { key, createdAt: Date.now(), value: lines });
   return { lines, cached: false };
 }

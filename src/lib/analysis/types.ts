@@ -32,6 +32,8 @@ export interface Analysis {
   updatedAt: number;
   status: AnalysisStatus;
   mode: BurstSettings['mode'];
+  /** The app or page in use, as its first screen names it. */
+  appName?: string;
   steps: AnalyzedStep[];
   /** Said to the person: e.g. OCR could not load, so labels are missing. */
   warnings: string[];

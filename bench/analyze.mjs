@@ -2,12 +2,7 @@
 // every 7.5 s: 40 in 5 minutes), then the time from Stop to steps on screen
 // (with the incremental analysis done while recording), the same analysis
 // after the fact with a cold OCR cache, per-step OCR time, and peak memory.
-import { chromium } from '@playwright/test';
-import { baseChromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
-
-const WORKLOAD_TITLE = 'P2S Bench Workload';
-const MB = 1024 * 1024;
-const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+import { MB, readStore, round, startWorkloadRecording } from './workload.mjs';
 
 /** Samples page + worker memory every second while `work` runs; returns the peak in MB. */
 async function peakMemoryDuring(app, work) {
@@ -29,16 +24,8 @@ async function peakMemoryDuring(app, work) {
 }
 
 async function storedAnalysis(app) {
-  return app.evaluate(async () => {
-    const db = await new Promise((resolve) => {
-      const open = indexedDB.open('pack2skill');
-      open.onsuccess = () => resolve(open.result);
-    });
-    return new Promise((resolve) => {
-      const request = db.transaction('analyses').objectStore('analyses').getAll();
-      request.onsuccess = () => resolve(request.result[0]?.data);
-    });
-  });
+  const [record] = await readStore(app, 'analyses');
+  return record?.data;
 }
 
 /** Waits for the analysis to finish and the steps to be listed; returns seconds since `since`. */
@@ -52,26 +39,8 @@ async function stepsReady(app, since) {
  * @param {{ appUrl: string, minutes?: number, fixtures: { workload: Buffer } }} options
  */
 export async function benchAnalyze({ appUrl, minutes = 5, fixtures }) {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      ...baseChromiumArgs,
-      `--auto-select-tab-capture-source-by-title=${WORKLOAD_TITLE}`,
-      '--enable-blink-features=ForceEagerMeasureMemory',
-    ],
-  });
+  const { browser, workload, app } = await startWorkloadRecording({ appUrl, fixtures, everyMs: 7500 });
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    await context.route('http://workload.test/**', (route) =>
-      route.fulfill({ body: fixtures.workload, contentType: 'text/html' }),
-    );
-    const workload = await context.newPage();
-    await workload.goto('http://workload.test/?every=7500');
-    const app = await context.newPage();
-    await app.goto(appUrl);
-    await app.getByRole('button', { name: 'Start recording' }).click();
-    await app.getByRole('button', { name: 'Stop recording' }).waitFor();
-    await workload.bringToFront();
     await workload.waitForTimeout(minutes * 60_000);
     await app.bringToFront();
 

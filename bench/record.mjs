@@ -1,10 +1,6 @@
 // The "record" section: a long tab-capture recording of a scripted workload,
 // measuring the sampler's rate, what gets stored, and whether memory stays flat.
-import { chromium } from '@playwright/test';
-import { baseChromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
-
-const WORKLOAD_TITLE = 'P2S Bench Workload';
-const MB = 1024 * 1024;
+import { MB, keyframeBytes, readStore, round, startWorkloadRecording } from './workload.mjs';
 
 /** Page + worker memory after a garbage collection, in MB. */
 async function heapMb(app, cdp) {
@@ -18,33 +14,13 @@ async function heapMb(app, cdp) {
   return { page_js: round(usedSize / MB), page_and_workers: round(all / MB) };
 }
 
-const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-
 /**
  * @param {{ appUrl: string, minutes?: number, fixtures: { workload: Buffer } }} options
  */
 export async function benchRecord({ appUrl, minutes = 2, fixtures }) {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      ...baseChromiumArgs,
-      `--auto-select-tab-capture-source-by-title=${WORKLOAD_TITLE}`,
-      '--enable-blink-features=ForceEagerMeasureMemory',
-    ],
-  });
+  const { browser, context, workload, app } = await startWorkloadRecording({ appUrl, fixtures, everyMs: 3000 });
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    await context.route('http://workload.test/**', (route) =>
-      route.fulfill({ body: fixtures.workload, contentType: 'text/html' }),
-    );
-    const workload = await context.newPage();
-    await workload.goto('http://workload.test/?every=3000');
-    const app = await context.newPage();
-    await app.goto(appUrl);
     const cdp = await context.newCDPSession(app);
-    await app.getByRole('button', { name: 'Start recording' }).click();
-    await app.getByRole('button', { name: 'Stop recording' }).waitFor();
-    await workload.bringToFront();
 
     const totalMs = minutes * 60_000;
     const started = Date.now();
@@ -58,26 +34,13 @@ export async function benchRecord({ appUrl, minutes = 2, fixtures }) {
     await app.getByRole('button', { name: 'Stop recording' }).click();
     await app.getByRole('status').filter({ hasText: 'Recording saved.' }).waitFor({ timeout: 60_000 });
 
-    const stored = await app.evaluate(async () => {
-      const db = await new Promise((resolve, reject) => {
-        const open = indexedDB.open('pack2skill');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const all = (store) =>
-        new Promise((resolve) => {
-          const request = db.transaction(store).objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result);
-        });
-      const [recording] = await all('recordings');
-      const frames = await all('frames');
-      const events = await all('events');
-      return {
-        recording,
-        frameBytes: frames.reduce((n, f) => n + f.blob.size, 0),
-        visualEvents: events.filter((e) => e.type === 'visual').length,
-      };
-    });
+    const [recording] = await readStore(app, 'recordings');
+    const events = await readStore(app, 'events');
+    const stored = {
+      recording,
+      frameBytes: await keyframeBytes(app),
+      visualEvents: events.filter((e) => e.type === 'visual').length,
+    };
     const recordedMin = stored.recording.durationMs / 60_000;
     return {
       minutes: round(recordedMin),

@@ -1,6 +1,6 @@
 /**
- * OCR on key frames with tesseract.js: a small pool of its workers (one per
- * core, at most two), loaded lazily from files the app serves itself, so
+ * OCR on key frames with tesseract.js: a small pool of its workers (up to one
+ * per core, at most two), loaded lazily from files the app serves itself, so
  * reading the screen works offline and sends nothing anywhere.
  *
  * A region is cropped and scaled up before recognition: UI text is small, and
@@ -16,37 +16,39 @@ const UPSCALE = 2;
 export class OcrPool {
   readonly size: number;
   #scheduler: Promise<Scheduler> | null = null;
+  #workers = 0;
+  #growing = false;
 
   constructor(size = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1))) {
     this.size = size;
   }
 
-  /** Loads the workers (a few seconds the first time, then from the cache). */
+  /**
+   * Loads the first worker (a few seconds the first time, then from the cache).
+   * More start only when work queues up: loading one takes a core for seconds,
+   * which a recording in progress needs more.
+   */
   ready(): Promise<Scheduler> {
     this.#scheduler ??= (async () => {
       const scheduler = createScheduler();
-      const workers = await Promise.all(
-        Array.from({ length: this.size }, () =>
-          createWorker('eng', OEM.LSTM_ONLY, {
-            workerPath: `${VENDOR}/worker.min.js`,
-            corePath: `${VENDOR}/core/`,
-            langPath: `${VENDOR}/lang`,
-            workerBlobURL: false,
-            gzip: true,
-            // The service worker caches the data file; a second copy in IndexedDB is not needed.
-            cacheMethod: 'none',
-          }),
-        ),
-      );
-      for (const worker of workers) {
-        // Sparse text: UI screens are phrases scattered over a page, not paragraphs.
-        await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
-        scheduler.addWorker(worker);
-      }
+      scheduler.addWorker(await createOcrWorker());
+      this.#workers = 1;
       return scheduler;
     })();
     this.#scheduler.catch(() => (this.#scheduler = null));
     return this.#scheduler;
+  }
+
+  #growIfBusy(scheduler: Scheduler): void {
+    if (this.#growing || this.#workers >= this.size || scheduler.getQueueLen() === 0) return;
+    this.#growing = true;
+    void createOcrWorker()
+      .then((worker) => {
+        scheduler.addWorker(worker);
+        this.#workers++;
+      })
+      .catch(() => undefined) // one worker still serves
+      .finally(() => (this.#growing = false));
   }
 
   /** Words in `image` (or in `region` of it), with boxes in the image's pixels. */
@@ -66,7 +68,9 @@ export class OcrPool {
     removeRuledLines(pixels.data, canvas.width, canvas.height, 28 * scale);
     ctx.putImageData(pixels, 0, 0);
     const crop = await canvas.convertToBlob({ type: 'image/png' });
-    const { data } = await scheduler.addJob('recognize', crop, {}, { blocks: true, text: false });
+    const job = scheduler.addJob('recognize', crop, {}, { blocks: true, text: false });
+    this.#growIfBusy(scheduler);
+    const { data } = await job;
     const words: OcrWord[] = [];
     let line = 0;
     for (const block of data.blocks ?? []) {
@@ -97,6 +101,21 @@ export class OcrPool {
     this.#scheduler = null;
     await (await scheduler?.catch(() => null))?.terminate();
   }
+}
+
+async function createOcrWorker() {
+  const worker = await createWorker('eng', OEM.LSTM_ONLY, {
+    workerPath: `${VENDOR}/worker.min.js`,
+    corePath: `${VENDOR}/core/`,
+    langPath: `${VENDOR}/lang`,
+    workerBlobURL: false,
+    gzip: true,
+    // The service worker caches the data file; a second copy in IndexedDB is not needed.
+    cacheMethod: 'none',
+  });
+  // Sparse text: UI screens are phrases scattered over a page, not paragraphs.
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
+  return worker;
 }
 
 function clampRect(rect: Rect, bounds: { width: number; height: number }): Rect {

@@ -1,4 +1,5 @@
 /** Asking the browser for the screen, with errors a person can act on. */
+import { describeError } from './format';
 
 export type CaptureErrorKind = 'unsupported' | 'denied' | 'no-source' | 'busy' | 'failed';
 
@@ -63,10 +64,7 @@ export function toCaptureError(error: unknown): CaptureError {
     case 'InvalidStateError':
       return new CaptureError('failed', 'Screen sharing must start from a click. Press Start recording again.');
     default:
-      return new CaptureError(
-        'failed',
-        `Screen sharing could not start (${error instanceof Error ? error.message : String(error)}). Try again.`,
-      );
+      return new CaptureError('failed', `Screen sharing could not start (${describeError(error)}). Try again.`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration } from './format';
+import { describeError, formatBytes, formatDuration } from './format';
 
 describe('formatDuration', () => {
   it('shows minutes and seconds, and hours when there are some', () => {
@@ -14,5 +14,13 @@ describe('formatBytes', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1536)).toBe('1.5 KB');
     expect(formatBytes(250 * 1024 * 1024)).toBe('250 MB');
+  });
+});
+
+describe('describeError', () => {
+  it('gives the message, the name when there is no message, or the value itself', () => {
+    expect(describeError(new Error('disk on fire'))).toBe('disk on fire');
+    expect(describeError(new DOMException('', 'QuotaExceededError'))).toBe('QuotaExceededError');
+    expect(describeError('plain')).toBe('plain');
   });
 });

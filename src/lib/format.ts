@@ -24,3 +24,12 @@ export function formatBytes(bytes: number): string {
 export function formatDate(epochMs: number): string {
   return new Date(epochMs).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/**
+ * An error as a person can read it: its message, or its name when the browser
+ * gave none (IndexedDB's QuotaExceededError often comes without a message).
+ */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}

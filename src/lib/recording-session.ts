@@ -16,7 +16,7 @@ import type { NewEvent } from './events';
 import { holdRecordingLock } from './recording-lock';
 import { RecordingWriter } from './recording-writer';
 import { releaseStorageReserve, reserveStorage } from './storage-guard';
-import { formatDuration } from './format';
+import { describeError, formatDuration } from './format';
 import { createRecording, finishRecording, requestPersistentStorage } from './recordings';
 import { VideoClock } from './video-clock';
 
@@ -126,7 +126,7 @@ export class RecordingSession {
     this.#releaseLock = releaseLock;
     this.#writer = new RecordingWriter(recording.id, {
       onStorageFull: () => void this.stop('storage-full'),
-      onError: (error) => callbacks.onWarning(`A part of the recording could not be saved: ${describe(error)}`),
+      onError: (error) => callbacks.onWarning(`A part of the recording could not be saved: ${describeError(error)}`),
     });
 
     this.#recorder = new MediaRecorder(stream, {
@@ -231,7 +231,7 @@ export class RecordingSession {
       end = {
         recording: null,
         reason,
-        message: `The recording is saved but could not be finished (${describe(error)}). Free some disk space, then recover it from “Interrupted recording” above.`,
+        message: `The recording is saved but could not be finished (${describeError(error)}). Free some disk space, then recover it from “Interrupted recording” above.`,
       };
     }
     this.#releaseLock();
@@ -289,8 +289,4 @@ const NO_ROOM_MESSAGE =
 function defaultTitle(): string {
   const when = new Date().toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   return `Recording ${when}`;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -1,4 +1,5 @@
 /** The analysis shown on screen: one recording's steps, or the progress towards them. */
+import { describeError } from '../lib/format';
 import type { OcrPool } from '../../workers/ocr/client';
 import { analyzeRecording, loadAnalysis } from '../lib/analysis/analyze';
 import type { Analysis, AnalysisProgress } from '../lib/analysis/types';
@@ -56,7 +57,7 @@ export class AnalysisState {
       this.result = analysis;
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.error = `The recording could not be analysed: ${error instanceof Error ? error.message : String(error)}. It is still stored; try again.`;
+      this.error = `The recording could not be analysed: ${describeError(error)}. It is still stored; try again.`;
       this.#notice.show('error', this.error);
     } finally {
       if (this.#controller === controller) {

@@ -1,4 +1,5 @@
 /** Stored recordings, the interrupted ones offered for recovery, and storage use. */
+import { describeError } from '../lib/format';
 import type { RecordingRecord } from '../lib/db';
 import { findInterrupted, recoverRecording } from '../lib/recovery';
 import { deleteRecording, listRecordings, storageUsage, type StorageUsage } from '../lib/recordings';
@@ -20,7 +21,7 @@ export class LibraryState {
     try {
       this.interrupted = await findInterrupted();
     } catch (error) {
-      this.#notice.show('error', `Stored recordings could not be read: ${describe(error)}. Reload to try again.`);
+      this.#notice.show('error', `Stored recordings could not be read: ${describeError(error)}. Reload to try again.`);
     }
     await this.refresh();
     this.loaded = true;
@@ -32,7 +33,7 @@ export class LibraryState {
       this.recordings = all.filter((r) => r.status === 'complete');
       this.storage = await storageUsage();
     } catch (error) {
-      this.#notice.show('error', `Stored recordings could not be read: ${describe(error)}. Reload to try again.`);
+      this.#notice.show('error', `Stored recordings could not be read: ${describeError(error)}. Reload to try again.`);
     }
   }
 
@@ -44,7 +45,7 @@ export class LibraryState {
     } catch (error) {
       this.#notice.show(
         'error',
-        `The recording could not be recovered: ${describe(error)}. It stays stored; try again later.`,
+        `The recording could not be recovered: ${describeError(error)}. It stays stored; try again later.`,
       );
     }
     await this.refresh();
@@ -55,12 +56,8 @@ export class LibraryState {
       await deleteRecording(id);
       this.interrupted = this.interrupted.filter((r) => r.id !== id);
     } catch (error) {
-      this.#notice.show('error', `The recording could not be deleted: ${describe(error)}.`);
+      this.#notice.show('error', `The recording could not be deleted: ${describeError(error)}.`);
     }
     await this.refresh();
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

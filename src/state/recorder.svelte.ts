@@ -2,7 +2,7 @@
 import type { OcrPool } from '../../workers/ocr/client';
 import { IncrementalAnalyzer } from '../lib/analysis/incremental';
 import { CaptureError } from '../lib/capture';
-import { formatDuration } from '../lib/format';
+import { describeError, formatDuration } from '../lib/format';
 import { canFloatControls, openFloatingWindow } from '../lib/pip';
 import { RecordingSession, isHotkey, type SessionCounts, type SessionEnd } from '../lib/recording-session';
 import type { NoticeState } from './notice.svelte';
@@ -62,9 +62,7 @@ export class RecorderState {
       this.phase = 'idle';
       this.#notice.show(
         'error',
-        error instanceof CaptureError
-          ? error.message
-          : `Recording could not start: ${error instanceof Error ? error.message : String(error)}`,
+        error instanceof CaptureError ? error.message : `Recording could not start: ${describeError(error)}`,
       );
       return;
     }

@@ -4,6 +4,7 @@
  * The result is stored in `analyses`; OCR results are cached per frame and
  * region in `cache`, so analysing again is fast.
  */
+import { describeError } from '../format';
 import { OcrPool } from '../../../workers/ocr/client';
 import { actedOnLabel, appearedText, labelFor, linesIn, screenTitle, type OcrLine } from '../../../workers/ocr/words';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from '../../../workers/segment/bursts';
@@ -51,9 +52,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
       await ownPool?.terminate();
       throw signal.reason;
     }
-    warnings.push(
-      `The screen could not be read (${error instanceof Error ? error.message : String(error)}), so steps are named from events only.`,
-    );
+    warnings.push(`The screen could not be read (${describeError(error)}), so steps are named from events only.`);
   }
   const steps: AnalyzedStep[] = [];
   for (const [index, draft] of drafts.entries()) {

@@ -150,13 +150,9 @@ function onFrame(frame: VideoFrame): void {
     return;
   }
   const at = epochNow();
-  if (at - lastSampleAt >= intervalMs() * 0.9) {
-    dropPending();
-    void sampleVideoFrame(frame, at);
-  } else {
-    dropPending();
-    pending = { frame, at };
-  }
+  dropPending(); // a newer frame supersedes any held back
+  if (at - lastSampleAt >= intervalMs() * 0.9) void sampleVideoFrame(frame, at);
+  else pending = { frame, at };
 }
 
 function dropPending(): void {

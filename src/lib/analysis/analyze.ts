@@ -120,6 +120,7 @@ function describeStep(
   let label = pageLabel;
   let labelSource: AnalyzedStep['labelSource'] = pageLabel ? 'page' : undefined;
   let appeared: string | undefined;
+  const durationMs = draft.end - draft.start;
   if (!label && lines && draft.region) {
     const point = draft.events.find((e) => e.type === 'click')?.point;
     label =
@@ -143,14 +144,14 @@ function describeStep(
       key: draft.key,
       scrollDelta: draft.scrollDelta,
       appeared,
-      durationMs: draft.end - draft.start,
+      durationMs,
     }),
     eventCount: draft.events.length + draft.visual.length,
   };
   if (label) step.label = label;
   if (labelSource) step.labelSource = labelSource;
   if (draft.value !== undefined && !draft.redacted) step.value = draft.value;
-  else if (draft.kind === 'visual' && readsAsTyping(appeared, draft.end - draft.start)) step.value = appeared;
+  else if (draft.kind === 'visual' && readsAsTyping(appeared, durationMs)) step.value = appeared;
   if (draft.redacted) step.redacted = true;
   if (draft.key) step.key = draft.key;
   if (draft.region) step.region = draft.region;

@@ -24,16 +24,18 @@ export default defineConfig({
       manifest: false, // public/manifest.webmanifest is the single source
       workbox: {
         // The app shell: everything the first screen and a recording need.
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // OCR cores and data (about 15 MB) are cached on first use, below.
-        globIgnores: ['vendor/**'],
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest}'],
+        // OCR and ONNX Runtime cores, OCR data and the test model are cached on first use, below.
+        globIgnores: ['vendor/**', 'models/**'],
         navigateFallback: 'index.html',
         // Large runtime assets (wasm cores, OCR data, model weights) are cached
         // on first use instead of precached, so the first visit stays light.
         runtimeCaching: [
           {
             urlPattern: ({ url }) =>
-              url.pathname.startsWith('/vendor/') || /\.(wasm|onnx|traineddata(\.gz)?|bin)$/.test(url.pathname),
+              url.pathname.startsWith('/vendor/') ||
+              url.pathname.startsWith('/models/') ||
+              /\.(wasm|onnx|traineddata(\.gz)?|bin)$/.test(url.pathname),
             handler: 'CacheFirst',
             options: {
               cacheName: 'large-assets',

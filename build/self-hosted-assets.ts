@@ -1,12 +1,14 @@
 /**
  * Serves runtime files that libraries would otherwise fetch from a CDN (the
- * tesseract.js worker, its wasm cores and its English data) from the app's own
- * origin, under /vendor/: in the dev server straight from node_modules, in the
- * build as emitted assets. The app must work offline and send nothing out.
+ * tesseract.js worker, its wasm cores and its English data) from the app's
+ * own origin, under /vendor/, and the small models the project makes under /models/: in the dev
+ * server straight from disk, in the build as emitted assets. The app must work
+ * offline and send nothing out.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 const require = createRequire(import.meta.url);
@@ -27,6 +29,13 @@ export function selfHostedFiles(): Record<string, string> {
     const name = `tesseract-core${variant}-lstm.wasm.js`;
     files[`vendor/tesseract/core/${name}`] = join(core, name);
   }
+  // The tiny caption model that tests and benchmarks load offline (models/make-tiny-florence2.py).
+  const modelsDir = fileURLToPath(new URL('../models/', import.meta.url));
+  for (const entry of readdirSync(join(modelsDir, 'tiny-florence2'), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    files[`models/${relative(modelsDir, file).split(sep).join('/')}`] = file;
+  }
   return files;
 }
 
@@ -39,7 +48,7 @@ export function selfHostedAssets(): Plugin {
         const path = req.url?.split('?')[0]?.replace(/^\//, '') ?? '';
         const file = files[path];
         if (!file) return next();
-        res.setHeader('Content-Type', path.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
+        res.setHeader('Content-Type', contentType(path));
         res.end(readFileSync(file));
       });
     },
@@ -49,4 +58,11 @@ export function selfHostedAssets(): Plugin {
       }
     },
   };
+}
+
+function contentType(path: string): string {
+  if (/\.m?js$/.test(path)) return 'text/javascript';
+  if (path.endsWith('.json')) return 'application/json';
+  if (path.endsWith('.wasm')) return 'application/wasm';
+  return 'application/octet-stream';
 }

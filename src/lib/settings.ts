@@ -4,6 +4,7 @@
  * to the defaults instead of breaking analysis.
  */
 import { BURST_PRESETS, defaultBurstSettings, type BurstSettings, type QueueKind } from '../../workers/segment/bursts';
+import { captionModel, DEFAULT_CAPTION_MODEL } from '../../models/registry';
 import { openDatabase } from './db';
 
 const BURST_KEY = 'burst-settings';
@@ -48,4 +49,52 @@ export async function saveBurstSettings(settings: BurstSettings): Promise<BurstS
   const clean = normalizeBurstSettings(settings);
   await (await openDatabase()).put('settings', { key: BURST_KEY, value: clean });
   return clean;
+}
+
+const CAPTION_KEY = 'caption-settings';
+const READY_MODELS_KEY = 'caption-models-ready';
+
+export interface CaptionSettings {
+  /** A key of models/registry.ts, or 'off'. */
+  model: string;
+  /** 'cpu' runs captions on wasm even where WebGPU exists. */
+  device: 'auto' | 'cpu';
+}
+
+export const defaultCaptionSettings: CaptionSettings = { model: DEFAULT_CAPTION_MODEL, device: 'auto' };
+
+export function normalizeCaptionSettings(value: unknown): CaptionSettings {
+  const input = (typeof value === 'object' && value !== null ? value : {}) as Partial<CaptionSettings>;
+  const model =
+    input.model === 'off' || (typeof input.model === 'string' && captionModel(input.model))
+      ? input.model
+      : defaultCaptionSettings.model;
+  return { model, device: input.device === 'cpu' ? 'cpu' : 'auto' };
+}
+
+export async function loadCaptionSettings(): Promise<CaptionSettings> {
+  const record = await (await openDatabase()).get('settings', CAPTION_KEY);
+  return normalizeCaptionSettings(record?.value);
+}
+
+export async function saveCaptionSettings(settings: CaptionSettings): Promise<CaptionSettings> {
+  const clean = normalizeCaptionSettings(settings);
+  await (await openDatabase()).put('settings', { key: CAPTION_KEY, value: clean });
+  return clean;
+}
+
+/**
+ * Models that loaded once in this browser, so their files are in its cache. A
+ * model from the Hub is downloaded only when the person asks; after that it
+ * loads on its own, offline too.
+ */
+export async function readyCaptionModels(): Promise<string[]> {
+  const record = await (await openDatabase()).get('settings', READY_MODELS_KEY);
+  return Array.isArray(record?.value) ? record.value.filter((key): key is string => typeof key === 'string') : [];
+}
+
+export async function markCaptionModelReady(key: string): Promise<void> {
+  const ready = await readyCaptionModels();
+  if (ready.includes(key)) return;
+  await (await openDatabase()).put('settings', { key: READY_MODELS_KEY, value: [...ready, key] });
 }

@@ -1,9 +1,12 @@
 /** The analysis shown on screen: one recording's steps, or the progress towards them. */
-import { describeError } from '../lib/format';
+import { captionModel } from '../../models/registry';
+import type { CaptionClient } from '../../workers/caption/client';
 import type { OcrPool } from '../../workers/ocr/client';
-import { analyzeRecording, loadAnalysis } from '../lib/analysis/analyze';
+import { analyzeRecording, loadAnalysis, saveAnalysis } from '../lib/analysis/analyze';
+import { captionSteps } from '../lib/analysis/captions';
 import type { Analysis, AnalysisProgress } from '../lib/analysis/types';
-import { loadBurstSettings } from '../lib/settings';
+import { describeError } from '../lib/format';
+import { loadBurstSettings, loadCaptionSettings, markCaptionModelReady, readyCaptionModels } from '../lib/settings';
 import type { NoticeState } from './notice.svelte';
 
 export class AnalysisState {
@@ -17,11 +20,13 @@ export class AnalysisState {
   readonly #notice: NoticeState;
   #controller: AbortController | null = null;
   readonly #ocr: OcrPool;
+  readonly #captions: CaptionClient;
 
-  /** `ocr` is the page's one pool: tesseract's workers load once, then stay warm. */
-  constructor(notice: NoticeState, ocr: OcrPool) {
+  /** `ocr` and `captions` are the page's own: their workers load once, then stay warm. */
+  constructor(notice: NoticeState, ocr: OcrPool, captions: CaptionClient) {
     this.#notice = notice;
     this.#ocr = ocr;
+    this.#captions = captions;
   }
 
   /** Shows a recording's steps: the stored analysis, or a fresh one. */
@@ -43,7 +48,7 @@ export class AnalysisState {
     this.result = null;
     this.error = '';
     this.running = true;
-    this.progress = { stage: 'Finding steps', done: 0, total: 0 };
+    this.progress = { stage: 'Finding steps', done: 0, total: 0, unit: 'steps' };
     try {
       const analysis = await analyzeRecording(recordingId, {
         burst: await loadBurstSettings(),
@@ -54,7 +59,9 @@ export class AnalysisState {
         },
       });
       if (controller.signal.aborted) return;
+      // The steps are shown now; captions fill in after.
       this.result = analysis;
+      await this.#caption(analysis, controller, false);
     } catch (error) {
       if (controller.signal.aborted) return;
       this.error = `The recording could not be analysed: ${describeError(error)}. It is still stored; try again.`;
@@ -64,6 +71,71 @@ export class AnalysisState {
         this.running = false;
         this.#controller = null;
       }
+    }
+  }
+
+  /** The person asked for the caption model: download it (once) and caption the steps shown. */
+  async downloadCaptionModel(): Promise<void> {
+    const analysis = this.result;
+    if (!analysis || this.running) return;
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.running = true;
+    this.progress = { stage: 'Loading the caption model', done: 0, total: 0, unit: 'MB' };
+    try {
+      await this.#caption(analysis, controller, true);
+    } catch (error) {
+      this.#notice.show('error', `Captions could not be made: ${describeError(error)}. The steps are kept.`);
+    } finally {
+      if (this.#controller === controller) {
+        this.running = false;
+        this.#controller = null;
+      }
+    }
+  }
+
+  async #caption(analysis: Analysis, controller: AbortController, mayDownload: boolean): Promise<void> {
+    const settings = await loadCaptionSettings();
+    const model = settings.model === 'off' ? undefined : captionModel(settings.model);
+    const save = async (next: Analysis) => {
+      if (controller.signal.aborted) return;
+      this.result = next;
+      await saveAnalysis(next);
+    };
+    if (!model) return save({ ...analysis, captions: { state: 'off', captioned: 0, cached: 0, ms: 0 } });
+    const ready = model.source === 'app' || (await readyCaptionModels()).includes(model.key);
+    if (!ready && !mayDownload) {
+      return save({
+        ...analysis,
+        captions: { state: 'needs-download', model: model.key, captioned: 0, cached: 0, ms: 0 },
+      });
+    }
+    const warnings = analysis.warnings.filter((warning) => !warning.startsWith('Captions '));
+    try {
+      const stage = await captionSteps(analysis.steps, {
+        client: this.#captions,
+        model,
+        preferCpu: settings.device === 'cpu',
+        signal: controller.signal,
+        onProgress: (progress) => {
+          if (!controller.signal.aborted) this.progress = progress;
+        },
+        onStep: (index, step) => {
+          if (controller.signal.aborted || !this.result) return;
+          this.result = { ...this.result, steps: this.result.steps.with(index, step) };
+        },
+      });
+      if (stage.summary.state === 'done') await markCaptionModelReady(model.key);
+      await save({
+        ...analysis,
+        updatedAt: Date.now(),
+        steps: stage.steps,
+        captions: stage.summary,
+        warnings: stage.warning ? [...warnings, stage.warning] : warnings,
+      });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      throw error;
     }
   }
 

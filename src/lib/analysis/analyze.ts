@@ -9,7 +9,7 @@ import { OcrPool } from '../../../workers/ocr/client';
 import { actedOnLabel, appearedText, labelFor, linesIn, screenTitle, type OcrLine } from '../../../workers/ocr/words';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from '../../../workers/segment/bursts';
 import { buildSteps, type StepDraft } from '../../../workers/segment/steps';
-import { readsAsTyping, stepText } from '../compose/step-text';
+import { readsAsTyping, stepText, type StepFacts } from '../compose/step-text';
 import { openDatabase } from '../db';
 import type { EventRecord } from '../events';
 import { getFrame, listEvents } from '../recordings';
@@ -34,7 +34,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   const events = await listEvents(recordingId);
   const drafts = buildSteps(detectBursts(events, burst));
   const segmentMs = performance.now() - started;
-  onProgress?.({ stage: 'Finding steps', done: drafts.length, total: drafts.length });
+  onProgress?.({ stage: 'Finding steps', done: drafts.length, total: drafts.length, unit: 'steps' });
 
   const warnings: string[] = [];
   // A pool made here for lack of a shared one is ended here too.
@@ -45,7 +45,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   try {
     readings = await backend.analyzeSequence(drafts, {
       ...(signal ? { signal } : {}),
-      onItem: (done, total) => onProgress?.({ stage: 'Reading the screen', done, total }),
+      onItem: (done, total) => onProgress?.({ stage: 'Reading the screen', done, total, unit: 'steps' }),
     });
   } catch (error) {
     if (signal?.aborted) {
@@ -62,7 +62,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   const appName = await nameTheScreen(backend, events, warnings.length === 0);
   const ocrMs = performance.now() - ocrStarted;
   await ownPool?.terminate();
-  onProgress?.({ stage: 'Done', done: drafts.length, total: drafts.length });
+  onProgress?.({ stage: 'Done', done: drafts.length, total: drafts.length, unit: 'steps' });
 
   const analysis: Analysis = {
     recordingId,
@@ -105,7 +105,7 @@ export async function loadAnalysis(recordingId: string): Promise<Analysis | unde
   return record?.data;
 }
 
-async function saveAnalysis(analysis: Analysis): Promise<void> {
+export async function saveAnalysis(analysis: Analysis): Promise<void> {
   const db = await openDatabase();
   await db.put('analyses', { recordingId: analysis.recordingId, updatedAt: analysis.updatedAt, data: analysis });
 }
@@ -131,21 +131,23 @@ function describeStep(
   }
   if (lines && draft.region && draft.kind === 'visual')
     appeared = appearedText(lines.before, lines.after, draft.region);
+  const facts: StepFacts = {
+    kind: draft.kind,
+    label,
+    value: draft.value,
+    redacted: draft.redacted,
+    key: draft.key,
+    scrollDelta: draft.scrollDelta,
+    appeared,
+    durationMs,
+  };
   const step: AnalyzedStep = {
     id: `step-${index + 1}`,
     start: draft.start,
     end: draft.end,
     kind: draft.kind,
-    text: stepText({
-      kind: draft.kind,
-      label,
-      value: draft.value,
-      redacted: draft.redacted,
-      key: draft.key,
-      scrollDelta: draft.scrollDelta,
-      appeared,
-      durationMs,
-    }),
+    text: stepText(facts),
+    facts: JSON.parse(JSON.stringify(facts)) as StepFacts, // without the undefined keys
     eventCount: draft.events.length + draft.visual.length,
   };
   if (label) step.label = label;

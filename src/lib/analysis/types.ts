@@ -1,8 +1,9 @@
 /** What analysis stores per recording, and what the UI shows of it. */
+import type { RuntimeKind } from '../../../models/registry';
 import type { OcrLine, Rect } from '../../../workers/ocr/words';
 import type { BurstSettings } from '../../../workers/segment/bursts';
 import type { StepKind } from '../../../workers/segment/steps';
-import type { TextPart } from '../compose/step-text';
+import type { StepFacts, TextPart } from '../compose/step-text';
 
 export interface AnalyzedStep {
   id: string;
@@ -10,6 +11,8 @@ export interface AnalyzedStep {
   end: number;
   kind: StepKind;
   text: TextPart[];
+  /** What the text was written from; kept so it can be written again (with a caption, an edit). */
+  facts: StepFacts;
   /** The name of what was acted on, and where it came from. */
   label?: string;
   labelSource?: 'page' | 'ocr';
@@ -22,7 +25,27 @@ export interface AnalyzedStep {
   afterFrameId?: string;
   /** Lines read in and around the region, before and after. */
   ocr?: { before: OcrLine[]; after: OcrLine[] };
+  /** What the caption model says the screen shows around the region, after the action. */
+  caption?: string;
   eventCount: number;
+}
+
+/** How the caption stage went. */
+export interface CaptionSummary {
+  /**
+   * `done`: steps captioned; `needs-download`: the model is not in this browser
+   * yet and is downloaded only when the person asks; `off`: turned off in
+   * Settings; `failed`: it could not load or run (a warning says why).
+   */
+  state: 'done' | 'needs-download' | 'off' | 'failed';
+  model?: string;
+  runtime?: RuntimeKind;
+  captioned: number;
+  /** Served from the cache (captioned before by the same model). */
+  cached: number;
+  /** Time spent captioning, and loading the model, in ms. */
+  ms: number;
+  loadMs?: number;
 }
 
 export type AnalysisStatus = 'running' | 'complete' | 'cancelled' | 'failed';
@@ -42,10 +65,14 @@ export interface Analysis {
   ocr: { reads: number; cachedReads: number };
   /** The backend that read the screen (`local`: in this tab). */
   backend: string;
+  /** Absent until the caption stage has run (steps are shown before it). */
+  captions?: CaptionSummary;
 }
 
 export interface AnalysisProgress {
-  stage: 'Finding steps' | 'Reading the screen' | 'Done';
+  stage: 'Finding steps' | 'Reading the screen' | 'Loading the caption model' | 'Describing the screen' | 'Done';
   done: number;
   total: number;
+  /** What `done` and `total` count. */
+  unit: 'steps' | 'MB';
 }

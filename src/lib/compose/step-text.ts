@@ -19,6 +19,8 @@ export interface StepFacts {
   appeared?: string | undefined;
   /** How long the change took, ms: typing takes a while, a click's result appears at once. */
   durationMs?: number | undefined;
+  /** The caption model's words for the screen after the step. */
+  caption?: string | undefined;
 }
 
 /** A change seen only as pixels that lasted this long and left new text reads as typing. */
@@ -54,10 +56,20 @@ export function stepText(facts: StepFacts): TextPart[] {
       return [plain('Press '), strong(facts.key ?? 'the key')];
     case 'visual':
       if (readsAsTyping(facts.appeared, facts.durationMs)) return typeText(facts.appeared, label, false);
-      return label ? [plain('Click '), strong(label)] : [plain('Wait for the screen to change')];
+      if (label) return [plain('Click '), strong(label)];
+      // Nothing names what changed: the caption is the only description there is.
+      return facts.caption
+        ? [plain('Wait for the screen to change: '), plain(asClause(facts.caption))]
+        : [plain('Wait for the screen to change')];
     default:
       return facts.kind satisfies never;
   }
+}
+
+/** "A login form." → "a login form": a caption read as the end of a sentence. */
+function asClause(caption: string): string {
+  const text = caption.trim().replace(/[.\s]+$/, '');
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 function typeText(value: string | undefined, label: string | undefined, redacted: boolean | undefined): TextPart[] {

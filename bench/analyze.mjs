@@ -1,7 +1,10 @@
 // The "analyze" section: a long recording of a scripted workload (one action
 // every 7.5 s: 40 in 5 minutes), then the time from Stop to steps on screen
-// (with the incremental analysis done while recording), the same analysis
-// after the fact with a cold OCR cache, per-step OCR time, and peak memory.
+// (with the incremental analysis done while recording) and to captions, the
+// same analysis after the fact with cold OCR and caption caches, per-step OCR
+// and caption time, and peak memory. Captions use the tiny test model on wasm
+// (the real one cannot be downloaded here), so they time the pipeline around
+// the model, not Florence-2 itself.
 import { MB, readStore, round, startWorkloadRecording } from './workload.mjs';
 
 /** Samples page + worker memory every second while `work` runs; returns the peak in MB. */
@@ -28,11 +31,32 @@ async function storedAnalysis(app) {
   return record?.data;
 }
 
-/** Waits for the analysis to finish and the steps to be listed; returns seconds since `since`. */
+/**
+ * Waits for the steps to be listed, then for the captions (the end of the
+ * analysis); returns seconds since `since` for both.
+ */
 async function stepsReady(app, since) {
-  await app.getByRole('list', { name: 'Steps' }).waitFor({ timeout: 600_000 });
+  await app.getByRole('list', { name: 'Steps' }).getByRole('listitem').first().waitFor({ timeout: 600_000 });
+  const steps = (Date.now() - since) / 1000;
   await app.getByRole('progressbar', { name: 'Analysis progress' }).waitFor({ state: 'detached', timeout: 600_000 });
-  return (Date.now() - since) / 1000;
+  return { steps, captions: (Date.now() - since) / 1000 };
+}
+
+async function useTinyCaptionModel(app) {
+  await app.evaluate(async () => {
+    const db = await new Promise((resolve) => {
+      const open = indexedDB.open('pack2skill');
+      open.onsuccess = () => resolve(open.result);
+    });
+    await new Promise((resolve) => {
+      const transaction = db.transaction('settings', 'readwrite');
+      transaction.objectStore('settings').put({
+        key: 'caption-settings',
+        value: { model: 'tiny-florence2', device: 'cpu' },
+      });
+      transaction.oncomplete = resolve;
+    });
+  });
 }
 
 /**
@@ -41,6 +65,7 @@ async function stepsReady(app, since) {
 export async function benchAnalyze({ appUrl, minutes = 5, fixtures }) {
   const { browser, workload, app } = await startWorkloadRecording({ appUrl, fixtures, everyMs: 7500 });
   try {
+    await useTinyCaptionModel(app);
     await workload.waitForTimeout(minutes * 60_000);
     await app.bringToFront();
 
@@ -69,16 +94,21 @@ export async function benchAnalyze({ appUrl, minutes = 5, fixtures }) {
     });
     const afterFact = await storedAnalysis(app);
     const steps = afterFact.steps.length;
+    const captioned = afterFact.captions?.captioned ?? 0;
 
     return {
       recording_s: round(minutes * 60, 0),
       actions: Math.round((minutes * 60) / 7.5),
       steps,
-      stop_to_steps_s: round(live.result, 1),
+      stop_to_steps_s: round(live.result.steps, 1),
+      stop_to_captions_s: round(live.result.captions, 1),
       ocr_reads_cached_at_stop: `${incremental.ocr.cachedReads}/${incremental.ocr.reads}`,
-      after_fact_s: round(cold.result, 1),
+      after_fact_s: round(cold.result.steps, 1),
+      after_fact_with_captions_s: round(cold.result.captions, 1),
       ocr_s_per_step: steps > 0 ? round(afterFact.timings.ocrMs / 1000 / steps) : null,
-      caption_s_per_step: null, // captions are not implemented yet
+      caption_model: `${afterFact.captions?.model} on ${afterFact.captions?.runtime}`,
+      caption_model_load_s: round((incremental.captions?.loadMs ?? 0) / 1000),
+      caption_s_per_step: captioned > 0 ? round(afterFact.captions.ms / 1000 / captioned) : null,
       peak_mb: { at_stop: live.peakMb(), after_fact: cold.peakMb() },
     };
   } finally {

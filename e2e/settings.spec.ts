@@ -37,6 +37,21 @@ test('step detection settings are saved and change how a recording splits into s
     await expect(steps).toHaveCount(1, { timeout: 60_000 });
     await app.getByRole('button', { name: 'Settings' }).click();
     await expect(dialog.getByRole('spinbutton', { name: 'Screen changes gap (s)' })).toHaveValue('5');
+
+    // Captions: the Hub model is offered until they are turned off.
+    await expect(app.getByRole('region', { name: 'Captions' })).toBeVisible();
+    await expect(dialog.getByRole('combobox', { name: 'Caption model' })).toHaveValue('florence-2-base-ft');
+    await dialog.getByRole('combobox', { name: 'Caption model' }).selectOption('off');
+    await dialog.getByRole('combobox', { name: 'Run captions on' }).selectOption('cpu');
+    await dialog.getByRole('button', { name: 'Save settings' }).click();
+    await app.getByRole('button', { name: 'Analyse again' }).click();
+    await expect(steps).toHaveCount(1, { timeout: 60_000 });
+    await expect(app.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0);
+    await expect(app.getByRole('region', { name: 'Captions' })).toHaveCount(0);
+    await app.reload();
+    await app.getByRole('button', { name: 'Settings' }).click();
+    await expect(dialog.getByRole('combobox', { name: 'Caption model' })).toHaveValue('off');
+    await expect(dialog.getByRole('combobox', { name: 'Run captions on' })).toHaveValue('cpu');
   } finally {
     await browser.close();
   }

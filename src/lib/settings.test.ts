@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BURST_PRESETS } from '../../workers/segment/bursts';
-import { normalizeBurstSettings } from './settings';
+import { normalizeBurstSettings, normalizeCaptionSettings } from './settings';
 
 describe('normalizeBurstSettings', () => {
   it('gives the accurate preset for nothing or garbage', () => {
@@ -21,5 +21,21 @@ describe('normalizeBurstSettings', () => {
   it('keeps the simple mode’s gap and minimum', () => {
     const settings = normalizeBurstSettings({ mode: 'simple', simple: { gapMs: 800, minEvents: 2.4 } });
     expect(settings).toMatchObject({ mode: 'simple', simple: { gapMs: 800, minEvents: 2 } });
+  });
+});
+
+describe('normalizeCaptionSettings', () => {
+  it('defaults to the Florence-2 model on the best runtime', () => {
+    for (const value of [undefined, null, 7, { model: 'no-such-model', device: 'tpu' }]) {
+      expect(normalizeCaptionSettings(value)).toEqual({ model: 'florence-2-base-ft', device: 'auto' });
+    }
+  });
+
+  it('keeps a known model, off, and the CPU choice', () => {
+    expect(normalizeCaptionSettings({ model: 'tiny-florence2', device: 'cpu' })).toEqual({
+      model: 'tiny-florence2',
+      device: 'cpu',
+    });
+    expect(normalizeCaptionSettings({ model: 'off' }).model).toBe('off');
   });
 });

@@ -29,6 +29,18 @@ describe('stepText', () => {
     expect(md({ kind: 'visual' })).toBe('Wait for the screen to change');
   });
 
+  it('describes an unnamed change by its caption, and only then', () => {
+    expect(md({ kind: 'visual', caption: 'A dialog asking to confirm the order.' })).toBe(
+      'Wait for the screen to change: a dialog asking to confirm the order',
+    );
+    expect(md({ kind: 'visual', caption: 'PDF preview of the invoice' })).toBe(
+      'Wait for the screen to change: PDF preview of the invoice',
+    );
+    // A name read from the screen says more than a caption.
+    expect(md({ kind: 'visual', label: 'Save', caption: 'a form' })).toBe('Click **Save**');
+    expect(md({ kind: 'click', label: 'Save', caption: 'a form' })).toBe('Click **Save**');
+  });
+
   it('escapes screen text so it cannot become markup', () => {
     expect(md({ kind: 'click', label: '<script>*x*</script>' })).toBe('Click **\\<script\\>\\*x\\*\\</script\\>**');
     expect(toPlainText(stepText({ kind: 'click', label: 'A & B' }))).toBe('Click A & B');

@@ -69,7 +69,7 @@ export function stepText(facts: StepFacts): TextPart[] {
 /** "A login form." → "a login form": a caption read as the end of a sentence. */
 function asClause(caption: string): string {
   const text = caption.trim().replace(/[.\s]+$/, '');
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  return /^[A-Z](?![A-Z])/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 function typeText(value: string | undefined, label: string | undefined, redacted: boolean | undefined): TextPart[] {

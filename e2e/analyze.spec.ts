@@ -33,8 +33,17 @@ test('after Stop, the Steps list shows one step per action, with screenshots and
     expect(texts[3]).toMatch(/Assign to me/);
     expect(texts[4]).toMatch(/Save ticket/);
     // Most of the reading happened while recording: the changes before the last were read then.
-    const [analysis] = await readStore<{ data: { ocr: { reads: number; cachedReads: number } } }>(app, 'analyses');
+    const [analysis] = await readStore<{
+      data: {
+        ocr: { reads: number; cachedReads: number; cachedScreenReads: number };
+        screens: { title?: string; lines: { text: string }[] }[];
+      };
+    }>(app, 'analyses');
     expect(analysis!.data.ocr.cachedReads).toBeGreaterThanOrEqual(6);
+    // The first screen was read whole while recording; its text is kept with the analysis.
+    expect(analysis!.data.ocr.cachedScreenReads).toBeGreaterThanOrEqual(1);
+    expect(analysis!.data.screens[0]!.title).toBe('Helpdesk');
+    expect(analysis!.data.screens[0]!.lines.map((line) => line.text).join(' ')).toMatch(/New ticket/);
     for (let i = 0; i < 5; i++) {
       const images = steps.nth(i).getByRole('img');
       await expect(images.first()).toBeVisible();

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { launch, recordFixture } from './support/browser';
 import { readStore, writeSetting } from './support/db';
 
@@ -19,6 +20,30 @@ async function recordTwoClicks(fixture: Page, app: Page): Promise<void> {
   await fixture.waitForTimeout(2500);
   await app.bringToFront();
   await app.getByRole('button', { name: 'Stop recording' }).click();
+}
+
+/**
+ * Stands in for the Hugging Face Hub: serves the tiny model's files for the
+ * default model's repository (every precision variant of an ONNX file gets the
+ * tiny fp32 file), so the real download, progress and cache path runs offline.
+ */
+async function fakeHub(context: BrowserContext): Promise<{ requests: string[]; goOffline: () => void }> {
+  const requests: string[] = [];
+  let online = true;
+  await context.route('https://huggingface.co/**', async (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    const match = /\/onnx-community\/Florence-2-base-ft\/resolve\/main\/(.+)$/.exec(new URL(url).pathname);
+    if (!online || !match) return route.abort('internetdisconnected');
+    const file = match[1]!.replace(/_(quantized|fp16|q4|q4f16|int8|uint8)\.onnx$/, '.onnx');
+    const body = await readFile(new URL(`../models/tiny-florence2/${file}`, import.meta.url)).catch(() => null);
+    if (!body) return route.fulfill({ status: 404, body: 'Not found' });
+    return route.fulfill({
+      body,
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String(body.length) },
+    });
+  });
+  return { requests, goOffline: () => (online = false) };
 }
 
 test('the tiny local model captions each step on wasm, and analysing again reuses the captions', async () => {
@@ -90,6 +115,41 @@ test('with a WebGPU adapter (software, no shader-f16) the tiny model captions on
     await expect(steps.locator('.caption')).toHaveCount(2, { timeout: 120_000 });
     const [stored] = await readStore<StoredAnalysis>(app, 'analyses');
     expect(stored!.data.captions).toMatchObject({ state: 'done', runtime: 'webgpu', captioned: 2 });
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the Hub model downloads when asked, with progress, and then captions offline from the browser cache', async () => {
+  const { browser, context } = await launch({ captureTitle: 'P2S Fixture Tickets' });
+  try {
+    const hub = await fakeHub(context);
+    const { fixture, app } = await recordFixture(context, 'tickets.html');
+    await writeSetting(app, 'caption-settings', { model: 'florence-2-base-ft', device: 'cpu' });
+    await recordTwoClicks(fixture, app);
+    const steps = app.getByRole('list', { name: 'Steps' }).getByRole('listitem');
+    await expect(steps).toHaveCount(2, { timeout: 60_000 });
+    expect(hub.requests).toEqual([]);
+
+    await app.getByRole('button', { name: 'Download caption model' }).click();
+    await expect(app.getByText(/Loading the caption model/)).toBeVisible();
+    await expect(steps.locator('.caption')).toHaveCount(2, { timeout: 60_000 });
+    // The wasm plan's 8-bit files were the ones asked for.
+    expect(hub.requests.some((url) => url.endsWith('onnx/decoder_model_merged_quantized.onnx'))).toBe(true);
+    const [stored] = await readStore<StoredAnalysis>(app, 'analyses');
+    expect(stored!.data.captions).toMatchObject({ state: 'done', model: 'florence-2-base-ft', runtime: 'wasm' });
+
+    // Offline from now on: a new visit captions from the browser's cache, without asking again.
+    hub.goOffline();
+    await app.reload();
+    await app.getByRole('button', { name: 'Show steps' }).click();
+    await app.getByRole('button', { name: 'Analyse again' }).click();
+    await expect(app.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0, { timeout: 60_000 });
+    await expect(steps.locator('.caption')).toHaveCount(2);
+    await expect(app.getByRole('region', { name: 'Captions' })).toHaveCount(0);
+    const [again] = await readStore<StoredAnalysis>(app, 'analyses');
+    expect(again!.data.captions).toMatchObject({ state: 'done', captioned: 2 });
+    expect(again!.data.warnings.filter((w) => w.startsWith('Captions'))).toEqual([]);
   } finally {
     await browser.close();
   }

@@ -6,15 +6,16 @@
  */
 import { describeError } from '../format';
 import { OcrPool } from '../../../workers/ocr/client';
-import { actedOnLabel, appearedText, labelFor, linesIn, screenTitle, type OcrLine } from '../../../workers/ocr/words';
+import { actedOnLabel, appearedText, labelFor, linesIn, type OcrLine } from '../../../workers/ocr/words';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from '../../../workers/segment/bursts';
 import { buildSteps, type StepDraft } from '../../../workers/segment/steps';
 import { readsAsTyping, stepText, type StepFacts } from '../compose/step-text';
 import { openDatabase } from '../db';
 import type { EventRecord } from '../events';
-import { getFrame, listEvents } from '../recordings';
+import { listEvents } from '../recordings';
 import { LocalBackend, type AnalysisBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr-cache';
+import { distinctScreens, readScreens } from './screens';
 import type { Analysis, AnalysisProgress, AnalyzedStep } from './types';
 
 export interface AnalyzeOptions {
@@ -59,7 +60,9 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     const previous = steps.at(-1);
     steps.push(describeStep(draft, index, readings[index] ?? undefined, [previous?.label, previous?.value]));
   }
-  const appName = await nameTheScreen(backend, events, warnings.length === 0);
+  // Whole screens only when the screen could be read at all (else each read would fail again).
+  const screens = warnings.length === 0 ? await readScreens(backend, distinctScreens(events), signal) : undefined;
+  const appName = screens?.readings[0]?.title;
   const ocrMs = performance.now() - ocrStarted;
   await ownPool?.terminate();
   onProgress?.({ stage: 'Done', done: drafts.length, total: drafts.length, unit: 'steps' });
@@ -71,33 +74,19 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     mode: burst.mode,
     ...(appName ? { appName } : {}),
     steps,
+    screens: screens?.readings ?? [],
     warnings,
     timings: { segmentMs, ocrMs, totalMs: performance.now() - started },
     ocr: {
       reads: readings.reduce((n, r) => n + (r?.reads ?? 0), 0),
       cachedReads: readings.reduce((n, r) => n + (r?.cachedReads ?? 0), 0),
+      screenReads: screens?.readings.length ?? 0,
+      cachedScreenReads: screens?.cached ?? 0,
     },
     backend: backend.capabilities().id,
   };
   await saveAnalysis(analysis);
   return analysis;
-}
-
-/** The app or page in use: the title on the first screen recorded (one full-frame read). */
-async function nameTheScreen(
-  backend: AnalysisBackend,
-  events: EventRecord[],
-  canRead: boolean,
-): Promise<string | undefined> {
-  const first = events.find((e) => e.type === 'visual' && e.beforeFrameId);
-  if (!canRead || !first?.beforeFrameId) return undefined;
-  try {
-    const frame = await getFrame(first.beforeFrameId);
-    const { lines } = await backend.analyzeFrame(first.beforeFrameId);
-    return frame ? screenTitle(lines, frame.height) : undefined;
-  } catch {
-    return undefined; // a missing name is not worth a warning of its own
-  }
 }
 
 export async function loadAnalysis(recordingId: string): Promise<Analysis | undefined> {

@@ -6,10 +6,12 @@
  *
  * A step made of one change has exactly that change's region, so its reading
  * is reused as is; a step that merges several changes is read again at Stop.
+ * The first screen, and each screen a large change brings, is read whole.
  */
 import type { OcrPool } from '../../../workers/ocr/client';
 import type { NewEvent } from '../events';
-import { readRegion } from './ocr-cache';
+import { readFrameArea, readRegion } from './ocr-cache';
+import { bringsNewScreen } from './screens';
 
 /** Wait this long after a change settles: a change that follows soon may join its step. */
 const SETTLE_MS = 1500;
@@ -19,6 +21,7 @@ export class IncrementalAnalyzer {
   readonly #queue: { event: NewEvent; at: number }[] = [];
   #draining = false;
   #stopped = false;
+  #firstScreenRead = false;
   /** Changes read so far (for progress and benchmarks). */
   done = 0;
 
@@ -50,6 +53,12 @@ export class IncrementalAnalyzer {
       if (!event.box || this.#stopped) continue;
       try {
         await readRegion(this.#ocr, event.box, event.beforeFrameId, event.afterFrameId);
+        // Whole screens too: the first one, and each one a large change brought.
+        if (!this.#firstScreenRead) {
+          this.#firstScreenRead = true;
+          await readFrameArea(this.#ocr, event.beforeFrameId, null);
+        }
+        if (bringsNewScreen(event)) await readFrameArea(this.#ocr, event.afterFrameId, null);
         this.done++;
       } catch {
         // OCR unavailable: the analysis after Stop says so; nothing to do here.

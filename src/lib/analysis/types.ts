@@ -30,6 +30,15 @@ export interface AnalyzedStep {
   eventCount: number;
 }
 
+/** A distinct screen of the recording, read whole. */
+export interface ScreenReading {
+  frameId: string;
+  t: number;
+  /** Its largest text near the top: the app's or page's name, or the dialog's. */
+  title?: string;
+  lines: OcrLine[];
+}
+
 /** How the caption stage went. */
 export interface CaptionSummary {
   /**
@@ -57,12 +66,14 @@ export interface Analysis {
   mode: BurstSettings['mode'];
   /** The app or page in use, as its first screen names it. */
   appName?: string;
+  /** The first screen and each one a large change brought, read whole. */
+  screens: ScreenReading[];
   steps: AnalyzedStep[];
   /** Said to the person: e.g. OCR could not load, so labels are missing. */
   warnings: string[];
   timings: { segmentMs: number; ocrMs: number; totalMs: number };
   /** Frame areas read, and how many of them came from the cache (read while recording). */
-  ocr: { reads: number; cachedReads: number };
+  ocr: { reads: number; cachedReads: number; screenReads: number; cachedScreenReads: number };
   /** The backend that read the screen (`local`: in this tab). */
   backend: string;
   /** Absent until the caption stage has run (steps are shown before it). */

@@ -27,6 +27,10 @@ export interface AnalyzedStep {
   ocr?: { before: OcrLine[]; after: OcrLine[] };
   /** What the caption model says the screen shows around the region, after the action. */
   caption?: string;
+  /** The person's own words for the step (Markdown), replacing the generated text. */
+  editedText?: string;
+  /** The typed value is an input of the skill under this name (written `{{name}}`). */
+  parameter?: string;
   eventCount: number;
 }
 
@@ -78,6 +82,13 @@ export interface Analysis {
   backend: string;
   /** Absent until the caption stage has run (steps are shown before it). */
   captions?: CaptionSummary;
+  /** The skill's name and description as the person set them; absent until edited. */
+  review?: SkillDraft;
+}
+
+export interface SkillDraft {
+  name: string;
+  description: string;
 }
 
 export interface AnalysisProgress {

@@ -8,6 +8,10 @@ test('a full disk stops the recording cleanly, keeps what was saved and says so'
   try {
     // Leave the origin about 600 KB beyond what it already uses and the reserve the app keeps free.
     const app = await openApp(context);
+    // The service worker's precache (the app shell, the caption worker) is written first: it uses storage too.
+    await app.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
     const usage = await app.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
     const cdp = await context.newCDPSession(app);
     await cdp.send('Storage.overrideQuotaForOrigin', {

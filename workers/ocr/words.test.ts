@@ -90,6 +90,23 @@ describe('actedOnLabel', () => {
     expect(actedOnLabel(before, after, region, ['Summary', 'Printer jam'])).toBe('Urgent');
   });
 
+  it('names the button whose pixels changed, not the unchanged one above it in the same region', () => {
+    // Saving recoloured its button (OCR cannot read it after) and the focus ring left the checkbox above.
+    const region = { x: 48, y: 312, width: 400, height: 180 };
+    const before = toLines([
+      ...line('Urgent', 95, 319),
+      ...line('Assign to me', 72, 418),
+      ...line('Save ticket', 72, 470),
+    ]);
+    const after = toLines([
+      ...line('Urgent', 95, 319),
+      ...line('Assign to me', 72, 418),
+      ...line('Saved at 10:42', 220, 470),
+    ]);
+    expect(actedOnLabel(before, after, region, ['Urgent'])).toBe('Assign to me');
+    expect(actedOnLabel(before, after, region, ['Urgent'], new Set(['Save ticket', 'Urgent']))).toBe('Save ticket');
+  });
+
   it('finds nothing in an empty region', () => {
     expect(actedOnLabel([], [], { x: 0, y: 0, width: 10, height: 10 })).toBeUndefined();
   });

@@ -106,6 +106,8 @@ export function appearedText(before: OcrLine[], after: OcrLine[], region: Rect, 
  * The label of what was acted on when only pixels are known. A change region
  * holds the thing acted on and what it caused, or only what it caused (a
  * button that does not change, and the message it shows beside it). In order:
+ * 0. when known, a line inside the region whose own pixels changed (a button
+ *    pressed or recoloured, a placeholder typed over): its neighbours did not;
  * 1. a line present before and after inside the region (the trigger stayed,
  *    its result appeared): the one nearest the region's top-left corner;
  * 2. a line that was there before and is gone (a placeholder typing replaced);
@@ -119,6 +121,7 @@ export function actedOnLabel(
   after: OcrLine[],
   region: Rect,
   previous: (string | undefined)[] = [],
+  changed: ReadonlySet<string> = new Set(),
   margin = 24,
 ): string | undefined {
   const notPrevious = (lines: OcrLine[]) => {
@@ -141,6 +144,8 @@ export function actedOnLabel(
     }
     return best?.text;
   };
+  const moved = was.filter((l) => changed.has(l.text) && !previous.includes(l.text));
+  if (moved.length > 0) return nearest(moved);
   if (stayed.length > 0) return nearest(stayed);
   if (was.length > 0) return nearest(was);
   const beside = before.filter((l) => {

@@ -15,6 +15,7 @@ import type { EventRecord } from '../events';
 import { listEvents } from '../recordings';
 import { LocalBackend, type AnalysisBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr-cache';
+import { changedLines } from './pixels';
 import { distinctScreens, readScreens } from './screens';
 import type { Analysis, AnalysisProgress, AnalyzedStep } from './types';
 
@@ -58,7 +59,9 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   const steps: AnalyzedStep[] = [];
   for (const [index, draft] of drafts.entries()) {
     const previous = steps.at(-1);
-    steps.push(describeStep(draft, index, readings[index] ?? undefined, [previous?.label, previous?.value]));
+    const reading = readings[index] ?? undefined;
+    const changed = await changedText(draft, reading);
+    steps.push(describeStep(draft, index, reading, [previous?.label, previous?.value], changed));
   }
   // Whole screens only when the screen could be read at all (else each read would fail again).
   const screens = warnings.length === 0 ? await readScreens(backend, distinctScreens(events), signal) : undefined;
@@ -89,6 +92,20 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   return analysis;
 }
 
+/** For a change seen only as pixels: which lines of text in it changed their own pixels. */
+async function changedText(
+  draft: StepDraft<EventRecord>,
+  lines: { before: OcrLine[] } | undefined,
+): Promise<Set<string> | undefined> {
+  if (draft.kind !== 'visual' || !lines || !draft.region || !draft.beforeFrameId || !draft.afterFrameId)
+    return undefined;
+  try {
+    return await changedLines(draft.beforeFrameId, draft.afterFrameId, linesIn(lines.before, draft.region, 24));
+  } catch {
+    return undefined; // a frame that cannot be decoded: the other rules still name the step
+  }
+}
+
 export async function loadAnalysis(recordingId: string): Promise<Analysis | undefined> {
   const record = await (await openDatabase()).get('analyses', recordingId);
   return record?.data;
@@ -104,6 +121,7 @@ function describeStep(
   index: number,
   lines: { before: OcrLine[]; after: OcrLine[] } | undefined,
   previous: (string | undefined)[],
+  changed?: Set<string>,
 ): AnalyzedStep {
   const pageLabel = draft.target?.name ?? draft.target?.text;
   let label = pageLabel;
@@ -114,7 +132,7 @@ function describeStep(
     const point = draft.events.find((e) => e.type === 'click')?.point;
     label =
       draft.kind === 'visual'
-        ? actedOnLabel(lines.before, lines.after, draft.region, previous)
+        ? actedOnLabel(lines.before, lines.after, draft.region, previous, changed)
         : labelFor(lines.before.length > 0 ? lines.before : lines.after, draft.region, point);
     if (label) labelSource = 'ocr';
   }

@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { validateSkill } from '../src/lib/skill/validate';
+import { launch, recordFixture } from './support/browser';
+import { text, unzipDownload } from './support/zip';
+
+test('review, then Download skill (.zip): edits, a deleted step and an input reach a valid skill', async () => {
+  const { browser, context } = await launch({ captureTitle: 'P2S Fixture Tickets' });
+  try {
+    const { fixture, app } = await recordFixture(context, 'tickets.html');
+    const pause = () => fixture.waitForTimeout(2500);
+    await pause();
+    await fixture.click('#new');
+    await pause();
+    await fixture.locator('#summary').pressSequentially('Printer jam', { delay: 60 });
+    await pause();
+    await fixture.click('#urgent');
+    await pause();
+    await fixture.click('#save');
+    await pause();
+    await app.bringToFront();
+    await app.getByRole('button', { name: 'Stop recording' }).click();
+    const steps = app.getByRole('list', { name: 'Steps' }).getByRole('listitem');
+    await expect(steps).toHaveCount(4, { timeout: 90_000 });
+    await expect(app.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0, { timeout: 60_000 });
+
+    // Edit the first step's words.
+    await app.getByRole('button', { name: 'Edit step 1' }).click();
+    await app.getByRole('textbox', { name: 'Text of step 1' }).fill('Open a **new ticket** form');
+    await app.getByRole('button', { name: 'Save text' }).click();
+    await expect(steps.first()).toContainText('Open a **new ticket** form');
+    // The typed summary becomes an input.
+    await app.getByRole('button', { name: "Make step 2's value an input" }).click();
+    await expect(app.getByRole('textbox', { name: 'Input name for step 2' })).toHaveValue('summary');
+    await app.getByRole('button', { name: 'Make input' }).click();
+    await expect(steps.nth(1)).toContainText('Input {{summary}}');
+    // Delete the third step, undo, delete it again.
+    await app.getByRole('button', { name: 'Delete step 3' }).click();
+    await expect(steps).toHaveCount(3);
+    await app.getByRole('button', { name: 'Undo' }).click();
+    await expect(steps).toHaveCount(4);
+    await app.getByRole('button', { name: 'Delete step 3' }).click();
+    await expect(steps).toHaveCount(3);
+    // The name is checked as it is typed.
+    const name = app.getByRole('textbox', { name: 'Skill name' });
+    await name.fill('Claude Tickets');
+    await expect(app.getByText('The name may use only lowercase letters')).toBeVisible();
+    await expect(app.getByRole('button', { name: 'Download skill (.zip)' })).toBeDisabled();
+    await name.fill('file-a-printer-ticket');
+    await expect(app.getByRole('button', { name: 'Download skill (.zip)' })).toBeEnabled();
+
+    // Edits are saved as they happen.
+    await app.reload();
+    await app.getByRole('button', { name: 'Show steps' }).click();
+    await expect(steps).toHaveCount(3);
+    await expect(app.getByRole('textbox', { name: 'Skill name' })).toHaveValue('file-a-printer-ticket');
+
+    const [download] = await Promise.all([
+      app.waitForEvent('download'),
+      app.getByRole('button', { name: 'Download skill (.zip)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('file-a-printer-ticket.zip');
+    const files = await unzipDownload(download);
+    expect(validateSkill(files).filter((issue) => issue.severity === 'error')).toEqual([]);
+    const skill = text(files, 'file-a-printer-ticket/SKILL.md');
+    expect(skill).toMatch(/^---\nname: "file-a-printer-ticket"\n/);
+    expect(skill).toContain('1. Open a **new ticket** form');
+    expect(skill).toContain('2. Type `{{summary}}` into **Summary**');
+    expect(skill).toContain('- `{{summary}}` (typed into **Summary**)');
+    expect(skill).not.toContain('Printer jam');
+    expect(skill).not.toMatch(/Urgent/);
+    // Every step links its screenshot, and each is a PNG in the zip.
+    const images = [...skill.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => `file-a-printer-ticket/${m[1]}`);
+    expect(images).toHaveLength(3);
+    for (const image of images) expect([...files.get(image)!.slice(1, 4)]).toEqual([80, 78, 71]); // "PNG"
+    expect(text(files, 'file-a-printer-ticket/references/REFERENCE.md')).toContain('## Step 3: Click **Save ticket**');
+  } finally {
+    await browser.close();
+  }
+});

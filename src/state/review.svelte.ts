@@ -1,0 +1,120 @@
+/**
+ * Review of the steps on screen: the person's edits (saved as they happen,
+ * with undo) and the exports made from them.
+ */
+import type { OcrPool } from '../../workers/ocr/client';
+import { saveAnalysis } from '../lib/analysis/analyze';
+import type { Analysis, SkillDraft } from '../lib/analysis/types';
+import { downloadBlob } from '../lib/download';
+import { defaultDraft } from '../lib/export/draft';
+import { exportSkill } from '../lib/export/export-skill';
+import { InvalidSkillError } from '../lib/export/zip';
+import { describeError } from '../lib/format';
+import { getRecording } from '../lib/recordings';
+import * as edits from '../lib/review/edits';
+import type { AnalysisState } from './analysis.svelte';
+import type { NoticeState } from './notice.svelte';
+
+const UNDO_LIMIT = 50;
+
+export class ReviewState {
+  /** What an export is doing, for its progress line; null when idle. */
+  exporting = $state<string | null>(null);
+  #undo = $state.raw<Analysis[]>([]);
+
+  readonly #analysis: AnalysisState;
+  readonly #notice: NoticeState;
+  readonly #ocr: OcrPool;
+
+  constructor(analysis: AnalysisState, notice: NoticeState, ocr: OcrPool) {
+    this.#analysis = analysis;
+    this.#notice = notice;
+    this.#ocr = ocr;
+  }
+
+  get canUndo(): boolean {
+    return this.#undo.length > 0 && this.#undo.at(-1)!.recordingId === this.#analysis.result?.recordingId;
+  }
+
+  /** The skill's name and description: as edited, else made from the steps. */
+  get draft(): SkillDraft | null {
+    const result = this.#analysis.result;
+    if (!result) return null;
+    return result.review ?? defaultDraft(result, this.#analysis.title);
+  }
+
+  editText(stepId: string, markdown: string): Promise<void> {
+    return this.#apply((a) => edits.editStepText(a, stepId, markdown));
+  }
+  delete(stepId: string): Promise<void> {
+    return this.#apply((a) => edits.deleteStep(a, stepId));
+  }
+  move(stepId: string, toIndex: number): Promise<void> {
+    return this.#apply((a) => edits.moveStep(a, stepId, toIndex));
+  }
+  mergeWithNext(stepId: string): Promise<void> {
+    return this.#apply((a) => edits.mergeWithNext(a, stepId));
+  }
+  setParameter(stepId: string, name: string | null): Promise<void> {
+    return this.#apply((a) => edits.setParameter(a, stepId, name));
+  }
+  setDraft(draft: SkillDraft): Promise<void> {
+    return this.#apply((a) => edits.setDraft(a, draft), false);
+  }
+
+  async undo(): Promise<void> {
+    const previous = this.#undo.at(-1);
+    if (!previous || !this.canUndo) return;
+    this.#undo = this.#undo.slice(0, -1);
+    await this.#store(previous);
+  }
+
+  async downloadSkill(): Promise<void> {
+    const result = this.#analysis.result;
+    const draft = this.draft;
+    if (!result || !draft || this.exporting) return;
+    this.exporting = 'Preparing the skill';
+    try {
+      const recordedAt = (await getRecording(result.recordingId))?.createdAt ?? result.updatedAt;
+      const { zip, fileName } = await exportSkill(result, draft, recordedAt, this.#ocr, (done, total) => {
+        this.exporting = `Preparing screenshots: ${done} of ${total}`;
+      });
+      downloadBlob(zip, fileName);
+      this.#notice.show(
+        'success',
+        `Skill saved as ${fileName}. Upload it to Claude as a skill, or unzip it into a skills folder.`,
+      );
+    } catch (error) {
+      this.#notice.show(
+        'error',
+        error instanceof InvalidSkillError
+          ? `${error.message} Fix this in the review, then download again.`
+          : `The skill could not be made: ${describeError(error)}. Your steps are kept.`,
+      );
+    } finally {
+      this.exporting = null;
+    }
+  }
+
+  /** Applies an edit to the shown analysis and saves it; `undoable` keeps the state before it. */
+  async #apply(edit: (analysis: Analysis) => Analysis, undoable = true): Promise<void> {
+    const current = this.#analysis.result;
+    if (!current || this.#analysis.running) return;
+    const next = edit(current);
+    if (next === current) return;
+    if (undoable) this.#undo = [...this.#undo, current].slice(-UNDO_LIMIT);
+    await this.#store(next);
+  }
+
+  async #store(next: Analysis): Promise<void> {
+    this.#analysis.result = next;
+    try {
+      await saveAnalysis(next);
+    } catch (error) {
+      this.#notice.show(
+        'error',
+        `Your edit could not be saved: ${describeError(error)}. It is shown but will be lost on reload.`,
+      );
+    }
+  }
+}

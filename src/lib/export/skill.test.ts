@@ -101,6 +101,26 @@ describe('skill generator', () => {
     expect(reference).toContain('- Caption: A ticket saved confirmation.');
   });
 
+  it('lists each screen’s text in the reference, secrets masked and markup escaped', async () => {
+    const withScreens = analysis(steps);
+    withScreens.screens = [
+      {
+        frameId: 'f1',
+        t: 0,
+        title: 'Helpdesk',
+        lines: [
+          { text: 'Reporter ada@example.com', confidence: 90, box: { x: 0, y: 0, width: 1, height: 1 } },
+          { text: '<script>alert(1)</script>', confidence: 90, box: { x: 0, y: 0, width: 1, height: 1 } },
+        ],
+      },
+    ];
+    const { text } = await generate(withScreens);
+    const reference = text('references/REFERENCE.md');
+    expect(reference).toContain('## Screen at 0:00: Helpdesk');
+    expect(reference).toContain('Reporter •••• · \\<script\\>alert(1)\\</script\\>');
+    expect(reference).not.toContain('ada@example.com');
+  });
+
   it('adds a table of contents to a long reference', async () => {
     const many = Array.from({ length: 30 }, (_, i) => step(i + 1, { kind: 'click', label: `Button ${i + 1}` }));
     const { bytes, text } = await generate(analysis(many));

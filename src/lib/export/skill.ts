@@ -133,10 +133,27 @@ function referenceMarkdown({ analysis }: GeneratorInput): string {
     section.push('');
     return section;
   });
+  // Each distinct screen's text, read whole: what an agent should expect to see.
+  for (const screen of analysis.screens) {
+    const heading = screen.title ? screenText(screen.title) : 'Untitled screen';
+    const seen = screen.lines.map((line) => screenText(line.text)).filter(Boolean);
+    sections.push([
+      `## Screen at ${formatDuration(screen.t)}: ${heading}`,
+      '',
+      seen.join(' · ') || '(no text read)',
+      '',
+    ]);
+  }
   const body = sections.flat();
-  const head = ['# Reference', '', 'What was recorded at each step of the skill.', ''];
+  const head = ['# Reference', '', 'What was recorded at each step of the skill, then the text of each screen.', ''];
   if (head.length + body.length > TOC_AFTER_LINES) {
-    head.push('## Contents', '', ...analysis.steps.map((step, i) => `- Step ${i + 1}: ${stepMarkdown(step)}`), '');
+    head.push(
+      '## Contents',
+      '',
+      ...analysis.steps.map((step, i) => `- Step ${i + 1}: ${stepMarkdown(step)}`),
+      ...analysis.screens.map((screen) => `- Screen at ${formatDuration(screen.t)}`),
+      '',
+    );
   }
   return [...head, ...body].join('\n');
 }

@@ -63,6 +63,7 @@ test('an email address and an API key on screen are masked in the text and blurr
       .map((p) => text(files, p))
       .join('\n');
     expect(words).not.toContain(EMAIL);
+    expect(words).not.toContain(KEY);
     expect(words).not.toContain('4f9a8b7c6d5e');
     expect(words).toContain('••••'); // the key next to the button was read, and masked
 

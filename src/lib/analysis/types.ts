@@ -84,6 +84,8 @@ export interface Analysis {
   captions?: CaptionSummary;
   /** The skill's name and description as the person set them; absent until edited. */
   review?: SkillDraft;
+  /** The person has changed the steps or the draft. */
+  edited?: boolean;
 }
 
 export interface SkillDraft {

@@ -9,6 +9,7 @@ import { slugify } from '../export/draft';
 const replaceSteps = (analysis: Analysis, steps: AnalyzedStep[]): Analysis => ({
   ...analysis,
   steps,
+  edited: true,
   updatedAt: Date.now(),
 });
 
@@ -82,16 +83,12 @@ export function parameterName(text: string): string {
 }
 
 export function setDraft(analysis: Analysis, draft: SkillDraft): Analysis {
-  return { ...analysis, review: draft, updatedAt: Date.now() };
+  return { ...analysis, review: draft, edited: true, updatedAt: Date.now() };
 }
 
 /** Whether the person has changed anything ("Analyse again" would discard it). */
 export function hasEdits(analysis: Analysis): boolean {
-  return (
-    analysis.review !== undefined ||
-    analysis.steps.some((step) => step.editedText !== undefined || step.parameter !== undefined) ||
-    analysis.steps.some((step, index) => step.id !== `step-${index + 1}`)
-  );
+  return analysis.edited === true;
 }
 
 function union(a: AnalyzedStep['region'] & object, b: AnalyzedStep['region'] & object) {

@@ -73,6 +73,25 @@ test('review, then Download skill (.zip): edits, a deleted step and an input rea
     expect(images).toHaveLength(3);
     for (const image of images) expect([...files.get(image)!.slice(1, 4)]).toEqual([80, 78, 71]); // "PNG"
     expect(text(files, 'file-a-printer-ticket/references/REFERENCE.md')).toContain('## Step 3: Click **Save ticket**');
+
+    // The manual: an index.html that renders on its own, images inlined.
+    const [manualDownload] = await Promise.all([
+      app.waitForEvent('download'),
+      app.getByRole('button', { name: 'Download manual (.zip)' }).click(),
+    ]);
+    expect(manualDownload.suggestedFilename()).toBe('file-a-printer-ticket-manual.zip');
+    const manual = await unzipDownload(manualDownload);
+    expect(text(manual, 'file-a-printer-ticket-manual/index.md')).toContain('1. Open a **new ticket** form');
+    const page = await context.newPage();
+    await page.setContent(text(manual, 'file-a-printer-ticket-manual/index.html'));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('File a printer ticket');
+    const items = page.locator('ol > li');
+    await expect(items).toHaveCount(3);
+    await expect(items.first()).toContainText('Open a new ticket form');
+    for (const image of await page.getByRole('img').all()) {
+      expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+    }
+    await page.screenshot({ path: test.info().outputPath('manual.png'), fullPage: true });
   } finally {
     await browser.close();
   }

@@ -7,7 +7,7 @@ import { saveAnalysis } from '../lib/analysis/analyze';
 import type { Analysis, SkillDraft } from '../lib/analysis/types';
 import { downloadBlob } from '../lib/download';
 import { defaultDraft } from '../lib/export/draft';
-import { exportSkill } from '../lib/export/export-skill';
+import { exportManual, exportSkill, type ExportedZip } from '../lib/export/export-skill';
 import { InvalidSkillError } from '../lib/export/zip';
 import { describeError } from '../lib/format';
 import { getRecording } from '../lib/recordings';
@@ -69,28 +69,47 @@ export class ReviewState {
     await this.#store(previous);
   }
 
-  async downloadSkill(): Promise<void> {
+  downloadSkill(): Promise<ExportedZip | null> {
+    return this.#export(
+      exportSkill,
+      'the skill',
+      (fileName) => `Skill saved as ${fileName}. Upload it to Claude as a skill, or unzip it into a skills folder.`,
+    );
+  }
+
+  downloadManual(): Promise<ExportedZip | null> {
+    return this.#export(
+      exportManual,
+      'the manual',
+      (fileName) => `Manual saved as ${fileName}. Open index.html in it; print it from the browser for a PDF.`,
+    );
+  }
+
+  async #export(
+    make: typeof exportSkill,
+    what: string,
+    done: (fileName: string) => string,
+  ): Promise<ExportedZip | null> {
     const result = this.#analysis.result;
     const draft = this.draft;
-    if (!result || !draft || this.exporting) return;
-    this.exporting = 'Preparing the skill';
+    if (!result || !draft || this.exporting) return null;
+    this.exporting = `Preparing ${what}`;
     try {
       const recordedAt = (await getRecording(result.recordingId))?.createdAt ?? result.updatedAt;
-      const { zip, fileName } = await exportSkill(result, draft, recordedAt, this.#ocr, (done, total) => {
-        this.exporting = `Preparing screenshots: ${done} of ${total}`;
+      const exported = await make(result, draft, recordedAt, this.#ocr, (step, total) => {
+        this.exporting = `Preparing screenshots: ${step} of ${total}`;
       });
-      downloadBlob(zip, fileName);
-      this.#notice.show(
-        'success',
-        `Skill saved as ${fileName}. Upload it to Claude as a skill, or unzip it into a skills folder.`,
-      );
+      downloadBlob(exported.zip, exported.fileName);
+      this.#notice.show('success', done(exported.fileName));
+      return exported;
     } catch (error) {
       this.#notice.show(
         'error',
         error instanceof InvalidSkillError
           ? `${error.message} Fix this in the review, then download again.`
-          : `The skill could not be made: ${describeError(error)}. Your steps are kept.`,
+          : `${what.charAt(0).toUpperCase()}${what.slice(1)} could not be made: ${describeError(error)}. Your steps are kept.`,
       );
+      return null;
     } finally {
       this.exporting = null;
     }

@@ -1,29 +1,33 @@
 /**
- * Exporting a recording's reviewed steps as an Agent Skill zip, in the page:
- * each step's key frame is read whole (OCR, cached) so that sensitive text
- * anywhere on it is blurred, then the generator writes the files and the zip
- * is made only if they pass the validator.
+ * Exports of a recording's reviewed steps, made in the page: each step's key
+ * frame is read whole (OCR, cached) so that sensitive text anywhere on it is
+ * blurred, then a generator writes the files. The skill is zipped only if it
+ * passes the validator; the manual is zipped as it is.
  */
 import type { OcrPool } from '../../../workers/ocr/client';
 import { readFrameArea } from '../analysis/ocr-cache';
 import type { Analysis, AnalyzedStep, SkillDraft } from '../analysis/types';
 import { getFrame } from '../recordings';
-import { renderScreenshot, sensitiveBoxes } from './screenshot';
+import { manualGenerator } from './manual';
+import { markedBox, renderScreenshot, sensitiveBoxes } from './screenshot';
 import { skillGenerator } from './skill';
-import { zipSkill } from './zip';
+import type { GeneratorInput } from './types';
+import { toBytes, zipFiles, zipSkill } from './zip';
 
-export interface SkillExport {
+export interface ExportedZip {
   fileName: string;
   zip: Blob;
 }
 
-export async function exportSkill(
+type Progress = (done: number, total: number) => void;
+
+function generatorInput(
   analysis: Analysis,
   draft: SkillDraft,
   recordedAt: number,
   ocr: OcrPool,
-  onProgress?: (done: number, total: number) => void,
-): Promise<SkillExport> {
+  onProgress?: Progress,
+): GeneratorInput {
   let done = 0;
   const screenshot = async (step: AnalyzedStep) => {
     onProgress?.(done++, analysis.steps.length);
@@ -31,9 +35,29 @@ export async function exportSkill(
     const frame = frameId ? await getFrame(frameId) : undefined;
     if (!frameId || !frame) return null;
     const { lines } = await readFrameArea(ocr, frameId, null);
-    return renderScreenshot(frame.blob, step.region, sensitiveBoxes(lines));
+    return renderScreenshot(frame.blob, markedBox(step), sensitiveBoxes(lines));
   };
-  const files = await skillGenerator.generate({ analysis, draft, recordedAt, screenshot });
-  onProgress?.(analysis.steps.length, analysis.steps.length);
+  return { analysis, draft, recordedAt, screenshot };
+}
+
+export async function exportSkill(
+  analysis: Analysis,
+  draft: SkillDraft,
+  recordedAt: number,
+  ocr: OcrPool,
+  onProgress?: Progress,
+): Promise<ExportedZip> {
+  const files = await skillGenerator.generate(generatorInput(analysis, draft, recordedAt, ocr, onProgress));
   return { fileName: `${draft.name}.zip`, zip: await zipSkill(files) };
+}
+
+export async function exportManual(
+  analysis: Analysis,
+  draft: SkillDraft,
+  recordedAt: number,
+  ocr: OcrPool,
+  onProgress?: Progress,
+): Promise<ExportedZip> {
+  const files = await manualGenerator.generate(generatorInput(analysis, draft, recordedAt, ocr, onProgress));
+  return { fileName: `${draft.name}-manual.zip`, zip: await zipFiles(await toBytes(files)) };
 }

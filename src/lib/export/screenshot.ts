@@ -3,11 +3,33 @@
  * outlined and every line of sensitive screen text pixelated beyond reading.
  */
 import type { OcrLine, Rect } from '../../../workers/ocr/words';
+import type { AnalyzedStep } from '../analysis/types';
 import { isSensitive } from '../skill/redact';
 
 /** Blocks this many pixels wide replace sensitive text: letters of UI size are gone. */
 const PIXEL_BLOCK = 12;
 const PAD = 4;
+
+/**
+ * What to outline on a step's screenshot: the text of the control acted on when
+ * OCR found it (a change region can hold its result, or several controls),
+ * else the region that changed.
+ */
+export function markedBox(step: Pick<AnalyzedStep, 'label' | 'ocr' | 'region'>): Rect | undefined {
+  const label = step.label;
+  const line = label
+    ? ([...(step.ocr?.before ?? []), ...(step.ocr?.after ?? [])].find((l) => l.text === label) ??
+      step.ocr?.before.find((l) => l.text.includes(label)))
+    : undefined;
+  if (!line) return step.region;
+  const pad = 8;
+  return {
+    x: line.box.x - pad,
+    y: line.box.y - pad,
+    width: line.box.width + 2 * pad,
+    height: line.box.height + 2 * pad,
+  };
+}
 
 /** Boxes to blur: the lines of screen text that hold something sensitive. */
 export function sensitiveBoxes(lines: readonly OcrLine[]): Rect[] {

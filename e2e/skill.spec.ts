@@ -73,6 +73,10 @@ test('review, then Download skill (.zip): edits, a deleted step and an input rea
     expect(images).toHaveLength(3);
     for (const image of images) expect([...files.get(image)!.slice(1, 4)]).toEqual([80, 78, 71]); // "PNG"
     expect(text(files, 'file-a-printer-ticket/references/REFERENCE.md')).toContain('## Step 3: Click **Save ticket**');
+    // Kept in the library too.
+    await expect(app.getByRole('list', { name: 'Skills' }).getByRole('listitem')).toContainText(
+      'file-a-printer-ticket',
+    );
 
     // The manual: an index.html that renders on its own, images inlined.
     const [manualDownload] = await Promise.all([

@@ -58,6 +58,18 @@ export interface FrameRecord {
   blob: Blob;
 }
 
+export interface SkillRecord {
+  id: string;
+  /** The skill's name, which is also its folder inside the zip. */
+  name: string;
+  description: string;
+  updatedAt: number;
+  /** The recording it was made from; absent for an imported skill. */
+  recordingId?: string;
+  /** Path inside the zip (`<name>/SKILL.md`, …) → content. */
+  files: Record<string, Blob>;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -70,8 +82,8 @@ interface Pack2SkillDB extends DBSchema {
   events: { key: number; value: EventRecord; indexes: { 'by-recording': [string, number] } };
   /** Analysis results per recording (filled by the analysis stage). */
   analyses: { key: string; value: { recordingId: string; updatedAt: number; data: Analysis } };
-  /** Exported skills, their files as Blobs. */
-  skills: { key: string; value: { id: string; name: string; updatedAt: number; files: Record<string, Blob> } };
+  /** Exported and imported skills, their files as Blobs. */
+  skills: { key: string; value: SkillRecord };
   settings: { key: string; value: SettingRecord };
   /** Model results keyed by frame hash + backend + model. */
   cache: { key: string; value: { key: string; createdAt: number; value: unknown } };

@@ -12,8 +12,10 @@ import { InvalidSkillError } from '../lib/export/zip';
 import { describeError } from '../lib/format';
 import { getRecording } from '../lib/recordings';
 import * as edits from '../lib/review/edits';
+import { saveExportedSkill, uniqueSkillName } from '../lib/skill/library';
 import type { AnalysisState } from './analysis.svelte';
 import type { NoticeState } from './notice.svelte';
+import type { SkillsState } from './skills.svelte';
 
 const UNDO_LIMIT = 50;
 
@@ -25,11 +27,13 @@ export class ReviewState {
   readonly #analysis: AnalysisState;
   readonly #notice: NoticeState;
   readonly #ocr: OcrPool;
+  readonly #skills: SkillsState;
 
-  constructor(analysis: AnalysisState, notice: NoticeState, ocr: OcrPool) {
+  constructor(analysis: AnalysisState, notice: NoticeState, ocr: OcrPool, skills: SkillsState) {
     this.#analysis = analysis;
     this.#notice = notice;
     this.#ocr = ocr;
+    this.#skills = skills;
   }
 
   get canUndo(): boolean {
@@ -69,44 +73,61 @@ export class ReviewState {
     await this.#store(previous);
   }
 
-  downloadSkill(): Promise<ExportedZip | null> {
-    return this.#export(
-      exportSkill,
-      'the skill',
-      (fileName) => `Skill saved as ${fileName}. Upload it to Claude as a skill, or unzip it into a skills folder.`,
-    );
-  }
-
-  downloadManual(): Promise<ExportedZip | null> {
-    return this.#export(
-      exportManual,
-      'the manual',
-      (fileName) => `Manual saved as ${fileName}. Open index.html in it; print it from the browser for a PDF.`,
-    );
-  }
-
-  async #export(
-    make: typeof exportSkill,
-    what: string,
-    done: (fileName: string) => string,
-  ): Promise<ExportedZip | null> {
+  /** Makes the skill (kept in the library too) and downloads it, or writes it into a chosen folder. */
+  async downloadSkill(to: 'download' | 'folder' = 'download'): Promise<void> {
     const result = this.#analysis.result;
+    let draft = this.draft;
+    if (!result || !draft || this.exporting) return;
+    // A name is a folder: a second skill of the same name would overwrite the first.
+    const ownId = `recording-${result.recordingId}`;
+    const unique = await uniqueSkillName(draft.name, ownId);
+    const renamed = unique !== draft.name ? draft.name : null;
+    if (renamed) {
+      draft = { ...draft, name: unique };
+      await this.setDraft(draft);
+    }
+    const exported = await this.#export(exportSkill, 'the skill', draft);
+    if (!exported) return;
+    await saveExportedSkill(result.recordingId, draft.name, draft.description, exported.files);
+    await this.#skills.refresh();
+    const note = renamed ? ` A skill called “${renamed}” already exists, so this one is “${draft.name}”.` : '';
+    if (to === 'folder') {
+      await this.#skills.saveToFolder(draft.name, exported.files);
+      return;
+    }
+    downloadBlob(exported.zip, exported.fileName);
+    this.#notice.show(
+      'success',
+      `Skill saved as ${exported.fileName}.${note} Upload it to Claude as a skill, or unzip it into a skills folder.`,
+    );
+  }
+
+  async downloadManual(): Promise<void> {
     const draft = this.draft;
-    if (!result || !draft || this.exporting) return null;
+    if (!draft) return;
+    const exported = await this.#export(exportManual, 'the manual', draft);
+    if (!exported) return;
+    downloadBlob(exported.zip, exported.fileName);
+    this.#notice.show(
+      'success',
+      `Manual saved as ${exported.fileName}. Open index.html in it; print it from the browser for a PDF.`,
+    );
+  }
+
+  async #export(make: typeof exportSkill, what: string, draft: SkillDraft): Promise<ExportedZip | null> {
+    const result = this.#analysis.result;
+    if (!result || this.exporting) return null;
     this.exporting = `Preparing ${what}`;
     try {
       const recordedAt = (await getRecording(result.recordingId))?.createdAt ?? result.updatedAt;
-      const exported = await make(result, draft, recordedAt, this.#ocr, (step, total) => {
+      return await make(result, draft, recordedAt, this.#ocr, (step, total) => {
         this.exporting = `Preparing screenshots: ${step} of ${total}`;
       });
-      downloadBlob(exported.zip, exported.fileName);
-      this.#notice.show('success', done(exported.fileName));
-      return exported;
     } catch (error) {
       this.#notice.show(
         'error',
         error instanceof InvalidSkillError
-          ? `${error.message} Fix this in the review, then download again.`
+          ? `${error.message} Fix this in the review, then try again.`
           : `${what.charAt(0).toUpperCase()}${what.slice(1)} could not be made: ${describeError(error)}. Your steps are kept.`,
       );
       return null;

@@ -17,6 +17,8 @@ import { toBytes, zipFiles, zipSkill } from './zip';
 export interface ExportedZip {
   fileName: string;
   zip: Blob;
+  /** The zip's files, checked. */
+  files: Map<string, Uint8Array>;
 }
 
 type Progress = (done: number, total: number) => void;
@@ -47,8 +49,10 @@ export async function exportSkill(
   ocr: OcrPool,
   onProgress?: Progress,
 ): Promise<ExportedZip> {
-  const files = await skillGenerator.generate(generatorInput(analysis, draft, recordedAt, ocr, onProgress));
-  return { fileName: `${draft.name}.zip`, zip: await zipSkill(files) };
+  const files = await toBytes(
+    await skillGenerator.generate(generatorInput(analysis, draft, recordedAt, ocr, onProgress)),
+  );
+  return { fileName: `${draft.name}.zip`, zip: await zipSkill(files), files };
 }
 
 export async function exportManual(
@@ -58,6 +62,8 @@ export async function exportManual(
   ocr: OcrPool,
   onProgress?: Progress,
 ): Promise<ExportedZip> {
-  const files = await manualGenerator.generate(generatorInput(analysis, draft, recordedAt, ocr, onProgress));
-  return { fileName: `${draft.name}-manual.zip`, zip: await zipFiles(await toBytes(files)) };
+  const files = await toBytes(
+    await manualGenerator.generate(generatorInput(analysis, draft, recordedAt, ocr, onProgress)),
+  );
+  return { fileName: `${draft.name}-manual.zip`, zip: await zipFiles(files), files };
 }

@@ -38,9 +38,8 @@ export async function zipFiles(files: ReadonlyMap<string, Uint8Array>): Promise<
 }
 
 /** The skill's zip, or InvalidSkillError with every rule it breaks. */
-export async function zipSkill(files: readonly OutputFile[]): Promise<Blob> {
-  const bytes = await toBytes(files);
-  const errors = validateSkill(bytes).filter((issue) => issue.severity === 'error');
+export async function zipSkill(files: ReadonlyMap<string, Uint8Array>): Promise<Blob> {
+  const errors = validateSkill(files).filter((issue) => issue.severity === 'error');
   if (errors.length > 0) throw new InvalidSkillError(errors);
-  return zipFiles(bytes);
+  return zipFiles(files);
 }

@@ -3,6 +3,7 @@
  * with undo) and the exports made from them.
  */
 import type { OcrPool } from '../../workers/ocr/client';
+import type { Rect } from '../../workers/ocr/words';
 import { saveAnalysis } from '../lib/analysis/analyze';
 import type { Analysis, SkillDraft } from '../lib/analysis/types';
 import { downloadBlob } from '../lib/download';
@@ -61,6 +62,12 @@ export class ReviewState {
   }
   setParameter(stepId: string, name: string | null): Promise<void> {
     return this.#apply((a) => edits.setParameter(a, stepId, name));
+  }
+  addBlur(stepId: string, box: Rect): Promise<void> {
+    return this.#apply((a) => edits.addBlur(a, stepId, box));
+  }
+  clearBlurs(stepId: string): Promise<void> {
+    return this.#apply((a) => edits.clearBlurs(a, stepId));
   }
   setDraft(draft: SkillDraft): Promise<void> {
     return this.#apply((a) => edits.setDraft(a, draft), false);

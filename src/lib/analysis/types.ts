@@ -31,6 +31,8 @@ export interface AnalyzedStep {
   editedText?: string;
   /** The typed value is an input of the skill under this name (written `{{name}}`). */
   parameter?: string;
+  /** Areas of the step's screenshot the person asked to blur, in frame pixels. */
+  blur?: Rect[];
   eventCount: number;
 }
 

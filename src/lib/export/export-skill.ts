@@ -37,7 +37,7 @@ function generatorInput(
     const frame = frameId ? await getFrame(frameId) : undefined;
     if (!frameId || !frame) return null;
     const { lines } = await readFrameArea(ocr, frameId, null);
-    return renderScreenshot(frame.blob, markedBox(step), sensitiveBoxes(lines));
+    return renderScreenshot(frame.blob, markedBox(step), [...sensitiveBoxes(lines), ...(step.blur ?? [])]);
   };
   return { analysis, draft, recordedAt, screenshot };
 }

@@ -54,18 +54,36 @@ export async function renderScreenshot(frame: Blob, region: Rect | undefined, bl
   return canvas.convertToBlob({ type: 'image/png' });
 }
 
+/** Replaces each block of the box by its average colour (a canvas downscale only samples, and keeps letters). */
 function pixelate(ctx: OffscreenCanvasRenderingContext2D, box: Rect): void {
   if (box.width < 1 || box.height < 1) return;
-  const small = new OffscreenCanvas(
-    Math.max(1, Math.ceil(box.width / PIXEL_BLOCK)),
-    Math.max(1, Math.ceil(box.height / PIXEL_BLOCK)),
-  );
-  const smallCtx = small.getContext('2d');
-  if (!smallCtx) return;
-  smallCtx.drawImage(ctx.canvas, box.x, box.y, box.width, box.height, 0, 0, small.width, small.height);
-  ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(small, 0, 0, small.width, small.height, box.x, box.y, box.width, box.height);
-  ctx.imageSmoothingEnabled = true;
+  const image = ctx.getImageData(box.x, box.y, box.width, box.height);
+  const { data, width, height } = image;
+  for (let by = 0; by < height; by += PIXEL_BLOCK) {
+    for (let bx = 0; bx < width; bx += PIXEL_BLOCK) {
+      const x1 = Math.min(width, bx + PIXEL_BLOCK);
+      const y1 = Math.min(height, by + PIXEL_BLOCK);
+      const sum = [0, 0, 0];
+      for (let y = by; y < y1; y++) {
+        for (let x = bx; x < x1; x++) {
+          const i = (y * width + x) * 4;
+          sum[0]! += data[i]!;
+          sum[1]! += data[i + 1]!;
+          sum[2]! += data[i + 2]!;
+        }
+      }
+      const count = (x1 - bx) * (y1 - by);
+      for (let y = by; y < y1; y++) {
+        for (let x = bx; x < x1; x++) {
+          const i = (y * width + x) * 4;
+          data[i] = sum[0]! / count;
+          data[i + 1] = sum[1]! / count;
+          data[i + 2] = sum[2]! / count;
+        }
+      }
+    }
+  }
+  ctx.putImageData(image, box.x, box.y);
 }
 
 function clamp(box: Rect, width: number, height: number): Rect {

@@ -2,6 +2,7 @@
  * The person's edits to a recording's steps, as pure functions from one
  * analysis to the next (the review state keeps the previous ones for undo).
  */
+import type { Rect } from '../../../workers/ocr/words';
 import type { Analysis, AnalyzedStep, SkillDraft } from '../analysis/types';
 import { stepMarkdown } from '../export/draft';
 import { slugify } from '../export/draft';
@@ -80,6 +81,26 @@ export function setParameter(analysis: Analysis, stepId: string, name: string | 
 /** An input's name as written in `{{…}}`: lowercase words joined by underscores. */
 export function parameterName(text: string): string {
   return slugify(text, 40).replace(/-/g, '_') || 'value';
+}
+
+/** Adds an area to blur in a step's exported screenshot. */
+export function addBlur(analysis: Analysis, stepId: string, box: Rect): Analysis {
+  return replaceSteps(
+    analysis,
+    analysis.steps.map((step) => (step.id === stepId ? { ...step, blur: [...(step.blur ?? []), box] } : step)),
+  );
+}
+
+export function clearBlurs(analysis: Analysis, stepId: string): Analysis {
+  return replaceSteps(
+    analysis,
+    analysis.steps.map((step) => {
+      if (step.id !== stepId) return step;
+      const rest = { ...step };
+      delete rest.blur;
+      return rest;
+    }),
+  );
 }
 
 export function setDraft(analysis: Analysis, draft: SkillDraft): Analysis {

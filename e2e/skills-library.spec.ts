@@ -59,6 +59,22 @@ test('skills: import a zip, a second of the same name, rename, download again, d
     expect(text(files, 'monthly-report/SKILL.md')).toMatch(/^---\nname: "monthly-report"\n/);
     expect(files.has('monthly-report/assets/step-01.png')).toBe(true);
 
+    // Edit an imported skill's SKILL.md, checked as typed.
+    await app.getByRole('button', { name: 'Edit the SKILL.md of weekly-report' }).click();
+    const editor = app.getByRole('textbox', { name: 'SKILL.md of weekly-report' });
+    const original = await editor.inputValue();
+    await editor.fill(original.replace('Sends the weekly report.', 'Sends the <weekly> report.'));
+    await expect(app.getByText('The description must not contain "<" or ">".')).toBeVisible();
+    await expect(app.getByRole('button', { name: 'Save SKILL.md' })).toBeDisabled();
+    await editor.fill(`${original}2. Press **Send**\n`);
+    await app.getByRole('button', { name: 'Save SKILL.md' }).click();
+    await expect(editor).toHaveCount(0);
+    const [edited] = await Promise.all([
+      app.waitForEvent('download'),
+      app.getByRole('button', { name: 'Download weekly-report' }).click(),
+    ]);
+    expect(text(await unzipDownload(edited), 'weekly-report/SKILL.md')).toContain('2. Press **Send**');
+
     // Delete asks once more.
     await app.getByRole('button', { name: 'Delete monthly-report' }).click();
     await app.getByRole('button', { name: 'Delete for good' }).click();

@@ -4,7 +4,14 @@ import { downloadBlob } from '../lib/download';
 import { zipFiles } from '../lib/export/zip';
 import { describeError } from '../lib/format';
 import { hasFolder, pickDirectory, writeFiles } from '../lib/skill/folder';
-import { deleteSkill, importSkillZip, listSkills, renameSkill, skillBytes } from '../lib/skill/library';
+import {
+  deleteSkill,
+  importSkillZip,
+  listSkills,
+  renameSkill,
+  saveSkillMarkdown,
+  skillBytes,
+} from '../lib/skill/library';
 import type { NoticeState } from './notice.svelte';
 
 export class SkillsState {
@@ -53,6 +60,18 @@ export class SkillsState {
       return true;
     } catch (error) {
       this.#notice.show('error', `The skill could not be renamed: ${describeError(error)}`);
+      return false;
+    }
+  }
+
+  async saveMarkdown(skill: SkillRecord, markdown: string): Promise<boolean> {
+    try {
+      await saveSkillMarkdown(skill.id, markdown);
+      await this.refresh();
+      this.#notice.show('success', `Saved the SKILL.md of “${skill.name}”.`);
+      return true;
+    } catch (error) {
+      this.#notice.show('error', `SKILL.md was not saved: ${describeError(error)}`);
       return false;
     }
   }

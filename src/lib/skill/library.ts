@@ -99,6 +99,36 @@ export async function renameSkill(id: string, newName: string): Promise<SkillRec
   return renamed;
 }
 
+/** The text of a stored skill's SKILL.md. */
+export async function skillMarkdown(skill: SkillRecord): Promise<string> {
+  return (await skill.files[`${skill.name}/SKILL.md`]?.text()) ?? '';
+}
+
+/** Problems `markdown` would cause as the SKILL.md of `skill` (empty: it can be saved). */
+export async function skillMarkdownIssues(skill: SkillRecord, markdown: string): Promise<SkillIssue[]> {
+  const files = await skillBytes(skill);
+  files.set(`${skill.name}/SKILL.md`, new TextEncoder().encode(markdown));
+  return validateSkill(files).filter((issue) => issue.severity === 'error');
+}
+
+/** Replaces a stored skill's SKILL.md, if the skill stays valid. */
+export async function saveSkillMarkdown(id: string, markdown: string): Promise<SkillRecord> {
+  const db = await openDatabase();
+  const skill = await db.get('skills', id);
+  if (!skill) throw new SkillImportError('This skill is no longer stored.');
+  const issues = await skillMarkdownIssues(skill, markdown);
+  if (issues.length > 0) throw new SkillImportError(issues.map((i) => i.message).join(' '), issues);
+  const { data } = parseFrontmatter(markdown);
+  const updated: SkillRecord = {
+    ...skill,
+    description: typeof data['description'] === 'string' ? data['description'] : skill.description,
+    updatedAt: Date.now(),
+    files: { ...skill.files, [`${skill.name}/SKILL.md`]: new Blob([markdown], { type: 'text/markdown' }) },
+  };
+  await db.put('skills', updated);
+  return updated;
+}
+
 export async function deleteSkill(id: string): Promise<void> {
   await (await openDatabase()).delete('skills', id);
 }

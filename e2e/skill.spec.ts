@@ -40,6 +40,13 @@ test('review, then Download skill (.zip): edits, a deleted step and an input rea
     await expect(steps).toHaveCount(4);
     await app.getByRole('button', { name: 'Delete step 3' }).click();
     await expect(steps).toHaveCount(3);
+    // Reorder with the keyboard-reachable buttons, then undo it.
+    const texts = () => steps.locator('.what').allInnerTexts();
+    const order = await texts();
+    await app.getByRole('button', { name: 'Move step 3 up' }).click();
+    await expect.poll(texts).toEqual([order[0], order[2], order[1]]);
+    await app.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(texts).toEqual(order);
     // The name is checked as it is typed.
     const name = app.getByRole('textbox', { name: 'Skill name' });
     await name.fill('Claude Tickets');

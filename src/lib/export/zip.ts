@@ -2,7 +2,6 @@
  * Turns generated files into a zip, after checking them: a skill that breaks
  * a rule is refused with the reasons, never written.
  */
-import JSZip from 'jszip';
 import { validateSkill, type SkillIssue } from '../skill/validate';
 import type { OutputFile } from './types';
 
@@ -30,6 +29,8 @@ export async function toBytes(files: readonly OutputFile[]): Promise<Map<string,
 }
 
 export async function zipFiles(files: ReadonlyMap<string, Uint8Array>): Promise<Blob> {
+  // Loaded on first use: the app's first screen does not need it.
+  const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
   // A fixed date keeps the zip the same for the same skill.
   const date = new Date(Date.UTC(2020, 0, 1));

@@ -3,7 +3,6 @@
  * skill zip can be imported. Names are unique: a skill's name is its folder,
  * and two skills of one name would overwrite each other in a skills folder.
  */
-import JSZip from 'jszip';
 import type { SkillRecord } from '../db';
 import { openDatabase } from '../db';
 import { parseFrontmatter, writeFrontmatter, type FrontmatterValue } from './frontmatter';
@@ -154,6 +153,7 @@ export function renameFiles(files: ReadonlyMap<string, Uint8Array>, from: string
 }
 
 async function unzip(zip: Blob): Promise<Map<string, Uint8Array>> {
+  const { default: JSZip } = await import('jszip');
   const archive = await JSZip.loadAsync(await zip.arrayBuffer());
   const files = new Map<string, Uint8Array>();
   for (const entry of Object.values(archive.files)) {

@@ -1,5 +1,7 @@
 /** What analysis stores per recording, and what the UI shows of it. */
 import type { RuntimeKind } from '../../../models/registry';
+import type { CloudStepInfo } from '../cloud/merge';
+import type { CloudProvider } from '../cloud/types';
 import type { OcrLine, Rect } from '../../../workers/ocr/words';
 import type { BurstSettings } from '../../../workers/segment/bursts';
 import type { StepKind } from '../../../workers/segment/steps';
@@ -33,6 +35,8 @@ export interface AnalyzedStep {
   parameter?: string;
   /** Areas of the step's screenshot the person asked to blur, in frame pixels. */
   blur?: Rect[];
+  /** The cloud model's version of the step, when one was asked. */
+  cloud?: CloudStepInfo;
   eventCount: number;
 }
 
@@ -88,6 +92,8 @@ export interface Analysis {
   review?: SkillDraft;
   /** The person has changed the steps or the draft. */
   edited?: boolean;
+  /** The cloud model that rewrote the steps, and what it suggested for the skill. */
+  cloud?: { provider: CloudProvider; model: string; steps: number; skillName?: string; skillDescription?: string };
 }
 
 export interface SkillDraft {

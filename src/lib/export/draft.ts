@@ -83,7 +83,13 @@ export function stepNotes(step: AnalyzedStep): StepNotes {
     const best = Math.max(0, ...lines.map((l) => l.confidence));
     confidence = !label ? 'low' : best >= 80 ? 'medium' : 'low';
   }
-  if (!label && step.kind !== 'key' && step.kind !== 'scroll' && step.editedText === undefined) {
+  if (step.cloud && !step.cloud.seen) {
+    confidence = 'low';
+    warnings.push(
+      `The model named "${maskSensitive(step.cloud.target)}", which was not read on this step's screenshots: check it.`,
+    );
+  }
+  if (!label && !step.cloud && step.kind !== 'key' && step.kind !== 'scroll' && step.editedText === undefined) {
     warnings.push('Nothing names what was acted on: check the screenshot and edit the text.');
   }
   if (step.value && !step.parameter && HARD_CODED.test(step.value)) {

@@ -39,3 +39,24 @@ describe('normalizeCaptionSettings', () => {
     expect(normalizeCaptionSettings({ model: 'off' }).model).toBe('off');
   });
 });
+
+describe('normalizeCloudSettings', () => {
+  it('is Local only and local by default, and keeps only http(s) base URLs', async () => {
+    const { normalizeCloudSettings } = await import('./settings');
+    const settings = normalizeCloudSettings({ providers: { openai: { baseUrl: 'file:///etc', model: 'm' } } });
+    expect(settings).toMatchObject({ backend: 'local', localOnly: true, quality: 'good', costLimitTokens: 0 });
+    expect(settings.providers.openai).toEqual({ apiKey: '', model: 'm', baseUrl: '' });
+    expect(settings.providers.gemini.model).toBe('gemini-2.5-flash');
+  });
+
+  it('keeps a switched-off Local only, a chosen backend and trimmed keys', async () => {
+    const { normalizeCloudSettings } = await import('./settings');
+    const settings = normalizeCloudSettings({
+      backend: 'gemini',
+      localOnly: false,
+      providers: { gemini: { apiKey: '  abc  ' } },
+    });
+    expect(settings).toMatchObject({ backend: 'gemini', localOnly: false });
+    expect(settings.providers.gemini.apiKey).toBe('abc');
+  });
+});

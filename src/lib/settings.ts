@@ -5,6 +5,7 @@
  */
 import { BURST_PRESETS, defaultBurstSettings, type BurstSettings, type QueueKind } from '../../workers/segment/bursts';
 import { captionModel, DEFAULT_CAPTION_MODEL } from '../../models/registry';
+import type { CloudSettings } from './cloud/types';
 import { openDatabase } from './db';
 
 const BURST_KEY = 'burst-settings';
@@ -97,4 +98,62 @@ export async function markCaptionModelReady(key: string): Promise<void> {
   const ready = await readyCaptionModels();
   if (ready.includes(key)) return;
   await (await openDatabase()).put('settings', { key: READY_MODELS_KEY, value: [...ready, key] });
+}
+
+const CLOUD_KEY = 'cloud-settings';
+
+export const defaultCloudSettings: CloudSettings = {
+  backend: 'local',
+  localOnly: true,
+  timeoutMs: 120_000,
+  quality: 'good',
+  costLimitTokens: 0,
+  providers: {
+    gemini: { apiKey: '', model: 'gemini-2.5-flash', baseUrl: '' },
+    claude: { apiKey: '', model: 'claude-sonnet-4-5', baseUrl: '' },
+    openai: { apiKey: '', model: '', baseUrl: '' },
+  },
+};
+
+const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value.trim() : fallback);
+
+/** A valid CloudSettings from anything; Local only unless it was switched off explicitly. */
+export function normalizeCloudSettings(value: unknown): CloudSettings {
+  const input = (typeof value === 'object' && value !== null ? value : {}) as Partial<CloudSettings>;
+  const backends: CloudSettings['backend'][] = ['auto', 'local', 'gemini', 'claude', 'openai'];
+  const providers = {} as CloudSettings['providers'];
+  for (const name of ['gemini', 'claude', 'openai'] as const) {
+    const given = input.providers?.[name];
+    const fallback = defaultCloudSettings.providers[name];
+    const baseUrl = text(given?.baseUrl, fallback.baseUrl);
+    providers[name] = {
+      apiKey: text(given?.apiKey, ''),
+      model: text(given?.model, fallback.model) || fallback.model,
+      // Only http(s) URLs: anything else would be an odd place to send screenshots.
+      baseUrl: /^https?:\/\//i.test(baseUrl) ? baseUrl : '',
+    };
+  }
+  return {
+    backend: backends.includes(input.backend as CloudSettings['backend'])
+      ? (input.backend as CloudSettings['backend'])
+      : defaultCloudSettings.backend,
+    localOnly: input.localOnly !== false,
+    timeoutMs: positive(input.timeoutMs, defaultCloudSettings.timeoutMs, 600_000),
+    quality: input.quality === 'best' ? 'best' : 'good',
+    costLimitTokens:
+      typeof input.costLimitTokens === 'number' && input.costLimitTokens >= 0 ? Math.round(input.costLimitTokens) : 0,
+    providers,
+  };
+}
+
+/** Keys stay in this browser's IndexedDB; nothing else reads them. */
+export async function loadCloudSettings(): Promise<CloudSettings> {
+  const record = await (await openDatabase()).get('settings', CLOUD_KEY);
+  return normalizeCloudSettings(record?.value);
+}
+
+export async function saveCloudSettings(settings: CloudSettings): Promise<CloudSettings> {
+  const clean = normalizeCloudSettings(settings);
+  await (await openDatabase()).put('settings', { key: CLOUD_KEY, value: clean });
+  return clean;
 }

@@ -6,7 +6,20 @@ import { analyzeRecording, loadAnalysis, saveAnalysis } from '../lib/analysis/an
 import { captionSteps } from '../lib/analysis/captions';
 import type { Analysis, AnalysisProgress } from '../lib/analysis/types';
 import { describeError } from '../lib/format';
-import { loadBurstSettings, loadCaptionSettings, markCaptionModelReady, readyCaptionModels } from '../lib/settings';
+import { askCloud } from '../lib/cloud/ask';
+import { mergeCloud } from '../lib/cloud/merge';
+import { buildCloudRequest, previewRequest } from '../lib/cloud/request';
+import { chooseBackend, PROVIDER_NAMES } from '../lib/cloud/strategy';
+import type { CloudProvider } from '../lib/cloud/types';
+import {
+  loadBurstSettings,
+  loadCaptionSettings,
+  loadCloudSettings,
+  markCaptionModelReady,
+  readyCaptionModels,
+} from '../lib/settings';
+import { descriptionProblems, nameProblems } from '../lib/skill/validate';
+import { hasWebGpu } from '../lib/webgpu';
 import type { NoticeState } from './notice.svelte';
 
 export class AnalysisState {
@@ -16,6 +29,16 @@ export class AnalysisState {
   progress = $state<AnalysisProgress | null>(null);
   result = $state.raw<Analysis | null>(null);
   error = $state('');
+  /** Which backend the strategy chose for the shown recording, and why (said in the UI). */
+  backend = $state<{ name: string; reason: string } | null>(null);
+  /** A cloud model the person may send this recording to: what would be sent. */
+  cloudOffer = $state<{
+    provider: CloudProvider;
+    name: string;
+    model: string;
+    images: number;
+    estimatedTokens: number;
+  } | null>(null);
 
   readonly #notice: NoticeState;
   #controller: AbortController | null = null;
@@ -35,8 +58,12 @@ export class AnalysisState {
     this.title = title;
     this.error = '';
     const stored = await loadAnalysis(recordingId);
-    if (stored?.status === 'complete') this.result = stored;
-    else await this.run(recordingId, title);
+    this.cloudOffer = null;
+    this.backend = null;
+    if (stored?.status === 'complete') {
+      this.result = stored;
+      await this.#chooseBackend(stored);
+    } else await this.run(recordingId, title);
   }
 
   async run(recordingId: string, title: string): Promise<void> {
@@ -62,6 +89,7 @@ export class AnalysisState {
       // The steps are shown now; captions fill in after.
       this.result = analysis;
       await this.#caption(analysis, controller, false);
+      if (!controller.signal.aborted && this.result) await this.#chooseBackend(this.result);
     } catch (error) {
       if (controller.signal.aborted) return;
       this.error = `The recording could not be analysed: ${describeError(error)}. It is still stored; try again.`;
@@ -139,6 +167,82 @@ export class AnalysisState {
     }
   }
 
+  /** Decides between local and a cloud model for the shown steps; a cloud model is only offered, never called. */
+  async #chooseBackend(analysis: Analysis): Promise<void> {
+    this.cloudOffer = null;
+    const settings = await loadCloudSettings();
+    const preview = await previewRequest(analysis);
+    const choice = chooseBackend(settings, { webgpu: await hasWebGpu() }, preview);
+    if (choice.backend === 'local') {
+      this.backend = { name: 'this device', reason: choice.reason };
+      return;
+    }
+    const provider = choice.backend;
+    this.backend = { name: PROVIDER_NAMES[provider], reason: choice.reason };
+    if (analysis.cloud?.provider === provider || analysis.steps.length === 0) return; // already rewritten
+    this.cloudOffer = {
+      provider,
+      name: PROVIDER_NAMES[provider],
+      model: settings.providers[provider].model,
+      ...preview,
+    };
+  }
+
+  /** The person agreed: send the redacted screenshots and the event log, merge the answer. */
+  async sendToCloud(): Promise<void> {
+    const offer = this.cloudOffer;
+    const analysis = this.result;
+    if (!offer || !analysis || this.running) return;
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.running = true;
+    this.cloudOffer = null;
+    const warnings = analysis.warnings.filter((w) => !w.includes('could not be used'));
+    try {
+      const settings = await loadCloudSettings();
+      const request = await buildCloudRequest(analysis, this.#ocr, (done, total) => {
+        this.progress = { stage: 'Preparing screenshots for the model', done, total, unit: 'steps' };
+      });
+      this.progress = { stage: 'Waiting for the model', done: 0, total: 0, unit: 'steps' };
+      const answer = await askCloud(offer.provider, settings, request, analysis.steps.length, {
+        signal: controller.signal,
+      });
+      let merged = mergeCloud({ ...analysis, warnings }, answer, offer.provider, offer.model);
+      const suggested = { name: answer.skillName, description: answer.skillDescription };
+      if (
+        !merged.review &&
+        nameProblems(suggested.name).length === 0 &&
+        descriptionProblems(suggested.description).length === 0
+      ) {
+        merged = { ...merged, review: suggested };
+      }
+      this.result = merged;
+      await saveAnalysis(merged);
+      this.backend = { name: `${offer.name} (${offer.model})`, reason: `You sent this recording to ${offer.name}.` };
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const kept = {
+        ...analysis,
+        warnings: [
+          ...warnings,
+          `${offer.name} could not be used: ${describeError(error)}. The steps found on this device are kept.`,
+        ],
+      };
+      this.result = kept;
+      await saveAnalysis(kept);
+    } finally {
+      if (this.#controller === controller) {
+        this.running = false;
+        this.#controller = null;
+        this.progress = null;
+      }
+    }
+  }
+
+  dismissCloudOffer(): void {
+    this.cloudOffer = null;
+  }
+
   cancel(): void {
     if (!this.#controller) return;
     this.#controller.abort();
@@ -152,5 +256,7 @@ export class AnalysisState {
     this.cancel();
     this.recordingId = null;
     this.result = null;
+    this.cloudOffer = null;
+    this.backend = null;
   }
 }

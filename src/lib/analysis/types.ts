@@ -102,7 +102,14 @@ export interface SkillDraft {
 }
 
 export interface AnalysisProgress {
-  stage: 'Finding steps' | 'Reading the screen' | 'Loading the caption model' | 'Describing the screen' | 'Done';
+  stage:
+    | 'Finding steps'
+    | 'Reading the screen'
+    | 'Loading the caption model'
+    | 'Describing the screen'
+    | 'Preparing screenshots for the model'
+    | 'Waiting for the model'
+    | 'Done';
   done: number;
   total: number;
   /** What `done` and `total` count. */

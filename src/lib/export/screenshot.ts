@@ -96,3 +96,21 @@ function clamp(box: Rect, width: number, height: number): Rect {
     height: Math.min(height - y, Math.round(box.height + Math.min(0, box.y))),
   };
 }
+
+/** A smaller JPEG of an image, at most `maxWidth` wide (for sending to a model). */
+export async function downscaleToJpeg(
+  image: Blob,
+  maxWidth: number,
+): Promise<{ blob: Blob; width: number; height: number }> {
+  const bitmap = await createImageBitmap(image);
+  const scale = Math.min(1, maxWidth / bitmap.width);
+  const width = Math.round(bitmap.width * scale);
+  const height = Math.round(bitmap.height * scale);
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('2D canvas is not available');
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  bitmap.close();
+  return { blob: await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 }), width, height };
+}

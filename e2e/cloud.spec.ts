@@ -40,10 +40,19 @@ test('with a Gemini key, the steps shown and exported are the model’s, after t
   try {
     const KEY = 'AIza-test-key-0000000000';
     const sent: { headers: Record<string, string>; body: { contents: { parts: Record<string, unknown>[] }[] } }[] = [];
+    let answerBadlyFirst = true;
     await context.route('https://generativelanguage.googleapis.com/**', async (route) => {
       const body = route.request().postDataJSON() as (typeof sent)[number]['body'];
       sent.push({ headers: route.request().headers(), body });
       const prompt = JSON.stringify(body);
+      if (!prompt.includes('connection') && answerBadlyFirst) {
+        answerBadlyFirst = false;
+        const text = 'Sure! 1. Click New ticket 2. Click Assign';
+        return route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({ candidates: [{ content: { role: 'model', parts: [{ text }] } }] }),
+        });
+      }
       const answer = prompt.includes('connection')
         ? { steps: [], skill_name: 'ok', skill_description: 'ok' }
         : {
@@ -98,9 +107,17 @@ test('with a Gemini key, the steps shown and exported are the model’s, after t
     // Offered, with what would be sent; nothing is sent before the click.
     const offer = app.getByRole('region', { name: 'Cloud model' });
     await expect(offer).toContainText('3 screenshots');
+    expect(sent).toHaveLength(1); // the connection test only
+    const steps = app.getByRole('list', { name: 'Steps' }).getByRole('listitem');
+
+    // A reply that is not the JSON asked for: said plainly, the local steps kept.
+    await offer.getByRole('button', { name: 'Send to Gemini' }).click();
+    await expect(app.getByRole('status').filter({ hasText: 'Gemini could not be used' })).toContainText('not JSON');
+    await expect(steps.first()).toContainText('Click New ticket');
+    await app.getByRole('button', { name: 'Analyse again' }).click();
+
     const before = sent.length;
     await offer.getByRole('button', { name: 'Send to Gemini' }).click();
-    const steps = app.getByRole('list', { name: 'Steps' }).getByRole('listitem');
     await expect(steps.first()).toContainText('Open a draft with "New ticket".', { timeout: 60_000 });
     await expect(steps.nth(1)).toContainText('Take the ticket with "Assign to me".');
     await expect(app.getByText(/Steps by Gemini \(gemini-2\.5-flash\)/)).toBeVisible();

@@ -10,7 +10,8 @@ import { askCloud } from '../lib/cloud/ask';
 import { mergeCloud } from '../lib/cloud/merge';
 import { buildCloudRequest, previewRequest } from '../lib/cloud/request';
 import { chooseBackend, PROVIDER_NAMES } from '../lib/cloud/strategy';
-import type { CloudProvider } from '../lib/cloud/types';
+import { chunkSteps } from '../lib/cloud/prompt';
+import type { CloudProvider, CloudResult } from '../lib/cloud/types';
 import {
   loadBurstSettings,
   loadCaptionSettings,
@@ -200,13 +201,26 @@ export class AnalysisState {
     const warnings = analysis.warnings.filter((w) => !w.includes('could not be used'));
     try {
       const settings = await loadCloudSettings();
-      const request = await buildCloudRequest(analysis, this.#ocr, (done, total) => {
-        this.progress = { stage: 'Preparing screenshots for the model', done, total, unit: 'steps' };
-      });
-      this.progress = { stage: 'Waiting for the model', done: 0, total: 0, unit: 'steps' };
-      const answer = await askCloud(offer.provider, settings, request, analysis.steps.length, {
-        signal: controller.signal,
-      });
+      // A long recording goes in parts; each answer's step numbers are shifted back into place.
+      const parts = chunkSteps(analysis);
+      const answer: CloudResult = { steps: [], skillName: '', skillDescription: '' };
+      for (const [n, { offset, part }] of parts.entries()) {
+        const request = await buildCloudRequest(part, this.#ocr, (done, total) => {
+          this.progress = {
+            stage: 'Preparing screenshots for the model',
+            done: offset + done,
+            total: analysis.steps.length,
+            unit: 'steps',
+          };
+        });
+        this.progress = { stage: 'Waiting for the model', done: n, total: parts.length, unit: 'steps' };
+        const partAnswer = await askCloud(offer.provider, settings, request, part.steps.length, {
+          signal: controller.signal,
+        });
+        answer.steps.push(...partAnswer.steps.map((step) => ({ ...step, index: step.index + offset })));
+        answer.skillName ||= partAnswer.skillName;
+        answer.skillDescription ||= partAnswer.skillDescription;
+      }
       let merged = mergeCloud({ ...analysis, warnings }, answer, offer.provider, offer.model);
       const suggested = { name: answer.skillName, description: answer.skillDescription };
       if (

@@ -75,3 +75,15 @@ export function estimateTokens(text: string, images: readonly { width: number; h
   const imageTokens = images.reduce((sum, i) => sum + Math.ceil(i.width / 768) * Math.ceil(i.height / 768) * 258, 0);
   return Math.ceil(text.length / 4) + imageTokens;
 }
+
+/** Steps per request: a long recording goes in several requests, each with its own screenshots. */
+export const STEPS_PER_REQUEST = 25;
+
+/** The analysis cut into parts of at most `size` steps (each part numbers its steps from 1). */
+export function chunkSteps(analysis: Analysis, size = STEPS_PER_REQUEST): { offset: number; part: Analysis }[] {
+  const parts: { offset: number; part: Analysis }[] = [];
+  for (let offset = 0; offset < analysis.steps.length; offset += size) {
+    parts.push({ offset, part: { ...analysis, steps: analysis.steps.slice(offset, offset + size) } });
+  }
+  return parts;
+}

@@ -3,7 +3,7 @@ import type { Analysis } from '../analysis/types';
 import { stepText } from '../compose/step-text';
 import { stepNotes } from '../export/draft';
 import { mergeCloud } from './merge';
-import { buildPrompt, estimateTokens, mmss } from './prompt';
+import { buildPrompt, chunkSteps, estimateTokens, mmss } from './prompt';
 import { AnswerError, parseAnswer } from './schema';
 import { chooseBackend } from './strategy';
 import type { CloudSettings } from './types';
@@ -121,6 +121,20 @@ describe('the prompt', () => {
     expect(prompt).toContain('typed a secret value on "Password"');
     expect(prompt).not.toContain('ada@example.com');
     expect(mmss(600_000)).toBe('10:00');
+  });
+
+  it('cuts a long recording into parts that number their steps from 1', () => {
+    const long = {
+      ...analysis,
+      steps: Array.from({ length: 60 }, (_, i) => ({ ...analysis.steps[0]!, id: `step-${i + 1}` })),
+    };
+    const parts = chunkSteps(long, 25);
+    expect(parts.map((p) => [p.offset, p.part.steps.length])).toEqual([
+      [0, 25],
+      [25, 25],
+      [50, 10],
+    ]);
+    expect(buildPrompt(parts[1]!.part, [], { width: 1280, height: 720 })).toContain('25 steps were found');
   });
 
   it('estimates tokens from text and image tiles', () => {

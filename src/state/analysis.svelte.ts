@@ -205,7 +205,7 @@ export class AnalysisState {
       const parts = chunkSteps(analysis);
       const answer: CloudResult = { steps: [], skillName: '', skillDescription: '' };
       for (const [n, { offset, part }] of parts.entries()) {
-        const request = await buildCloudRequest(part, this.#ocr, (done, total) => {
+        const request = await buildCloudRequest(part, this.#ocr, (done) => {
           this.progress = {
             stage: 'Preparing screenshots for the model',
             done: offset + done,

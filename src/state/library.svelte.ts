@@ -3,6 +3,8 @@ import { describeError } from '../lib/format';
 import type { RecordingRecord } from '../lib/db';
 import { findInterrupted, recoverRecording } from '../lib/recovery';
 import { deleteRecording, listRecordings, storageUsage, type StorageUsage } from '../lib/recordings';
+import { importPackSession } from '../lib/import/import-pack';
+import { sessionFiles } from '../lib/import/session-files';
 import type { NoticeState } from './notice.svelte';
 
 export class LibraryState {
@@ -49,6 +51,23 @@ export class LibraryState {
       );
     }
     await this.refresh();
+  }
+
+  /** Imports a pack session (a folder's files or a zip); returns the new recording, or null. */
+  async importSession(picked: File[]): Promise<RecordingRecord | null> {
+    const label = picked.length === 1 ? picked[0]!.name : (picked[0]?.webkitRelativePath.split('/')[0] ?? 'the folder');
+    try {
+      const recording = await importPackSession(await sessionFiles(picked), label);
+      this.#notice.show(
+        'success',
+        `Imported ${label}: ${recording.eventCount} events, ${recording.keyframeCount} screenshots.`,
+      );
+      await this.refresh();
+      return recording;
+    } catch (error) {
+      this.#notice.show('error', `${label} could not be imported: ${describeError(error)}. Nothing was added.`);
+      return null;
+    }
   }
 
   async remove(id: string): Promise<void> {

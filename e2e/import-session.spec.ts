@@ -1,0 +1,102 @@
+import { expect, test, type Page } from '@playwright/test';
+import JSZip from 'jszip';
+import { validateSkill } from '../src/lib/skill/validate';
+import { FIXTURE_ORIGIN, launch, openApp } from './support/browser';
+import { text, unzipDownload } from './support/zip';
+
+/** pack's timestamp for `seconds` after 10:06:00. */
+const stamp = (seconds: number) => {
+  const whole = Math.floor(seconds);
+  const micros = String(Math.round((seconds - whole) * 1e6)).padStart(6, '0');
+  return `2025-07-17_10-${String(6 + Math.floor(whole / 60)).padStart(2, '0')}-${String(whole % 60).padStart(2, '0')}-${micros}`;
+};
+
+/** One line of events.jsonl as pack writes it: a Python dict literal. */
+function packLine(seconds: number, type: string, details: string, [x, y]: [number, number], shot: string | null) {
+  return `{'timestamp': '${stamp(seconds)}', 'event_type': '${type}', 'details': {${details}}, 'monitor': {'left': 0, 'top': 0, 'width': 1280, 'height': 720}, 'cursor_pos': (${x}, ${y}), 'screenshot_path': ${shot ? `'/home/me/pack/logs/session/screenshots/${shot}'` : 'None'}}`;
+}
+
+/** Does a short workflow in the fixture, taking screenshots as pack would, and zips the session. */
+async function makePackSession(fixture: Page): Promise<Buffer> {
+  const zip = new JSZip();
+  const lines: string[] = [];
+  const center = async (selector: string): Promise<[number, number]> => {
+    const box = (await fixture.locator(selector).boundingBox())!;
+    return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+  };
+  const shoot = async (name: string) => {
+    zip.file(`session_2025-07-17/screenshots/${name}`, await fixture.screenshot({ type: 'jpeg', quality: 90 }));
+    return name;
+  };
+  lines.push(packLine(1, 'poll', '', [640, 360], await shoot('01_poll.jpg')));
+  const newTicket = await center('#new');
+  lines.push(packLine(3, 'mouse_down', "'button': 'Button.left'", newTicket, await shoot('02_mouse_down.jpg')));
+  await fixture.click('#new');
+  lines.push(packLine(3.1, 'mouse_up', "'button': 'Button.left'", newTicket, null));
+  lines.push(packLine(4, 'poll', '', newTicket, await shoot('03_poll.jpg')));
+  const save = await center('#save');
+  lines.push(packLine(5, 'mouse_move', '', save, null));
+  lines.push(packLine(7, 'mouse_down', "'button': 'Button.left'", save, await shoot('04_mouse_down.jpg')));
+  await fixture.click('#save');
+  lines.push(packLine(7.1, 'mouse_up', "'button': 'Button.left'", save, null));
+  lines.push(packLine(8, 'poll', '', save, await shoot('05_poll.jpg')));
+  lines.push(packLine(10, 'keyboard_press', "'key': 'Key.ctrl_l'", save, await shoot('06_keyboard_press.jpg')));
+  lines.push(packLine(10.1, 'keyboard_press', "'key': 'p'", save, null));
+  lines.push(packLine(10.2, 'keyboard_release', "'key': 'Key.ctrl_l'", save, null));
+  lines.push(packLine(11, 'poll', '', save, await shoot('07_poll.jpg')));
+  zip.file('session_2025-07-17/events.jsonl', lines.join('\n') + '\n');
+  zip.file('session_2025-07-17/aggregations.jsonl', '');
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+test('a pack session (events.jsonl + screenshots) imports, analyses into steps and exports a valid skill', async () => {
+  const { browser, context } = await launch();
+  try {
+    const fixture = await context.newPage();
+    await fixture.goto(`${FIXTURE_ORIGIN}/tickets.html`);
+    const session = await makePackSession(fixture);
+    const app = await openApp(context);
+    const recordings = app.getByRole('list', { name: 'Recordings' }).getByRole('listitem');
+
+    // A malformed session first: its message names the file and the line, and nothing is added.
+    const bad = new JSZip();
+    bad.file('s/events.jsonl', "{'timestamp': '2025-07-17_10-06-01-000000', 'event_type': 'poll'}\n{'oops'\n");
+    bad.file('s/screenshots/a.jpg', new Uint8Array([255, 216]));
+    await app.getByLabel('Import pack session (.zip)').setInputFiles({
+      name: 'broken.zip',
+      mimeType: 'application/zip',
+      buffer: await bad.generateAsync({ type: 'nodebuffer' }),
+    });
+    await expect(app.getByRole('alert')).toContainText(
+      'broken.zip could not be imported: s/events.jsonl line 2 is not an event',
+    );
+    await expect(recordings).toHaveCount(0);
+
+    await app.getByLabel('Import pack session (.zip)').setInputFiles({
+      name: 'session.zip',
+      mimeType: 'application/zip',
+      buffer: session,
+    });
+    await expect(recordings).toHaveCount(1);
+    await expect(recordings.first()).toContainText('pack session (session.zip)');
+    await expect(recordings.first().getByRole('button', { name: 'Play video' })).toHaveCount(0);
+    const steps = app.getByRole('list', { name: 'Steps' }).getByRole('listitem');
+    await expect(steps).toHaveCount(3, { timeout: 60_000 });
+    const texts = await steps.locator('.what').allInnerTexts();
+    expect(texts[0]).toMatch(/New ticket/);
+    expect(texts[1]).toMatch(/Save ticket/);
+    expect(texts[2]).toMatch(/Press Control\+P/);
+    await expect(app.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0, { timeout: 60_000 });
+
+    const [download] = await Promise.all([
+      app.waitForEvent('download'),
+      app.getByRole('button', { name: 'Download skill (.zip)' }).click(),
+    ]);
+    const files = await unzipDownload(download);
+    expect(validateSkill(files).filter((i) => i.severity === 'error')).toEqual([]);
+    const folder = [...files.keys()][0]!.split('/')[0]!;
+    expect(text(files, `${folder}/SKILL.md`)).toContain('**Save ticket**');
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,0 +1,222 @@
+/**
+ * Sessions recorded by pack: `events.jsonl` (one event per line, written by
+ * Python as a dict literal or as JSON) and `screenshots/` taken at the events.
+ * Mouse down/up, key press/release and scroll become our events; the
+ * screenshots become the key frames before and after each action. Moves and
+ * polls carry no action and are dropped.
+ */
+import type { NewEvent } from '../events';
+import { parsePythonLiteral, type PyValue } from './python-literal';
+
+export interface PackEvent {
+  /** ms since the epoch, from pack's `YYYY-MM-DD_HH-MM-SS-ffffff`. */
+  at: number;
+  type: string;
+  key?: string;
+  button?: string;
+  scroll?: { x: number; y: number };
+  /** Cursor position on the monitor that was captured. */
+  x: number;
+  y: number;
+  /** The screenshot's file name, when one was taken. */
+  screenshot?: string;
+}
+
+export class SessionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SessionError';
+  }
+}
+
+const record = (value: PyValue | undefined): Record<string, PyValue> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+
+export function parsePackTimestamp(stamp: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})_(\d{2})-(\d{2})-(\d{2})-(\d{1,6})$/.exec(stamp);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const micros = Number(match[7]!.padEnd(6, '0'));
+  return Date.UTC(year, month - 1, day, hour, minute, second) + Math.floor(micros / 1000);
+}
+
+/** The events of an `events.jsonl`, in time order; a line that is not an event names its number. */
+export function parsePackEvents(text: string, fileName = 'events.jsonl'): PackEvent[] {
+  const events: PackEvent[] = [];
+  for (const [index, line] of text.split(/\r?\n/).entries()) {
+    if (line.trim() === '') continue;
+    let raw: PyValue;
+    try {
+      raw = parsePythonLiteral(line);
+    } catch (error) {
+      throw new SessionError(`${fileName} line ${index + 1} is not an event (${(error as Error).message})`);
+    }
+    const item = record(raw);
+    const at = typeof item['timestamp'] === 'string' ? parsePackTimestamp(item['timestamp']) : null;
+    if (at === null || typeof item['event_type'] !== 'string') {
+      throw new SessionError(`${fileName} line ${index + 1} has no "timestamp" and "event_type"`);
+    }
+    const details = record(item['details']);
+    const monitor = record(item['monitor']);
+    const cursor = Array.isArray(item['cursor_pos']) ? item['cursor_pos'] : [];
+    const event: PackEvent = {
+      at,
+      type: item['event_type'],
+      x: Number(cursor[0] ?? 0) - Number(monitor['left'] ?? 0),
+      y: Number(cursor[1] ?? 0) - Number(monitor['top'] ?? 0),
+    };
+    if (typeof details['key'] === 'string') event.key = details['key'];
+    if (typeof details['button'] === 'string') event.button = details['button'];
+    if (typeof details['dx'] === 'number' || typeof details['dy'] === 'number') {
+      event.scroll = { x: Number(details['dx'] ?? 0), y: Number(details['dy'] ?? 0) };
+    }
+    if (typeof item['screenshot_path'] === 'string') {
+      event.screenshot = item['screenshot_path'].split(/[\\/]/).pop()!;
+    }
+    events.push(event);
+  }
+  if (events.length === 0) throw new SessionError(`${fileName} holds no events`);
+  return events.sort((a, b) => a.at - b.at);
+}
+
+const MODIFIERS: Record<string, string> = { cmd: 'Meta', ctrl: 'Control', alt: 'Alt', shift: 'Shift' };
+const NAMED: Record<string, string> = {
+  enter: 'Enter',
+  tab: 'Tab',
+  esc: 'Escape',
+  backspace: 'Backspace',
+  delete: 'Delete',
+  up: 'ArrowUp',
+  down: 'ArrowDown',
+  left: 'ArrowLeft',
+  right: 'ArrowRight',
+  home: 'Home',
+  end: 'End',
+  page_up: 'PageUp',
+  page_down: 'PageDown',
+  space: ' ',
+};
+
+/** pynput's key names: `Key.ctrl_l` → modifier Control; `Key.enter` → Enter; `a` → a. */
+function keyName(key: string): { modifier?: string; key?: string } {
+  const match = /^Key\.([a-z_0-9]+)$/.exec(key);
+  if (!match) return { key: key.replace(/^'(.*)'$/, '$1') };
+  const name = match[1]!;
+  const base = name.replace(/_[lr]$|_gr$/, '');
+  if (MODIFIERS[base]) return { modifier: MODIFIERS[base] };
+  return { key: NAMED[name] ?? name.charAt(0).toUpperCase() + name.slice(1) };
+}
+
+export interface FrameUse {
+  /** The screenshot's file name. */
+  file: string;
+  t: number;
+  role: 'before' | 'after';
+}
+
+export interface MappedSession {
+  startedAt: number;
+  durationMs: number;
+  /** Our events, `t` in ms from the first event; frame ids are the screenshots' file names until stored. */
+  events: NewEvent[];
+  frames: FrameUse[];
+}
+
+/** Size of the area around a click that stands for what was clicked. */
+const CLICK_BOX = 24;
+
+export function mapPackSession(events: readonly PackEvent[], available: ReadonlySet<string>): MappedSession {
+  const startedAt = events[0]!.at;
+  const t = (event: PackEvent) => event.at - startedAt;
+  const shots = events.filter((e) => e.screenshot && available.has(e.screenshot));
+  const frames = new Map<string, FrameUse>();
+  const use = (file: string, at: number, role: 'before' | 'after') => {
+    if (!frames.has(file)) frames.set(file, { file, t: at, role });
+    return file;
+  };
+  /** The screenshot at or just before `at`, and the first one after `after`. */
+  const before = (at: number) => shots.filter((e) => e.at <= at).at(-1) ?? shots[0];
+  const afterShot = (after: number) => shots.find((e) => e.at > after) ?? shots.at(-1);
+
+  const out: NewEvent[] = [];
+  const held = new Set<string>();
+  let typed: { start: PackEvent; last: PackEvent; text: string } | null = null;
+  const visual = (start: PackEvent, end: number, box?: NewEvent['box']) => {
+    const b = before(start.at);
+    const a = afterShot(end + 100);
+    if (!b || !a || b === a) return;
+    out.push({
+      t: t(start) + 1,
+      type: 'visual',
+      source: 'visual',
+      ...(box ? { box } : {}),
+      beforeFrameId: use(b.screenshot!, t(b), 'before'),
+      afterFrameId: use(a.screenshot!, t(a), 'after'),
+    });
+  };
+  const flushTyping = () => {
+    if (!typed) return;
+    out.push({ t: t(typed.start), type: 'input', source: 'extension', value: typed.text });
+    visual(typed.start, typed.last.at);
+    typed = null;
+  };
+
+  for (const [index, event] of events.entries()) {
+    switch (event.type) {
+      case 'mouse_down': {
+        flushTyping();
+        const button = event.button === 'Button.right' ? 2 : event.button === 'Button.middle' ? 1 : 0;
+        out.push({ t: t(event), type: 'click', source: 'extension', point: { x: event.x, y: event.y }, button });
+        const up = events.slice(index + 1).find((e) => e.type === 'mouse_up');
+        visual(event, up?.at ?? event.at, {
+          x: event.x - CLICK_BOX / 2,
+          y: event.y - CLICK_BOX / 2,
+          width: CLICK_BOX,
+          height: CLICK_BOX,
+        });
+        break;
+      }
+      case 'keyboard_press': {
+        const { modifier, key } = keyName(event.key ?? '');
+        if (modifier) {
+          held.add(modifier);
+          break;
+        }
+        if (!key) break;
+        const combo = [...held].filter((m) => m !== 'Shift');
+        if (combo.length === 0 && (key.length === 1 || key === 'Backspace')) {
+          typed ??= { start: event, last: event, text: '' };
+          typed.text = key === 'Backspace' ? typed.text.slice(0, -1) : typed.text + key;
+          typed.last = event;
+          break;
+        }
+        flushTyping();
+        const name = [...combo, key.length === 1 ? key.toUpperCase() : key].join('+');
+        out.push({ t: t(event), type: 'key', source: 'extension', key: name });
+        visual(event, event.at);
+        break;
+      }
+      case 'keyboard_release': {
+        const { modifier } = keyName(event.key ?? '');
+        if (modifier) held.delete(modifier);
+        break;
+      }
+      case 'mouse_scroll':
+        flushTyping();
+        out.push({ t: t(event), type: 'scroll', source: 'extension', scrollDelta: event.scroll ?? { x: 0, y: 1 } });
+        break;
+      default:
+        break; // moves, polls: no action
+    }
+  }
+  flushTyping();
+  if (frames.size === 0) throw new SessionError('none of the screenshots the events name is in the session');
+  return { startedAt, durationMs: t(events.at(-1)!), events: out, frames: [...frames.values()] };
+}

@@ -29,6 +29,14 @@ export function selfHostedFiles(): Record<string, string> {
     const name = `tesseract-core${variant}-lstm.wasm.js`;
     files[`vendor/tesseract/core/${name}`] = join(core, name);
   }
+  // ffmpeg.wasm for video import: the multi-thread core where the page is cross-origin isolated, else single-thread.
+  for (const [variant, pkg, names] of [
+    ['st', '@ffmpeg/core', ['ffmpeg-core.js', 'ffmpeg-core.wasm']],
+    ['mt', '@ffmpeg/core-mt', ['ffmpeg-core.js', 'ffmpeg-core.wasm', 'ffmpeg-core.worker.js']],
+  ] as const) {
+    const dir = join(dirname(require.resolve(pkg)), '..', 'esm');
+    for (const name of names) files[`vendor/ffmpeg/${variant}/${name}`] = join(dir, name);
+  }
   // The tiny caption model that tests and benchmarks load offline (models/make-tiny-florence2.py).
   const modelsDir = fileURLToPath(new URL('../models/', import.meta.url));
   for (const entry of readdirSync(join(modelsDir, 'tiny-florence2'), { recursive: true, withFileTypes: true })) {

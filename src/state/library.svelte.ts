@@ -4,6 +4,7 @@ import type { RecordingRecord } from '../lib/db';
 import { findInterrupted, recoverRecording } from '../lib/recovery';
 import { deleteRecording, listRecordings, storageUsage, type StorageUsage } from '../lib/recordings';
 import { importPackSession } from '../lib/import/import-pack';
+import { importVideo } from '../lib/import/video/import-video';
 import { sessionFiles } from '../lib/import/session-files';
 import type { NoticeState } from './notice.svelte';
 
@@ -68,6 +69,48 @@ export class LibraryState {
       this.#notice.show('error', `${label} could not be imported: ${describeError(error)}. Nothing was added.`);
       return null;
     }
+  }
+
+  /** A video import in progress: what it is doing, how far, and about how long is left. */
+  importing = $state<{ label: string; stage: string; doneS: number; totalS: number; leftS: number | null } | null>(
+    null,
+  );
+  #importController: AbortController | null = null;
+
+  async importVideoFile(file: File): Promise<RecordingRecord | null> {
+    if (this.importing) return null;
+    const controller = new AbortController();
+    this.#importController = controller;
+    const started = performance.now();
+    this.importing = { label: file.name, stage: 'Loading ffmpeg', doneS: 0, totalS: 0, leftS: null };
+    try {
+      const recording = await importVideo(file, {
+        signal: controller.signal,
+        onProgress: (stage, { doneS, totalS }) => {
+          const elapsed = (performance.now() - started) / 1000;
+          const leftS = doneS > 0 && stage === 'Reading the video' ? (elapsed / doneS) * (totalS - doneS) : null;
+          this.importing = { label: file.name, stage, doneS, totalS, leftS };
+        },
+      });
+      this.#notice.show('success', `Imported ${file.name}: ${recording.eventCount} screen changes found.`);
+      await this.refresh();
+      return recording;
+    } catch (error) {
+      this.#notice.show(
+        controller.signal.aborted ? 'info' : 'error',
+        controller.signal.aborted
+          ? `Import of ${file.name} cancelled. Nothing was added.`
+          : `${file.name} could not be imported: ${describeError(error)}. Nothing was added.`,
+      );
+      return null;
+    } finally {
+      this.importing = null;
+      this.#importController = null;
+    }
+  }
+
+  cancelImport(): void {
+    this.#importController?.abort(new DOMException('Import cancelled', 'AbortError'));
   }
 
   async remove(id: string): Promise<void> {

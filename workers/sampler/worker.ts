@@ -3,7 +3,8 @@
  * before/after key frames. It holds at most a handful of frames at a time
  * (the detector's references), however long the recording runs.
  */
-import { ChangeDetector, type DetectedChange, type LumaFrame } from './detector';
+import { ChangeDetector, type DetectedChange } from './detector';
+import { LumaReader } from './luma';
 import type { FromSampler, PixelBox, SamplerConfig, SamplerStats, ToSampler } from './types';
 
 interface FrameHandle {
@@ -32,7 +33,7 @@ let sampling: Promise<void> = Promise.resolve();
 let activeMs = 0;
 let activeSince = 0;
 let encoding: Promise<void> = Promise.resolve();
-let gridCanvas: OffscreenCanvas | null = null;
+let lumaReader: LumaReader | null = null;
 let lastStatsAt = 0;
 const stats: SamplerStats = {
   framesSeen: 0,
@@ -53,25 +54,6 @@ function epochNow(): number {
 
 function intervalMs(): number {
   return 1000 / (config?.fps ?? 6);
-}
-
-/** Downscales a frame to the detection grid and reads its luma. */
-function toLuma(bitmap: ImageBitmap, t: number, gridWidth: number): LumaFrame {
-  const width = Math.max(1, Math.min(gridWidth, bitmap.width));
-  const height = Math.max(1, Math.round((bitmap.height * width) / bitmap.width));
-  if (!gridCanvas || gridCanvas.width !== width || gridCanvas.height !== height) {
-    gridCanvas = new OffscreenCanvas(width, height);
-  }
-  const ctx = gridCanvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('2D canvas is not available in this worker');
-  ctx.imageSmoothingQuality = 'medium';
-  ctx.drawImage(bitmap, 0, 0, width, height);
-  const rgba = ctx.getImageData(0, 0, width, height).data;
-  const data = new Uint8Array(width * height);
-  for (let i = 0, p = 0; i < data.length; i++, p += 4) {
-    data[i] = ((rgba[p] ?? 0) * 77 + (rgba[p + 1] ?? 0) * 150 + (rgba[p + 2] ?? 0) * 29) >> 8;
-  }
-  return { data, width, height, t };
 }
 
 async function encode(bitmap: ImageBitmap): Promise<Blob> {
@@ -133,7 +115,8 @@ function sample(bitmap: ImageBitmap, at: number): void {
   }
   stats.framesSampled++;
   lastSampleAt = at;
-  const luma = toLuma(bitmap, at, config.gridWidth);
+  lumaReader ??= new LumaReader(config.gridWidth);
+  const luma = lumaReader.read(bitmap, at);
   emit(detector.push(luma, { bitmap, refs: 1 }));
 }
 
@@ -214,6 +197,7 @@ function onTick(): void {
 
 function start(nextConfig: SamplerConfig, frames: ReadableStream<VideoFrame> | null): void {
   config = nextConfig;
+  lumaReader = new LumaReader(nextConfig.gridWidth);
   detector = new ChangeDetector(owner, nextConfig.detector);
   activeSince = epochNow();
   ticker = setInterval(onTick, intervalMs() / 2);

@@ -4,7 +4,8 @@
  * frames stored as key frames and the file itself as the recording's video.
  * Written in one transaction: a failed import leaves nothing behind.
  */
-import { ChangeDetector, type LumaFrame } from '../../../../workers/sampler/detector';
+import { ChangeDetector } from '../../../../workers/sampler/detector';
+import { LumaReader } from '../../../../workers/sampler/luma';
 import type { FrameRecord, RecordingRecord } from '../../db';
 import { openDatabase } from '../../db';
 import type { EventRecord } from '../../events';
@@ -24,6 +25,7 @@ export async function importVideo(
   const id = crypto.randomUUID();
   // Handles are frame indexes: nothing to free, so retain/release only count.
   const detector = new ChangeDetector<number>({ retain: () => undefined, release: () => undefined });
+  const luma = new LumaReader(GRID_WIDTH);
   const changes = [];
   let size = { width: 0, height: 0 };
   for (const [index, frame] of frames.entries()) {
@@ -31,7 +33,7 @@ export async function importVideo(
     options.onProgress?.('Finding screen changes', { doneS: frame.t / 1000, totalS: durationMs / 1000 });
     const bitmap = await createImageBitmap(frame.blob);
     size = { width: bitmap.width, height: bitmap.height };
-    changes.push(...detector.push(toLuma(bitmap, frame.t), index));
+    changes.push(...detector.push(luma.read(bitmap, frame.t), index));
     bitmap.close();
   }
   changes.push(...detector.flush());
@@ -100,21 +102,4 @@ export async function importVideo(
     tx.done,
   ]);
   return recording;
-}
-
-let grid: OffscreenCanvas | null = null;
-
-function toLuma(bitmap: ImageBitmap, t: number): LumaFrame {
-  const width = Math.max(1, Math.min(GRID_WIDTH, bitmap.width));
-  const height = Math.max(1, Math.round((bitmap.height * width) / bitmap.width));
-  if (!grid || grid.width !== width || grid.height !== height) grid = new OffscreenCanvas(width, height);
-  const ctx = grid.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('2D canvas is not available');
-  ctx.drawImage(bitmap, 0, 0, width, height);
-  const rgba = ctx.getImageData(0, 0, width, height).data;
-  const data = new Uint8Array(width * height);
-  for (let i = 0, p = 0; i < data.length; i++, p += 4) {
-    data[i] = ((rgba[p] ?? 0) * 77 + (rgba[p + 1] ?? 0) * 150 + (rgba[p + 2] ?? 0) * 29) >> 8;
-  }
-  return { data, width, height, t };
 }

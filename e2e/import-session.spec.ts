@@ -62,7 +62,7 @@ test('a pack session (events.jsonl + screenshots) imports, analyses into steps a
     const bad = new JSZip();
     bad.file('s/events.jsonl', "{'timestamp': '2025-07-17_10-06-01-000000', 'event_type': 'poll'}\n{'oops'\n");
     bad.file('s/screenshots/a.jpg', new Uint8Array([255, 216]));
-    await app.getByLabel('Import pack session (.zip)').setInputFiles({
+    await app.getByLabel('Import session (.zip)').setInputFiles({
       name: 'broken.zip',
       mimeType: 'application/zip',
       buffer: await bad.generateAsync({ type: 'nodebuffer' }),
@@ -72,7 +72,7 @@ test('a pack session (events.jsonl + screenshots) imports, analyses into steps a
     );
     await expect(recordings).toHaveCount(0);
 
-    await app.getByLabel('Import pack session (.zip)').setInputFiles({
+    await app.getByLabel('Import session (.zip)').setInputFiles({
       name: 'session.zip',
       mimeType: 'application/zip',
       buffer: session,

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import JSZip from 'jszip';
 import { validateSkill } from '../src/lib/skill/validate';
 import { launch, recordFixture } from './support/browser';
+import { readStore } from './support/db';
 import { unzipDownload } from './support/zip';
 
 /** The stored video of the first recording, as bytes (read in the page). */
@@ -44,6 +46,14 @@ test('Import video: a screen recording of a workflow becomes steps and a valid s
     await app.getByRole('button', { name: 'Stop recording' }).click();
     await expect(app.getByRole('list', { name: 'Steps' }).getByRole('listitem')).toHaveCount(2, { timeout: 60_000 });
     const video = await storedVideo(app);
+    // When the clicks happened, on the video's clock: the changes they made, less a little.
+    const changes = (await readStore<{ t: number; type: string }>(app, 'events')).filter((e) => e.type === 'visual');
+    const clickAt = changes.map((e) => Math.max(0, e.t - 150) / 1000);
+    const centre = async (selector: string) => {
+      const box = (await fixture.locator(selector).boundingBox())!;
+      return { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
+    };
+    const points = [await centre('#new'), await centre('#save')];
     const recordings = app.getByRole('list', { name: 'Recordings' }).getByRole('listitem');
     await recordings.first().getByRole('button', { name: 'Delete' }).click();
     await recordings.first().getByRole('button', { name: 'Delete for good' }).click();
@@ -69,6 +79,42 @@ test('Import video: a screen recording of a workflow becomes steps and a valid s
       app.getByRole('button', { name: 'Download skill (.zip)' }).click(),
     ]);
     expect(validateSkill(await unzipDownload(download)).filter((i) => i.severity === 'error')).toEqual([]);
+
+    // The same workflow as a pack2skill 0.1 session: session file, video, events in seconds.
+    const session = new JSZip();
+    session.file(
+      'session-0.1/session.json',
+      JSON.stringify({
+        name: 'File a ticket (0.1)',
+        description: 'Opens and saves a helpdesk ticket',
+        start_time: '2025-01-02T10:00:00',
+        end_time: '2025-01-02T10:00:12',
+        video_path: '/home/me/.pack2skill/sessions/s1/recording.webm',
+        events_path: 'events.json',
+        framerate: 30,
+        resolution: [1280, 720],
+      }),
+    );
+    session.file('session-0.1/recording.webm', video);
+    session.file(
+      'session-0.1/events.json',
+      JSON.stringify(
+        clickAt.slice(0, 2).map((t, i) => ({ t, type: 'click', x: points[i]!.x, y: points[i]!.y, button: 'left' })),
+      ),
+    );
+    await app.getByLabel('Import session (.zip)').setInputFiles({
+      name: 'session-0.1.zip',
+      mimeType: 'application/zip',
+      buffer: await session.generateAsync({ type: 'nodebuffer' }),
+    });
+    await expect(recordings).toHaveCount(2, { timeout: 120_000 });
+    await expect(app.getByRole('heading', { name: /Steps/ })).toContainText('File a ticket (0.1)');
+    await expect(steps).toHaveCount(2, { timeout: 60_000 });
+    const sessionTexts = await steps.locator('.what').allInnerTexts();
+    expect(sessionTexts[0]).toMatch(/New ticket/);
+    expect(sessionTexts[1]).toMatch(/Save ticket/);
+    const stored = await readStore<{ type: string; source: string }>(app, 'events');
+    expect(stored.filter((e) => e.type === 'click' && e.source === 'extension')).toHaveLength(2);
   } finally {
     await browser.close();
   }

@@ -4,7 +4,8 @@ import type { RecordingRecord } from '../lib/db';
 import { findInterrupted, recoverRecording } from '../lib/recovery';
 import { deleteRecording, listRecordings, storageUsage, type StorageUsage } from '../lib/recordings';
 import { importPackSession } from '../lib/import/import-pack';
-import { importVideo } from '../lib/import/video/import-video';
+import { findSessionFile, importPack2SkillSession } from '../lib/import/import-0.1';
+import { importVideo, type VideoImportOptions } from '../lib/import/video/import-video';
 import { sessionFiles } from '../lib/import/session-files';
 import type { NoticeState } from './notice.svelte';
 
@@ -54,14 +55,20 @@ export class LibraryState {
     await this.refresh();
   }
 
-  /** Imports a pack session (a folder's files or a zip); returns the new recording, or null. */
+  /** Imports a pack or pack2skill 0.1 session (a folder's files or a zip); returns the new recording, or null. */
   async importSession(picked: File[]): Promise<RecordingRecord | null> {
     const label = picked.length === 1 ? picked[0]!.name : (picked[0]?.webkitRelativePath.split('/')[0] ?? 'the folder');
     try {
-      const recording = await importPackSession(await sessionFiles(picked), label);
+      const files = await sessionFiles(picked);
+      const isPack = [...files.keys()].some((path) => /(^|\/)events\.jsonl$/.test(path));
+      const session01 = isPack ? null : await findSessionFile(files);
+      const recording = session01
+        ? await this.#withProgress(label, (options) => importPack2SkillSession(files, session01, label, options))
+        : await importPackSession(files, label);
+      if (!recording) return null;
       this.#notice.show(
         'success',
-        `Imported ${label}: ${recording.eventCount} events, ${recording.keyframeCount} screenshots.`,
+        `Imported ${label}: ${recording.eventCount} events, ${recording.keyframeCount} key frames.`,
       );
       await this.refresh();
       return recording;
@@ -78,30 +85,40 @@ export class LibraryState {
   #importController: AbortController | null = null;
 
   async importVideoFile(file: File): Promise<RecordingRecord | null> {
-    if (this.importing) return null;
-    const controller = new AbortController();
-    this.#importController = controller;
-    const started = performance.now();
-    this.importing = { label: file.name, stage: 'Loading ffmpeg', doneS: 0, totalS: 0, leftS: null };
     try {
-      const recording = await importVideo(file, {
-        signal: controller.signal,
-        onProgress: (stage, { doneS, totalS }) => {
-          const elapsed = (performance.now() - started) / 1000;
-          const leftS = doneS > 0 && stage === 'Reading the video' ? (elapsed / doneS) * (totalS - doneS) : null;
-          this.importing = { label: file.name, stage, doneS, totalS, leftS };
-        },
-      });
+      const recording = await this.#withProgress(file.name, (options) => importVideo(file, options));
+      if (!recording) return null;
       this.#notice.show('success', `Imported ${file.name}: ${recording.eventCount} screen changes found.`);
       await this.refresh();
       return recording;
     } catch (error) {
-      this.#notice.show(
-        controller.signal.aborted ? 'info' : 'error',
-        controller.signal.aborted
-          ? `Import of ${file.name} cancelled. Nothing was added.`
-          : `${file.name} could not be imported: ${describeError(error)}. Nothing was added.`,
-      );
+      this.#notice.show('error', `${file.name} could not be imported: ${describeError(error)}. Nothing was added.`);
+      return null;
+    }
+  }
+
+  /** Runs a video import with the progress line and Cancel; null when cancelled (and said so). */
+  async #withProgress(
+    label: string,
+    run: (options: Pick<VideoImportOptions, 'signal' | 'onProgress'>) => Promise<RecordingRecord>,
+  ): Promise<RecordingRecord | null> {
+    if (this.importing) throw new Error('another import is running; wait for it or cancel it');
+    const controller = new AbortController();
+    this.#importController = controller;
+    const started = performance.now();
+    this.importing = { label, stage: 'Loading ffmpeg', doneS: 0, totalS: 0, leftS: null };
+    try {
+      return await run({
+        signal: controller.signal,
+        onProgress: (stage, { doneS, totalS }) => {
+          const elapsed = (performance.now() - started) / 1000;
+          const leftS = doneS > 0 && stage === 'Reading the video' ? (elapsed / doneS) * (totalS - doneS) : null;
+          this.importing = { label, stage, doneS, totalS, leftS };
+        },
+      });
+    } catch (error) {
+      if (!controller.signal.aborted) throw error;
+      this.#notice.show('info', `Import of ${label} cancelled. Nothing was added.`);
       return null;
     } finally {
       this.importing = null;

@@ -105,7 +105,7 @@ const NAMED: Record<string, string> = {
 };
 
 /** pynput's key names: `Key.ctrl_l` → modifier Control; `Key.enter` → Enter; `a` → a. */
-function keyName(key: string): { modifier?: string; key?: string } {
+export function keyName(key: string): { modifier?: string; key?: string } {
   const match = /^Key\.([a-z_0-9]+)$/.exec(key);
   if (!match) return { key: key.replace(/^'(.*)'$/, '$1') };
   const name = match[1]!;

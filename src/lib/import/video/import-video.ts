@@ -8,16 +8,23 @@ import { ChangeDetector } from '../../../../workers/sampler/detector';
 import { LumaReader } from '../../../../workers/sampler/luma';
 import type { FrameRecord, RecordingRecord } from '../../db';
 import { openDatabase } from '../../db';
-import type { EventRecord } from '../../events';
+import type { EventRecord, NewEvent } from '../../events';
 import { extractFrames, type ExtractProgress } from './extract';
 
 /** Width of the luma grid the detector compares (as the live sampler). */
 const GRID_WIDTH = 320;
 
-export async function importVideo(
-  file: File,
-  options: { signal?: AbortSignal; onProgress?: (stage: string, progress: ExtractProgress) => void } = {},
-): Promise<RecordingRecord> {
+export interface VideoImportOptions {
+  signal?: AbortSignal;
+  onProgress?: (stage: string, progress: ExtractProgress) => void;
+  /** Events known from elsewhere (a pack2skill 0.1 session), on the video's clock; points in `eventSize` pixels. */
+  events?: NewEvent[];
+  eventSize?: { width: number; height: number };
+  title?: string;
+  sourceLabel?: string;
+}
+
+export async function importVideo(file: File, options: VideoImportOptions = {}): Promise<RecordingRecord> {
   const { frames, durationMs } = await extractFrames(file, {
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (progress) => options.onProgress?.('Reading the video', progress),
@@ -52,7 +59,7 @@ export async function importVideo(
     }
     return stored.get(index)!.id;
   };
-  const events: EventRecord[] = changes.map((change) => {
+  const visual: EventRecord[] = changes.map((change) => {
     const scale = size.width / change.width;
     return {
       recordingId: id,
@@ -71,17 +78,26 @@ export async function importVideo(
       afterFrameId: frameId(change.after, 'after'),
     };
   });
+  // Known events are scaled onto the frames' pixels (a session may state another resolution).
+  const sx = options.eventSize ? size.width / options.eventSize.width : 1;
+  const sy = options.eventSize ? size.height / options.eventSize.height : 1;
+  const known: EventRecord[] = (options.events ?? []).map((event) => ({
+    ...event,
+    recordingId: id,
+    ...(event.point ? { point: { x: Math.round(event.point.x * sx), y: Math.round(event.point.y * sy) } } : {}),
+  }));
+  const events = [...known, ...visual].sort((a, b) => a.t - b.t);
   const keyFrames = [...stored.values()];
   const recording: RecordingRecord = {
     id,
-    title: file.name.replace(/\.[^.]+$/, '') || 'Imported video',
+    title: options.title ?? (file.name.replace(/\.[^.]+$/, '') || 'Imported video'),
     createdAt: file.lastModified || Date.now(),
     updatedAt: Date.now(),
     status: 'complete',
     durationMs,
     mimeType: file.type || 'video/*',
     surface: 'import',
-    sourceLabel: `video file (${file.name})`,
+    sourceLabel: options.sourceLabel ?? `video file (${file.name})`,
     width: size.width,
     height: size.height,
     selfCapture: false,

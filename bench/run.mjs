@@ -7,6 +7,7 @@ import os from 'node:os';
 import { chromium } from '@playwright/test';
 import { baseChromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { benchAnalyze } from './analyze.mjs';
+import { benchImport } from './import.mjs';
 import { benchRecord } from './record.mjs';
 
 const args = process.argv.slice(2);
@@ -16,7 +17,7 @@ const flag = (name, fallback) => {
 };
 const sections = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const wanted = sections.length > 0 ? sections : ['record', 'analyze'];
-const known = { record: benchRecord, analyze: benchAnalyze };
+const known = { record: benchRecord, analyze: benchAnalyze, import: benchImport };
 for (const name of wanted) {
   if (!known[name]) {
     console.error(`Unknown section "${name}". Known: ${Object.keys(known).join(', ')}`);

@@ -36,6 +36,8 @@ export interface RecordingRecord {
   eventCount: number;
   /** The WebM's first chunk carries the final duration (seekable). */
   durationWritten: boolean;
+  /** For an imported video: how long reading and detection took (diagnostics, benchmarks). */
+  importStats?: { frames: number; extractMs: number; detectMs: number; multiThread: boolean };
   /** How the live sampler did, for diagnostics and benchmarks. */
   sampler?: SamplerStats;
 }

@@ -74,7 +74,9 @@ export async function extractFrames(
     if (time !== null && totalS > 0) options.onProgress?.({ doneS: Math.min(time, totalS), totalS });
   });
   try {
-    const multiThread = self.crossOriginIsolated === true;
+    // `?ffmpeg=st` forces the single-thread core (diagnostics, benchmarks); multi-thread needs isolation.
+    const forced = new URLSearchParams(location.search).get('ffmpeg');
+    const multiThread = self.crossOriginIsolated === true && forced !== 'st';
     const base = `${options.origin ?? location.origin}/vendor/ffmpeg/${multiThread ? 'mt' : 'st'}`;
     await ffmpeg.load({
       coreURL: `${base}/ffmpeg-core.js`,

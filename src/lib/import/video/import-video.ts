@@ -25,10 +25,13 @@ export interface VideoImportOptions {
 }
 
 export async function importVideo(file: File, options: VideoImportOptions = {}): Promise<RecordingRecord> {
-  const { frames, durationMs } = await extractFrames(file, {
+  const extractStarted = performance.now();
+  const { frames, durationMs, multiThread } = await extractFrames(file, {
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (progress) => options.onProgress?.('Reading the video', progress),
   });
+  const extractMs = performance.now() - extractStarted;
+  const detectStarted = performance.now();
   const id = crypto.randomUUID();
   // Handles are frame indexes: nothing to free, so retain/release only count.
   const detector = new ChangeDetector<number>({ retain: () => undefined, release: () => undefined });
@@ -106,6 +109,7 @@ export async function importVideo(file: File, options: VideoImportOptions = {}):
     keyframeCount: keyFrames.length,
     eventCount: events.length,
     durationWritten: true,
+    importStats: { frames: frames.length, extractMs, detectMs: performance.now() - detectStarted, multiThread },
   };
   const db = await openDatabase();
   const tx = db.transaction(['recordings', 'chunks', 'frames', 'events'], 'readwrite');

@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { launch, recordFixture } from './support/browser';
+import { clickThenStop, launch, recordFixture } from './support/browser';
 import { readStore, writeSetting } from './support/db';
 
 interface StoredAnalysis {
@@ -12,15 +12,7 @@ interface StoredAnalysis {
 }
 
 /** Two clicks in the tickets fixture, then Stop. */
-async function recordTwoClicks(fixture: Page, app: Page): Promise<void> {
-  await fixture.waitForTimeout(2000);
-  await fixture.click('#new');
-  await fixture.waitForTimeout(2500);
-  await fixture.click('#assign');
-  await fixture.waitForTimeout(2500);
-  await app.bringToFront();
-  await app.getByRole('button', { name: 'Stop recording' }).click();
-}
+const recordTwoClicks = (fixture: Page, app: Page) => clickThenStop(fixture, app, ['#new', '#assign']);
 
 /**
  * Stands in for the Hugging Face Hub: serves the tiny model's files for the

@@ -1,16 +1,10 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { APP_URL, FIXTURE_ORIGIN, launch, recordFixture } from './support/browser';
+import { APP_URL, clickThenStop, FIXTURE_ORIGIN, launch, recordFixture } from './support/browser';
 import { text, unzipDownload } from './support/zip';
 
 /** Two clicks in the tickets fixture, then Stop; waits for the steps and the end of analysis. */
 async function recordTwoClicks(fixture: Page, app: Page): Promise<void> {
-  await fixture.waitForTimeout(2000);
-  await fixture.click('#new');
-  await fixture.waitForTimeout(2500);
-  await fixture.click('#assign');
-  await fixture.waitForTimeout(2500);
-  await app.bringToFront();
-  await app.getByRole('button', { name: 'Stop recording' }).click();
+  await clickThenStop(fixture, app, ['#new', '#assign']);
   await expect(app.getByRole('list', { name: 'Steps' }).getByRole('listitem')).toHaveCount(2, { timeout: 60_000 });
   await expect(app.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0, { timeout: 60_000 });
 }

@@ -77,3 +77,14 @@ export async function playAndSeek(app: Page, index = 0): Promise<{ duration: num
     return { duration, seeked };
   });
 }
+
+/** Clicks each selector in the fixture at a person's pace (2.5 s apart), then stops the recording in the app. */
+export async function clickThenStop(fixture: Page, app: Page, selectors: string[]): Promise<void> {
+  await fixture.waitForTimeout(2000);
+  for (const selector of selectors) {
+    await fixture.click(selector);
+    await fixture.waitForTimeout(2500);
+  }
+  await app.bringToFront();
+  await app.getByRole('button', { name: 'Stop recording' }).click();
+}

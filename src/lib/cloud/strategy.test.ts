@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testAnalysis } from '../analysis/testing';
 import type { Analysis } from '../analysis/types';
 import { stepText } from '../compose/step-text';
 import { stepNotes } from '../export/draft';
@@ -6,20 +7,10 @@ import { mergeCloud } from './merge';
 import { buildPrompt, chunkSteps, estimateTokens, mmss } from './prompt';
 import { AnswerError, parseAnswer } from './schema';
 import { chooseBackend } from './strategy';
+import { defaultCloudSettings } from '../settings';
 import type { CloudSettings } from './types';
 
-const base: CloudSettings = {
-  backend: 'auto',
-  localOnly: false,
-  timeoutMs: 60_000,
-  quality: 'good',
-  costLimitTokens: 0,
-  providers: {
-    gemini: { apiKey: '', model: 'gemini-2.5-flash', baseUrl: '' },
-    claude: { apiKey: '', model: 'claude-sonnet-4-5', baseUrl: '' },
-    openai: { apiKey: '', model: '', baseUrl: '' },
-  },
-};
+const base: CloudSettings = { ...defaultCloudSettings, backend: 'auto', localOnly: false };
 const withGemini = { ...base, providers: { ...base.providers, gemini: { ...base.providers.gemini, apiKey: 'k' } } };
 
 describe('chooseBackend', () => {
@@ -58,11 +49,7 @@ describe('chooseBackend', () => {
   });
 });
 
-const analysis: Analysis = {
-  recordingId: 'r',
-  updatedAt: 0,
-  status: 'complete',
-  mode: 'accurate',
+const analysis: Analysis = testAnalysis({
   appName: 'Helpdesk',
   steps: [
     {
@@ -88,12 +75,7 @@ const analysis: Analysis = {
       eventCount: 1,
     },
   ],
-  screens: [],
-  warnings: [],
-  timings: { segmentMs: 0, ocrMs: 0, totalMs: 0 },
-  ocr: { reads: 0, cachedReads: 0, screenReads: 0, cachedScreenReads: 0 },
-  backend: 'local',
-};
+});
 
 describe('the prompt', () => {
   it('gives times as MM:SS, positions on a 0–1000 grid, typed text, and never a secret', () => {

@@ -11,7 +11,7 @@ import { getFrame } from '../recordings';
 import { manualGenerator } from './manual';
 import { markedBox, renderScreenshot, sensitiveBoxes } from './screenshot';
 import { skillGenerator } from './skill';
-import type { GeneratorInput } from './types';
+import type { GeneratorInput, OutputGenerator } from './types';
 import { toBytes, zipFiles, zipSkill } from './zip';
 
 export interface ExportedZip {
@@ -42,28 +42,20 @@ function generatorInput(
   return { analysis, draft, recordedAt, screenshot };
 }
 
-export async function exportSkill(
-  analysis: Analysis,
-  draft: SkillDraft,
-  recordedAt: number,
-  ocr: OcrPool,
-  onProgress?: Progress,
-): Promise<ExportedZip> {
-  const files = await toBytes(
-    await skillGenerator.generate(generatorInput(analysis, draft, recordedAt, ocr, onProgress)),
-  );
-  return { fileName: `${draft.name}.zip`, zip: await zipSkill(files), files };
+/** A generator's output for the shown steps, checked (a skill must pass the validator) and zipped. */
+function exporter(generator: OutputGenerator, fileName: (draft: SkillDraft) => string, validate: boolean) {
+  return async (
+    analysis: Analysis,
+    draft: SkillDraft,
+    recordedAt: number,
+    ocr: OcrPool,
+    onProgress?: Progress,
+  ): Promise<ExportedZip> => {
+    const input = generatorInput(analysis, draft, recordedAt, ocr, onProgress);
+    const files = await toBytes(await generator.generate(input));
+    return { fileName: fileName(draft), zip: validate ? await zipSkill(files) : await zipFiles(files), files };
+  };
 }
 
-export async function exportManual(
-  analysis: Analysis,
-  draft: SkillDraft,
-  recordedAt: number,
-  ocr: OcrPool,
-  onProgress?: Progress,
-): Promise<ExportedZip> {
-  const files = await toBytes(
-    await manualGenerator.generate(generatorInput(analysis, draft, recordedAt, ocr, onProgress)),
-  );
-  return { fileName: `${draft.name}-manual.zip`, zip: await zipFiles(files), files };
-}
+export const exportSkill = exporter(skillGenerator, (draft) => `${draft.name}.zip`, true);
+export const exportManual = exporter(manualGenerator, (draft) => `${draft.name}-manual.zip`, false);

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { testAnalysis } from '../analysis/testing';
 import type { Analysis } from '../analysis/types';
 import { stepText } from '../compose/step-text';
 import { inlineMarkdownToHtml } from './inline-markdown';
 import { manualGenerator } from './manual';
 
-const analysis: Analysis = {
-  recordingId: 'r',
-  updatedAt: 0,
-  status: 'complete',
-  mode: 'accurate',
+const analysis: Analysis = testAnalysis({
   appName: 'Helpdesk',
   steps: [
     {
@@ -35,12 +32,7 @@ const analysis: Analysis = {
       eventCount: 1,
     },
   ],
-  screens: [],
-  warnings: [],
-  timings: { segmentMs: 0, ocrMs: 0, totalMs: 0 },
-  ocr: { reads: 0, cachedReads: 0, screenReads: 0, cachedScreenReads: 0 },
-  backend: 'local',
-};
+});
 
 describe('manual generator', () => {
   it('writes index.md, a self-contained index.html and the images', async () => {

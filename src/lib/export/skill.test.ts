@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testAnalysis } from '../analysis/testing';
 import type { Analysis, AnalyzedStep } from '../analysis/types';
 import { stepText, type StepFacts } from '../compose/step-text';
 import { parseFrontmatter } from '../skill/frontmatter';
@@ -24,19 +25,7 @@ function step(id: number, facts: StepFacts, extra: Partial<AnalyzedStep> = {}): 
 }
 
 function analysis(steps: AnalyzedStep[]): Analysis {
-  return {
-    recordingId: 'r1',
-    updatedAt: 0,
-    status: 'complete',
-    mode: 'accurate',
-    appName: 'Helpdesk',
-    steps,
-    screens: [],
-    warnings: [],
-    timings: { segmentMs: 0, ocrMs: 0, totalMs: 0 },
-    ocr: { reads: 0, cachedReads: 0, screenReads: 0, cachedScreenReads: 0 },
-    backend: 'local',
-  };
+  return testAnalysis({ recordingId: 'r1', appName: 'Helpdesk', steps });
 }
 
 const steps = [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testAnalysis } from '../analysis/testing';
 import type { Analysis, AnalyzedStep } from '../analysis/types';
 import { stepText, type StepFacts } from '../compose/step-text';
 import { deleteStep, editStepText, hasEdits, mergeWithNext, moveStep, parameterName, setParameter } from './edits';
@@ -19,22 +20,13 @@ const step = (n: number, facts: StepFacts, extra: Partial<AnalyzedStep> = {}): A
   ...extra,
 });
 
-const base: Analysis = {
-  recordingId: 'r',
-  updatedAt: 0,
-  status: 'complete',
-  mode: 'accurate',
+const base: Analysis = testAnalysis({
   steps: [
     step(1, { kind: 'click', label: 'New ticket' }),
     step(2, { kind: 'type', label: 'Summary', value: 'Printer jam' }),
     step(3, { kind: 'click', label: 'Save' }),
   ],
-  screens: [],
-  warnings: [],
-  timings: { segmentMs: 0, ocrMs: 0, totalMs: 0 },
-  ocr: { reads: 0, cachedReads: 0, screenReads: 0, cachedScreenReads: 0 },
-  backend: 'local',
-};
+});
 const ids = (a: Analysis) => a.steps.map((s) => s.id);
 
 describe('review edits', () => {

@@ -9,6 +9,20 @@ import type { CloudSettings } from './cloud/types';
 import { openDatabase } from './db';
 
 const BURST_KEY = 'burst-settings';
+/**
+ * Load and save for one settings record: what is read back is normalised, so a
+ * damaged or older record gives defaults; what is saved is normalised first.
+ */
+function storedSetting<T>(key: string, normalize: (value: unknown) => T) {
+  const load = async (): Promise<T> => normalize((await (await openDatabase()).get('settings', key))?.value);
+  const save = async (value: T): Promise<T> => {
+    const clean = normalize(value);
+    await (await openDatabase()).put('settings', { key, value: clean });
+    return clean;
+  };
+  return [load, save] as const;
+}
+
 const QUEUES: QueueKind[] = ['click', 'key', 'scroll', 'move', 'visual'];
 
 const positive = (value: unknown, fallback: number, max = 600_000): number =>
@@ -41,16 +55,7 @@ export function normalizeBurstSettings(value: unknown): BurstSettings {
   };
 }
 
-export async function loadBurstSettings(): Promise<BurstSettings> {
-  const record = await (await openDatabase()).get('settings', BURST_KEY);
-  return normalizeBurstSettings(record?.value);
-}
-
-export async function saveBurstSettings(settings: BurstSettings): Promise<BurstSettings> {
-  const clean = normalizeBurstSettings(settings);
-  await (await openDatabase()).put('settings', { key: BURST_KEY, value: clean });
-  return clean;
-}
+export const [loadBurstSettings, saveBurstSettings] = storedSetting<BurstSettings>(BURST_KEY, normalizeBurstSettings);
 
 const CAPTION_KEY = 'caption-settings';
 const READY_MODELS_KEY = 'caption-models-ready';
@@ -73,16 +78,10 @@ export function normalizeCaptionSettings(value: unknown): CaptionSettings {
   return { model, device: input.device === 'cpu' ? 'cpu' : 'auto' };
 }
 
-export async function loadCaptionSettings(): Promise<CaptionSettings> {
-  const record = await (await openDatabase()).get('settings', CAPTION_KEY);
-  return normalizeCaptionSettings(record?.value);
-}
-
-export async function saveCaptionSettings(settings: CaptionSettings): Promise<CaptionSettings> {
-  const clean = normalizeCaptionSettings(settings);
-  await (await openDatabase()).put('settings', { key: CAPTION_KEY, value: clean });
-  return clean;
-}
+export const [loadCaptionSettings, saveCaptionSettings] = storedSetting<CaptionSettings>(
+  CAPTION_KEY,
+  normalizeCaptionSettings,
+);
 
 /**
  * Models that loaded once in this browser, so their files are in its cache. A
@@ -147,13 +146,4 @@ export function normalizeCloudSettings(value: unknown): CloudSettings {
 }
 
 /** Keys stay in this browser's IndexedDB; nothing else reads them. */
-export async function loadCloudSettings(): Promise<CloudSettings> {
-  const record = await (await openDatabase()).get('settings', CLOUD_KEY);
-  return normalizeCloudSettings(record?.value);
-}
-
-export async function saveCloudSettings(settings: CloudSettings): Promise<CloudSettings> {
-  const clean = normalizeCloudSettings(settings);
-  await (await openDatabase()).put('settings', { key: CLOUD_KEY, value: clean });
-  return clean;
-}
+export const [loadCloudSettings, saveCloudSettings] = storedSetting<CloudSettings>(CLOUD_KEY, normalizeCloudSettings);

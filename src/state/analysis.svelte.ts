@@ -172,9 +172,12 @@ export class AnalysisState {
   async #chooseBackend(analysis: Analysis): Promise<void> {
     this.cloudOffer = null;
     const settings = await loadCloudSettings();
-    const preview = await previewRequest(analysis);
-    const choice = chooseBackend(settings, { webgpu: await hasWebGpu() }, preview);
-    if (choice.backend === 'local') {
+    const device = { webgpu: await hasWebGpu() };
+    // The request's size (events read, frames looked at) matters only once a cloud model is in play.
+    let choice = chooseBackend(settings, device);
+    const preview = choice.backend === 'local' ? null : await previewRequest(analysis);
+    if (preview) choice = chooseBackend(settings, device, preview);
+    if (choice.backend === 'local' || !preview) {
       this.backend = { name: 'this device', reason: choice.reason };
       return;
     }

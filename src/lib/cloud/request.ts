@@ -5,6 +5,7 @@
  * the last screen. The same redaction as exports: nothing private is sent.
  */
 import type { OcrPool } from '../../../workers/ocr/client';
+import { blobToBase64 } from '../base64';
 import { readFrameArea } from '../analysis/ocr-cache';
 import type { Analysis } from '../analysis/types';
 import { downscaleToJpeg, markedBox, renderScreenshot, sensitiveBoxes } from '../export/screenshot';
@@ -67,7 +68,7 @@ export async function buildCloudRequest(
     const small = await downscaleToJpeg(redacted, MAX_IMAGE_WIDTH);
     images.push({
       mimeType: 'image/jpeg',
-      data: await base64(small.blob),
+      data: await blobToBase64(small.blob),
       label: item.label,
       width: small.width,
       height: small.height,
@@ -76,11 +77,4 @@ export async function buildCloudRequest(
   onProgress?.(planned.length, planned.length);
   const prompt = buildPrompt(analysis, await listEvents(analysis.recordingId), size);
   return { system: SYSTEM_PROMPT, prompt, images, estimatedTokens: estimateTokens(SYSTEM_PROMPT + prompt, images) };
-}
-
-async function base64(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }

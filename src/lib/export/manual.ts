@@ -3,6 +3,7 @@
  * same content and the images inlined, so it opens from anywhere and prints to
  * a clean PDF from the browser. Zipped as `<name>-manual/`.
  */
+import { blobToBase64 } from '../base64';
 import { formatDuration } from '../format';
 import { maskSensitive } from '../skill/redact';
 import { stepMarkdown, stepNotes } from './draft';
@@ -126,8 +127,5 @@ ${items.join('\n')}
 }
 
 async function dataUrl(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:${blob.type || 'image/png'};base64,${btoa(binary)}`;
+  return `data:${blob.type || 'image/png'};base64,${await blobToBase64(blob)}`;
 }

@@ -1,12 +1,11 @@
 /**
  * Stores a pack session as a recording: its screenshots as key frames, its
- * events on the session's clock. Everything is written in one transaction, so
- * a session that fails half-way leaves nothing behind.
+ * events on the session's clock (in one transaction, `storeImported`).
  */
 import type { FrameRecord, RecordingRecord } from '../db';
-import { openDatabase } from '../db';
 import type { EventRecord } from '../events';
 import { mapPackSession, parsePackEvents, SessionError } from './pack-session';
+import { storeImported } from './store';
 
 export async function importPackSession(files: ReadonlyMap<string, Blob>, label: string): Promise<RecordingRecord> {
   const eventsPath = [...files.keys()].find((path) => /(^|\/)events\.jsonl$/.test(path));
@@ -63,13 +62,5 @@ export async function importPackSession(files: ReadonlyMap<string, Blob>, label:
     eventCount: stored.length,
     durationWritten: true,
   };
-  const db = await openDatabase();
-  const tx = db.transaction(['recordings', 'frames', 'events'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('recordings').put(recording),
-    ...frames.map((frame) => tx.objectStore('frames').put(frame)),
-    ...stored.map((event) => tx.objectStore('events').add(event)),
-    tx.done,
-  ]);
-  return recording;
+  return storeImported(recording, frames, stored);
 }

@@ -7,8 +7,8 @@
 import { ChangeDetector } from '../../../../workers/sampler/detector';
 import { LumaReader } from '../../../../workers/sampler/luma';
 import type { FrameRecord, RecordingRecord } from '../../db';
-import { openDatabase } from '../../db';
 import type { EventRecord, NewEvent } from '../../events';
+import { storeImported } from '../store';
 import { extractFrames, type ExtractProgress } from './extract';
 
 /** Width of the luma grid the detector compares (as the live sampler). */
@@ -111,15 +111,6 @@ export async function importVideo(file: File, options: VideoImportOptions = {}):
     durationWritten: true,
     importStats: { frames: frames.length, extractMs, detectMs: performance.now() - detectStarted, multiThread },
   };
-  const db = await openDatabase();
-  const tx = db.transaction(['recordings', 'chunks', 'frames', 'events'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('recordings').put(recording),
-    // The file itself is the video: it plays as it is where the browser knows its format.
-    tx.objectStore('chunks').put({ recordingId: id, seq: 0, t: durationMs, blob: file }),
-    ...keyFrames.map((frame) => tx.objectStore('frames').put(frame)),
-    ...events.map((event) => tx.objectStore('events').add(event)),
-    tx.done,
-  ]);
-  return recording;
+  // The file itself is the video: it plays as it is where the browser knows its format.
+  return storeImported(recording, keyFrames, events, { recordingId: id, seq: 0, t: durationMs, blob: file });
 }

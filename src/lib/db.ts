@@ -36,8 +36,19 @@ export interface RecordingRecord {
   eventCount: number;
   /** The WebM's first chunk carries the final duration (seekable). */
   durationWritten: boolean;
-  /** For an imported video: how long reading and detection took (diagnostics, benchmarks). */
-  importStats?: { frames: number; extractMs: number; detectMs: number; multiThread: boolean };
+  /** What the recording came with to describe it (a pack2skill 0.1 session's description). */
+  description?: string;
+  /**
+   * For an imported video: which decoder read it, frames sampled, time spent
+   * waiting for decoded frames and finding changes, and the whole import (ms).
+   */
+  importStats?: {
+    decoder: 'webcodecs' | 'ffmpeg-st' | 'ffmpeg-mt';
+    frames: number;
+    decodeMs: number;
+    detectMs: number;
+    totalMs: number;
+  };
   /** How the live sampler did, for diagnostics and benchmarks. */
   sampler?: SamplerStats;
 }

@@ -78,10 +78,8 @@ export class LibraryState {
     }
   }
 
-  /** A video import in progress: what it is doing, how far, and about how long is left. */
-  importing = $state<{ label: string; stage: string; doneS: number; totalS: number; leftS: number | null } | null>(
-    null,
-  );
+  /** A video import in progress: what it is doing, how many frames of how many, and about how long is left. */
+  importing = $state<{ label: string; stage: string; done: number; total: number; leftS: number | null } | null>(null);
   #importController: AbortController | null = null;
 
   async importVideoFile(file: File): Promise<RecordingRecord | null> {
@@ -105,15 +103,18 @@ export class LibraryState {
     if (this.importing) throw new Error('another import is running; wait for it or cancel it');
     const controller = new AbortController();
     this.#importController = controller;
-    const started = performance.now();
-    this.importing = { label, stage: 'Loading ffmpeg', doneS: 0, totalS: 0, leftS: null };
+    this.importing = { label, stage: 'Starting', done: 0, total: 0, leftS: null };
+    // Time left is this stage's pace so far applied to what is left of it.
+    let stage = { name: '', started: performance.now() };
     try {
       return await run({
         signal: controller.signal,
-        onProgress: (stage, { doneS, totalS }) => {
-          const elapsed = (performance.now() - started) / 1000;
-          const leftS = doneS > 0 && stage === 'Reading the video' ? (elapsed / doneS) * (totalS - doneS) : null;
-          this.importing = { label, stage, doneS, totalS, leftS };
+        onProgress: (progress) => {
+          if (progress.stage !== stage.name) stage = { name: progress.stage, started: performance.now() };
+          const elapsedS = (performance.now() - stage.started) / 1000;
+          const { done, total } = progress;
+          const leftS = done > 0 && total > done && elapsedS > 1 ? (elapsedS / done) * (total - done) : null;
+          this.importing = { label, stage: progress.stage, done, total, leftS };
         },
       });
     } catch (error) {

@@ -39,7 +39,10 @@ export class SamplerClient {
       callbacks.onError?.(event.message || 'The sampler worker failed'),
     );
     const full = { ...defaultSamplerConfig, ...config };
-    const Processor = window.MediaStreamTrackProcessor;
+    // Typed here, not from the globals: the full typings (pulled in by mediabunny) split it by track kind.
+    const Processor = window.MediaStreamTrackProcessor as unknown as
+      | (new (init: { track: MediaStreamTrack; maxBufferSize: number }) => { readable: ReadableStream<VideoFrame> })
+      | undefined;
     if (Processor) {
       const processor = new Processor({ track: this.#track, maxBufferSize: 2 });
       this.#post({ type: 'start', config: full, frames: processor.readable }, [processor.readable]);

@@ -12,7 +12,7 @@ import { buildSteps, type StepDraft } from '../../../workers/segment/steps';
 import { readsAsTyping, stepText, type StepFacts } from '../compose/step-text';
 import { openDatabase } from '../db';
 import type { EventRecord } from '../events';
-import { listEvents } from '../recordings';
+import { getRecording, listEvents } from '../recordings';
 import { LocalBackend, type AnalysisBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr-cache';
 import { changedLines } from './pixels';
@@ -34,6 +34,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   const started = performance.now();
   const burst = options.burst ?? defaultBurstSettings;
   const events = await listEvents(recordingId);
+  const givenDescription = (await getRecording(recordingId))?.description;
   const drafts = buildSteps(detectBursts(events, burst));
   const segmentMs = performance.now() - started;
   onProgress?.({ stage: 'Finding steps', done: drafts.length, total: drafts.length, unit: 'steps' });
@@ -76,6 +77,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     status: 'complete',
     mode: burst.mode,
     ...(appName ? { appName } : {}),
+    ...(givenDescription ? { givenDescription } : {}),
     steps,
     screens: screens?.readings ?? [],
     warnings,

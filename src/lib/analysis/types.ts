@@ -76,6 +76,8 @@ export interface Analysis {
   mode: BurstSettings['mode'];
   /** The app or page in use, as its first screen names it. */
   appName?: string;
+  /** A description the recording came with (a pack2skill 0.1 session's): the skill's, until edited. */
+  givenDescription?: string;
   /** The first screen and each one a large change brought, read whole. */
   screens: ScreenReading[];
   steps: AnalyzedStep[];

@@ -42,7 +42,20 @@ export function defaultDraft(analysis: Analysis, fallbackTitle: string): SkillDr
   const app = analysis.appName;
   const first = analysis.steps.find((step) => step.label)?.label;
   const name = slugify(`${app ?? ''} ${first ?? ''}`) || slugify(fallbackTitle) || 'recorded-workflow';
-  return { name, description: defaultDescription(analysis) };
+  return { name, description: givenDescription(analysis) ?? defaultDescription(analysis) };
+}
+
+/** The description a recording came with, made fit for frontmatter; none if nothing is left of it. */
+function givenDescription(analysis: Analysis): string | undefined {
+  const text = maskSensitive(analysis.givenDescription ?? '')
+    .replace(/[<>]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!text) return undefined;
+  // A skill's description also says when to use it (DESIGN §5); a session's seldom does.
+  const sentence = /[.!?]$/.test(text) ? text : `${text}.`;
+  const withWhen = /\buse (it )?when\b/i.test(text) ? sentence : `${sentence} Use when asked to do this task again.`;
+  return withWhen.length <= MAX_DESCRIPTION ? withWhen : `${withWhen.slice(0, MAX_DESCRIPTION - 1)}…`;
 }
 
 function defaultDescription(analysis: Analysis): string {

@@ -3,7 +3,7 @@ import { testAnalysis } from '../analysis/testing';
 import type { Analysis, AnalyzedStep } from '../analysis/types';
 import { stepText, type StepFacts } from '../compose/step-text';
 import { parseFrontmatter } from '../skill/frontmatter';
-import { validateSkill } from '../skill/validate';
+import { descriptionProblems, validateSkill } from '../skill/validate';
 import { defaultDraft, slugify, stepNotes } from './draft';
 import { skillGenerator } from './skill';
 import { toBytes } from './zip';
@@ -119,6 +119,22 @@ describe('skill generator', () => {
 });
 
 describe('drafts and notes', () => {
+  it('takes a description the recording came with, masked, fit for frontmatter and saying when to use it', () => {
+    const given = (givenDescription: string) =>
+      defaultDraft(testAnalysis({ recordingId: 'r1', steps, givenDescription }), 'x').description;
+    expect(given('Opens and saves a helpdesk ticket')).toBe(
+      'Opens and saves a helpdesk ticket. Use when asked to do this task again.',
+    );
+    expect(given('Files a ticket.\n  Use when a printer jams.')).toBe('Files a ticket. Use when a printer jams.');
+    const masked = given('Mail <ada@example.com> the report!');
+    expect(masked).toMatch(/^Mail •+ the report! Use when asked to do this task again\.$/);
+    const long = given('x'.repeat(2000));
+    expect(long).toHaveLength(1024);
+    expect(descriptionProblems(long)).toEqual([]);
+    // Nothing usable left: the description made from the steps.
+    expect(given('  <>  ')).toMatch(/^Repeats a recorded 5-step workflow/);
+  });
+
   it('makes valid names from anything', () => {
     expect(slugify('Claude’s Helpdesk: New Ticket!')).toBe('s-helpdesk-new-ticket');
     expect(slugify('x'.repeat(80))).toHaveLength(64);

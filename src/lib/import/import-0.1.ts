@@ -52,6 +52,7 @@ export async function importPack2SkillSession(
     events,
     ...(session.resolution ? { eventSize: session.resolution } : {}),
     title: session.name,
+    ...(session.description ? { description: session.description } : {}),
     sourceLabel: `pack2skill 0.1 session (${label})`,
   });
 }

@@ -1,68 +1,150 @@
 /**
- * A video file as a recording: frames from ffmpeg.wasm, screen changes found by
- * the same detector the live recorder uses, the changes' before and after
- * frames stored as key frames and the file itself as the recording's video.
- * Written in one transaction: a failed import leaves nothing behind.
+ * A video file as a recording: frames from a decoder (WebCodecs where the
+ * browser can, ffmpeg.wasm otherwise), screen changes found by the same
+ * detector the live recorder uses, the changes' before and after frames stored
+ * as key frames and the file itself as the recording's video. Written in one
+ * transaction: a failed import leaves nothing behind.
  */
-import { ChangeDetector } from '../../../../workers/sampler/detector';
+import { ChangeDetector, type DetectedChange } from '../../../../workers/sampler/detector';
 import { LumaReader } from '../../../../workers/sampler/luma';
 import type { FrameRecord, RecordingRecord } from '../../db';
 import type { EventRecord, NewEvent } from '../../events';
 import { storeImported } from '../store';
-import { extractFrames, type ExtractProgress } from './extract';
+import { chooseDecoder } from './decoder-choice';
+import { openFfmpegSource } from './ffmpeg-source';
+import type { DecoderName, FrameSource, ImportProgress, SampledFrame } from './frame-source';
+import { openWebCodecsSource } from './webcodecs-source';
 
 /** Width of the luma grid the detector compares (as the live sampler). */
 const GRID_WIDTH = 320;
 
 export interface VideoImportOptions {
   signal?: AbortSignal;
-  onProgress?: (stage: string, progress: ExtractProgress) => void;
+  onProgress?: (progress: ImportProgress) => void;
   /** Events known from elsewhere (a pack2skill 0.1 session), on the video's clock; points in `eventSize` pixels. */
   events?: NewEvent[];
   eventSize?: { width: number; height: number };
   title?: string;
+  description?: string;
   sourceLabel?: string;
 }
 
-export async function importVideo(file: File, options: VideoImportOptions = {}): Promise<RecordingRecord> {
-  const extractStarted = performance.now();
-  const { frames, durationMs, multiThread } = await extractFrames(file, {
-    ...(options.signal ? { signal: options.signal } : {}),
-    onProgress: (progress) => options.onProgress?.('Reading the video', progress),
-  });
-  const extractMs = performance.now() - extractStarted;
-  const detectStarted = performance.now();
-  const id = crypto.randomUUID();
-  // Handles are frame indexes: nothing to free, so retain/release only count.
-  const detector = new ChangeDetector<number>({ retain: () => undefined, release: () => undefined });
-  const luma = new LumaReader(GRID_WIDTH);
-  const changes = [];
-  let size = { width: 0, height: 0 };
-  for (const [index, frame] of frames.entries()) {
-    options.signal?.throwIfAborted();
-    options.onProgress?.('Finding screen changes', { doneS: frame.t / 1000, totalS: durationMs / 1000 });
-    const bitmap = await createImageBitmap(frame.blob);
-    size = { width: bitmap.width, height: bitmap.height };
-    changes.push(...detector.push(luma.read(bitmap, frame.t), index));
-    bitmap.close();
-  }
-  changes.push(...detector.flush());
+/** What one pass of the detector over a source found. */
+interface FoundChanges {
+  decoder: DecoderName;
+  durationMs: number;
+  frameCount: number;
+  size: { width: number; height: number };
+  changes: DetectedChange<number>[];
+  /** PNGs of the frames the changes start and end on, by frame index. */
+  keyFrames: Map<number, { t: number; blob: Blob }>;
+  decodeMs: number;
+  detectMs: number;
+}
 
-  const stored = new Map<number, FrameRecord>();
-  const frameId = (index: number, role: 'before' | 'after') => {
-    if (!stored.has(index)) {
-      stored.set(index, {
-        id: `${id}:frame-${index}`,
-        recordingId: id,
-        t: frames[index]!.t,
-        role,
-        ...size,
-        blob: frames[index]!.blob,
-      });
+export async function importVideo(file: File, options: VideoImportOptions = {}): Promise<RecordingRecord> {
+  const started = performance.now();
+  let found: FoundChanges | null = null;
+  if (chooseDecoder() === 'webcodecs') {
+    options.onProgress?.({ stage: 'Opening the video', done: 0, total: 0 });
+    const source = await openWebCodecsSource(file);
+    if (source) {
+      try {
+        found = await findChanges(source, options);
+      } catch (error) {
+        options.signal?.throwIfAborted();
+        // The browser's decoder gave up part way (a damaged packet, say): ffmpeg reads from the start again.
+        console.warn(`WebCodecs could not decode ${file.name}; trying ffmpeg.wasm`, error);
+      } finally {
+        source.close();
+      }
     }
-    return stored.get(index)!.id;
+  }
+  if (!found) {
+    options.onProgress?.({ stage: 'Loading ffmpeg', done: 0, total: 0 });
+    const source = await openFfmpegSource(file, options);
+    try {
+      found = await findChanges(source, options);
+    } finally {
+      source.close();
+    }
+  }
+  return store(file, found, options, performance.now() - started);
+}
+
+async function findChanges(source: FrameSource, options: VideoImportOptions): Promise<FoundChanges> {
+  // Frames the detector holds on to, with their reference counts; the rest are closed as soon as read.
+  const held = new Map<number, { frame: SampledFrame; refs: number }>();
+  const release = (index: number) => {
+    const entry = held.get(index);
+    if (entry && --entry.refs <= 0) {
+      entry.frame.close();
+      held.delete(index);
+    }
   };
-  const visual: EventRecord[] = changes.map((change) => {
+  const detector = new ChangeDetector<number>({ retain: (index) => void held.get(index)!.refs++, release });
+  const luma = new LumaReader(GRID_WIDTH);
+  const found: FoundChanges = {
+    decoder: source.decoder,
+    durationMs: source.durationMs,
+    frameCount: 0,
+    size: { width: 0, height: 0 },
+    changes: [],
+    keyFrames: new Map(),
+    decodeMs: 0,
+    detectMs: 0,
+  };
+  // Each change's two handles carry a reference: keep the frames' PNGs, then let the frames go.
+  const keep = async (changes: DetectedChange<number>[]) => {
+    for (const change of changes) {
+      for (const index of [change.before, change.after]) {
+        const frame = held.get(index)!.frame;
+        if (!found.keyFrames.has(index)) found.keyFrames.set(index, { t: frame.t, blob: await frame.png() });
+        release(index);
+      }
+      found.changes.push(change);
+    }
+  };
+  const stage = source.decoder === 'webcodecs' ? 'Reading the video' : 'Finding screen changes';
+  let waitStarted = performance.now();
+  for await (const frame of source.frames()) {
+    found.decodeMs += performance.now() - waitStarted;
+    const detectStarted = performance.now();
+    options.signal?.throwIfAborted();
+    const index = found.frameCount++;
+    found.size = { width: frame.image.width, height: frame.image.height };
+    // Its one reference passes to the detector, which releases it when done with the frame.
+    held.set(index, { frame, refs: 1 });
+    await keep(detector.push(luma.read(frame.image, frame.t), index));
+    options.onProgress?.({ stage, done: found.frameCount, total: Math.max(source.frameCount, found.frameCount) });
+    found.detectMs += performance.now() - detectStarted;
+    waitStarted = performance.now();
+  }
+  await keep(detector.flush());
+  detector.dispose();
+  if (found.frameCount === 0) throw new Error('the decoder gave no frames');
+  return found;
+}
+
+async function store(
+  file: File,
+  found: FoundChanges,
+  options: VideoImportOptions,
+  totalMs: number,
+): Promise<RecordingRecord> {
+  const id = crypto.randomUUID();
+  const { size } = found;
+  const frameIds = new Map<number, string>();
+  const keyFrames: FrameRecord[] = [];
+  const frameId = (index: number, role: 'before' | 'after') => {
+    if (!frameIds.has(index)) {
+      const kept = found.keyFrames.get(index)!;
+      frameIds.set(index, `${id}:frame-${index}`);
+      keyFrames.push({ id: `${id}:frame-${index}`, recordingId: id, t: kept.t, role, ...size, blob: kept.blob });
+    }
+    return frameIds.get(index)!;
+  };
+  const visual: EventRecord[] = found.changes.map((change) => {
     const scale = size.width / change.width;
     return {
       recordingId: id,
@@ -90,14 +172,14 @@ export async function importVideo(file: File, options: VideoImportOptions = {}):
     ...(event.point ? { point: { x: Math.round(event.point.x * sx), y: Math.round(event.point.y * sy) } } : {}),
   }));
   const events = [...known, ...visual].sort((a, b) => a.t - b.t);
-  const keyFrames = [...stored.values()];
   const recording: RecordingRecord = {
     id,
     title: options.title ?? (file.name.replace(/\.[^.]+$/, '') || 'Imported video'),
+    ...(options.description ? { description: options.description } : {}),
     createdAt: file.lastModified || Date.now(),
     updatedAt: Date.now(),
     status: 'complete',
-    durationMs,
+    durationMs: found.durationMs,
     mimeType: file.type || 'video/*',
     surface: 'import',
     sourceLabel: options.sourceLabel ?? `video file (${file.name})`,
@@ -109,8 +191,14 @@ export async function importVideo(file: File, options: VideoImportOptions = {}):
     keyframeCount: keyFrames.length,
     eventCount: events.length,
     durationWritten: true,
-    importStats: { frames: frames.length, extractMs, detectMs: performance.now() - detectStarted, multiThread },
+    importStats: {
+      decoder: found.decoder,
+      frames: found.frameCount,
+      decodeMs: Math.round(found.decodeMs),
+      detectMs: Math.round(found.detectMs),
+      totalMs: Math.round(totalMs),
+    },
   };
   // The file itself is the video: it plays as it is where the browser knows its format.
-  return storeImported(recording, keyFrames, events, { recordingId: id, seq: 0, t: durationMs, blob: file });
+  return storeImported(recording, keyFrames, events, { recordingId: id, seq: 0, t: found.durationMs, blob: file });
 }

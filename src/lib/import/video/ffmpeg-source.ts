@@ -1,32 +1,20 @@
 /**
- * Frames from a video file with ffmpeg.wasm (in its own worker): sampled at a
- * low rate, scaled to at most 1280 px wide, written as PNG (ffmpeg.wasm's JPEG
+ * Frames from a video file with ffmpeg.wasm (in its own worker): sampled at
+ * SAMPLE_FPS, scaled to at most MAX_WIDTH, written as PNG (ffmpeg.wasm's JPEG
  * output is known to crash). The file is mounted (WORKERFS), not copied into
  * memory. The multi-thread core runs where the page is cross-origin isolated.
+ * ffmpeg.wasm's exec runs to the end before any frame can be read, so opening
+ * the source is the long part; its progress comes from ffmpeg's log.
  */
 import type { FFmpeg } from '@ffmpeg/ffmpeg';
-
-/** Frames sampled per second of video. */
-export const SAMPLE_FPS = 2;
-export const MAX_WIDTH = 1280;
-
-export interface ExtractProgress {
-  /** Seconds of video done, and in all. */
-  doneS: number;
-  totalS: number;
-}
-
-export interface ExtractedFrame {
-  t: number;
-  blob: Blob;
-}
-
-export class VideoImportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'VideoImportError';
-  }
-}
+import {
+  MAX_WIDTH,
+  SAMPLE_FPS,
+  VideoImportError,
+  type FrameSource,
+  type ImportProgress,
+  type SampledFrame,
+} from './frame-source';
 
 /** "Duration: 00:01:02.50" in ffmpeg's log → seconds. */
 export function parseDuration(log: string): number | null {
@@ -56,10 +44,16 @@ export function explainFailure(logs: readonly string[], fileName: string): strin
   return `ffmpeg could not read ${fileName} (${last.trim().slice(0, 160)})`;
 }
 
-export async function extractFrames(
+/** `?ffmpeg=st` in the page's URL forces the single-thread core (diagnostics, benchmarks). */
+export function ffmpegMultiThread(): boolean {
+  const forced = new URLSearchParams(location.search).get('ffmpeg');
+  return self.crossOriginIsolated === true && forced !== 'st';
+}
+
+export async function openFfmpegSource(
   file: File,
-  options: { signal?: AbortSignal; onProgress?: (progress: ExtractProgress) => void; origin?: string } = {},
-): Promise<{ frames: ExtractedFrame[]; durationMs: number; multiThread: boolean }> {
+  options: { signal?: AbortSignal; onProgress?: (progress: ImportProgress) => void } = {},
+): Promise<FrameSource> {
   const { FFmpeg } = await import('@ffmpeg/ffmpeg');
   const ffmpeg: FFmpeg = new FFmpeg();
   const abort = () => ffmpeg.terminate();
@@ -71,13 +65,18 @@ export async function extractFrames(
     if (logs.length > 200) logs.shift();
     totalS ||= parseDuration(message) ?? 0;
     const time = parseTime(message);
-    if (time !== null && totalS > 0) options.onProgress?.({ doneS: Math.min(time, totalS), totalS });
+    if (time !== null && totalS > 0) {
+      const total = Math.ceil(totalS * SAMPLE_FPS);
+      options.onProgress?.({ stage: 'Reading the video', done: Math.min(total, Math.floor(time * SAMPLE_FPS)), total });
+    }
   });
+  const close = () => {
+    options.signal?.removeEventListener('abort', abort);
+    ffmpeg.terminate();
+  };
+  const multiThread = ffmpegMultiThread();
   try {
-    // `?ffmpeg=st` forces the single-thread core (diagnostics, benchmarks); multi-thread needs isolation.
-    const forced = new URLSearchParams(location.search).get('ffmpeg');
-    const multiThread = self.crossOriginIsolated === true && forced !== 'st';
-    const base = `${options.origin ?? location.origin}/vendor/ffmpeg/${multiThread ? 'mt' : 'st'}`;
+    const base = `${location.origin}/vendor/ffmpeg/${multiThread ? 'mt' : 'st'}`;
     await ffmpeg.load({
       coreURL: `${base}/ffmpeg-core.js`,
       wasmURL: `${base}/ffmpeg-core.wasm`,
@@ -97,30 +96,39 @@ export async function extractFrames(
       'image2',
       '/out/f%06d.png',
     ]);
-    const names = (await ffmpeg.listDir('/out')).filter((node) => !node.isDir && node.name.endsWith('.png'));
+    const names = (await ffmpeg.listDir('/out'))
+      .filter((node) => !node.isDir && node.name.endsWith('.png'))
+      .map((node) => node.name)
+      .sort();
     if (code !== 0 && names.length === 0) throw new VideoImportError(explainFailure(logs, file.name));
     if (names.length === 0) throw new VideoImportError(`${file.name} gave no frames: it may hold no video`);
-    names.sort((a, b) => a.name.localeCompare(b.name));
-    const frames: ExtractedFrame[] = [];
-    for (const [index, node] of names.entries()) {
-      const data = await ffmpeg.readFile(`/out/${node.name}`);
-      if (typeof data === 'string') continue;
-      frames.push({
-        t: Math.round((index * 1000) / SAMPLE_FPS),
-        blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: 'image/png' }),
-      });
-      await ffmpeg.deleteFile(`/out/${node.name}`);
-    }
-    const durationMs = Math.round((totalS || frames.length / SAMPLE_FPS) * 1000);
-    return { frames, durationMs, multiThread };
+    return {
+      decoder: multiThread ? 'ffmpeg-mt' : 'ffmpeg-st',
+      durationMs: Math.round((totalS || names.length / SAMPLE_FPS) * 1000),
+      frameCount: names.length,
+      async *frames(): AsyncGenerator<SampledFrame> {
+        for (const [index, name] of names.entries()) {
+          const data = await ffmpeg.readFile(`/out/${name}`);
+          await ffmpeg.deleteFile(`/out/${name}`);
+          if (typeof data === 'string') continue;
+          const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: 'image/png' });
+          const image = await createImageBitmap(blob);
+          yield {
+            t: Math.round((index * 1000) / SAMPLE_FPS),
+            image,
+            png: () => Promise.resolve(blob),
+            close: () => image.close(),
+          };
+        }
+      },
+      close,
+    };
   } catch (error) {
+    close();
     if (options.signal?.aborted) throw options.signal.reason;
     if (error instanceof VideoImportError) throw error;
     throw new VideoImportError(
       explainFailure([...logs, error instanceof Error ? error.message : String(error)], file.name),
     );
-  } finally {
-    options.signal?.removeEventListener('abort', abort);
-    ffmpeg.terminate();
   }
 }

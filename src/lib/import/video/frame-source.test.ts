@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { chooseDecoder } from './decoder-choice';
+import { explainFailure, parseDuration, parseTime } from './ffmpeg-source';
+import { MAX_WIDTH, sampledWidth, sampleTimes } from './frame-source';
+
+describe('sampling a video', () => {
+  it('samples twice a second from the first frame, never past the end', () => {
+    expect(sampleTimes(0, 2.4)).toEqual([0, 0.5, 1, 1.5, 2]);
+    expect(sampleTimes(0.033, 1)).toEqual([0.033, 0.533]);
+    expect(sampleTimes(0, 3)).toEqual([0, 0.5, 1, 1.5, 2, 2.5]);
+    // A video shorter than one sample still gives its first frame.
+    expect(sampleTimes(0, 0.2)).toEqual([0]);
+  });
+
+  it('scales wide videos down to an even width of at most MAX_WIDTH', () => {
+    expect(sampledWidth(3840)).toBe(MAX_WIDTH);
+    expect(sampledWidth(1280)).toBe(1280);
+    expect(sampledWidth(1001)).toBe(1000);
+    expect(sampledWidth(1)).toBe(2);
+  });
+});
+
+describe('choosing the decoder', () => {
+  it('uses ffmpeg.wasm where there is no WebCodecs, and obeys ?decoder=', () => {
+    // Node has no VideoDecoder.
+    expect(chooseDecoder('')).toBe('ffmpeg');
+    expect(chooseDecoder('?decoder=webcodecs')).toBe('webcodecs');
+    expect(chooseDecoder('?decoder=ffmpeg')).toBe('ffmpeg');
+    expect(chooseDecoder('?decoder=nonsense')).toBe('ffmpeg');
+  });
+
+  it('uses WebCodecs where the browser has it', () => {
+    const global = globalThis as { VideoDecoder?: unknown };
+    global.VideoDecoder = class {};
+    try {
+      expect(chooseDecoder('')).toBe('webcodecs');
+      expect(chooseDecoder('?decoder=ffmpeg')).toBe('ffmpeg');
+    } finally {
+      delete global.VideoDecoder;
+    }
+  });
+});
+
+describe('reading ffmpeg’s log', () => {
+  it('finds the duration and the progress', () => {
+    expect(parseDuration('  Duration: 00:01:02.50, start: 0.000000, bitrate: 12 kb/s')).toBe(62.5);
+    expect(parseDuration('Duration: N/A, start: 0')).toBeNull();
+    expect(parseTime('frame=   10 fps=0.0 q=-0.0 size=N/A time=00:00:05.00 bitrate=N/A')).toBe(5);
+  });
+
+  it('explains failures in words, naming the file', () => {
+    expect(explainFailure(['[mov,mp4] moov atom not found'], 'a.mp4')).toBe(
+      'a.mp4 is damaged or not a video (ffmpeg cannot read it)',
+    );
+    expect(explainFailure(['Decoder (codec hevc) not found for input stream'], 'b.mkv')).toMatch(
+      /b\.mkv uses a video codec/,
+    );
+    expect(explainFailure(['Output file #0 does not contain any stream'], 'c.avi')).toBe('c.avi has no video stream');
+    expect(explainFailure(['', 'something odd'], 'd.webm')).toBe('ffmpeg could not read d.webm (something odd)');
+  });
+});

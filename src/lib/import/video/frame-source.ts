@@ -1,0 +1,59 @@
+/**
+ * What a video decoder gives the import: frames sampled at SAMPLE_FPS on the
+ * video's clock, one at a time, so only the frames the change detector keeps
+ * are held. Two decoders implement it: WebCodecs (the browser's own decoder,
+ * where it knows the container and codec) and ffmpeg.wasm (everything else).
+ */
+
+/** Frames sampled per second of video. */
+export const SAMPLE_FPS = 2;
+/** Frames wider than this are scaled down: enough for OCR, a quarter of 4K's pixels. */
+export const MAX_WIDTH = 1280;
+
+export type DecoderName = 'webcodecs' | 'ffmpeg-st' | 'ffmpeg-mt';
+
+export interface SampledFrame {
+  /** Milliseconds from the video's first frame. */
+  t: number;
+  image: CanvasImageSource & { width: number; height: number };
+  /** The frame as a PNG (encoded when first asked for, where the decoder did not make one). */
+  png(): Promise<Blob>;
+  /** Frees the pixels; the frame is not used after this. */
+  close(): void;
+}
+
+export interface FrameSource {
+  decoder: DecoderName;
+  durationMs: number;
+  /** How many frames `frames()` will give, about (the last may be missing). */
+  frameCount: number;
+  frames(): AsyncGenerator<SampledFrame>;
+  /** Frees the decoder (also after an error or cancel). */
+  close(): void;
+}
+
+/** Progress of one stage, in frames. */
+export interface ImportProgress {
+  stage: string;
+  done: number;
+  total: number;
+}
+
+export class VideoImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'VideoImportError';
+  }
+}
+
+/** Sample times in seconds from `first`: every 1/SAMPLE_FPS s while inside the video. */
+export function sampleTimes(first: number, durationS: number): number[] {
+  const count = Math.max(1, Math.ceil(durationS * SAMPLE_FPS - 1e-6));
+  return Array.from({ length: count }, (_, index) => first + index / SAMPLE_FPS);
+}
+
+/** Output width for a video `width` pixels wide: at most MAX_WIDTH, even (some encoders and scalers need it). */
+export function sampledWidth(width: number): number {
+  const capped = Math.min(MAX_WIDTH, width);
+  return Math.max(2, capped - (capped % 2));
+}

@@ -47,10 +47,11 @@ export async function importVideo(file: File, options: VideoImportOptions = {}):
   let found: FoundChanges | null = null;
   if (chooseDecoder() === 'webcodecs') {
     options.onProgress?.({ stage: 'Opening the video', done: 0, total: 0 });
+    const opening = performance.now();
     const source = await openWebCodecsSource(file);
     if (source) {
       try {
-        found = await findChanges(source, options);
+        found = await findChanges(source, options, performance.now() - opening);
       } catch (error) {
         options.signal?.throwIfAborted();
         // The browser's decoder gave up part way (a damaged packet, say): ffmpeg reads from the start again.
@@ -62,9 +63,10 @@ export async function importVideo(file: File, options: VideoImportOptions = {}):
   }
   if (!found) {
     options.onProgress?.({ stage: 'Loading ffmpeg', done: 0, total: 0 });
+    const opening = performance.now();
     const source = await openFfmpegSource(file, options);
     try {
-      found = await findChanges(source, options);
+      found = await findChanges(source, options, performance.now() - opening);
     } finally {
       source.close();
     }
@@ -72,7 +74,8 @@ export async function importVideo(file: File, options: VideoImportOptions = {}):
   return store(file, found, options, performance.now() - started);
 }
 
-async function findChanges(source: FrameSource, options: VideoImportOptions): Promise<FoundChanges> {
+/** `openMs`: the time opening the source took, counted as decoding (ffmpeg.wasm decodes the whole file then). */
+async function findChanges(source: FrameSource, options: VideoImportOptions, openMs: number): Promise<FoundChanges> {
   // Frames the detector holds on to, with their reference counts; the rest are closed as soon as read.
   const held = new Map<number, { frame: SampledFrame; refs: number }>();
   const release = (index: number) => {
@@ -91,7 +94,7 @@ async function findChanges(source: FrameSource, options: VideoImportOptions): Pr
     size: { width: 0, height: 0 },
     changes: [],
     keyFrames: new Map(),
-    decodeMs: 0,
+    decodeMs: openMs,
     detectMs: 0,
   };
   // Each change's two handles carry a reference: keep the frames' PNGs, then let the frames go.

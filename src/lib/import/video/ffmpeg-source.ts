@@ -3,8 +3,10 @@
  * SAMPLE_FPS, scaled to at most MAX_WIDTH, written as PNG (ffmpeg.wasm's JPEG
  * output is known to crash). The file is mounted (WORKERFS), not copied into
  * memory. The multi-thread core runs where the page is cross-origin isolated.
- * ffmpeg.wasm's exec runs to the end before any frame can be read, so opening
- * the source is the long part; its progress comes from ffmpeg's log.
+ * An exec runs to its end before any of its frames can be read, and its PNGs
+ * sit in wasm memory until then, so the video is read in segments of
+ * SEGMENT_S seconds (input seeking: ffmpeg jumps to the key frame before each
+ * start): memory stays bounded however long the video is.
  */
 import type { FFmpeg } from '@ffmpeg/ffmpeg';
 import {
@@ -16,15 +18,12 @@ import {
   type SampledFrame,
 } from './frame-source';
 
+/** Seconds of video per exec: 120 PNG frames of ≤ 1280 px in wasm memory at most. */
+export const SEGMENT_S = 60;
+
 /** "Duration: 00:01:02.50" in ffmpeg's log → seconds. */
 export function parseDuration(log: string): number | null {
   const match = /Duration:\s*(\d+):(\d{2}):(\d{2}(?:\.\d+)?)/.exec(log);
-  return match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : null;
-}
-
-/** ffmpeg's "time=00:00:05.00" progress → seconds. */
-export function parseTime(log: string): number | null {
-  const match = /time=\s*(\d+):(\d{2}):(\d{2}(?:\.\d+)?)/.exec(log);
   return match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : null;
 }
 
@@ -50,6 +49,31 @@ export function ffmpegMultiThread(): boolean {
   return self.crossOriginIsolated === true && forced !== 'st';
 }
 
+/** `?ffmpeg-segment=S` sets the segment length (tests use a short one to cross segment bounds). */
+function segmentSeconds(): number {
+  const asked = Number(new URLSearchParams(location.search).get('ffmpeg-segment'));
+  return asked >= 1 ? asked : SEGMENT_S;
+}
+
+/** ffmpeg's arguments for the frames of `[start, start + length)` of `input`, written to `/out`. */
+export function segmentArgs(input: string, start: number, length: number): string[] {
+  return [
+    '-nostdin',
+    '-ss',
+    String(start),
+    '-t',
+    String(length),
+    '-i',
+    input,
+    '-an',
+    '-vf',
+    `fps=${SAMPLE_FPS},scale='min(${MAX_WIDTH},iw)':-2`,
+    '-f',
+    'image2',
+    '/out/f%06d.png',
+  ];
+}
+
 export async function openFfmpegSource(
   file: File,
   options: { signal?: AbortSignal; onProgress?: (progress: ImportProgress) => void } = {},
@@ -64,17 +88,34 @@ export async function openFfmpegSource(
     logs.push(message);
     if (logs.length > 200) logs.shift();
     totalS ||= parseDuration(message) ?? 0;
-    const time = parseTime(message);
-    if (time !== null && totalS > 0) {
-      const total = Math.ceil(totalS * SAMPLE_FPS);
-      options.onProgress?.({ stage: 'Reading the video', done: Math.min(total, Math.floor(time * SAMPLE_FPS)), total });
-    }
   });
   const close = () => {
     options.signal?.removeEventListener('abort', abort);
     ffmpeg.terminate();
   };
+  const failed = (error: unknown): unknown => {
+    if (options.signal?.aborted) return options.signal.reason;
+    if (error instanceof VideoImportError) return error;
+    return new VideoImportError(
+      explainFailure([...logs, error instanceof Error ? error.message : String(error)], file.name),
+    );
+  };
   const multiThread = ffmpegMultiThread();
+  const segment = segmentSeconds();
+  const input = `/input/${file.name}`;
+
+  /** Decodes one segment; the sorted names of its PNGs (none: the video has ended). */
+  const decodeSegment = async (start: number): Promise<string[]> => {
+    const code = await ffmpeg.exec(segmentArgs(input, start, segment));
+    const names = (await ffmpeg.listDir('/out'))
+      .filter((node) => !node.isDir && node.name.endsWith('.png'))
+      .map((node) => node.name)
+      .sort();
+    if (code !== 0 && names.length === 0 && start === 0) throw new VideoImportError(explainFailure(logs, file.name));
+    return names;
+  };
+
+  let first: string[];
   try {
     const base = `${location.origin}/vendor/ffmpeg/${multiThread ? 'mt' : 'st'}`;
     await ffmpeg.load({
@@ -85,50 +126,39 @@ export async function openFfmpegSource(
     await ffmpeg.createDir('/input');
     await ffmpeg.createDir('/out');
     await ffmpeg.mount('WORKERFS' as never, { files: [file] }, '/input');
-    const code = await ffmpeg.exec([
-      '-nostdin',
-      '-i',
-      `/input/${file.name}`,
-      '-an',
-      '-vf',
-      `fps=${SAMPLE_FPS},scale='min(${MAX_WIDTH},iw)':-2`,
-      '-f',
-      'image2',
-      '/out/f%06d.png',
-    ]);
-    const names = (await ffmpeg.listDir('/out'))
-      .filter((node) => !node.isDir && node.name.endsWith('.png'))
-      .map((node) => node.name)
-      .sort();
-    if (code !== 0 && names.length === 0) throw new VideoImportError(explainFailure(logs, file.name));
-    if (names.length === 0) throw new VideoImportError(`${file.name} gave no frames: it may hold no video`);
-    return {
-      decoder: multiThread ? 'ffmpeg-mt' : 'ffmpeg-st',
-      durationMs: Math.round((totalS || names.length / SAMPLE_FPS) * 1000),
-      frameCount: names.length,
-      async *frames(): AsyncGenerator<SampledFrame> {
+    first = await decodeSegment(0);
+    if (first.length === 0) throw new VideoImportError(`${file.name} gave no frames: it may hold no video`);
+  } catch (error) {
+    close();
+    throw failed(error);
+  }
+  // Without a duration in the header (some WebM), segments go on until one is empty.
+  const frameCount = totalS > 0 ? Math.ceil(totalS * SAMPLE_FPS - 1e-6) : first.length;
+  return {
+    decoder: multiThread ? 'ffmpeg-mt' : 'ffmpeg-st',
+    durationMs: Math.round((totalS || first.length / SAMPLE_FPS) * 1000),
+    frameCount,
+    async *frames(): AsyncGenerator<SampledFrame> {
+      let names = first;
+      for (let start = 0; names.length > 0;) {
         for (const [index, name] of names.entries()) {
-          const data = await ffmpeg.readFile(`/out/${name}`);
+          const data = await ffmpeg.readFile(`/out/${name}`).catch((error: unknown) => Promise.reject(failed(error)));
           await ffmpeg.deleteFile(`/out/${name}`);
           if (typeof data === 'string') continue;
           const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: 'image/png' });
           const image = await createImageBitmap(blob);
           yield {
-            t: Math.round((index * 1000) / SAMPLE_FPS),
+            t: Math.round((start + index / SAMPLE_FPS) * 1000),
             image,
             png: () => Promise.resolve(blob),
             close: () => image.close(),
           };
         }
-      },
-      close,
-    };
-  } catch (error) {
-    close();
-    if (options.signal?.aborted) throw options.signal.reason;
-    if (error instanceof VideoImportError) throw error;
-    throw new VideoImportError(
-      explainFailure([...logs, error instanceof Error ? error.message : String(error)], file.name),
-    );
-  }
+        start += segment;
+        if (totalS > 0 && start >= totalS) break;
+        names = await decodeSegment(start).catch((error: unknown) => Promise.reject(failed(error)));
+      }
+    },
+    close,
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseDecoder } from './decoder-choice';
-import { explainFailure, parseDuration, parseTime } from './ffmpeg-source';
+import { explainFailure, parseDuration, segmentArgs } from './ffmpeg-source';
 import { MAX_WIDTH, sampledWidth, sampleTimes } from './frame-source';
 
 describe('sampling a video', () => {
@@ -41,11 +41,28 @@ describe('choosing the decoder', () => {
   });
 });
 
-describe('reading ffmpeg’s log', () => {
-  it('finds the duration and the progress', () => {
+describe('ffmpeg.wasm', () => {
+  it('finds the duration in its log', () => {
     expect(parseDuration('  Duration: 00:01:02.50, start: 0.000000, bitrate: 12 kb/s')).toBe(62.5);
     expect(parseDuration('Duration: N/A, start: 0')).toBeNull();
-    expect(parseTime('frame=   10 fps=0.0 q=-0.0 size=N/A time=00:00:05.00 bitrate=N/A')).toBe(5);
+  });
+
+  it('reads a segment by seeking the input, sampled and scaled as the import wants', () => {
+    expect(segmentArgs('/input/a b.mp4', 120, 60)).toEqual([
+      '-nostdin',
+      '-ss',
+      '120',
+      '-t',
+      '60',
+      '-i',
+      '/input/a b.mp4',
+      '-an',
+      '-vf',
+      "fps=2,scale='min(1280,iw)':-2",
+      '-f',
+      'image2',
+      '/out/f%06d.png',
+    ]);
   });
 
   it('explains failures in words, naming the file', () => {

@@ -108,7 +108,6 @@ async function findChanges(source: FrameSource, options: VideoImportOptions, ope
       found.changes.push(change);
     }
   };
-  const stage = source.decoder === 'webcodecs' ? 'Reading the video' : 'Finding screen changes';
   let waitStarted = performance.now();
   for await (const frame of source.frames()) {
     found.decodeMs += performance.now() - waitStarted;
@@ -119,7 +118,11 @@ async function findChanges(source: FrameSource, options: VideoImportOptions, ope
     // Its one reference passes to the detector, which releases it when done with the frame.
     held.set(index, { frame, refs: 1 });
     await keep(detector.push(luma.read(frame.image, frame.t), index));
-    options.onProgress?.({ stage, done: found.frameCount, total: Math.max(source.frameCount, found.frameCount) });
+    options.onProgress?.({
+      stage: 'Reading the video',
+      done: found.frameCount,
+      total: Math.max(source.frameCount, found.frameCount),
+    });
     found.detectMs += performance.now() - detectStarted;
     waitStarted = performance.now();
   }

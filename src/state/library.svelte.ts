@@ -110,9 +110,12 @@ export class LibraryState {
       return await run({
         signal: controller.signal,
         onProgress: (progress) => {
-          if (progress.stage !== stage.name) stage = { name: progress.stage, started: performance.now() };
+          const sameStage = progress.stage === stage.name;
+          if (!sameStage) stage = { name: progress.stage, started: performance.now() };
           const elapsedS = (performance.now() - stage.started) / 1000;
-          const { done, total } = progress;
+          const { total } = progress;
+          // ffmpeg.wasm reports how far it has decoded, then the frames are read: never count backwards.
+          const done = sameStage ? Math.max(this.importing?.done ?? 0, progress.done) : progress.done;
           const leftS = done > 0 && total > done && elapsedS > 1 ? (elapsedS / done) * (total - done) : null;
           this.importing = { label, stage: progress.stage, done, total, leftS };
         },

@@ -27,6 +27,12 @@ export function parseDuration(log: string): number | null {
   return match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : null;
 }
 
+/** ffmpeg's "time=00:00:05.00" progress → seconds. */
+export function parseTime(log: string): number | null {
+  const match = /time=\s*(\d+):(\d{2}):(\d{2}(?:\.\d+)?)/.exec(log);
+  return match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : null;
+}
+
 /** What went wrong, in words, from ffmpeg's last log lines. */
 export function explainFailure(logs: readonly string[], fileName: string): string {
   const text = logs.join('\n');
@@ -84,10 +90,18 @@ export async function openFfmpegSource(
   options.signal?.addEventListener('abort', abort, { once: true });
   const logs: string[] = [];
   let totalS = 0;
+  // Where the exec in progress has got to: frames are only readable when it ends, so this is the progress then.
+  let segmentStart = 0;
   ffmpeg.on('log', ({ message }) => {
     logs.push(message);
     if (logs.length > 200) logs.shift();
     totalS ||= parseDuration(message) ?? 0;
+    const time = parseTime(message);
+    if (time !== null && totalS > 0) {
+      const total = Math.ceil(totalS * SAMPLE_FPS - 1e-6);
+      const done = Math.min(total, Math.floor((segmentStart + time) * SAMPLE_FPS));
+      options.onProgress?.({ stage: 'Reading the video', done, total });
+    }
   });
   const close = () => {
     options.signal?.removeEventListener('abort', abort);
@@ -106,6 +120,7 @@ export async function openFfmpegSource(
 
   /** Decodes one segment; the sorted names of its PNGs (none: the video has ended). */
   const decodeSegment = async (start: number): Promise<string[]> => {
+    segmentStart = start;
     const code = await ffmpeg.exec(segmentArgs(input, start, segment));
     const names = (await ffmpeg.listDir('/out'))
       .filter((node) => !node.isDir && node.name.endsWith('.png'))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseDecoder } from './decoder-choice';
-import { explainFailure, parseDuration, segmentArgs } from './ffmpeg-source';
+import { explainFailure, parseDuration, parseTime, segmentArgs } from './ffmpeg-source';
 import { MAX_WIDTH, sampledWidth, sampleTimes } from './frame-source';
 
 describe('sampling a video', () => {
@@ -42,7 +42,9 @@ describe('choosing the decoder', () => {
 });
 
 describe('ffmpeg.wasm', () => {
-  it('finds the duration in its log', () => {
+  it('finds the duration and the progress in its log', () => {
+    expect(parseTime('frame=   10 fps=0.0 q=-0.0 size=N/A time=00:00:05.00 bitrate=N/A')).toBe(5);
+    expect(parseTime('frame=    0 fps=0.0 q=-0.0 size=N/A time=N/A bitrate=N/A')).toBeNull();
     expect(parseDuration('  Duration: 00:01:02.50, start: 0.000000, bitrate: 12 kb/s')).toBe(62.5);
     expect(parseDuration('Duration: N/A, start: 0')).toBeNull();
   });

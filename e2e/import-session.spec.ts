@@ -49,6 +49,80 @@ async function makePackSession(fixture: Page): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
+/**
+ * The same workflow as later pack writes it: epoch-second timestamps, `key_press`,
+ * positions in `details`, and the screenshots named in aggregations.jsonl (JSON,
+ * one line per burst start or end), not on the events.
+ */
+async function makeLaterPackSession(fixture: Page): Promise<Buffer> {
+  const T = 1_752_746_760;
+  const zip = new JSZip();
+  const events: string[] = [];
+  const aggregations: string[] = [];
+  const event = (dt: number, type: string, details: string) =>
+    events.push(`{'timestamp': ${T + dt}, 'monitor_index': 0, 'event_type': '${type}', 'details': {${details}}}`);
+  const burst = async (dt: number, reason: string) => {
+    const shot = `${(T + dt).toFixed(6)}_monitor_0.jpg`;
+    zip.file(`session_v4/screenshots/${shot}`, await fixture.screenshot({ type: 'jpeg', quality: 90 }));
+    aggregations.push(
+      JSON.stringify({
+        timestamp: T + dt,
+        reason,
+        event_type: reason.split('_')[0],
+        is_start: reason.endsWith('_start'),
+        screenshot_path: `screenshots/${shot}`,
+        screenshot_timestamp: T + dt,
+        num_events: 2,
+        events: [],
+      }),
+    );
+  };
+  const click = async (dt: number, selector: string) => {
+    const box = (await fixture.locator(selector).boundingBox())!;
+    const at = `'x': ${Math.round(box.x + box.width / 2)}, 'y': ${Math.round(box.y + box.height / 2)}`;
+    await burst(dt, 'click_start');
+    event(dt, 'mouse_down', `${at}, 'button': 'Button.left'`);
+    await fixture.click(selector);
+    event(dt + 0.1, 'mouse_up', `${at}, 'button': 'Button.left'`);
+    await burst(dt + 0.1, 'click_end');
+  };
+  event(1, 'mouse_move', "'x': 640, 'y': 360");
+  await click(3, '#new');
+  await click(7, '#save');
+  await burst(10, 'key_start');
+  event(10, 'key_press', "'key': 'Key.ctrl_l'");
+  event(10.1, 'key_press', "'key': 'p'");
+  event(10.2, 'key_release', "'key': 'Key.ctrl_l'");
+  await burst(10.2, 'key_end');
+  zip.file('session_v4/events.jsonl', events.join('\n') + '\n');
+  zip.file('session_v4/aggregations.jsonl', aggregations.join('\n') + '\n');
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+test('a later pack session (screenshots named in aggregations.jsonl) imports into the same steps', async () => {
+  const { browser, context } = await launch();
+  try {
+    const fixture = await context.newPage();
+    await fixture.goto(`${FIXTURE_ORIGIN}/tickets.html`);
+    const session = await makeLaterPackSession(fixture);
+    const app = await openApp(context);
+    await app.getByLabel('Import session (.zip)').setInputFiles({
+      name: 'session-v4.zip',
+      mimeType: 'application/zip',
+      buffer: session,
+    });
+    await expect(app.getByRole('list', { name: 'Recordings' }).getByRole('listitem')).toHaveCount(1);
+    const steps = app.getByRole('list', { name: 'Steps' }).getByRole('listitem');
+    await expect(steps).toHaveCount(3, { timeout: 60_000 });
+    const texts = await steps.locator('.what').allInnerTexts();
+    expect(texts[0]).toMatch(/New ticket/);
+    expect(texts[1]).toMatch(/Save ticket/);
+    expect(texts[2]).toMatch(/Press Control\+P/);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('a pack session (events.jsonl + screenshots) imports, analyses into steps and exports a valid skill', async () => {
   const { browser, context } = await launch();
   try {

@@ -4,7 +4,7 @@
  */
 import type { FrameRecord, RecordingRecord } from '../db';
 import type { EventRecord } from '../events';
-import { mapPackSession, parsePackEvents, SessionError } from './pack-session';
+import { mapPackSession, parsePackAggregations, parsePackEvents, SessionError } from './pack-session';
 import { storeImported } from './store';
 
 export async function importPackSession(files: ReadonlyMap<string, Blob>, label: string): Promise<RecordingRecord> {
@@ -17,7 +17,10 @@ export async function importPackSession(files: ReadonlyMap<string, Blob>, label:
   }
   if (screenshots.size === 0) throw new SessionError(`${label} has no screenshots/ folder beside events.jsonl`);
   const events = parsePackEvents(await files.get(eventsPath)!.text(), `${root}events.jsonl`);
-  const mapped = mapPackSession(events, new Set(screenshots.keys()));
+  // Later pack names its screenshots in aggregations.jsonl rather than on the events.
+  const aggregations = files.get(`${root}aggregations.jsonl`);
+  const shots = aggregations ? parsePackAggregations(await aggregations.text(), `${root}aggregations.jsonl`) : [];
+  const mapped = mapPackSession(events, new Set(screenshots.keys()), shots);
 
   const id = crypto.randomUUID();
   const frames: FrameRecord[] = [];

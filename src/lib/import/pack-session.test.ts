@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mapPackSession, parsePackEvents, parsePackTimestamp, SessionError } from './pack-session';
+import {
+  mapPackSession,
+  parsePackAggregations,
+  parsePackEvents,
+  parsePackTimestamp,
+  SessionError,
+} from './pack-session';
 
 const line = (stamp: string, type: string, details: string, x: number, y: number, shot: string | null) =>
   `{'timestamp': '2025-07-17_10-06-${stamp}', 'event_type': '${type}', 'details': {${details}}, 'monitor': {'left': 0, 'top': 1200, 'width': 1920, 'height': 1200}, 'cursor_pos': (${x}, ${y + 1200}), 'screenshot_path': ${shot ? `'/home/u/logs/screenshots/${shot}'` : 'None'}}`;
@@ -49,5 +55,68 @@ describe('pack sessions', () => {
     );
     expect(() => parsePackEvents('not a dict')).toThrow(/events.jsonl line 1 is not an event/);
     expect(() => mapPackSession(parsePackEvents(SESSION), new Set())).toThrow(/none of the screenshots/);
+  });
+
+  it('reads later pack: epoch-second timestamps, key_press, positions in details, screenshots in aggregations.jsonl', () => {
+    const T = 1_752_746_808;
+    const event = (dt: number, type: string, details: string) =>
+      `{'timestamp': ${T + dt}, 'monitor_index': 0, 'event_type': '${type}', 'details': {${details}}}`;
+    const events = parsePackEvents(
+      [
+        event(0.5, 'mouse_move', "'x': 600, 'y': 100"),
+        event(1.0, 'mouse_down', "'x': 632, 'y': 111, 'button': 'Button.left'"),
+        event(1.1, 'mouse_up', "'x': 632, 'y': 111, 'button': 'Button.left'"),
+        event(2.0, 'key_press', "'key': 'o'"),
+        event(2.1, 'key_release', "'key': 'o'"),
+        event(2.2, 'key_press', "'key': 'k'"),
+        event(3.0, 'mouse_scroll', "'x': 640, 'y': 300, 'dx': 0, 'dy': -3"),
+      ].join('\n'),
+    );
+    // aggregations.jsonl is JSON; screenshots are taken at burst starts and ends.
+    const aggregation = (dt: number, reason: string, shot: string | null) =>
+      JSON.stringify({
+        timestamp: T + dt,
+        reason,
+        event_type: reason.split('_')[0],
+        is_start: reason.endsWith('start'),
+        screenshot_path: shot ? `screenshots/${shot}` : null,
+        screenshot_timestamp: shot ? T + dt - 0.05 : null,
+        num_events: 1,
+        events: [],
+      });
+    const shots = parsePackAggregations(
+      [
+        aggregation(1.0, 'click_start', 's1.jpg'),
+        aggregation(1.1, 'click_end', 's2.jpg'),
+        aggregation(2.0, 'key_start', 's3.jpg'),
+        aggregation(2.2, 'key_end', null),
+        aggregation(2.9, 'scroll_start', 's4.jpg'),
+      ].join('\n'),
+    );
+    expect(shots.map((shot) => shot.screenshot)).toEqual(['s1.jpg', 's2.jpg', 's3.jpg', 's4.jpg']);
+    expect(shots[0]!.at).toBe(Math.round((T + 0.95) * 1000));
+
+    const mapped = mapPackSession(events, new Set(['s1.jpg', 's2.jpg', 's3.jpg', 's4.jpg']), shots);
+    const actions = mapped.events.filter((e) => e.type !== 'visual');
+    expect(actions.map((e) => [e.type, e.value ?? e.point ?? e.scrollDelta])).toEqual([
+      ['click', { x: 632, y: 111 }],
+      ['input', 'ok'],
+      ['scroll', { x: 0, y: -3 }],
+    ]);
+    // The click's after frame is the first screenshot taken once its effect had time to show (not the one at mouse-up).
+    expect(mapped.events.find((e) => e.type === 'visual')).toMatchObject({
+      beforeFrameId: 's1.jpg',
+      afterFrameId: 's3.jpg',
+    });
+    expect(() => parsePackAggregations('{"timestamp": 1}\nnot json')).toThrow(
+      /aggregations.jsonl line 2 is not an aggregation/,
+    );
+  });
+
+  it('reads earlier pack scrolls given as a [dx, dy] list', () => {
+    const [scroll] = parsePackEvents(
+      "{'timestamp': '2025-07-17_10-06-48-566158', 'event_type': 'mouse_scroll', 'details': {'scroll': [0, -2]}, 'cursor_pos': (5, 6), 'screenshot_path': None}",
+    );
+    expect(scroll!.scroll).toEqual({ x: 0, y: -2 });
   });
 });

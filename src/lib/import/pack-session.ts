@@ -1,6 +1,12 @@
 /**
  * Sessions recorded by pack: `events.jsonl` (one event per line, written by
- * Python as a dict literal or as JSON) and `screenshots/` taken at the events.
+ * Python as a dict literal or as JSON) and `screenshots/`. Two layouts exist:
+ * - earlier pack: string timestamps (`2025-07-17_10-06-48-566158`),
+ *   `keyboard_press`, `cursor_pos` and `monitor`, and each event names the
+ *   screenshot taken with it (`screenshot_path`);
+ * - later pack: timestamps in epoch seconds, `key_press`, the position in
+ *   `details`, and the screenshots named in `aggregations.jsonl` (one burst
+ *   start or end per line, with its `screenshot_path`).
  * Mouse down/up, key press/release and scroll become our events; the
  * screenshots become the key frames before and after each action. Moves and
  * polls carry no action and are dropped.
@@ -47,6 +53,49 @@ export function parsePackTimestamp(stamp: string): number | null {
   return Date.UTC(year, month - 1, day, hour, minute, second) + Math.floor(micros / 1000);
 }
 
+/** Later pack's event names → the earlier ones this module maps. */
+const EVENT_TYPES: Record<string, string> = { key_press: 'keyboard_press', key_release: 'keyboard_release' };
+
+/** A pack timestamp in ms since the epoch: the earlier string form, or epoch seconds. */
+function packTime(value: PyValue | undefined): number | null {
+  if (typeof value === 'string') return parsePackTimestamp(value);
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return Math.round(value * 1000);
+  return null;
+}
+
+const fileNameOf = (path: string) => path.split(/[\\/]/).pop()!;
+
+/** A screenshot on the session's clock. */
+export interface PackShot {
+  at: number;
+  screenshot: string;
+}
+
+/**
+ * The screenshots `aggregations.jsonl` names (later pack), in time order: each
+ * burst start or end with a `screenshot_path`, at the screenshot's own time
+ * where given. Lines without a screenshot are skipped; a line that is not an
+ * object names its number.
+ */
+export function parsePackAggregations(text: string, fileName = 'aggregations.jsonl'): PackShot[] {
+  const shots: PackShot[] = [];
+  for (const [index, line] of text.split(/\r?\n/).entries()) {
+    if (line.trim() === '') continue;
+    let raw: PyValue;
+    try {
+      raw = parsePythonLiteral(line);
+    } catch (error) {
+      throw new SessionError(`${fileName} line ${index + 1} is not an aggregation (${(error as Error).message})`);
+    }
+    const item = record(raw);
+    const path = item['screenshot_path'];
+    const at = packTime(item['screenshot_timestamp']) ?? packTime(item['timestamp']);
+    if (typeof path !== 'string' || path === '' || at === null) continue;
+    shots.push({ at, screenshot: fileNameOf(path) });
+  }
+  return shots.sort((a, b) => a.at - b.at);
+}
+
 /** The events of an `events.jsonl`, in time order; a line that is not an event names its number. */
 export function parsePackEvents(text: string, fileName = 'events.jsonl'): PackEvent[] {
   const events: PackEvent[] = [];
@@ -59,27 +108,27 @@ export function parsePackEvents(text: string, fileName = 'events.jsonl'): PackEv
       throw new SessionError(`${fileName} line ${index + 1} is not an event (${(error as Error).message})`);
     }
     const item = record(raw);
-    const at = typeof item['timestamp'] === 'string' ? parsePackTimestamp(item['timestamp']) : null;
+    const at = packTime(item['timestamp']);
     if (at === null || typeof item['event_type'] !== 'string') {
       throw new SessionError(`${fileName} line ${index + 1} has no "timestamp" and "event_type"`);
     }
     const details = record(item['details']);
     const monitor = record(item['monitor']);
-    const cursor = Array.isArray(item['cursor_pos']) ? item['cursor_pos'] : [];
+    // Earlier pack: `cursor_pos` on the desktop, less the monitor's corner. Later: `x`, `y` in details.
+    const cursor = Array.isArray(item['cursor_pos']) ? item['cursor_pos'] : [details['x'], details['y']];
     const event: PackEvent = {
       at,
-      type: item['event_type'],
+      type: EVENT_TYPES[item['event_type']] ?? item['event_type'],
       x: Number(cursor[0] ?? 0) - Number(monitor['left'] ?? 0),
       y: Number(cursor[1] ?? 0) - Number(monitor['top'] ?? 0),
     };
     if (typeof details['key'] === 'string') event.key = details['key'];
     if (typeof details['button'] === 'string') event.button = details['button'];
-    if (typeof details['dx'] === 'number' || typeof details['dy'] === 'number') {
-      event.scroll = { x: Number(details['dx'] ?? 0), y: Number(details['dy'] ?? 0) };
+    const scroll = Array.isArray(details['scroll']) ? details['scroll'] : [details['dx'], details['dy']];
+    if (typeof scroll[0] === 'number' || typeof scroll[1] === 'number') {
+      event.scroll = { x: Number(scroll[0] ?? 0), y: Number(scroll[1] ?? 0) };
     }
-    if (typeof item['screenshot_path'] === 'string') {
-      event.screenshot = item['screenshot_path'].split(/[\\/]/).pop()!;
-    }
+    if (typeof item['screenshot_path'] === 'string') event.screenshot = fileNameOf(item['screenshot_path']);
     events.push(event);
   }
   if (events.length === 0) throw new SessionError(`${fileName} holds no events`);
@@ -132,10 +181,23 @@ export interface MappedSession {
 /** Size of the area around a click that stands for what was clicked. */
 const CLICK_BOX = 24;
 
-export function mapPackSession(events: readonly PackEvent[], available: ReadonlySet<string>): MappedSession {
-  const startedAt = events[0]!.at;
-  const t = (event: PackEvent) => event.at - startedAt;
-  const shots = events.filter((e) => e.screenshot && available.has(e.screenshot));
+/**
+ * `extraShots`: screenshots named outside the events (later pack's
+ * `aggregations.jsonl`); they join those the events name.
+ */
+export function mapPackSession(
+  events: readonly PackEvent[],
+  available: ReadonlySet<string>,
+  extraShots: readonly PackShot[] = [],
+): MappedSession {
+  const startedAt = Math.min(events[0]!.at, extraShots[0]?.at ?? Infinity);
+  const t = (event: { at: number }) => event.at - startedAt;
+  const shots = [
+    ...events.flatMap((e) => (e.screenshot ? [{ at: e.at, screenshot: e.screenshot }] : [])),
+    ...extraShots,
+  ]
+    .filter((shot) => available.has(shot.screenshot))
+    .sort((a, b) => a.at - b.at);
   const frames = new Map<string, FrameUse>();
   const use = (file: string, at: number, role: 'before' | 'after') => {
     if (!frames.has(file)) frames.set(file, { file, t: at, role });
@@ -157,8 +219,8 @@ export function mapPackSession(events: readonly PackEvent[], available: Readonly
       type: 'visual',
       source: 'visual',
       ...(box ? { box } : {}),
-      beforeFrameId: use(b.screenshot!, t(b), 'before'),
-      afterFrameId: use(a.screenshot!, t(a), 'after'),
+      beforeFrameId: use(b.screenshot, t(b), 'before'),
+      afterFrameId: use(a.screenshot, t(a), 'after'),
     });
   };
   const flushTyping = () => {
@@ -218,5 +280,6 @@ export function mapPackSession(events: readonly PackEvent[], available: Readonly
   }
   flushTyping();
   if (frames.size === 0) throw new SessionError('none of the screenshots the events name is in the session');
-  return { startedAt, durationMs: t(events.at(-1)!), events: out, frames: [...frames.values()] };
+  const lastAt = Math.max(events.at(-1)!.at, shots.at(-1)?.at ?? 0);
+  return { startedAt, durationMs: lastAt - startedAt, events: out, frames: [...frames.values()] };
 }

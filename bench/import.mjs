@@ -79,6 +79,13 @@ async function importOnce(appUrl, video, name, mimeType, decoder) {
     const app = await (await browser.newContext()).newPage();
     await app.goto(`${appUrl}${DECODERS[decoder]}`);
     await app.getByRole('button', { name: 'Import video' }).waitFor();
+    // The longest main-thread task while importing: how long the page could not answer a click.
+    await app.evaluate(() => {
+      window.longestTaskMs = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.longestTaskMs = Math.max(window.longestTaskMs, entry.duration);
+      }).observe({ type: 'longtask' });
+    });
     const started = Date.now();
     const [chooser] = await Promise.all([
       app.waitForEvent('filechooser'),
@@ -87,11 +94,12 @@ async function importOnce(appUrl, video, name, mimeType, decoder) {
     await chooser.setFiles({ name, mimeType, buffer: video });
     await app.getByRole('list', { name: 'Recordings' }).getByRole('listitem').first().waitFor({ timeout: 1_800_000 });
     const wallMs = Date.now() - started;
+    const longestTaskMs = await app.evaluate(() => window.longestTaskMs);
     const [recording] = await readStore(app, 'recordings');
     const stats = recording.importStats;
     // A forced decoder that could not take the file falls back: say so rather than mislabel the figure.
     if (!stats.decoder.startsWith(decoder.split('_')[0])) throw new Error(`${decoder} fell back to ${stats.decoder}`);
-    return { wallMs, stats, durationMs: recording.durationMs };
+    return { wallMs, stats, durationMs: recording.durationMs, longestTaskMs };
   } finally {
     await browser.close();
   }
@@ -106,11 +114,13 @@ export async function benchImport({ appUrl, minutes = 1, fixtures }) {
   const seconds = Math.round(minutes * 60);
   const extract_fps = {};
   const import_ratio = {};
+  const longest_main_thread_task_ms = {};
   for (const [label, size] of Object.entries(SIZES)) {
     const { bytes } = await recordVideo(appUrl, fixtures, size, seconds);
     for (const decoder of Object.keys(DECODERS)) {
       const result = await importOnce(appUrl, bytes, `workload-${label}.webm`, 'video/webm', decoder);
       extract_fps[`${decoder}_${label}`] = fps(result.stats);
+      longest_main_thread_task_ms[`${decoder}_${label}`] = Math.round(result.longestTaskMs);
       if (label === '1080p') import_ratio[decoder] = round(result.wallMs / result.durationMs);
     }
     if (label === '1080p') {
@@ -129,5 +139,6 @@ export async function benchImport({ appUrl, minutes = 1, fixtures }) {
     // The decoder the app picks for this file (WebCodecs: Chromium decodes VP8).
     [`import_${minutes}min_1080p_ratio`]: import_ratio.webcodecs,
     [`import_${minutes}min_1080p_ratio_by_decoder`]: import_ratio,
+    longest_main_thread_task_ms,
   };
 }

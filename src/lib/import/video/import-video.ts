@@ -74,7 +74,7 @@ export async function importVideo(file: File, options: VideoImportOptions = {}):
   return store(file, found, options, performance.now() - started);
 }
 
-/** `openMs`: the time opening the source took, counted as decoding (ffmpeg.wasm decodes the whole file then). */
+/** `openMs`: the time opening the source took, counted as decoding (ffmpeg.wasm decodes its first segment then). */
 async function findChanges(source: FrameSource, options: VideoImportOptions, openMs: number): Promise<FoundChanges> {
   // Frames the detector holds on to, with their reference counts; the rest are closed as soon as read.
   const held = new Map<number, { frame: SampledFrame; refs: number }>();

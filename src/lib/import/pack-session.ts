@@ -65,6 +65,24 @@ function packTime(value: PyValue | undefined): number | null {
 
 const fileNameOf = (path: string) => path.split(/[\\/]/).pop()!;
 
+/** The non-empty lines of a `.jsonl` (JSON or Python dict literals), read; one that cannot be read names its number. */
+function* jsonlLines(
+  text: string,
+  fileName: string,
+  what: string,
+): Generator<{ item: Record<string, PyValue>; lineNumber: number }> {
+  for (const [index, line] of text.split(/\r?\n/).entries()) {
+    if (line.trim() === '') continue;
+    let raw: PyValue;
+    try {
+      raw = parsePythonLiteral(line);
+    } catch (error) {
+      throw new SessionError(`${fileName} line ${index + 1} is not ${what} (${(error as Error).message})`);
+    }
+    yield { item: record(raw), lineNumber: index + 1 };
+  }
+}
+
 /** A screenshot on the session's clock. */
 export interface PackShot {
   at: number;
@@ -79,15 +97,7 @@ export interface PackShot {
  */
 export function parsePackAggregations(text: string, fileName = 'aggregations.jsonl'): PackShot[] {
   const shots: PackShot[] = [];
-  for (const [index, line] of text.split(/\r?\n/).entries()) {
-    if (line.trim() === '') continue;
-    let raw: PyValue;
-    try {
-      raw = parsePythonLiteral(line);
-    } catch (error) {
-      throw new SessionError(`${fileName} line ${index + 1} is not an aggregation (${(error as Error).message})`);
-    }
-    const item = record(raw);
+  for (const { item } of jsonlLines(text, fileName, 'an aggregation')) {
     const path = item['screenshot_path'];
     const at = packTime(item['screenshot_timestamp']) ?? packTime(item['timestamp']);
     if (typeof path !== 'string' || path === '' || at === null) continue;
@@ -99,18 +109,10 @@ export function parsePackAggregations(text: string, fileName = 'aggregations.jso
 /** The events of an `events.jsonl`, in time order; a line that is not an event names its number. */
 export function parsePackEvents(text: string, fileName = 'events.jsonl'): PackEvent[] {
   const events: PackEvent[] = [];
-  for (const [index, line] of text.split(/\r?\n/).entries()) {
-    if (line.trim() === '') continue;
-    let raw: PyValue;
-    try {
-      raw = parsePythonLiteral(line);
-    } catch (error) {
-      throw new SessionError(`${fileName} line ${index + 1} is not an event (${(error as Error).message})`);
-    }
-    const item = record(raw);
+  for (const { item, lineNumber } of jsonlLines(text, fileName, 'an event')) {
     const at = packTime(item['timestamp']);
     if (at === null || typeof item['event_type'] !== 'string') {
-      throw new SessionError(`${fileName} line ${index + 1} has no "timestamp" and "event_type"`);
+      throw new SessionError(`${fileName} line ${lineNumber} has no "timestamp" and "event_type"`);
     }
     const details = record(item['details']);
     const monitor = record(item['monitor']);

@@ -12,6 +12,7 @@ import type { FFmpeg } from '@ffmpeg/ffmpeg';
 import {
   MAX_WIDTH,
   SAMPLE_FPS,
+  sampleCount,
   VideoImportError,
   type FrameSource,
   type ImportProgress,
@@ -50,7 +51,7 @@ export function explainFailure(logs: readonly string[], fileName: string): strin
 }
 
 /** `?ffmpeg=st` in the page's URL forces the single-thread core (diagnostics, benchmarks). */
-export function ffmpegMultiThread(): boolean {
+function ffmpegMultiThread(): boolean {
   const forced = new URLSearchParams(location.search).get('ffmpeg');
   return self.crossOriginIsolated === true && forced !== 'st';
 }
@@ -98,7 +99,7 @@ export async function openFfmpegSource(
     totalS ||= parseDuration(message) ?? 0;
     const time = parseTime(message);
     if (time !== null && totalS > 0) {
-      const total = Math.ceil(totalS * SAMPLE_FPS - 1e-6);
+      const total = sampleCount(totalS);
       const done = Math.min(total, Math.floor((segmentStart + time) * SAMPLE_FPS));
       options.onProgress?.({ stage: 'Reading the video', done, total });
     }
@@ -148,7 +149,7 @@ export async function openFfmpegSource(
     throw failed(error);
   }
   // Without a duration in the header (some WebM), segments go on until one is empty.
-  const frameCount = totalS > 0 ? Math.ceil(totalS * SAMPLE_FPS - 1e-6) : first.length;
+  const frameCount = totalS > 0 ? sampleCount(totalS) : first.length;
   return {
     decoder: multiThread ? 'ffmpeg-mt' : 'ffmpeg-st',
     durationMs: Math.round((totalS || first.length / SAMPLE_FPS) * 1000),

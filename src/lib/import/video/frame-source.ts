@@ -46,10 +46,14 @@ export class VideoImportError extends Error {
   }
 }
 
+/** How many samples a video `durationS` long gives: one every 1/SAMPLE_FPS s while inside it, at least one. */
+export function sampleCount(durationS: number): number {
+  return Math.max(1, Math.ceil(durationS * SAMPLE_FPS - 1e-6));
+}
+
 /** Sample times in seconds from `first`: every 1/SAMPLE_FPS s while inside the video. */
 export function sampleTimes(first: number, durationS: number): number[] {
-  const count = Math.max(1, Math.ceil(durationS * SAMPLE_FPS - 1e-6));
-  return Array.from({ length: count }, (_, index) => first + index / SAMPLE_FPS);
+  return Array.from({ length: sampleCount(durationS) }, (_, index) => first + index / SAMPLE_FPS);
 }
 
 /** Output width for a video `width` pixels wide: at most MAX_WIDTH, even (some encoders and scalers need it). */

@@ -8,7 +8,7 @@
 // so that the choice of decoder rests on both common codecs.
 import { chromium } from '@playwright/test';
 import { baseChromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
-import { encodeMp4InBrowser, remux } from '../scripts/test-videos.mjs';
+import { encodeMp4InBrowser, remux, storedVideo } from '../scripts/test-videos.mjs';
 import { readStore, round } from './workload.mjs';
 
 const SIZES = { '720p': { width: 1280, height: 720 }, '1080p': { width: 1920, height: 1080 } };
@@ -35,26 +35,13 @@ async function recordVideo(appUrl, fixtures, size, seconds) {
     await app.bringToFront();
     await app.getByRole('button', { name: 'Stop recording' }).click();
     await app.getByRole('button', { name: 'Start recording' }).waitFor();
-    const chunks = await readStore(app, 'chunks');
-    const bytes = await app.evaluate(async () => {
-      const db = await new Promise((resolve) => {
-        const open = indexedDB.open('pack2skill');
-        open.onsuccess = () => resolve(open.result);
-      });
-      const all = await new Promise((resolve) => {
-        const request = db.transaction('chunks').objectStore('chunks').getAll();
-        request.onsuccess = () => resolve(request.result);
-      });
-      const blob = new Blob(all.sort((a, b) => a.seq - b.seq).map((c) => c.blob));
-      return [...new Uint8Array(await blob.arrayBuffer())];
-    });
-    return { bytes: Buffer.from(bytes), chunks: chunks.length };
+    return await storedVideo(app);
   } finally {
     await browser.close();
   }
 }
 
-/** Plays the first `seconds` of `webm` back as H.264 in MP4 (remuxed: not fragmented, as most MP4 files are). */
+/** Plays `webm` back as H.264 in MP4, in real time (remuxed: not fragmented, as most MP4 files are). */
 async function toH264(appUrl, webm) {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: baseChromiumArgs });
   try {
@@ -116,7 +103,7 @@ export async function benchImport({ appUrl, minutes = 1, fixtures }) {
   const import_ratio = {};
   const longest_main_thread_task_ms = {};
   for (const [label, size] of Object.entries(SIZES)) {
-    const { bytes } = await recordVideo(appUrl, fixtures, size, seconds);
+    const bytes = await recordVideo(appUrl, fixtures, size, seconds);
     for (const decoder of Object.keys(DECODERS)) {
       const result = await importOnce(appUrl, bytes, `workload-${label}.webm`, 'video/webm', decoder);
       extract_fps[`${decoder}_${label}`] = fps(result.stats);
@@ -124,7 +111,7 @@ export async function benchImport({ appUrl, minutes = 1, fixtures }) {
       if (label === '1080p') import_ratio[decoder] = round(result.wallMs / result.durationMs);
     }
     if (label === '1080p') {
-      const short = seconds > 60 ? (await recordVideo(appUrl, fixtures, size, 60)).bytes : bytes;
+      const short = seconds > 60 ? await recordVideo(appUrl, fixtures, size, 60) : bytes;
       const h264 = await toH264(appUrl, short);
       for (const decoder of ['ffmpeg_mt', 'webcodecs']) {
         const result = await importOnce(appUrl, h264, 'workload-1080p.mp4', 'video/mp4', decoder);

@@ -3,26 +3,8 @@ import JSZip from 'jszip';
 import { validateSkill } from '../src/lib/skill/validate';
 import { APP_URL, launch, recordFixture } from './support/browser';
 import { readStore } from './support/db';
-import { encodeMp4InBrowser, mjpegAvi, remux } from './support/videos';
+import { encodeMp4InBrowser, mjpegAvi, remux, storedVideo } from './support/videos';
 import { unzipDownload } from './support/zip';
-
-/** The stored video of the first recording, as bytes (read in the page). */
-async function storedVideo(app: Page): Promise<Buffer> {
-  const bytes = await app.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const open = indexedDB.open('pack2skill');
-      open.onsuccess = () => resolve(open.result);
-    });
-    const chunks = await new Promise<{ seq: number; blob: Blob }[]>((resolve) => {
-      const request = db.transaction('chunks').objectStore('chunks').getAll();
-      request.onsuccess = () => resolve(request.result as { seq: number; blob: Blob }[]);
-    });
-    db.close();
-    const blob = new Blob(chunks.sort((a, b) => a.seq - b.seq).map((c) => c.blob));
-    return [...new Uint8Array(await blob.arrayBuffer())];
-  });
-  return Buffer.from(bytes);
-}
 
 /** How the import of the recording from `fileName` went (decoder, frames, times). */
 async function importStats(app: Page, fileName: string) {
@@ -200,11 +182,12 @@ test('Import video: H.264 in MP4, MOV and MKV through the browser decoder, AVI a
     expect((await importStats(app, 'helpdesk-ffmpeg.mp4')).decoder).toMatch(/^ffmpeg-/);
 
     // Cancel while ffmpeg.wasm loads: said so, and nothing is added.
-    const before = {
+    const storeSizes = async () => ({
       recordings: (await readStore(app, 'recordings')).length,
       frames: (await readStore(app, 'frames')).length,
       events: (await readStore(app, 'events')).length,
-    };
+    });
+    const before = await storeSizes();
     await importVideo(app, 'cancelled.mp4', mp4, 'video/mp4');
     await expect(app.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
     await app.getByRole('button', { name: 'Cancel import' }).click();
@@ -213,11 +196,7 @@ test('Import video: H.264 in MP4, MOV and MKV through the browser decoder, AVI a
     ).toBeVisible();
     await expect(app.getByRole('progressbar', { name: 'Import progress' })).toHaveCount(0);
     await app.waitForTimeout(3000);
-    expect({
-      recordings: (await readStore(app, 'recordings')).length,
-      frames: (await readStore(app, 'frames')).length,
-      events: (await readStore(app, 'events')).length,
-    }).toEqual(before);
+    expect(await storeSizes()).toEqual(before);
     await expect(recordings).toHaveCount(5);
   } finally {
     await browser.close();

@@ -1,10 +1,35 @@
 /**
- * Videos made by the tests and the benchmark themselves: a recording played
+ * Videos made by the tests and the benchmark themselves: the app's own
+ * recording read back from its IndexedDB, a recording played
  * back in the browser and encoded as H.264 (Chromium's MediaRecorder writes
  * fragmented MP4), and the same packets remuxed into MP4, MOV or Matroska with
  * mediabunny in Node (packets are copied, nothing is decoded, so no codec is
  * needed here).
  */
+
+/**
+ * The video of the recording stored in the app's IndexedDB (the first one, or
+ * the only one), its chunks joined in order, read through the app's page.
+ * @param {import('@playwright/test').Page} app
+ * @returns {Promise<Buffer>}
+ */
+export async function storedVideo(app) {
+  const bytes = await app.evaluate(async () => {
+    const db = await new Promise((resolve) => {
+      const open = indexedDB.open('pack2skill');
+      open.onsuccess = () => resolve(open.result);
+    });
+    /** @type {{ seq: number, blob: Blob }[]} */
+    const chunks = await new Promise((resolve) => {
+      const request = db.transaction('chunks').objectStore('chunks').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    const blob = new Blob(chunks.sort((a, b) => a.seq - b.seq).map((c) => c.blob));
+    return [...new Uint8Array(await blob.arrayBuffer())];
+  });
+  return Buffer.from(bytes);
+}
 
 /**
  * Plays `webm` in `page` and records the playback as H.264 in MP4. Takes as long as the video.

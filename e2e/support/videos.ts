@@ -1,10 +1,10 @@
 /**
  * Video files made by the tests themselves, in the containers people bring:
- * H.264 in MP4, MOV and Matroska (scripts/test-videos.mjs, shared with the
- * benchmark) and a Motion-JPEG AVI written by hand from screenshots (a
+ * the app's own WebM, H.264 in MP4, MOV and Matroska (scripts/test-videos.mjs,
+ * shared with the benchmark) and a Motion-JPEG AVI written by hand from screenshots (a
  * container the browser's own decoder path cannot read).
  */
-export { encodeMp4InBrowser, remux } from '../../scripts/test-videos.mjs';
+export { encodeMp4InBrowser, remux, storedVideo } from '../../scripts/test-videos.mjs';
 
 /**
  * A Motion-JPEG AVI (RIFF: hdrl with avih/strh/strf, movi with one `00dc` chunk

@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { validateSkill } from '../src/lib/skill/validate';
+import { validateSkill } from '../src/skill/validate';
 import { APP_URL, launch, recordFixture } from './support/browser';
 import { readStore } from './support/db';
 import { encodeMp4InBrowser, mjpegAvi, remux, storedVideo } from './support/videos';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { validateSkill } from '../src/lib/skill/validate';
+import { validateSkill } from '../src/skill/validate';
 import { launch, recordFixture } from './support/browser';
 import { text, unzipDownload } from './support/zip';
 

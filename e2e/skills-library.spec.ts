@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import JSZip from 'jszip';
-import { validateSkill } from '../src/lib/skill/validate';
+import { validateSkill } from '../src/skill/validate';
 import { launch, openApp } from './support/browser';
 import { text, unzipDownload } from './support/zip';
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { FIXTURE_ORIGIN, launch, openApp, playAndSeek, startRecording } from './support/browser';
 import { readStore, type StoredRecording } from './support/db';
-import { STORAGE_RESERVE_BYTES } from '../src/lib/storage-guard';
+import { STORAGE_RESERVE_BYTES } from '../src/storage/storage-guard';
 
 test('a full disk stops the recording cleanly, keeps what was saved and says so', async () => {
   const { browser, context } = await launch({ captureTitle: 'P2S Fixture Form' });

@@ -1,26 +1,26 @@
 /** The analysis shown on screen: one recording's steps, or the progress towards them. */
 import { captionModel } from '../../models/registry';
 import type { CaptionClient } from '../../workers/caption/client';
-import type { OcrPool } from '../../workers/ocr/client';
-import { analyzeRecording, loadAnalysis, saveAnalysis } from '../lib/analysis/analyze';
-import { captionSteps } from '../lib/analysis/captions';
-import type { Analysis, AnalysisProgress } from '../lib/analysis/types';
-import { describeError } from '../lib/format';
-import { askCloud } from '../lib/cloud/ask';
-import { mergeCloud } from '../lib/cloud/merge';
-import { buildCloudRequest, previewRequest } from '../lib/cloud/request';
-import { chooseBackend, PROVIDER_NAMES } from '../lib/cloud/strategy';
-import { chunkSteps } from '../lib/cloud/prompt';
-import type { CloudProvider, CloudResult } from '../lib/cloud/types';
+import type { OcrPool } from '../analyze/ocr/pool';
+import { analyzeRecording, loadAnalysis, saveAnalysis } from '../analyze/analyze';
+import { captionSteps } from '../analyze/caption/captions';
+import type { Analysis, AnalysisProgress } from '../analyze/types';
+import { describeError } from '../shared/format';
+import { askCloud } from '../cloud/ask';
+import { mergeCloud } from '../cloud/merge';
+import { buildCloudRequest, previewRequest } from '../cloud/request';
+import { chooseBackend, PROVIDER_NAMES } from '../cloud/strategy';
+import { chunkSteps } from '../cloud/prompt';
+import type { CloudProvider, CloudResult } from '../cloud/types';
 import {
   loadBurstSettings,
   loadCaptionSettings,
   loadCloudSettings,
   markCaptionModelReady,
   readyCaptionModels,
-} from '../lib/settings';
-import { descriptionProblems, nameProblems } from '../lib/skill/validate';
-import { hasWebGpu } from '../lib/webgpu';
+} from '../storage/settings';
+import { descriptionProblems, nameProblems } from '../skill/validate';
+import { hasWebGpu } from '../shared/webgpu';
 import type { NoticeState } from './notice.svelte';
 
 export class AnalysisState {

@@ -1,12 +1,12 @@
 /** Stored recordings, the interrupted ones offered for recovery, and storage use. */
-import { describeError } from '../lib/format';
-import type { RecordingRecord } from '../lib/db';
-import { findInterrupted, recoverRecording } from '../lib/recovery';
-import { deleteRecording, listRecordings, storageUsage, type StorageUsage } from '../lib/recordings';
-import { importPackSession } from '../lib/import/import-pack';
-import { findSessionFile, importPack2SkillSession } from '../lib/import/import-0.1';
-import { importVideo, type VideoImportOptions } from '../lib/import/video/import-video';
-import { sessionFiles } from '../lib/import/session-files';
+import { describeError } from '../shared/format';
+import type { RecordingRecord } from '../storage/db';
+import { findInterrupted, recoverRecording } from '../capture/recovery';
+import { deleteRecording, listRecordings, storageUsage, type StorageUsage } from '../storage/recordings';
+import { importPackSession } from '../import/import-pack';
+import { findSessionFile, importPack2SkillSession } from '../import/import-0.1';
+import { importVideo, type VideoImportOptions } from '../import/video/import-video';
+import { sessionFiles } from '../import/session-files';
 import type { NoticeState } from './notice.svelte';
 
 export class LibraryState {

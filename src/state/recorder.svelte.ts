@@ -1,10 +1,10 @@
 /** The recorder as the UI sees it: one live session at most, its clock and its counts. */
-import type { OcrPool } from '../../workers/ocr/client';
-import { IncrementalAnalyzer } from '../lib/analysis/incremental';
-import { CaptureError } from '../lib/capture';
-import { describeError, formatDuration } from '../lib/format';
-import { canFloatControls, openFloatingWindow } from '../lib/pip';
-import { RecordingSession, isHotkey, type SessionCounts, type SessionEnd } from '../lib/recording-session';
+import type { OcrPool } from '../analyze/ocr/pool';
+import { IncrementalAnalyzer } from '../analyze/incremental';
+import { CaptureError } from '../capture/display-media';
+import { describeError, formatDuration } from '../shared/format';
+import { canFloatControls, openFloatingWindow } from '../capture/floating-window';
+import { RecordingSession, isHotkey, type SessionCounts, type SessionEnd } from '../capture/recording-session';
 import type { NoticeState } from './notice.svelte';
 
 export type RecorderPhase = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping';

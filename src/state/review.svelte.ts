@@ -2,18 +2,18 @@
  * Review of the steps on screen: the person's edits (saved as they happen,
  * with undo) and the exports made from them.
  */
-import type { OcrPool } from '../../workers/ocr/client';
-import type { Rect } from '../../workers/ocr/words';
-import { saveAnalysis } from '../lib/analysis/analyze';
-import type { Analysis, SkillDraft } from '../lib/analysis/types';
-import { downloadBlob } from '../lib/download';
-import { defaultDraft } from '../lib/export/draft';
-import { exportManual, exportSkill, type ExportedZip } from '../lib/export/export-skill';
-import { InvalidSkillError } from '../lib/export/zip';
-import { describeError } from '../lib/format';
-import { getRecording } from '../lib/recordings';
-import * as edits from '../lib/review/edits';
-import { saveExportedSkill, uniqueSkillName } from '../lib/skill/library';
+import type { OcrPool } from '../analyze/ocr/pool';
+import type { Rect } from '../analyze/labels/labels';
+import { saveAnalysis } from '../analyze/analyze';
+import type { Analysis, SkillDraft } from '../analyze/types';
+import { downloadBlob } from '../shared/download';
+import { defaultDraft } from '../compose/draft';
+import { exportManual, exportSkill, type ExportedZip } from '../export/export-skill';
+import { InvalidSkillError } from '../export/zip';
+import { describeError } from '../shared/format';
+import { getRecording } from '../storage/recordings';
+import * as edits from '../review/edits';
+import { saveExportedSkill, uniqueSkillName } from '../skill/library';
 import type { AnalysisState } from './analysis.svelte';
 import type { NoticeState } from './notice.svelte';
 import type { SkillsState } from './skills.svelte';

@@ -1,17 +1,10 @@
 /** The skills kept in this browser: listed, downloaded again, renamed, deleted, imported, saved to a folder. */
-import type { SkillRecord } from '../lib/db';
-import { downloadBlob } from '../lib/download';
-import { zipFiles } from '../lib/export/zip';
-import { describeError } from '../lib/format';
-import { hasFolder, pickDirectory, writeFiles } from '../lib/skill/folder';
-import {
-  deleteSkill,
-  importSkillZip,
-  listSkills,
-  renameSkill,
-  saveSkillMarkdown,
-  skillBytes,
-} from '../lib/skill/library';
+import type { SkillRecord } from '../storage/db';
+import { downloadBlob } from '../shared/download';
+import { zipFiles } from '../export/zip';
+import { describeError } from '../shared/format';
+import { hasFolder, pickDirectory, writeFiles } from '../skill/folder';
+import { deleteSkill, importSkillZip, listSkills, renameSkill, saveSkillMarkdown, skillBytes } from '../skill/library';
 import type { NoticeState } from './notice.svelte';
 
 export class SkillsState {

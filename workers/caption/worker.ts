@@ -16,9 +16,9 @@ import {
 import ortFactoryUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import type { CaptionModel, RuntimeKind } from '../../models/registry';
-import type { Rect } from '../ocr/words';
-import { captionArea } from './area';
-import { chooseRuntime, deviceFor, type GpuFacts } from './runtime';
+import type { Rect } from '../../src/analyze/labels/labels';
+import { captionArea } from '../../src/analyze/caption/area';
+import { chooseRuntime, deviceFor, type GpuFacts } from '../../src/analyze/caption/runtime';
 import type { CaptionRequest, CaptionResponse } from './types';
 
 interface Loaded {

@@ -1,5 +1,5 @@
 /** Messages and shapes shared by the sampler worker and the page. */
-import type { DetectorOptions } from './detector';
+import type { DetectorOptions } from '../../src/capture/changes/detector';
 
 export interface SamplerConfig {
   /** Samples per second taken from the capture (more frames are dropped unread). */

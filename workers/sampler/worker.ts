@@ -3,8 +3,8 @@
  * before/after key frames. It holds at most a handful of frames at a time
  * (the detector's references), however long the recording runs.
  */
-import { ChangeDetector, type DetectedChange } from './detector';
-import { LumaReader } from './luma';
+import { ChangeDetector, type DetectedChange } from '../../src/capture/changes/detector';
+import { LumaReader } from '../../src/capture/changes/luma';
 import type { FromSampler, PixelBox, SamplerConfig, SamplerStats, ToSampler } from './types';
 
 interface FrameHandle {

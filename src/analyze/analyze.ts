@@ -1,0 +1,178 @@
+/**
+ * Analysis of a stored recording: events → bursts → steps, then OCR on each
+ * step's key frames for the label of what was acted on, then the step's text.
+ * The result is stored in `analyses`; OCR results are cached per frame and
+ * region in `cache`, so analysing again is fast.
+ */
+import { describeError } from '../shared/format';
+import { OcrPool } from './ocr/pool';
+import { actedOnLabel, appearedText, labelFor, linesIn, type OcrLine } from './labels/labels';
+import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
+import { buildSteps, type StepDraft } from './segment/steps';
+import { readsAsTyping, stepText, type StepFacts } from '../compose/step-text';
+import { openDatabase } from '../storage/db';
+import type { EventRecord } from '../capture/events';
+import { getRecording, listEvents } from '../storage/recordings';
+import { LocalBackend, type AnalysisBackend, type SequenceResult } from './backend';
+import { OCR_MARGIN } from './ocr/cache';
+import { changedLines } from './labels/pixels';
+import { distinctScreens, readScreens } from './screens';
+import type { Analysis, AnalysisProgress, AnalyzedStep } from './types';
+
+export interface AnalyzeOptions {
+  /** How events group into steps (the person's settings); the accurate preset by default. */
+  burst?: BurstSettings;
+  signal?: AbortSignal;
+  onProgress?: (progress: AnalysisProgress) => void;
+  /** Shared so that its workers load once per session (used by the default local backend). */
+  ocr?: OcrPool;
+  backend?: AnalysisBackend;
+}
+
+export async function analyzeRecording(recordingId: string, options: AnalyzeOptions = {}): Promise<Analysis> {
+  const { signal, onProgress } = options;
+  const started = performance.now();
+  const burst = options.burst ?? defaultBurstSettings;
+  const events = await listEvents(recordingId);
+  const givenDescription = (await getRecording(recordingId))?.description;
+  const drafts = buildSteps(detectBursts(events, burst));
+  const segmentMs = performance.now() - started;
+  onProgress?.({ stage: 'Finding steps', done: drafts.length, total: drafts.length, unit: 'steps' });
+
+  const warnings: string[] = [];
+  // A pool made here for lack of a shared one is ended here too.
+  const ownPool = options.backend || options.ocr ? null : new OcrPool();
+  const backend = options.backend ?? new LocalBackend(options.ocr ?? ownPool!);
+  const ocrStarted = performance.now();
+  let readings: (SequenceResult | null)[] = drafts.map(() => null);
+  try {
+    readings = await backend.analyzeSequence(drafts, {
+      ...(signal ? { signal } : {}),
+      onItem: (done, total) => onProgress?.({ stage: 'Reading the screen', done, total, unit: 'steps' }),
+    });
+  } catch (error) {
+    if (signal?.aborted) {
+      await ownPool?.terminate();
+      throw signal.reason;
+    }
+    warnings.push(`The screen could not be read (${describeError(error)}), so steps are named from events only.`);
+  }
+  const steps: AnalyzedStep[] = [];
+  for (const [index, draft] of drafts.entries()) {
+    const previous = steps.at(-1);
+    const reading = readings[index] ?? undefined;
+    const changed = await changedText(draft, reading);
+    steps.push(describeStep(draft, index, reading, [previous?.label, previous?.value], changed));
+  }
+  // Whole screens only when the screen could be read at all (else each read would fail again).
+  const screens = warnings.length === 0 ? await readScreens(backend, distinctScreens(events), signal) : undefined;
+  const appName = screens?.readings[0]?.title;
+  const ocrMs = performance.now() - ocrStarted;
+  await ownPool?.terminate();
+  onProgress?.({ stage: 'Done', done: drafts.length, total: drafts.length, unit: 'steps' });
+
+  const analysis: Analysis = {
+    recordingId,
+    updatedAt: Date.now(),
+    status: 'complete',
+    mode: burst.mode,
+    ...(appName ? { appName } : {}),
+    ...(givenDescription ? { givenDescription } : {}),
+    steps,
+    screens: screens?.readings ?? [],
+    warnings,
+    timings: { segmentMs, ocrMs, totalMs: performance.now() - started },
+    ocr: {
+      reads: readings.reduce((n, r) => n + (r?.reads ?? 0), 0),
+      cachedReads: readings.reduce((n, r) => n + (r?.cachedReads ?? 0), 0),
+      screenReads: screens?.readings.length ?? 0,
+      cachedScreenReads: screens?.cached ?? 0,
+    },
+    backend: backend.capabilities().id,
+  };
+  await saveAnalysis(analysis);
+  return analysis;
+}
+
+/** For a change seen only as pixels: which lines of text in it changed their own pixels. */
+async function changedText(
+  draft: StepDraft<EventRecord>,
+  lines: { before: OcrLine[] } | undefined,
+): Promise<Set<string> | undefined> {
+  if (draft.kind !== 'visual' || !lines || !draft.region || !draft.beforeFrameId || !draft.afterFrameId)
+    return undefined;
+  try {
+    return await changedLines(draft.beforeFrameId, draft.afterFrameId, linesIn(lines.before, draft.region, 24));
+  } catch {
+    return undefined; // a frame that cannot be decoded: the other rules still name the step
+  }
+}
+
+export async function loadAnalysis(recordingId: string): Promise<Analysis | undefined> {
+  const record = await (await openDatabase()).get('analyses', recordingId);
+  return record?.data;
+}
+
+export async function saveAnalysis(analysis: Analysis): Promise<void> {
+  const db = await openDatabase();
+  await db.put('analyses', { recordingId: analysis.recordingId, updatedAt: analysis.updatedAt, data: analysis });
+}
+
+function describeStep(
+  draft: StepDraft<EventRecord>,
+  index: number,
+  lines: { before: OcrLine[]; after: OcrLine[] } | undefined,
+  previous: (string | undefined)[],
+  changed?: Set<string>,
+): AnalyzedStep {
+  const pageLabel = draft.target?.name ?? draft.target?.text;
+  let label = pageLabel;
+  let labelSource: AnalyzedStep['labelSource'] = pageLabel ? 'page' : undefined;
+  let appeared: string | undefined;
+  const durationMs = draft.end - draft.start;
+  if (!label && lines && draft.region) {
+    const point = draft.events.find((e) => e.type === 'click')?.point;
+    label =
+      draft.kind === 'visual'
+        ? actedOnLabel(lines.before, lines.after, draft.region, previous, changed)
+        : labelFor(lines.before.length > 0 ? lines.before : lines.after, draft.region, point);
+    if (label) labelSource = 'ocr';
+  }
+  if (lines && draft.region && draft.kind === 'visual')
+    appeared = appearedText(lines.before, lines.after, draft.region);
+  const facts: StepFacts = {
+    kind: draft.kind,
+    label,
+    value: draft.value,
+    redacted: draft.redacted,
+    key: draft.key,
+    scrollDelta: draft.scrollDelta,
+    appeared,
+    durationMs,
+  };
+  const step: AnalyzedStep = {
+    id: `step-${index + 1}`,
+    start: draft.start,
+    end: draft.end,
+    kind: draft.kind,
+    text: stepText(facts),
+    facts: JSON.parse(JSON.stringify(facts)) as StepFacts, // without the undefined keys
+    eventCount: draft.events.length + draft.visual.length,
+  };
+  if (label) step.label = label;
+  if (labelSource) step.labelSource = labelSource;
+  if (draft.value !== undefined && !draft.redacted) step.value = draft.value;
+  else if (draft.kind === 'visual' && readsAsTyping(appeared, durationMs)) step.value = appeared;
+  if (draft.redacted) step.redacted = true;
+  if (draft.key) step.key = draft.key;
+  if (draft.region) step.region = draft.region;
+  if (draft.beforeFrameId) step.beforeFrameId = draft.beforeFrameId;
+  if (draft.afterFrameId) step.afterFrameId = draft.afterFrameId;
+  if (lines && draft.region) {
+    step.ocr = {
+      before: linesIn(lines.before, draft.region, OCR_MARGIN),
+      after: linesIn(lines.after, draft.region, OCR_MARGIN),
+    };
+  }
+  return step;
+}

@@ -1,0 +1,89 @@
+/**
+ * The analysis backend interface of the original design (VLMBackend): what a
+ * model can do for analysis, behind one shape. The local backend reads the
+ * screen with tesseract.js in this tab; cloud backends (Gemini, Claude, an
+ * OpenAI-compatible endpoint) will implement the same interface.
+ */
+import type { OcrPool } from './ocr/pool';
+import type { OcrLine, Rect } from './labels/labels';
+import { ocrArea, readFrameArea, readRegion } from './ocr/cache';
+
+export type Capability = 'ocr' | 'captioning' | 'sequence';
+
+export interface BackendCapabilities {
+  id: string;
+  name: string;
+  /** True when nothing leaves the machine. */
+  local: boolean;
+  features: Capability[];
+}
+
+export interface FrameResult {
+  lines: OcrLine[];
+  caption?: string;
+  /** Served from the cache rather than computed now. */
+  cached: boolean;
+}
+
+/** One step as a backend sees it: where it happened and its key frames. */
+export interface SequenceItem {
+  region?: Rect | undefined;
+  beforeFrameId?: string | undefined;
+  afterFrameId?: string | undefined;
+}
+
+export interface SequenceResult {
+  before: OcrLine[];
+  after: OcrLine[];
+  caption?: string;
+  cachedReads: number;
+  reads: number;
+}
+
+export interface SequenceOptions {
+  signal?: AbortSignal;
+  onItem?: (done: number, total: number) => void;
+}
+
+export interface AnalysisBackend {
+  capabilities(): BackendCapabilities;
+  /** Reads one stored key frame (or a region of it). */
+  analyzeFrame(frameId: string, region?: Rect): Promise<FrameResult>;
+  /** Reads the key frames of a sequence of steps; null for a step with nothing to read. */
+  analyzeSequence(items: SequenceItem[], options?: SequenceOptions): Promise<(SequenceResult | null)[]>;
+}
+
+export class LocalBackend implements AnalysisBackend {
+  readonly #ocr: OcrPool;
+
+  constructor(ocr: OcrPool) {
+    this.#ocr = ocr;
+  }
+
+  capabilities(): BackendCapabilities {
+    return { id: 'local', name: 'On this device (tesseract.js)', local: true, features: ['ocr', 'sequence'] };
+  }
+
+  async analyzeFrame(frameId: string, region?: Rect): Promise<FrameResult> {
+    const reading = await readFrameArea(this.#ocr, frameId, region ? ocrArea(region) : null);
+    return { lines: reading.lines, cached: reading.cached };
+  }
+
+  async analyzeSequence(items: SequenceItem[], options: SequenceOptions = {}): Promise<(SequenceResult | null)[]> {
+    const results: (SequenceResult | null)[] = [];
+    for (const [index, item] of items.entries()) {
+      options.signal?.throwIfAborted();
+      options.onItem?.(index, items.length);
+      if (!item.region || (!item.beforeFrameId && !item.afterFrameId)) {
+        results.push(null);
+        continue;
+      }
+      const reading = await readRegion(this.#ocr, item.region, item.beforeFrameId, item.afterFrameId);
+      results.push({
+        ...reading,
+        reads: Number(Boolean(item.beforeFrameId)) + Number(Boolean(item.afterFrameId)),
+      });
+    }
+    return results;
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The caption stage: after the steps are listed, the caption model describes
+ * the screen around each step's region after the action. Captions are cached
+ * per model, frame and area, so analysing again reuses them. A model that
+ * cannot load or run leaves the steps as they are, with a warning.
+ */
+import type { CaptionModel } from '../../../models/registry';
+import { captionArea } from './area';
+import type { CaptionClient } from '../../../workers/caption/client';
+import { stepText } from '../../compose/step-text';
+import { openDatabase } from '../../storage/db';
+import { describeError } from '../../shared/format';
+import { getFrame } from '../../storage/recordings';
+import type { AnalysisProgress, AnalyzedStep, CaptionSummary } from '../types';
+
+const CACHE_VERSION = 'caption:v1';
+const MB = 1024 * 1024;
+
+export interface CaptionStageOptions {
+  client: CaptionClient;
+  model: CaptionModel;
+  preferCpu: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: AnalysisProgress) => void;
+  /** Each step as its caption arrives, so the list fills in while the rest are made. */
+  onStep?: (index: number, step: AnalyzedStep) => void;
+}
+
+export interface CaptionStageResult {
+  steps: AnalyzedStep[];
+  summary: CaptionSummary;
+  warning?: string;
+}
+
+export async function captionSteps(steps: AnalyzedStep[], options: CaptionStageOptions): Promise<CaptionStageResult> {
+  const { client, model, signal, onProgress } = options;
+  const started = performance.now();
+  const summary: CaptionSummary = { state: 'done', model: model.key, captioned: 0, cached: 0, ms: 0 };
+  try {
+    const { runtime, loadMs } = await client.load(model, {
+      preferCpu: options.preferCpu,
+      ...(signal ? { signal } : {}),
+      onProgress: (loaded, total) =>
+        onProgress?.({
+          stage: 'Loading the caption model',
+          done: Math.round(loaded / MB),
+          total: Math.round(total / MB),
+          unit: 'MB',
+        }),
+    });
+    summary.runtime = runtime;
+    summary.loadMs = loadMs;
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    return {
+      steps,
+      summary: { ...summary, state: 'failed', ms: performance.now() - started },
+      warning: `Captions are missing: the caption model (${model.name}) could not be loaded (${describeError(error)}). The steps are complete without them.`,
+    };
+  }
+
+  const result = [...steps];
+  const db = await openDatabase();
+  const captionStarted = performance.now();
+  for (const [index, step] of steps.entries()) {
+    onProgress?.({ stage: 'Describing the screen', done: index, total: steps.length, unit: 'steps' });
+    const frameId = step.afterFrameId ?? step.beforeFrameId;
+    if (!frameId) continue;
+    const frame = await getFrame(frameId);
+    if (!frame) continue;
+    const area = captionArea(step.region, frame);
+    const key = `${CACHE_VERSION}:${model.key}:${frameId}:${area.x},${area.y},${area.width},${area.height}`;
+    let caption: string;
+    const hit = await db.get('cache', key);
+    if (typeof hit?.value === 'string') {
+      caption = hit.value;
+      summary.cached++;
+    } else {
+      try {
+        ({ text: caption } = await client.caption(frame.blob, step.region, signal));
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        summary.state = 'failed';
+        summary.ms = performance.now() - captionStarted;
+        return {
+          steps: result,
+          summary,
+          warning: `Captions stopped at step ${index + 1}: ${describeError(error)}. The steps are complete without them.`,
+        };
+      }
+      await db.put('cache', { key, createdAt: Date.now(), value: caption });
+    }
+    if (!caption) continue;
+    summary.captioned++;
+    const captioned = { ...step, caption, text: stepText({ ...step.facts, caption }) };
+    result[index] = captioned;
+    options.onStep?.(index, captioned);
+  }
+  summary.ms = performance.now() - captionStarted;
+  onProgress?.({ stage: 'Done', done: steps.length, total: steps.length, unit: 'steps' });
+  return { steps: result, summary };
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { actedOnLabel, appearedText, labelFor, screenTitle, toLines, type OcrWord } from './labels';
+
+let lineId = 0;
+/** A line of words laid out left to right from (x, y), 10 px per character. */
+function line(text: string, x: number, y: number, confidence = 90): OcrWord[] {
+  const id = lineId++;
+  let cursor = x;
+  return text.split(' ').map((word) => {
+    const box = { x: cursor, y, width: word.length * 10, height: 16 };
+    cursor += box.width + 8;
+    return { text: word, confidence, box, line: id };
+  });
+}
+
+describe('toLines', () => {
+  it('joins words of a line and drops noise', () => {
+    const lines = toLines([...line('Create ticket', 10, 10), ...line('~', 10, 40), ...line('blurry text', 10, 70, 20)]);
+    expect(lines.map((l) => l.text)).toEqual(['Create ticket']);
+    expect(lines[0]!.box).toEqual({ x: 10, y: 10, width: 128, height: 16 });
+  });
+});
+
+describe('labelFor', () => {
+  const lines = toLines([
+    ...line('Add item', 60, 150),
+    ...line('Summary', 60, 270),
+    ...line('Urgent', 480, 270),
+    ...line('Open panel', 60, 390),
+  ]);
+
+  it('names the line the click landed on', () => {
+    expect(labelFor(lines, { x: 40, y: 240, width: 600, height: 60 }, { x: 500, y: 278 })).toBe('Urgent');
+  });
+
+  it('takes the line nearest the region centre without a point', () => {
+    expect(labelFor(lines, { x: 48, y: 140, width: 130, height: 40 })).toBe('Add item');
+  });
+
+  it('finds nothing far from the region', () => {
+    expect(labelFor(lines, { x: 900, y: 600, width: 50, height: 50 })).toBeUndefined();
+  });
+});
+
+describe('appearedText', () => {
+  it('returns what is in the region after but was not before', () => {
+    const region = { x: 40, y: 250, width: 360, height: 50 };
+    const before = toLines([...line('Summary', 60, 270)]);
+    const after = toLines([...line('Quarterly report', 60, 270)]);
+    expect(appearedText(before, after, region)).toBe('Quarterly report');
+    expect(appearedText(after, after, region)).toBeUndefined();
+  });
+});
+
+describe('actedOnLabel', () => {
+  it('names the trigger, not the text it made appear', () => {
+    const region = { x: 40, y: 120, width: 580, height: 80 };
+    const before = toLines([...line('Add item', 60, 150)]);
+    const after = toLines([...line('Add item', 60, 150), ...line('Item number 1', 260, 150)]);
+    expect(actedOnLabel(before, after, region)).toBe('Add item');
+  });
+
+  it('falls back to the placeholder that typing replaced', () => {
+    const region = { x: 40, y: 250, width: 360, height: 50 };
+    const before = toLines([...line('Summary', 60, 270)]);
+    const after = toLines([...line('Quarterly report', 60, 270)]);
+    expect(actedOnLabel(before, after, region)).toBe('Summary');
+  });
+
+  it('names the unchanged button beside the message it showed', () => {
+    const region = { x: 224, y: 112, width: 236, height: 28 };
+    const before = toLines([...line('Helpdesk', 48, 30), ...line('New ticket', 72, 116)]);
+    const after = [...before, ...toLines(line('Draft created', 230, 118))];
+    expect(actedOnLabel(before, after, region)).toBe('New ticket');
+  });
+
+  it('passes over the control of the step before, which only lost its focus ring', () => {
+    const region = { x: 48, y: 312, width: 348, height: 132 };
+    const before = toLines([...line('Urgent', 95, 319), ...line('Assign to me', 72, 418)]);
+    const after = [...before, ...toLines(line('Assigned: Dana', 252, 418))];
+    expect(actedOnLabel(before, after, region)).toBe('Urgent');
+    expect(actedOnLabel(before, after, region, ['Urgent'])).toBe('Assign to me');
+  });
+
+  it('passes over the field typed into just before, which only lost its focus ring', () => {
+    const region = { x: 48, y: 200, width: 400, height: 140 };
+    const before = toLines([...line('Printer jam', 60, 218), ...line('Urgent', 95, 319)]);
+    const after = [...before, ...toLines(line('Marked urgent', 195, 318))];
+    expect(actedOnLabel(before, after, region)).toBe('Printer jam');
+    expect(actedOnLabel(before, after, region, ['Summary', 'Printer jam'])).toBe('Urgent');
+  });
+
+  it('names the button whose pixels changed, not the unchanged one above it in the same region', () => {
+    // Saving recoloured its button (OCR cannot read it after) and the focus ring left the checkbox above.
+    const region = { x: 48, y: 312, width: 400, height: 180 };
+    const before = toLines([
+      ...line('Urgent', 95, 319),
+      ...line('Assign to me', 72, 418),
+      ...line('Save ticket', 72, 470),
+    ]);
+    const after = toLines([
+      ...line('Urgent', 95, 319),
+      ...line('Assign to me', 72, 418),
+      ...line('Saved at 10:42', 220, 470),
+    ]);
+    expect(actedOnLabel(before, after, region, ['Urgent'])).toBe('Assign to me');
+    expect(actedOnLabel(before, after, region, ['Urgent'], new Set(['Save ticket', 'Urgent']))).toBe('Save ticket');
+  });
+
+  it('finds nothing in an empty region', () => {
+    expect(actedOnLabel([], [], { x: 0, y: 0, width: 10, height: 10 })).toBeUndefined();
+  });
+});
+
+describe('screenTitle', () => {
+  it('takes the largest text near the top', () => {
+    const heading = line('Helpdesk', 48, 30).map((w) => ({ ...w, box: { ...w.box, height: 30 } }));
+    const lines = toLines([...line('New ticket', 72, 116), ...heading, ...line('Footer text', 48, 700)]);
+    expect(screenTitle(lines, 720)).toBe('Helpdesk');
+  });
+
+  it('finds nothing on a screen without text at the top', () => {
+    expect(screenTitle(toLines(line('Footer text', 48, 700)), 720)).toBeUndefined();
+  });
+});

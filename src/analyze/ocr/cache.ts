@@ -1,0 +1,61 @@
+/**
+ * OCR of a step's region in its key frames, cached in IndexedDB per frame and
+ * area: frames never change once stored, so a result is good for ever. Both
+ * the analysis after Stop and the incremental one during recording read
+ * through here, so work done while recording is not done again.
+ */
+import type { OcrPool } from './pool';
+import { expand, toLines, type OcrLine, type Rect } from '../labels/labels';
+import { openDatabase } from '../../storage/db';
+import { getFrame } from '../../storage/recordings';
+
+/** Context read around a region: labels sit beside fields, not only inside them. */
+export const OCR_MARGIN = 60;
+const CACHE_VERSION = 'ocr:v5';
+
+/** The area read for a region: wider to the left and above, where a trigger often sits. */
+export function ocrArea(region: Rect): Rect {
+  const around = expand(region, OCR_MARGIN);
+  return {
+    x: Math.round(around.x - 180),
+    y: Math.round(around.y - 40),
+    width: Math.round(around.width + 180),
+    height: Math.round(around.height + 40),
+  };
+}
+
+export interface AreaReading {
+  lines: OcrLine[];
+  /** Served from the cache (read earlier, e.g. while recording). */
+  cached: boolean;
+}
+
+/** Reads an area of a stored frame, or the whole frame when `area` is null. */
+export async function readFrameArea(
+  ocr: OcrPool,
+  frameId: string | undefined,
+  area: Rect | null,
+): Promise<AreaReading> {
+  if (!frameId) return { lines: [], cached: false };
+  const where = area ? `${area.x},${area.y},${area.width},${area.height}` : 'full';
+  const key = `${CACHE_VERSION}:${frameId}:${where}`;
+  const db = await openDatabase();
+  const hit = await db.get('cache', key);
+  if (hit) return { lines: hit.value as OcrLine[], cached: true };
+  const frame = await getFrame(frameId);
+  if (!frame) return { lines: [], cached: false };
+  const lines = toLines(await ocr.recognize(frame.blob, area ?? undefined));
+  await db.put('cache', { key, createdAt: Date.now(), value: lines });
+  return { lines, cached: false };
+}
+
+export async function readRegion(
+  ocr: OcrPool,
+  region: Rect,
+  beforeId: string | undefined,
+  afterId: string | undefined,
+): Promise<{ before: OcrLine[]; after: OcrLine[]; cachedReads: number }> {
+  const area = ocrArea(region);
+  const [before, after] = await Promise.all([readFrameArea(ocr, beforeId, area), readFrameArea(ocr, afterId, area)]);
+  return { before: before.lines, after: after.lines, cachedReads: Number(before.cached) + Number(after.cached) };
+}

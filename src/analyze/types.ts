@@ -1,0 +1,119 @@
+/** What analysis stores per recording, and what the UI shows of it. */
+import type { RuntimeKind } from '../../models/registry';
+import type { CloudStepInfo } from '../cloud/merge';
+import type { CloudProvider } from '../cloud/types';
+import type { OcrLine, Rect } from './labels/labels';
+import type { BurstSettings } from './segment/bursts';
+import type { StepKind } from './segment/steps';
+import type { StepFacts, TextPart } from '../compose/step-text';
+
+export interface AnalyzedStep {
+  id: string;
+  start: number;
+  end: number;
+  kind: StepKind;
+  text: TextPart[];
+  /** What the text was written from; kept so it can be written again (with a caption, an edit). */
+  facts: StepFacts;
+  /** The name of what was acted on, and where it came from. */
+  label?: string;
+  labelSource?: 'page' | 'ocr';
+  value?: string;
+  redacted?: boolean;
+  key?: string;
+  /** Where the action happened, in video pixels. */
+  region?: Rect;
+  beforeFrameId?: string;
+  afterFrameId?: string;
+  /** Lines read in and around the region, before and after. */
+  ocr?: { before: OcrLine[]; after: OcrLine[] };
+  /** What the caption model says the screen shows around the region, after the action. */
+  caption?: string;
+  /** The person's own words for the step (Markdown), replacing the generated text. */
+  editedText?: string;
+  /** The typed value is an input of the skill under this name (written `{{name}}`). */
+  parameter?: string;
+  /** Areas of the step's screenshot the person asked to blur, in frame pixels. */
+  blur?: Rect[];
+  /** The cloud model's version of the step, when one was asked. */
+  cloud?: CloudStepInfo;
+  eventCount: number;
+}
+
+/** A distinct screen of the recording, read whole. */
+export interface ScreenReading {
+  frameId: string;
+  t: number;
+  /** Its largest text near the top: the app's or page's name, or the dialog's. */
+  title?: string;
+  lines: OcrLine[];
+}
+
+/** How the caption stage went. */
+export interface CaptionSummary {
+  /**
+   * `done`: steps captioned; `needs-download`: the model is not in this browser
+   * yet and is downloaded only when the person asks; `off`: turned off in
+   * Settings; `failed`: it could not load or run (a warning says why).
+   */
+  state: 'done' | 'needs-download' | 'off' | 'failed';
+  model?: string;
+  runtime?: RuntimeKind;
+  captioned: number;
+  /** Served from the cache (captioned before by the same model). */
+  cached: number;
+  /** Time spent captioning, and loading the model, in ms. */
+  ms: number;
+  loadMs?: number;
+}
+
+export type AnalysisStatus = 'running' | 'complete' | 'cancelled' | 'failed';
+
+export interface Analysis {
+  recordingId: string;
+  updatedAt: number;
+  status: AnalysisStatus;
+  mode: BurstSettings['mode'];
+  /** The app or page in use, as its first screen names it. */
+  appName?: string;
+  /** A description the recording came with (a pack2skill 0.1 session's): the skill's, until edited. */
+  givenDescription?: string;
+  /** The first screen and each one a large change brought, read whole. */
+  screens: ScreenReading[];
+  steps: AnalyzedStep[];
+  /** Said to the person: e.g. OCR could not load, so labels are missing. */
+  warnings: string[];
+  timings: { segmentMs: number; ocrMs: number; totalMs: number };
+  /** Frame areas read, and how many of them came from the cache (read while recording). */
+  ocr: { reads: number; cachedReads: number; screenReads: number; cachedScreenReads: number };
+  /** The backend that read the screen (`local`: in this tab). */
+  backend: string;
+  /** Absent until the caption stage has run (steps are shown before it). */
+  captions?: CaptionSummary;
+  /** The skill's name and description as the person set them; absent until edited. */
+  review?: SkillDraft;
+  /** The person has changed the steps or the draft. */
+  edited?: boolean;
+  /** The cloud model that rewrote the steps, and what it suggested for the skill. */
+  cloud?: { provider: CloudProvider; model: string; steps: number; skillName?: string; skillDescription?: string };
+}
+
+export interface SkillDraft {
+  name: string;
+  description: string;
+}
+
+export interface AnalysisProgress {
+  stage:
+    | 'Finding steps'
+    | 'Reading the screen'
+    | 'Loading the caption model'
+    | 'Describing the screen'
+    | 'Preparing screenshots for the model'
+    | 'Waiting for the model'
+    | 'Done';
+  done: number;
+  total: number;
+  /** What `done` and `total` count. */
+  unit: 'steps' | 'MB';
+}

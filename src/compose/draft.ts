@@ -1,0 +1,112 @@
+/**
+ * The words around the steps: a skill name and description made from the
+ * analysis (the person edits them in review), the export text of each step,
+ * and the quality notes a reader should see.
+ */
+import { toMarkdown, toPlainText, type TextPart } from './step-text';
+import type { Analysis, AnalyzedStep, SkillDraft } from '../analyze/types';
+import { maskSensitive } from './redact';
+import { MAX_DESCRIPTION, MAX_NAME } from '../skill/validate';
+
+export function slugify(text: string, max = MAX_NAME): string {
+  const slug = text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/claude|anthropic/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, max).replace(/-+$/, '');
+}
+
+/** A step's generated text as exported: a typed value that is an input becomes `{{name}}`, secrets are masked. */
+function exportParts(step: AnalyzedStep): TextPart[] {
+  return step.text.map((part) =>
+    part.style === 'code' && step.parameter && part.text === step.value
+      ? { ...part, text: `{{${step.parameter}}}` }
+      : { ...part, text: maskSensitive(part.text) },
+  );
+}
+
+/** A step as written in exports: the person's words, or the generated ones. */
+export function stepMarkdown(step: AnalyzedStep): string {
+  if (step.editedText !== undefined) return maskSensitive(step.editedText.trim());
+  return toMarkdown(exportParts(step));
+}
+
+export function stepPlainText(step: AnalyzedStep): string {
+  if (step.editedText !== undefined) return maskSensitive(step.editedText.replace(/[*_`]/g, '').trim());
+  return toPlainText(exportParts(step));
+}
+
+export function defaultDraft(analysis: Analysis, fallbackTitle: string): SkillDraft {
+  const app = analysis.appName;
+  const first = analysis.steps.find((step) => step.label)?.label;
+  const name = slugify(`${app ?? ''} ${first ?? ''}`) || slugify(fallbackTitle) || 'recorded-workflow';
+  return { name, description: givenDescription(analysis) ?? defaultDescription(analysis) };
+}
+
+/** The description a recording came with, made fit for frontmatter; none if nothing is left of it. */
+function givenDescription(analysis: Analysis): string | undefined {
+  const text = maskSensitive(analysis.givenDescription ?? '')
+    .replace(/[<>]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!text) return undefined;
+  // A skill's description also says when to use it (DESIGN §5); a session's seldom does.
+  const sentence = /[.!?]$/.test(text) ? text : `${text}.`;
+  const withWhen = /\buse (it )?when\b/i.test(text) ? sentence : `${sentence} Use when asked to do this task again.`;
+  return withWhen.length <= MAX_DESCRIPTION ? withWhen : `${withWhen.slice(0, MAX_DESCRIPTION - 1)}…`;
+}
+
+function defaultDescription(analysis: Analysis): string {
+  const app = analysis.appName ? ` in ${analysis.appName}` : '';
+  const texts = analysis.steps.map((step) => stepPlainText(step).replace(/[<>]/g, ''));
+  const count = texts.length;
+  const summary = texts.slice(0, 4).join('; ') + (count > 4 ? '; and so on' : '');
+  const goal = texts[0] ? `, starting with "${texts[0].replace(/"/g, "'")}"` : '';
+  const description =
+    `Repeats a recorded ${count}-step workflow${app}: ${summary}. ` +
+    `Use when asked to do this task${app} again${goal}.`;
+  return description.length <= MAX_DESCRIPTION ? description : `${description.slice(0, MAX_DESCRIPTION - 1)}…`;
+}
+
+/** Words in a step's label that mean it cannot be undone or reaches someone else. */
+const RISKY = /\b(delete|remove|erase|submit|send|pay|purchase|buy|order|transfer|publish|confirm|close account)\b/i;
+
+export interface StepNotes {
+  risky: boolean;
+  confidence: 'high' | 'medium' | 'low';
+  /** Said beside the step in review and in the reference. */
+  warnings: string[];
+}
+
+/** A typed value that looks specific to this one run (a date, an email, a path, a number). */
+const HARD_CODED = /\d|@|[\\/]|\.(pdf|docx?|xlsx?|csv|png|jpe?g|txt)$/i;
+
+export function stepNotes(step: AnalyzedStep): StepNotes {
+  const warnings: string[] = [];
+  const label = step.label ?? '';
+  const risky = RISKY.test(label) || RISKY.test(step.editedText ?? '');
+  if (risky) warnings.push('Cannot be undone or reaches others: the skill asks for confirmation first.');
+  let confidence: StepNotes['confidence'] = 'high';
+  if (step.labelSource !== 'page') {
+    const lines = [...(step.ocr?.before ?? []), ...(step.ocr?.after ?? [])].filter(
+      (l) => label && l.text.includes(label),
+    );
+    const best = Math.max(0, ...lines.map((l) => l.confidence));
+    confidence = !label ? 'low' : best >= 80 ? 'medium' : 'low';
+  }
+  if (step.cloud && !step.cloud.seen) {
+    confidence = 'low';
+    warnings.push(
+      `The model named "${maskSensitive(step.cloud.target)}", which was not read on this step's screenshots: check it.`,
+    );
+  }
+  if (!label && !step.cloud && step.kind !== 'key' && step.kind !== 'scroll' && step.editedText === undefined) {
+    warnings.push('Nothing names what was acted on: check the screenshot and edit the text.');
+  }
+  if (step.value && !step.parameter && HARD_CODED.test(step.value)) {
+    warnings.push(`"${maskSensitive(step.value)}" looks specific to this run: consider making it an input.`);
+  }
+  return { risky, confidence, warnings };
+}

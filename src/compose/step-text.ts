@@ -1,0 +1,96 @@
+/**
+ * The words of a step, from what is known about it: its kind, the typed value
+ * or key, and the label of what was acted on (from the page or from OCR).
+ * Deterministic, and structured (plain / strong / code parts) so that the UI
+ * renders it without HTML and the exporters write it as Markdown.
+ */
+import type { StepKind } from '../analyze/segment/steps';
+
+export type TextPart = { text: string; style?: 'strong' | 'code' };
+
+export interface StepFacts {
+  kind: StepKind;
+  label?: string | undefined;
+  value?: string | undefined;
+  redacted?: boolean | undefined;
+  key?: string | undefined;
+  scrollDelta?: { x: number; y: number } | undefined;
+  /** Text that appeared in the region during a change seen only as pixels. */
+  appeared?: string | undefined;
+  /** How long the change took, ms: typing takes a while, a click's result appears at once. */
+  durationMs?: number | undefined;
+  /** The caption model's words for the screen after the step. */
+  caption?: string | undefined;
+}
+
+/** A change seen only as pixels that lasted this long and left new text reads as typing. */
+const TYPING_MIN_MS = 400;
+
+/** Whether a change seen only as pixels reads as typing: new text, and it took a while. */
+export function readsAsTyping(appeared: string | undefined, durationMs: number | undefined): appeared is string {
+  return Boolean(appeared) && (durationMs ?? 0) >= TYPING_MIN_MS;
+}
+
+const plain = (text: string): TextPart => ({ text });
+const strong = (text: string): TextPart => ({ text, style: 'strong' });
+const code = (text: string): TextPart => ({ text, style: 'code' });
+
+export function stepText(facts: StepFacts): TextPart[] {
+  const { label } = facts;
+  switch (facts.kind) {
+    case 'click':
+      return label ? [plain('Click '), strong(label)] : [plain('Click the marked area')];
+    case 'type':
+      return typeText(facts.redacted ? undefined : facts.value, label, facts.redacted);
+    case 'choose':
+      return label && facts.value
+        ? [plain('Choose '), strong(facts.value), plain(' in '), strong(label)]
+        : [plain('Choose '), strong(facts.value ?? label ?? 'an option')];
+    case 'toggle':
+      return [plain(facts.value === 'unchecked' ? 'Uncheck ' : 'Check '), strong(label ?? 'the marked box')];
+    case 'scroll': {
+      const direction = (facts.scrollDelta?.y ?? 1) < 0 ? 'up' : 'down';
+      return label ? [plain(`Scroll ${direction} to `), strong(label)] : [plain(`Scroll ${direction}`)];
+    }
+    case 'key':
+      return [plain('Press '), strong(facts.key ?? 'the key')];
+    case 'visual':
+      if (readsAsTyping(facts.appeared, facts.durationMs)) return typeText(facts.appeared, label, false);
+      if (label) return [plain('Click '), strong(label)];
+      // Nothing names what changed: the caption is the only description there is.
+      return facts.caption
+        ? [plain('Wait for the screen to change: '), plain(asClause(facts.caption))]
+        : [plain('Wait for the screen to change')];
+    default:
+      return facts.kind satisfies never;
+  }
+}
+
+/** "A login form." → "a login form": a caption read as the end of a sentence. */
+function asClause(caption: string): string {
+  const text = caption.trim().replace(/[.\s]+$/, '');
+  return /^[A-Z](?![A-Z])/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+function typeText(value: string | undefined, label: string | undefined, redacted: boolean | undefined): TextPart[] {
+  const what = redacted ? [plain('the secret value')] : value ? [code(value)] : [plain('the text')];
+  return label ? [plain('Type '), ...what, plain(' into '), strong(label)] : [plain('Type '), ...what];
+}
+
+/** Markdown for exports: labels in bold, typed text in code spans, screen text escaped. */
+export function toMarkdown(parts: TextPart[]): string {
+  return parts
+    .map((part) => {
+      if (part.style === 'code') {
+        const fence = part.text.includes('`') ? '``' : '`';
+        return `${fence}${part.text}${fence}`;
+      }
+      const escaped = part.text.replace(/[\\*_`[\]<>#|]/g, '\\$&');
+      return part.style === 'strong' ? `**${escaped}**` : escaped;
+    })
+    .join('');
+}
+
+export function toPlainText(parts: TextPart[]): string {
+  return parts.map((p) => p.text).join('');
+}

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { testAnalysis } from '../analyze/testing';
+import type { Analysis, AnalyzedStep } from '../analyze/types';
+import { stepText, type StepFacts } from '../compose/step-text';
+import { parseFrontmatter } from '../skill/frontmatter';
+import { descriptionProblems, validateSkill } from '../skill/validate';
+import { defaultDraft, slugify, stepNotes } from '../compose/draft';
+import { skillGenerator } from './skill';
+import { toBytes } from './zip';
+
+function step(id: number, facts: StepFacts, extra: Partial<AnalyzedStep> = {}): AnalyzedStep {
+  return {
+    id: `step-${id}`,
+    start: id * 2000,
+    end: id * 2000 + 500,
+    kind: facts.kind,
+    text: stepText(facts),
+    facts,
+    eventCount: 2,
+    beforeFrameId: `f${id}`,
+    ...(facts.label ? { label: facts.label, labelSource: 'ocr' as const } : {}),
+    ...(facts.value ? { value: facts.value } : {}),
+    ...extra,
+  };
+}
+
+function analysis(steps: AnalyzedStep[]): Analysis {
+  return testAnalysis({ recordingId: 'r1', appName: 'Helpdesk', steps });
+}
+
+const steps = [
+  step(1, { kind: 'click', label: 'New ticket' }),
+  step(2, { kind: 'type', label: 'Summary', value: 'Printer jam' }, { parameter: 'summary' }),
+  step(3, { kind: 'type', label: 'Reporter', value: 'ada@example.com' }),
+  step(4, { kind: 'click', label: 'Delete draft' }, { editedText: 'Press **Delete draft** to discard the copy' }),
+  step(5, { kind: 'visual' }, { caption: 'A ticket saved confirmation.', beforeFrameId: undefined }),
+];
+
+async function generate(input = analysis(steps)) {
+  const draft = defaultDraft(input, 'Recording');
+  const files = await skillGenerator.generate({
+    analysis: input,
+    draft,
+    recordedAt: Date.UTC(2026, 10, 25),
+    screenshot: async (s) => (s.beforeFrameId ? new Blob([new Uint8Array([137, 80, 78, 71])]) : null),
+  });
+  const bytes = await toBytes(files);
+  const text = (path: string) => new TextDecoder().decode(bytes.get(`${draft.name}/${path}`));
+  return { draft, bytes, text };
+}
+
+describe('skill generator', () => {
+  it('writes a skill that passes the validator, with every linked image present', async () => {
+    const { draft, bytes } = await generate();
+    expect(draft.name).toBe('helpdesk-new-ticket');
+    expect(validateSkill(bytes).filter((issue) => issue.severity === 'error')).toEqual([]);
+    expect([...bytes.keys()].sort()).toEqual([
+      'helpdesk-new-ticket/SKILL.md',
+      'helpdesk-new-ticket/assets/step-01.png',
+      'helpdesk-new-ticket/assets/step-02.png',
+      'helpdesk-new-ticket/assets/step-03.png',
+      'helpdesk-new-ticket/assets/step-04.png',
+      'helpdesk-new-ticket/references/REFERENCE.md',
+    ]);
+  });
+
+  it('puts the version in metadata, and a description that says when to use it', async () => {
+    const { text } = await generate();
+    const { data } = parseFrontmatter(text('SKILL.md'));
+    expect(Object.keys(data)).toEqual(['name', 'description', 'metadata']);
+    expect(data['metadata']).toEqual({ version: '1.0.0', generator: 'pack2skill 0.2.0', recorded: '2026-11-25' });
+    expect(data['description']).toMatch(/^Repeats a recorded 5-step workflow in Helpdesk: .* Use when /);
+  });
+
+  it('writes inputs as parameters, the person’s edits, confirmations for risky steps, masked secrets', async () => {
+    const { text } = await generate();
+    const skill = text('SKILL.md');
+    expect(skill).toContain('- `{{summary}}` (typed into **Summary**)');
+    expect(skill).toContain('2. Type `{{summary}}` into **Summary**');
+    expect(skill).not.toContain('Printer jam');
+    expect(skill).toContain('3. Type `••••` into **Reporter**');
+    expect(skill).not.toContain('ada@example.com');
+    expect(skill).toContain(
+      '4. Press **Delete draft** to discard the copy **Ask the user to confirm before doing this.**',
+    );
+    expect(skill).toContain('The last screen should show: A ticket saved confirmation.');
+    expect(skill).toContain('   ![Step 1](assets/step-01.png)');
+    const reference = text('references/REFERENCE.md');
+    expect(reference).toContain('## Step 5: Wait for the screen to change');
+    expect(reference).toContain('- Caption: A ticket saved confirmation.');
+  });
+
+  it('lists each screen’s text in the reference, secrets masked and markup escaped', async () => {
+    const withScreens = analysis(steps);
+    withScreens.screens = [
+      {
+        frameId: 'f1',
+        t: 0,
+        title: 'Helpdesk',
+        lines: [
+          { text: 'Reporter ada@example.com', confidence: 90, box: { x: 0, y: 0, width: 1, height: 1 } },
+          { text: '<script>alert(1)</script>', confidence: 90, box: { x: 0, y: 0, width: 1, height: 1 } },
+        ],
+      },
+    ];
+    const { text } = await generate(withScreens);
+    const reference = text('references/REFERENCE.md');
+    expect(reference).toContain('## Screen at 0:00: Helpdesk');
+    expect(reference).toContain('Reporter •••• · \\<script\\>alert(1)\\</script\\>');
+    expect(reference).not.toContain('ada@example.com');
+  });
+
+  it('adds a table of contents to a long reference', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => step(i + 1, { kind: 'click', label: `Button ${i + 1}` }));
+    const { bytes, text } = await generate(analysis(many));
+    expect(text('references/REFERENCE.md')).toContain('## Contents');
+    expect(validateSkill(bytes).filter((issue) => issue.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('drafts and notes', () => {
+  it('takes a description the recording came with, masked, fit for frontmatter and saying when to use it', () => {
+    const given = (givenDescription: string) =>
+      defaultDraft(testAnalysis({ recordingId: 'r1', steps, givenDescription }), 'x').description;
+    expect(given('Opens and saves a helpdesk ticket')).toBe(
+      'Opens and saves a helpdesk ticket. Use when asked to do this task again.',
+    );
+    expect(given('Files a ticket.\n  Use when a printer jams.')).toBe('Files a ticket. Use when a printer jams.');
+    const masked = given('Mail <ada@example.com> the report!');
+    expect(masked).toMatch(/^Mail •+ the report! Use when asked to do this task again\.$/);
+    const long = given('x'.repeat(2000));
+    expect(long).toHaveLength(1024);
+    expect(descriptionProblems(long)).toEqual([]);
+    // Nothing usable left: the description made from the steps.
+    expect(given('  <>  ')).toMatch(/^Repeats a recorded 5-step workflow/);
+  });
+
+  it('makes valid names from anything', () => {
+    expect(slugify('Claude’s Helpdesk: New Ticket!')).toBe('s-helpdesk-new-ticket');
+    expect(slugify('x'.repeat(80))).toHaveLength(64);
+  });
+
+  it('suggests inputs for run-specific values and flags risky actions', () => {
+    expect(stepNotes(step(1, { kind: 'type', label: 'Due', value: '2026-12-01' })).warnings[0]).toMatch(
+      /looks specific to this run/,
+    );
+    expect(stepNotes(step(1, { kind: 'click', label: 'Send invoice' })).risky).toBe(true);
+    expect(stepNotes(step(1, { kind: 'click', label: 'Open invoice' })).risky).toBe(false);
+  });
+});

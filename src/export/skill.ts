@@ -1,0 +1,159 @@
+/**
+ * The Agent Skill: `<name>/SKILL.md` (frontmatter, when to use it, inputs,
+ * prerequisites, numbered steps with screenshots, how to check it worked, what
+ * to do when the screen differs), `references/REFERENCE.md` (what was seen at
+ * each step) and `assets/step-NN.png`. No scripts: a recorded UI workflow has
+ * nothing a script could do better than the steps.
+ */
+import { formatDuration } from '../shared/format';
+import { writeFrontmatter } from '../skill/frontmatter';
+import { maskSensitive } from '../compose/redact';
+import { TOC_AFTER_LINES } from '../skill/validate';
+import type { AnalyzedStep } from '../analyze/types';
+import { stepMarkdown, stepNotes } from '../compose/draft';
+import type { GeneratorInput, OutputFile, OutputGenerator } from './types';
+
+export const GENERATOR = 'pack2skill 0.2.0';
+export const SKILL_VERSION = '1.0.0';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Screen text for Markdown: secrets masked, Markdown and HTML characters escaped. */
+const screenText = (text: string) => maskSensitive(text).replace(/[\\*_`[\]<>#|]/g, '\\$&');
+
+export const skillGenerator: OutputGenerator = {
+  id: 'skill',
+  async generate(input: GeneratorInput): Promise<OutputFile[]> {
+    const { analysis, draft } = input;
+    const root = draft.name;
+    const files: OutputFile[] = [];
+    const images = new Map<string, string>();
+    for (const [index, step] of analysis.steps.entries()) {
+      const image = await input.screenshot(step);
+      if (!image) continue;
+      const path = `assets/step-${pad(index + 1)}.png`;
+      images.set(step.id, path);
+      files.push({ path: `${root}/${path}`, data: image });
+    }
+    files.unshift(
+      { path: `${root}/SKILL.md`, data: skillMarkdown(input, images) },
+      { path: `${root}/references/REFERENCE.md`, data: referenceMarkdown(input) },
+    );
+    return files;
+  },
+};
+
+function title(name: string): string {
+  const words = name.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function skillMarkdown({ analysis, draft, recordedAt }: GeneratorInput, images: Map<string, string>): string {
+  const app = analysis.appName ? screenText(analysis.appName) : undefined;
+  const parameters = analysis.steps.filter((step) => step.parameter);
+  const lines: string[] = [
+    writeFrontmatter({
+      name: draft.name,
+      description: draft.description,
+      metadata: {
+        version: SKILL_VERSION,
+        generator: GENERATOR,
+        recorded: new Date(recordedAt).toISOString().slice(0, 10),
+      },
+    }),
+    `# ${title(draft.name)}`,
+    '',
+    screenText(draft.description),
+    '',
+    '## When to use',
+    '',
+    `Use this skill to repeat, on the user's behalf, a workflow that was recorded once${app ? ` in **${app}**` : ''}. ` +
+      'Follow the steps in order, on the real screen; the screenshots show what each step looked like when it was recorded.',
+    '',
+  ];
+  if (parameters.length > 0) {
+    lines.push('## Inputs', '', 'Ask the user for these values if the request does not give them:', '');
+    for (const step of parameters) {
+      const where = step.label ? ` (typed into **${screenText(step.label)}**)` : '';
+      lines.push(`- \`{{${step.parameter}}}\`${where}`);
+    }
+    lines.push('');
+  }
+  lines.push('## Before you start', '');
+  lines.push(
+    app
+      ? `- Open **${app}** and make sure the user is signed in.`
+      : '- Open the app or page the workflow uses, signed in.',
+  );
+  lines.push('- Start from the screen shown in the first screenshot.', '');
+  lines.push('## Steps', '');
+  for (const [index, step] of analysis.steps.entries()) {
+    const notes = stepNotes(step);
+    const confirm = notes.risky ? ' **Ask the user to confirm before doing this.**' : '';
+    lines.push(`${index + 1}. ${stepMarkdown(step)}${confirm}`);
+    const image = images.get(step.id);
+    if (image) lines.push(`   ![Step ${index + 1}](${image})`);
+  }
+  lines.push('', '## Check that it worked', '');
+  const last = analysis.steps.at(-1);
+  const finalText = last ? lastScreenText(last) : '';
+  lines.push(
+    finalText ? `The last screen should show: ${finalText}.` : 'The last screen should look like the last screenshot.',
+    '',
+    '## If the screen looks different',
+    '',
+    '- Find each control by its label, not by its position: layouts move.',
+    '- If a step cannot be found, stop and tell the user what you see instead; do not guess.',
+    '- See [the reference](references/REFERENCE.md) for the text and timing recorded at each step.',
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** What the last step left on screen: its caption, else the text that appeared near it. */
+function lastScreenText(step: AnalyzedStep): string {
+  if (step.caption) return screenText(step.caption.replace(/\.$/, ''));
+  const before = new Set((step.ocr?.before ?? []).map((line) => line.text));
+  const appeared = (step.ocr?.after ?? []).filter((line) => !before.has(line.text)).map((line) => line.text);
+  return appeared.length > 0 ? appeared.map((text) => `"${screenText(text)}"`).join(', ') : '';
+}
+
+function referenceMarkdown({ analysis }: GeneratorInput): string {
+  const sections: string[][] = analysis.steps.map((step, index) => {
+    const notes = stepNotes(step);
+    const section = [
+      `## Step ${index + 1}: ${stepMarkdown(step)}`,
+      '',
+      `- Time: ${formatDuration(step.start)} to ${formatDuration(step.end)} (${step.eventCount} events, ${step.kind})`,
+      `- Confidence: ${notes.confidence}${step.labelSource ? ` (label from the ${step.labelSource === 'page' ? 'page' : 'screen, by OCR'})` : ''}`,
+    ];
+    if (step.caption) section.push(`- Caption: ${screenText(step.caption)}`);
+    const seen = [...new Set((step.ocr?.after ?? step.ocr?.before ?? []).map((line) => line.text))];
+    if (seen.length > 0) section.push(`- Text seen: ${seen.map((text) => `"${screenText(text)}"`).join(', ')}`);
+    for (const warning of notes.warnings) section.push(`- Note: ${screenText(warning)}`);
+    section.push('');
+    return section;
+  });
+  // Each distinct screen's text, read whole: what an agent should expect to see.
+  for (const screen of analysis.screens) {
+    const heading = screen.title ? screenText(screen.title) : 'Untitled screen';
+    const seen = screen.lines.map((line) => screenText(line.text)).filter(Boolean);
+    sections.push([
+      `## Screen at ${formatDuration(screen.t)}: ${heading}`,
+      '',
+      seen.join(' · ') || '(no text read)',
+      '',
+    ]);
+  }
+  const body = sections.flat();
+  const head = ['# Reference', '', 'What was recorded at each step of the skill, then the text of each screen.', ''];
+  if (head.length + body.length > TOC_AFTER_LINES) {
+    head.push(
+      '## Contents',
+      '',
+      ...analysis.steps.map((step, i) => `- Step ${i + 1}: ${stepMarkdown(step)}`),
+      ...analysis.screens.map((screen) => `- Screen at ${formatDuration(screen.t)}`),
+      '',
+    );
+  }
+  return [...head, ...body].join('\n');
+}

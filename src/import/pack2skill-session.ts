@@ -1,0 +1,97 @@
+/**
+ * Sessions from pack2skill 0.1: a session file (name, description, start and
+ * end time, video and events paths, framerate, resolution), the video, and an
+ * events file — a list of `{t, type: "click" | "keystroke", x, y, button, key}`
+ * with `t` in seconds from the start. Events go onto the video's clock;
+ * keystrokes become typing (or key presses), clicks keep their point so OCR
+ * can read what was under it.
+ */
+import type { NewEvent } from '../capture/events';
+import { keyName, SessionError } from './pack-session';
+
+export interface Pack2SkillSession {
+  name: string;
+  description: string;
+  videoPath: string;
+  eventsPath: string;
+  resolution?: { width: number; height: number };
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+const isObject = (value: unknown): value is Record<string, Json> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether a parsed JSON file looks like a 0.1 session file. */
+export function isSessionFile(value: unknown): boolean {
+  return isObject(value) && typeof value['video_path'] === 'string' && typeof value['events_path'] === 'string';
+}
+
+export function readSessionFile(value: unknown, fileName: string): Pack2SkillSession {
+  if (!isSessionFile(value) || !isObject(value)) {
+    throw new SessionError(`${fileName} is not a pack2skill session file (it needs "video_path" and "events_path")`);
+  }
+  const resolution = value['resolution'];
+  let size: Pack2SkillSession['resolution'];
+  if (Array.isArray(resolution) && resolution.length === 2)
+    size = { width: Number(resolution[0]), height: Number(resolution[1]) };
+  else if (isObject(resolution)) size = { width: Number(resolution['width']), height: Number(resolution['height']) };
+  else if (typeof resolution === 'string' && /^\d+x\d+$/.test(resolution)) {
+    const [w, h] = resolution.split('x').map(Number) as [number, number];
+    size = { width: w, height: h };
+  }
+  return {
+    name: typeof value['name'] === 'string' ? value['name'] : 'pack2skill session',
+    description: typeof value['description'] === 'string' ? value['description'] : '',
+    videoPath: value['video_path'] as string,
+    eventsPath: value['events_path'] as string,
+    ...(size && size.width > 0 && size.height > 0 ? { resolution: size } : {}),
+  };
+}
+
+/** The events file as our events, in ms on the video's clock. */
+export function mapSessionEvents(value: unknown, fileName: string): NewEvent[] {
+  const list = Array.isArray(value)
+    ? value
+    : isObject(value) && Array.isArray(value['events'])
+      ? value['events']
+      : null;
+  if (!list) throw new SessionError(`${fileName} is not a list of events`);
+  const out: NewEvent[] = [];
+  let typed: { t: number; text: string } | null = null;
+  const flush = () => {
+    if (typed) out.push({ t: typed.t, type: 'input', source: 'extension', value: typed.text });
+    typed = null;
+  };
+  const sorted = [...list].sort((a, b) => Number(isObject(a) ? a['t'] : 0) - Number(isObject(b) ? b['t'] : 0));
+  for (const [index, item] of sorted.entries()) {
+    if (!isObject(item) || typeof item['t'] !== 'number' || typeof item['type'] !== 'string') {
+      throw new SessionError(`${fileName}: event ${index + 1} needs a number "t" and a "type"`);
+    }
+    const t = Math.round(item['t'] * 1000);
+    if (item['type'] === 'click') {
+      flush();
+      const button = String(item['button'] ?? 'left');
+      out.push({
+        t,
+        type: 'click',
+        source: 'extension',
+        point: { x: Number(item['x'] ?? 0), y: Number(item['y'] ?? 0) },
+        button: /right/i.test(button) ? 2 : /middle/i.test(button) ? 1 : 0,
+      });
+    } else if (item['type'] === 'keystroke') {
+      const raw = String(item['key'] ?? '');
+      const named = keyName(raw.startsWith('Key.') || raw.length === 1 ? raw : `Key.${raw.toLowerCase()}`);
+      const key = named.key;
+      if (!key) continue;
+      if (key.length === 1 || key === 'Backspace') {
+        typed ??= { t, text: '' };
+        typed.text = key === 'Backspace' ? typed.text.slice(0, -1) : typed.text + key;
+      } else {
+        flush();
+        out.push({ t, type: 'key', source: 'extension', key });
+      }
+    }
+  }
+  flush();
+  return out;
+}

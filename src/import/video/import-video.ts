@@ -1,0 +1,210 @@
+/**
+ * A video file as a recording: frames from a decoder (WebCodecs where the
+ * browser can, ffmpeg.wasm otherwise), screen changes found by the same
+ * detector the live recorder uses, the changes' before and after frames stored
+ * as key frames and the file itself as the recording's video. Written in one
+ * transaction: a failed import leaves nothing behind.
+ */
+import { ChangeDetector, type DetectedChange } from '../../capture/changes/detector';
+import { LumaReader } from '../../capture/changes/luma';
+import type { FrameRecord, RecordingRecord } from '../../storage/db';
+import type { EventRecord, NewEvent } from '../../capture/events';
+import { storeImported } from '../store';
+import { chooseDecoder } from './decoder-choice';
+import { openFfmpegSource } from './ffmpeg-source';
+import type { DecoderName, FrameSource, ImportProgress, SampledFrame } from './frame-source';
+import { openWebCodecsSource } from './webcodecs-source';
+
+/** Width of the luma grid the detector compares (as the live sampler). */
+const GRID_WIDTH = 320;
+
+export interface VideoImportOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Events known from elsewhere (a pack2skill 0.1 session), on the video's clock; points in `eventSize` pixels. */
+  events?: NewEvent[];
+  eventSize?: { width: number; height: number };
+  title?: string;
+  description?: string;
+  sourceLabel?: string;
+}
+
+/** What one pass of the detector over a source found. */
+interface FoundChanges {
+  decoder: DecoderName;
+  durationMs: number;
+  frameCount: number;
+  size: { width: number; height: number };
+  changes: DetectedChange<number>[];
+  /** PNGs of the frames the changes start and end on, by frame index. */
+  keyFrames: Map<number, { t: number; blob: Blob }>;
+  decodeMs: number;
+  detectMs: number;
+}
+
+export async function importVideo(file: File, options: VideoImportOptions = {}): Promise<RecordingRecord> {
+  const started = performance.now();
+  let found: FoundChanges | null = null;
+  if (chooseDecoder() === 'webcodecs') {
+    options.onProgress?.({ stage: 'Opening the video', done: 0, total: 0 });
+    const opening = performance.now();
+    const source = await openWebCodecsSource(file);
+    if (source) {
+      try {
+        found = await findChanges(source, options, performance.now() - opening);
+      } catch (error) {
+        options.signal?.throwIfAborted();
+        // The browser's decoder gave up part way (a damaged packet, say): ffmpeg reads from the start again.
+        console.warn(`WebCodecs could not decode ${file.name}; trying ffmpeg.wasm`, error);
+      } finally {
+        source.close();
+      }
+    }
+  }
+  if (!found) {
+    options.onProgress?.({ stage: 'Loading ffmpeg', done: 0, total: 0 });
+    const opening = performance.now();
+    const source = await openFfmpegSource(file, options);
+    try {
+      found = await findChanges(source, options, performance.now() - opening);
+    } finally {
+      source.close();
+    }
+  }
+  return store(file, found, options, performance.now() - started);
+}
+
+/** `openMs`: the time opening the source took, counted as decoding (ffmpeg.wasm decodes its first segment then). */
+async function findChanges(source: FrameSource, options: VideoImportOptions, openMs: number): Promise<FoundChanges> {
+  // Frames the detector holds on to, with their reference counts; the rest are closed as soon as read.
+  const held = new Map<number, { frame: SampledFrame; refs: number }>();
+  const release = (index: number) => {
+    const entry = held.get(index);
+    if (entry && --entry.refs <= 0) {
+      entry.frame.close();
+      held.delete(index);
+    }
+  };
+  const detector = new ChangeDetector<number>({ retain: (index) => void held.get(index)!.refs++, release });
+  const luma = new LumaReader(GRID_WIDTH);
+  const found: FoundChanges = {
+    decoder: source.decoder,
+    durationMs: source.durationMs,
+    frameCount: 0,
+    size: { width: 0, height: 0 },
+    changes: [],
+    keyFrames: new Map(),
+    decodeMs: openMs,
+    detectMs: 0,
+  };
+  // Each change's two handles carry a reference: keep the frames' PNGs, then let the frames go.
+  const keep = async (changes: DetectedChange<number>[]) => {
+    for (const change of changes) {
+      for (const index of [change.before, change.after]) {
+        const frame = held.get(index)!.frame;
+        if (!found.keyFrames.has(index)) found.keyFrames.set(index, { t: frame.t, blob: await frame.png() });
+        release(index);
+      }
+      found.changes.push(change);
+    }
+  };
+  let waitStarted = performance.now();
+  for await (const frame of source.frames()) {
+    found.decodeMs += performance.now() - waitStarted;
+    const detectStarted = performance.now();
+    options.signal?.throwIfAborted();
+    const index = found.frameCount++;
+    found.size = { width: frame.image.width, height: frame.image.height };
+    // Its one reference passes to the detector, which releases it when done with the frame.
+    held.set(index, { frame, refs: 1 });
+    await keep(detector.push(luma.read(frame.image, frame.t), index));
+    options.onProgress?.({
+      stage: 'Reading the video',
+      done: found.frameCount,
+      total: Math.max(source.frameCount, found.frameCount),
+    });
+    found.detectMs += performance.now() - detectStarted;
+    waitStarted = performance.now();
+  }
+  await keep(detector.flush());
+  detector.dispose();
+  if (found.frameCount === 0) throw new Error('the decoder gave no frames');
+  return found;
+}
+
+async function store(
+  file: File,
+  found: FoundChanges,
+  options: VideoImportOptions,
+  totalMs: number,
+): Promise<RecordingRecord> {
+  const id = crypto.randomUUID();
+  const { size } = found;
+  const frameIds = new Map<number, string>();
+  const keyFrames: FrameRecord[] = [];
+  const frameId = (index: number, role: 'before' | 'after') => {
+    if (!frameIds.has(index)) {
+      const kept = found.keyFrames.get(index)!;
+      frameIds.set(index, `${id}:frame-${index}`);
+      keyFrames.push({ id: `${id}:frame-${index}`, recordingId: id, t: kept.t, role, ...size, blob: kept.blob });
+    }
+    return frameIds.get(index)!;
+  };
+  const visual: EventRecord[] = found.changes.map((change) => {
+    const scale = size.width / change.width;
+    return {
+      recordingId: id,
+      t: change.startT,
+      endT: change.endT,
+      type: 'visual',
+      source: 'visual',
+      box: {
+        x: Math.round(change.box.x * scale),
+        y: Math.round(change.box.y * scale),
+        width: Math.round(change.box.width * scale),
+        height: Math.round(change.box.height * scale),
+      },
+      fraction: change.fraction,
+      beforeFrameId: frameId(change.before, 'before'),
+      afterFrameId: frameId(change.after, 'after'),
+    };
+  });
+  // Known events are scaled onto the frames' pixels (a session may state another resolution).
+  const sx = options.eventSize ? size.width / options.eventSize.width : 1;
+  const sy = options.eventSize ? size.height / options.eventSize.height : 1;
+  const known: EventRecord[] = (options.events ?? []).map((event) => ({
+    ...event,
+    recordingId: id,
+    ...(event.point ? { point: { x: Math.round(event.point.x * sx), y: Math.round(event.point.y * sy) } } : {}),
+  }));
+  const events = [...known, ...visual].sort((a, b) => a.t - b.t);
+  const recording: RecordingRecord = {
+    id,
+    title: options.title ?? (file.name.replace(/\.[^.]+$/, '') || 'Imported video'),
+    ...(options.description ? { description: options.description } : {}),
+    createdAt: file.lastModified || Date.now(),
+    updatedAt: Date.now(),
+    status: 'complete',
+    durationMs: found.durationMs,
+    mimeType: file.type || 'video/*',
+    surface: 'import',
+    sourceLabel: options.sourceLabel ?? `video file (${file.name})`,
+    width: size.width,
+    height: size.height,
+    selfCapture: false,
+    chunkCount: 1,
+    bytes: file.size,
+    keyframeCount: keyFrames.length,
+    eventCount: events.length,
+    durationWritten: true,
+    importStats: {
+      decoder: found.decoder,
+      frames: found.frameCount,
+      decodeMs: Math.round(found.decodeMs),
+      detectMs: Math.round(found.detectMs),
+      totalMs: Math.round(totalMs),
+    },
+  };
+  // The file itself is the video: it plays as it is where the browser knows its format.
+  return storeImported(recording, keyFrames, events, { recordingId: id, seq: 0, t: found.durationMs, blob: file });
+}

@@ -1,0 +1,171 @@
+/** Reading, finishing and deleting stored recordings. Writes during capture go through RecordingWriter. */
+import {
+  isQuotaError,
+  openDatabase,
+  recordingRange,
+  type FrameRecord,
+  type RecordingRecord,
+  type StopReason,
+} from './db';
+import type { EventRecord } from '../capture/events';
+import { withWebmDuration } from './webm-duration';
+
+export type NewRecording = Pick<
+  RecordingRecord,
+  'title' | 'mimeType' | 'surface' | 'sourceLabel' | 'width' | 'height' | 'selfCapture'
+>;
+
+export async function createRecording(init: NewRecording): Promise<RecordingRecord> {
+  const now = Date.now();
+  const record: RecordingRecord = {
+    ...init,
+    id: crypto.randomUUID(),
+    createdAt: now,
+    updatedAt: now,
+    status: 'recording',
+    durationMs: 0,
+    chunkCount: 0,
+    bytes: 0,
+    keyframeCount: 0,
+    eventCount: 0,
+    durationWritten: false,
+  };
+  const db = await openDatabase();
+  await db.add('recordings', record);
+  return record;
+}
+
+/** Newest first. */
+export async function listRecordings(): Promise<RecordingRecord[]> {
+  const db = await openDatabase();
+  return (await db.getAllFromIndex('recordings', 'by-created')).reverse();
+}
+
+export async function getRecording(id: string): Promise<RecordingRecord | undefined> {
+  return (await openDatabase()).get('recordings', id);
+}
+
+export async function listEvents(recordingId: string): Promise<EventRecord[]> {
+  return (await openDatabase()).getAllFromIndex('events', 'by-recording', recordingRange(recordingId));
+}
+
+export async function listFrames(recordingId: string): Promise<FrameRecord[]> {
+  return (await openDatabase()).getAllFromIndex('frames', 'by-recording', recordingRange(recordingId));
+}
+
+export async function getFrame(id: string): Promise<FrameRecord | undefined> {
+  return (await openDatabase()).get('frames', id);
+}
+
+/**
+ * The whole video as one Blob; the chunks stay on disk, nothing is copied into
+ * memory. If the duration could not be written to disk (a full disk at Stop),
+ * the first chunk is patched on the fly instead.
+ */
+export async function recordingBlob(recording: RecordingRecord): Promise<Blob> {
+  const db = await openDatabase();
+  const blobs = (await db.getAll('chunks', recordingRange(recording.id))).map((chunk) => chunk.blob);
+  const [first] = blobs;
+  if (first && !recording.durationWritten && recording.durationMs > 0) {
+    const patched = await patchedHead(first, recording.durationMs);
+    if (patched) blobs[0] = patched;
+  }
+  return new Blob(blobs, { type: recording.mimeType.split(';')[0] || 'video/webm' });
+}
+
+async function patchedHead(first: Blob, durationMs: number): Promise<Blob | null> {
+  const patched = withWebmDuration(new Uint8Array(await first.arrayBuffer()), durationMs);
+  return patched ? new Blob([patched.buffer as ArrayBuffer], { type: first.type }) : null;
+}
+
+/**
+ * Marks a recording complete and writes its duration into the WebM, so the
+ * file reports its length and seeks. Used on Stop and on recovery alike.
+ */
+export async function finishRecording(
+  id: string,
+  reason: StopReason,
+  durationMs?: number,
+  details: Pick<RecordingRecord, 'sampler'> = {},
+): Promise<RecordingRecord> {
+  const db = await openDatabase();
+  const recording = await db.get('recordings', id);
+  if (!recording) throw new Error('This recording no longer exists.');
+  const duration = durationMs ?? recording.durationMs;
+  const first = await db.get('chunks', [id, 0]);
+  let durationWritten = false;
+  if (first && duration > 0) {
+    const patched = await patchedHead(first.blob, duration);
+    if (patched) {
+      try {
+        await db.put('chunks', { ...first, blob: patched });
+        durationWritten = true;
+      } catch (error) {
+        // A full disk: the duration is then patched in when the video is read.
+        if (!isQuotaError(error)) throw error;
+      }
+    }
+  }
+  const tx = db.transaction('recordings', 'readwrite');
+  const latest = (await tx.store.get(id)) ?? recording;
+  const finished: RecordingRecord = {
+    ...latest,
+    ...details,
+    status: 'complete',
+    stopReason: reason,
+    durationMs: Math.max(duration, latest.durationMs),
+    durationWritten,
+    updatedAt: Date.now(),
+  };
+  await tx.store.put(finished);
+  await tx.done;
+  return finished;
+}
+
+export async function renameRecording(id: string, title: string): Promise<void> {
+  const db = await openDatabase();
+  const tx = db.transaction('recordings', 'readwrite');
+  const recording = await tx.store.get(id);
+  if (recording) await tx.store.put({ ...recording, title, updatedAt: Date.now() });
+  await tx.done;
+}
+
+export async function deleteRecording(id: string): Promise<void> {
+  const db = await openDatabase();
+  const tx = db.transaction(['recordings', 'chunks', 'frames', 'events', 'analyses'], 'readwrite');
+  const range = recordingRange(id);
+  const frameKeys = await tx.objectStore('frames').index('by-recording').getAllKeys(range);
+  const eventKeys = await tx.objectStore('events').index('by-recording').getAllKeys(range);
+  await Promise.all([
+    tx.objectStore('chunks').delete(range),
+    ...frameKeys.map((key) => tx.objectStore('frames').delete(key)),
+    ...eventKeys.map((key) => tx.objectStore('events').delete(key)),
+    tx.objectStore('analyses').delete(id),
+    tx.objectStore('recordings').delete(id),
+  ]);
+  await tx.done;
+}
+
+export interface StorageUsage {
+  usage: number;
+  quota: number;
+  persisted: boolean;
+}
+
+export async function storageUsage(): Promise<StorageUsage | null> {
+  if (!navigator.storage?.estimate) return null;
+  const [{ usage = 0, quota = 0 }, persisted] = await Promise.all([
+    navigator.storage.estimate(),
+    navigator.storage.persisted?.() ?? Promise.resolve(false),
+  ]);
+  return { usage, quota, persisted };
+}
+
+/** Asks the browser not to evict our data under storage pressure. */
+export async function requestPersistentStorage(): Promise<boolean> {
+  try {
+    return (await navigator.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}

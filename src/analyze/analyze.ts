@@ -6,7 +6,8 @@
  */
 import { describeError } from '../shared/format';
 import { OcrPool } from './ocr/pool';
-import { actedOnLabel, appearedText, labelFor, linesIn, type OcrLine } from './labels/labels';
+import { actedOnLabel, appearedText, labelFor } from './labels/labels';
+import { linesIn, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
 import { buildSteps, type StepDraft } from './segment/steps';
 import { readsAsTyping, stepText, type StepFacts } from '../compose/step-text';

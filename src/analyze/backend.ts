@@ -5,7 +5,8 @@
  * OpenAI-compatible endpoint) will implement the same interface.
  */
 import type { OcrPool } from './ocr/pool';
-import type { OcrLine, Rect } from './labels/labels';
+import type { Rect } from '../shared/geometry';
+import type { OcrLine } from './ocr/lines';
 import { ocrArea, readFrameArea, readRegion } from './ocr/cache';
 
 export type Capability = 'ocr' | 'captioning' | 'sequence';

@@ -1,8 +1,8 @@
 /** What analysis stores per recording, and what the UI shows of it. */
 import type { RuntimeKind } from '../../models/registry';
-import type { CloudStepInfo } from '../cloud/merge';
-import type { CloudProvider } from '../cloud/types';
-import type { OcrLine, Rect } from './labels/labels';
+import type { CloudProvider, CloudStepInfo } from '../cloud/types';
+import type { Rect } from '../shared/geometry';
+import type { OcrLine } from './ocr/lines';
 import type { BurstSettings } from './segment/bursts';
 import type { StepKind } from './segment/steps';
 import type { StepFacts, TextPart } from '../compose/step-text';

@@ -7,7 +7,8 @@
  * printable keys inside editable fields are not logged one by one: the field's
  * value already says what was typed. Secret fields never give their value.
  */
-import type { NewEvent, Point } from './events';
+import type { Point } from '../shared/geometry';
+import type { NewEvent } from './events';
 import { actionableTarget, describeTarget, isSecretField } from './target-descriptor';
 
 export interface DomLoggerOptions {

@@ -1,3 +1,5 @@
+import type { Point, Rect } from '../shared/geometry';
+
 /**
  * One record shape for everything that happens during a recording, whatever
  * saw it: the page's own listeners, a browser extension, or the sampler.
@@ -5,18 +7,6 @@
 
 export type EventType = 'click' | 'key' | 'input' | 'scroll' | 'navigate' | 'visual' | 'marker' | 'focus';
 export type EventSource = 'page' | 'extension' | 'visual';
-
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 /** What an event acted on, as far as it is known. */
 export interface TargetDescriptor {
@@ -37,7 +27,7 @@ export interface EventRecord {
   source: EventSource;
   /** In the captured video's pixels. */
   point?: Point;
-  box?: Box;
+  box?: Rect;
   target?: TargetDescriptor;
   /** Typed or chosen value; never present for password fields (see `redacted`). */
   value?: string;

@@ -9,6 +9,7 @@
  */
 import { SamplerClient } from '../../workers/sampler/client';
 import type { SamplerStats, VisualChange } from '../../workers/sampler/types';
+import { visualEvent } from './changes/visual-change';
 import { pickMimeType, requestScreen } from './display-media';
 import type { RecordingRecord, StopReason } from '../storage/db';
 import { DomEventLogger } from './dom-events';
@@ -252,14 +253,7 @@ export class RecordingSession {
     this.#counts.visualEvents++;
     this.#report();
     const stored = this.#writer.addVisualChange(
-      {
-        t: this.clock.toVideoMs(change.at),
-        endT: this.clock.toVideoMs(change.settledAt),
-        type: 'visual',
-        source: 'visual',
-        box: change.box,
-        fraction: change.fraction,
-      },
+      visualEvent({ ...change, startT: this.clock.toVideoMs(change.startT), endT: this.clock.toVideoMs(change.endT) }),
       { before: change.before, after: change.after, width: change.frameWidth, height: change.frameHeight },
     );
     void stored.then((event) => {

@@ -5,19 +5,7 @@
  * warning: the model may have read it elsewhere, or made it up.
  */
 import type { Analysis, AnalyzedStep } from '../analyze/types';
-import type { CloudProvider, CloudResult, CloudStep } from './types';
-
-export interface CloudStepInfo {
-  provider: CloudProvider;
-  model: string;
-  title: string;
-  instruction: string;
-  target: string;
-  value: string;
-  parameters: string[];
-  /** The target's text was read by OCR on this step's frames. */
-  seen: boolean;
-}
+import type { CloudProvider, CloudResult, CloudStep, CloudStepInfo } from './types';
 
 const normalise = (text: string) =>
   text

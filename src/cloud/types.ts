@@ -81,3 +81,16 @@ export class CloudError extends Error {
   }
   readonly retryAfterMs: number | undefined;
 }
+
+/** A step as the cloud model rewrote it, kept on the step beside the local words. */
+export interface CloudStepInfo {
+  provider: CloudProvider;
+  model: string;
+  title: string;
+  instruction: string;
+  target: string;
+  value: string;
+  parameters: string[];
+  /** The target's text was read by OCR on this step's frames. */
+  seen: boolean;
+}

@@ -2,7 +2,8 @@
  * A step's screenshot as exported: the key frame with the acted-on region
  * outlined and every line of sensitive screen text pixelated beyond reading.
  */
-import type { OcrLine, Rect } from '../analyze/labels/labels';
+import type { OcrLine } from '../analyze/ocr/lines';
+import { clamp, type Rect } from '../shared/geometry';
 import type { AnalyzedStep } from '../analyze/types';
 import { isSensitive } from '../compose/redact';
 
@@ -45,7 +46,7 @@ export async function renderScreenshot(frame: Blob, region: Rect | undefined, bl
   if (!ctx) throw new Error('2D canvas is not available');
   ctx.drawImage(bitmap, 0, 0);
   bitmap.close();
-  for (const box of blur) pixelate(ctx, clamp(box, canvas.width, canvas.height));
+  for (const box of blur) pixelate(ctx, clamp(box, canvas));
   if (region) {
     ctx.strokeStyle = '#e8590c';
     ctx.lineWidth = 4;
@@ -84,17 +85,6 @@ function pixelate(ctx: OffscreenCanvasRenderingContext2D, box: Rect): void {
     }
   }
   ctx.putImageData(image, box.x, box.y);
-}
-
-function clamp(box: Rect, width: number, height: number): Rect {
-  const x = Math.max(0, Math.round(box.x));
-  const y = Math.max(0, Math.round(box.y));
-  return {
-    x,
-    y,
-    width: Math.min(width - x, Math.round(box.width + Math.min(0, box.x))),
-    height: Math.min(height - y, Math.round(box.height + Math.min(0, box.y))),
-  };
 }
 
 /** A smaller JPEG of an image, at most `maxWidth` wide (for sending to a model). */

@@ -1,5 +1,5 @@
 /** What every output generator (skill, manual) takes and gives. */
-import type { OcrLine } from '../analyze/labels/labels';
+import type { OcrLine } from '../analyze/ocr/lines';
 import type { Analysis, SkillDraft } from '../analyze/types';
 
 export interface OutputFile {

@@ -2,7 +2,7 @@
  * The person's edits to a recording's steps, as pure functions from one
  * analysis to the next (the review state keeps the previous ones for undo).
  */
-import type { Rect } from '../analyze/labels/labels';
+import { union, type Rect } from '../shared/geometry';
 import type { Analysis, AnalyzedStep, SkillDraft } from '../analyze/types';
 import { stepMarkdown } from '../compose/draft';
 import { slugify } from '../compose/draft';
@@ -53,7 +53,7 @@ export function mergeWithNext(analysis: Analysis, stepId: string): Analysis {
   };
   const after = second.afterFrameId ?? first.afterFrameId;
   if (after) merged.afterFrameId = after;
-  if (first.region && second.region) merged.region = union(first.region, second.region);
+  if (first.region && second.region) merged.region = union([first.region, second.region]);
   if (second.caption) merged.caption = second.caption;
   // An input of either step stays an input.
   if (!first.parameter && second.parameter && second.value) {
@@ -110,15 +110,4 @@ export function setDraft(analysis: Analysis, draft: SkillDraft): Analysis {
 /** Whether the person has changed anything ("Analyse again" would discard it). */
 export function hasEdits(analysis: Analysis): boolean {
   return analysis.edited === true;
-}
-
-function union(a: AnalyzedStep['region'] & object, b: AnalyzedStep['region'] & object) {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return {
-    x,
-    y,
-    width: Math.max(a.x + a.width, b.x + b.width) - x,
-    height: Math.max(a.y + a.height, b.y + b.height) - y,
-  };
 }

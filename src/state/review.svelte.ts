@@ -3,7 +3,7 @@
  * with undo) and the exports made from them.
  */
 import type { OcrPool } from '../analyze/ocr/pool';
-import type { Rect } from '../analyze/labels/labels';
+import type { Rect } from '../shared/geometry';
 import { saveAnalysis } from '../analyze/analyze';
 import type { Analysis, SkillDraft } from '../analyze/types';
 import { downloadBlob } from '../shared/download';

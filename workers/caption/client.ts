@@ -5,7 +5,7 @@
  * ONNX Runtime cannot be interrupted mid-run.
  */
 import type { CaptionModel, RuntimeKind } from '../../models/registry';
-import type { Rect } from '../../src/analyze/labels/labels';
+import type { Rect } from '../../src/shared/geometry';
 import type { CaptionRequest, CaptionResponse } from './types';
 
 export interface LoadOptions {

@@ -1,6 +1,6 @@
 /** Messages between the page and the caption worker (workers/caption/worker.ts). */
 import type { CaptionModel, RuntimeKind } from '../../models/registry';
-import type { Rect } from '../../src/analyze/labels/labels';
+import type { Rect } from '../../src/shared/geometry';
 
 export type CaptionRequest =
   | {

@@ -16,7 +16,7 @@ import {
 import ortFactoryUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import type { CaptionModel, RuntimeKind } from '../../models/registry';
-import type { Rect } from '../../src/analyze/labels/labels';
+import type { Rect } from '../../src/shared/geometry';
 import { captionArea } from '../../src/analyze/caption/area';
 import { chooseRuntime, deviceFor, type GpuFacts } from '../../src/analyze/caption/runtime';
 import type { CaptionRequest, CaptionResponse } from './types';

@@ -1,4 +1,5 @@
 /** Messages and shapes shared by the sampler worker and the page. */
+import type { PixelChange } from '../../src/capture/changes/visual-change';
 import type { DetectorOptions } from '../../src/capture/changes/detector';
 
 export interface SamplerConfig {
@@ -18,26 +19,8 @@ export const defaultSamplerConfig: SamplerConfig = {
   keyframeType: 'image/png',
 };
 
-/** A rectangle in the captured video's pixels. */
-export interface PixelBox {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface VisualChange {
-  /** Epoch ms of the first sample that differed. */
-  at: number;
-  /** Epoch ms of the first still sample after it. */
-  settledAt: number;
-  box: PixelBox;
-  /** Share of the frame that changed, 0–1. */
-  fraction: number;
-  frameWidth: number;
-  frameHeight: number;
-  /** Cut at the maximum change length rather than settled. */
-  cut: boolean;
+/** `startT`/`endT` in epoch ms (the first sample that differed, the first still one after it); `box` in the captured video's pixels. */
+export interface VisualChange extends PixelChange {
   /** The last still frame before the change, full resolution. */
   before: Blob;
   /** The first still frame after it, full resolution. */

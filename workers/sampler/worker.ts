@@ -4,25 +4,15 @@
  * (the detector's references), however long the recording runs.
  */
 import { ChangeDetector, type DetectedChange } from '../../src/capture/changes/detector';
+import { FrameHandles, type FrameHandle } from '../../src/capture/changes/handles';
 import { LumaReader } from '../../src/capture/changes/luma';
-import type { FromSampler, PixelBox, SamplerConfig, SamplerStats, ToSampler } from './types';
+import { toPixelChange } from '../../src/capture/changes/visual-change';
+import type { FromSampler, SamplerConfig, SamplerStats, ToSampler } from './types';
 
-interface FrameHandle {
-  bitmap: ImageBitmap;
-  refs: number;
-}
-
-const owner = {
-  retain(handle: FrameHandle) {
-    handle.refs++;
-  },
-  release(handle: FrameHandle) {
-    if (--handle.refs === 0) handle.bitmap.close();
-  },
-};
+const handles = new FrameHandles<ImageBitmap>((bitmap) => bitmap.close());
 
 let config: SamplerConfig | null = null;
-let detector: ChangeDetector<FrameHandle> | null = null;
+let detector: ChangeDetector<FrameHandle<ImageBitmap>> | null = null;
 let reader: ReadableStreamDefaultReader<VideoFrame> | null = null;
 let ticker: ReturnType<typeof setInterval> | undefined;
 let paused = false;
@@ -64,45 +54,23 @@ async function encode(bitmap: ImageBitmap): Promise<Blob> {
   return canvas.convertToBlob({ type: config?.keyframeType ?? 'image/png' });
 }
 
-/** Grid cells to source pixels, padded by one cell so thin edges are not cut off. */
-function toPixels(change: DetectedChange<FrameHandle>): PixelBox {
-  const { width: srcW, height: srcH } = change.after.bitmap;
-  const sx = srcW / change.width;
-  const sy = srcH / change.height;
-  const x = Math.max(0, Math.floor((change.box.x - 1) * sx));
-  const y = Math.max(0, Math.floor((change.box.y - 1) * sy));
-  const right = Math.min(srcW, Math.ceil((change.box.x + change.box.width + 1) * sx));
-  const bottom = Math.min(srcH, Math.ceil((change.box.y + change.box.height + 1) * sy));
-  return { x, y, width: right - x, height: bottom - y };
-}
-
 /** Encodes key frames one change at a time, in order, then hands them to the page. */
-function emit(changes: DetectedChange<FrameHandle>[]): void {
+function emit(changes: DetectedChange<FrameHandle<ImageBitmap>>[]): void {
   for (const change of changes) {
     encoding = encoding.then(async () => {
       try {
-        const [before, after] = await Promise.all([encode(change.before.bitmap), encode(change.after.bitmap)]);
+        const [before, after] = await Promise.all([encode(change.before.frame), encode(change.after.frame)]);
         stats.changes++;
         stats.keyframeBytes += before.size + after.size;
         send({
           type: 'change',
-          change: {
-            at: change.startT,
-            settledAt: change.endT,
-            box: toPixels(change),
-            fraction: change.fraction,
-            frameWidth: change.after.bitmap.width,
-            frameHeight: change.after.bitmap.height,
-            cut: change.cut,
-            before,
-            after,
-          },
+          change: { ...toPixelChange(change, change.after.frame), before, after },
         });
       } catch (error) {
         send({ type: 'error', message: `Could not store key frames: ${String(error)}` });
       } finally {
-        owner.release(change.before);
-        owner.release(change.after);
+        handles.release(change.before);
+        handles.release(change.after);
       }
     });
   }
@@ -117,7 +85,7 @@ function sample(bitmap: ImageBitmap, at: number): void {
   lastSampleAt = at;
   lumaReader ??= new LumaReader(config.gridWidth);
   const luma = lumaReader.read(bitmap, at);
-  emit(detector.push(luma, { bitmap, refs: 1 }));
+  emit(detector.push(luma, handles.add(bitmap)));
 }
 
 /**
@@ -198,7 +166,7 @@ function onTick(): void {
 function start(nextConfig: SamplerConfig, frames: ReadableStream<VideoFrame> | null): void {
   config = nextConfig;
   lumaReader = new LumaReader(nextConfig.gridWidth);
-  detector = new ChangeDetector(owner, nextConfig.detector);
+  detector = new ChangeDetector(handles, nextConfig.detector);
   activeSince = epochNow();
   ticker = setInterval(onTick, intervalMs() / 2);
   if (frames) void readFrames(frames);

@@ -3,7 +3,7 @@
  * enough around it to say what kind of thing it is (a dialog, a form, a menu),
  * but not the whole screen, whose caption would be the same for every step.
  */
-import type { Rect } from '../labels/labels';
+import type { Rect } from '../../shared/geometry';
 
 /** Smallest side of the area captioned, in frame pixels. */
 export const MIN_CAPTION_SIDE = 384;

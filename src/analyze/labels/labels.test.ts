@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actedOnLabel, appearedText, labelFor, screenTitle, toLines, type OcrWord } from './labels';
+import { toLines, type OcrWord } from '../ocr/lines';
+import { actedOnLabel, appearedText, labelFor, screenTitle } from './labels';
 
 let lineId = 0;
 /** A line of words laid out left to right from (x, y), 10 px per character. */

@@ -4,7 +4,8 @@
  * text is; a label beside a change does not. That tells the control acted on
  * from its neighbours when one change region holds several.
  */
-import type { OcrLine, Rect } from './labels';
+import type { OcrLine } from '../ocr/lines';
+import { clamp, expand, union, type Rect } from '../../shared/geometry';
 import { getFrame } from '../../storage/recordings';
 
 /** Mean luma difference (0–255) over a line's box above which it changed. */
@@ -16,21 +17,13 @@ export async function changedLines(beforeId: string, afterId: string, lines: rea
   if (lines.length === 0) return changed;
   const [before, after] = await Promise.all([getFrame(beforeId), getFrame(afterId)]);
   if (!before || !after) return changed;
-  const area = bounds(lines.map((l) => l.box));
+  const area = clamp(expand(union(lines.map((l) => l.box))!, PAD), before);
   const [a, b] = await Promise.all([pixels(before.blob, area), pixels(after.blob, area)]);
   if (!a || !b) return changed;
   for (const line of lines) {
     if (meanDifference(a, b, area, line.box) > CHANGED) changed.add(line.text);
   }
   return changed;
-}
-
-function bounds(boxes: Rect[]): Rect {
-  const x = Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.x)) - PAD));
-  const y = Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.y)) - PAD));
-  const right = Math.ceil(Math.max(...boxes.map((b) => b.x + b.width)) + PAD);
-  const bottom = Math.ceil(Math.max(...boxes.map((b) => b.y + b.height)) + PAD);
-  return { x, y, width: right - x, height: bottom - y };
 }
 
 async function pixels(blob: Blob, area: Rect): Promise<ImageData | null> {

@@ -5,7 +5,8 @@
  * through here, so work done while recording is not done again.
  */
 import type { OcrPool } from './pool';
-import { expand, toLines, type OcrLine, type Rect } from '../labels/labels';
+import { expand, type Rect } from '../../shared/geometry';
+import { toLines, type OcrLine } from './lines';
 import { openDatabase } from '../../storage/db';
 import { getFrame } from '../../storage/recordings';
 

@@ -8,7 +8,8 @@
  */
 import { createScheduler, createWorker, OEM, PSM, type Scheduler } from 'tesseract.js';
 import { removeRuledLines } from './preprocess';
-import type { OcrWord, Rect } from '../labels/labels';
+import { clamp, type Rect } from '../../shared/geometry';
+import type { OcrWord } from './lines';
 
 const VENDOR = '/vendor/tesseract';
 const UPSCALE = 2;
@@ -55,7 +56,7 @@ export class OcrPool {
   async recognize(image: Blob, region?: Rect): Promise<OcrWord[]> {
     const scheduler = await this.ready();
     const bitmap = await createImageBitmap(image);
-    const area = clampRect(region ?? { x: 0, y: 0, width: bitmap.width, height: bitmap.height }, bitmap);
+    const area = clamp(region ?? { x: 0, y: 0, width: bitmap.width, height: bitmap.height }, bitmap);
     const scale = region ? UPSCALE : 1;
     const canvas = new OffscreenCanvas(Math.max(1, area.width * scale), Math.max(1, area.height * scale));
     const ctx = canvas.getContext('2d');
@@ -116,12 +117,4 @@ async function createOcrWorker() {
   // Sparse text: UI screens are phrases scattered over a page, not paragraphs.
   await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
   return worker;
-}
-
-function clampRect(rect: Rect, bounds: { width: number; height: number }): Rect {
-  const x = Math.max(0, Math.floor(rect.x));
-  const y = Math.max(0, Math.floor(rect.y));
-  const right = Math.min(bounds.width, Math.ceil(rect.x + rect.width));
-  const bottom = Math.min(bounds.height, Math.ceil(rect.y + rect.height));
-  return { x, y, width: Math.max(1, right - x), height: Math.max(1, bottom - y) };
 }

@@ -10,20 +10,14 @@
  *   a change with no action before it (another tab, seen only as pixels) is a
  *   step of its own. Focus and pointer moves never make a step alone.
  */
+import { contains, union, type Point, type Rect } from '../../shared/geometry';
 import type { Burst, TimedEvent } from './bursts';
 
 export type StepKind = 'click' | 'type' | 'choose' | 'toggle' | 'scroll' | 'key' | 'visual';
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
 /** The event fields steps are built from (a subset of the stored event record). */
 export interface StepEvent extends TimedEvent {
-  point?: { x: number; y: number };
+  point?: Point;
   box?: Rect;
   target?: { selector?: string; name?: string; role?: string; tag?: string; inputType?: string; text?: string };
   value?: string;
@@ -175,11 +169,6 @@ function mixedSteps<E extends StepEvent>(events: E[]): StepDraft<E>[] {
   return steps;
 }
 
-function overlapsPoint(rect: Rect | undefined, point: { x: number; y: number } | undefined): boolean {
-  if (!rect || !point) return false;
-  return point.x >= rect.x && point.x <= rect.x + rect.width && point.y >= rect.y && point.y <= rect.y + rect.height;
-}
-
 /** "Click the field, then type" reads as one step: "Type X into Y". */
 function mergeClickThenType<E extends StepEvent>(steps: StepDraft<E>[], options: StepOptions): StepDraft<E>[] {
   const sorted = [...steps].sort((a, b) => a.start - b.start);
@@ -191,7 +180,7 @@ function mergeClickThenType<E extends StepEvent>(steps: StepDraft<E>[], options:
       const clickPoint = previous.events.find((e) => e.type === 'click')?.point;
       const sameField =
         (previous.target?.selector !== undefined && previous.target.selector === step.target?.selector) ||
-        overlapsPoint(step.region, clickPoint);
+        (step.region !== undefined && clickPoint !== undefined && contains(step.region, clickPoint));
       if (sameField) {
         out[out.length - 1] = { ...step, start: previous.start, events: [...previous.events, ...step.events] };
         continue;
@@ -229,15 +218,6 @@ function attachVisual<E extends StepEvent>(steps: StepDraft<E>[], burst: Burst<E
   const step = draft<E>('visual', []);
   Object.assign(step, { start: burst.start, end: burst.end, visual: [...burst.events] });
   steps.push(step);
-}
-
-function union(boxes: Rect[]): Rect | undefined {
-  if (boxes.length === 0) return undefined;
-  const x = Math.min(...boxes.map((b) => b.x));
-  const y = Math.min(...boxes.map((b) => b.y));
-  const right = Math.max(...boxes.map((b) => b.x + b.width));
-  const bottom = Math.max(...boxes.map((b) => b.y + b.height));
-  return { x, y, width: right - x, height: bottom - y };
 }
 
 /** Key frames and region: before = the first change's before, after = the last change's after. */

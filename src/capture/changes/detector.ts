@@ -13,6 +13,7 @@
  * - transient changes (a hover flash): when the after frame equals the before
  *   frame, nothing happened.
  */
+import type { Rect } from '../../shared/geometry';
 
 export interface LumaFrame {
   /** One byte of luma per cell, row-major. */
@@ -21,13 +22,6 @@ export interface LumaFrame {
   height: number;
   /** Time of the sample, in milliseconds on any monotonic clock. */
   t: number;
-}
-
-export interface GridBox {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
 }
 
 export interface DetectorOptions {
@@ -61,7 +55,7 @@ export interface DetectedChange<H> {
   startT: number;
   endT: number;
   /** Union of every changed cell during the change. */
-  box: GridBox;
+  box: Rect;
   /** Share of the frame's cells that changed at some point, 0–1. */
   fraction: number;
   before: H;
@@ -300,7 +294,7 @@ export class ChangeDetector<H> {
   }
 
   /** Whether the after frame differs from the before frame inside the box (not a transient flash). */
-  #netChange(before: LumaFrame, after: LumaFrame, box: GridBox): boolean {
+  #netChange(before: LumaFrame, after: LumaFrame, box: Rect): boolean {
     if (before.width !== after.width || before.height !== after.height) return true;
     const { cellThreshold, minChangedCells } = this.#options;
     let count = 0;
@@ -316,7 +310,7 @@ export class ChangeDetector<H> {
   }
 }
 
-function maskBox(mask: Uint8Array, width: number, height: number): GridBox | null {
+function maskBox(mask: Uint8Array, width: number, height: number): Rect | null {
   let minX = width;
   let minY = height;
   let maxX = -1;

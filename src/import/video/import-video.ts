@@ -5,8 +5,11 @@
  * as key frames and the file itself as the recording's video. Written in one
  * transaction: a failed import leaves nothing behind.
  */
+import { defaultSamplerConfig } from '../../../workers/sampler/types';
 import { ChangeDetector, type DetectedChange } from '../../capture/changes/detector';
+import { FrameHandles, type FrameHandle } from '../../capture/changes/handles';
 import { LumaReader } from '../../capture/changes/luma';
+import { toPixelChange, visualEvent, type PixelChange } from '../../capture/changes/visual-change';
 import type { FrameRecord, RecordingRecord } from '../../storage/db';
 import type { EventRecord, NewEvent } from '../../capture/events';
 import { storeImported } from '../store';
@@ -14,9 +17,6 @@ import { chooseDecoder } from './decoder-choice';
 import { openFfmpegSource } from './ffmpeg-source';
 import type { DecoderName, FrameSource, ImportProgress, SampledFrame } from './frame-source';
 import { openWebCodecsSource } from './webcodecs-source';
-
-/** Width of the luma grid the detector compares (as the live sampler). */
-const GRID_WIDTH = 320;
 
 export interface VideoImportOptions {
   signal?: AbortSignal;
@@ -29,13 +29,16 @@ export interface VideoImportOptions {
   sourceLabel?: string;
 }
 
+type KeptChange = PixelChange & { before: number; after: number };
+
 /** What one pass of the detector over a source found. */
 interface FoundChanges {
   decoder: DecoderName;
   durationMs: number;
   frameCount: number;
   size: { width: number; height: number };
-  changes: DetectedChange<number>[];
+  /** In the frames' pixels; `before`/`after` are frame indexes into `keyFrames`. */
+  changes: KeptChange[];
   /** PNGs of the frames the changes start and end on, by frame index. */
   keyFrames: Map<number, { t: number; blob: Blob }>;
   decodeMs: number;
@@ -76,17 +79,11 @@ export async function importVideo(file: File, options: VideoImportOptions = {}):
 
 /** `openMs`: the time opening the source took, counted as decoding (ffmpeg.wasm decodes its first segment then). */
 async function findChanges(source: FrameSource, options: VideoImportOptions, openMs: number): Promise<FoundChanges> {
-  // Frames the detector holds on to, with their reference counts; the rest are closed as soon as read.
-  const held = new Map<number, { frame: SampledFrame; refs: number }>();
-  const release = (index: number) => {
-    const entry = held.get(index);
-    if (entry && --entry.refs <= 0) {
-      entry.frame.close();
-      held.delete(index);
-    }
-  };
-  const detector = new ChangeDetector<number>({ retain: (index) => void held.get(index)!.refs++, release });
-  const luma = new LumaReader(GRID_WIDTH);
+  // Only the frames the detector holds on to stay open; the rest are closed as soon as read.
+  type Indexed = { sampled: SampledFrame; index: number };
+  const frames = new FrameHandles<Indexed>((frame) => frame.sampled.close());
+  const detector = new ChangeDetector<FrameHandle<Indexed>>(frames);
+  const luma = new LumaReader(defaultSamplerConfig.gridWidth);
   const found: FoundChanges = {
     decoder: source.decoder,
     durationMs: source.durationMs,
@@ -98,14 +95,20 @@ async function findChanges(source: FrameSource, options: VideoImportOptions, ope
     detectMs: 0,
   };
   // Each change's two handles carry a reference: keep the frames' PNGs, then let the frames go.
-  const keep = async (changes: DetectedChange<number>[]) => {
+  const keep = async (changes: DetectedChange<FrameHandle<Indexed>>[]) => {
     for (const change of changes) {
-      for (const index of [change.before, change.after]) {
-        const frame = held.get(index)!.frame;
-        if (!found.keyFrames.has(index)) found.keyFrames.set(index, { t: frame.t, blob: await frame.png() });
-        release(index);
+      for (const { frame } of [change.before, change.after]) {
+        if (!found.keyFrames.has(frame.index)) {
+          found.keyFrames.set(frame.index, { t: frame.sampled.t, blob: await frame.sampled.png() });
+        }
       }
-      found.changes.push(change);
+      found.changes.push({
+        ...toPixelChange(change, change.after.frame.sampled.image),
+        before: change.before.frame.index,
+        after: change.after.frame.index,
+      });
+      frames.release(change.before);
+      frames.release(change.after);
     }
   };
   let waitStarted = performance.now();
@@ -116,8 +119,7 @@ async function findChanges(source: FrameSource, options: VideoImportOptions, ope
     const index = found.frameCount++;
     found.size = { width: frame.image.width, height: frame.image.height };
     // Its one reference passes to the detector, which releases it when done with the frame.
-    held.set(index, { frame, refs: 1 });
-    await keep(detector.push(luma.read(frame.image, frame.t), index));
+    await keep(detector.push(luma.read(frame.image, frame.t), frames.add({ sampled: frame, index })));
     options.onProgress?.({
       stage: 'Reading the video',
       done: found.frameCount,
@@ -150,25 +152,12 @@ async function store(
     }
     return frameIds.get(index)!;
   };
-  const visual: EventRecord[] = found.changes.map((change) => {
-    const scale = size.width / change.width;
-    return {
-      recordingId: id,
-      t: change.startT,
-      endT: change.endT,
-      type: 'visual',
-      source: 'visual',
-      box: {
-        x: Math.round(change.box.x * scale),
-        y: Math.round(change.box.y * scale),
-        width: Math.round(change.box.width * scale),
-        height: Math.round(change.box.height * scale),
-      },
-      fraction: change.fraction,
-      beforeFrameId: frameId(change.before, 'before'),
-      afterFrameId: frameId(change.after, 'after'),
-    };
-  });
+  const visual: EventRecord[] = found.changes.map((change) => ({
+    recordingId: id,
+    ...visualEvent(change),
+    beforeFrameId: frameId(change.before, 'before'),
+    afterFrameId: frameId(change.after, 'after'),
+  }));
   // Known events are scaled onto the frames' pixels (a session may state another resolution).
   const sx = options.eventSize ? size.width / options.eventSize.width : 1;
   const sy = options.eventSize ? size.height / options.eventSize.height : 1;

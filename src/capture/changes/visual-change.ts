@@ -1,0 +1,48 @@
+/**
+ * A detected change in the pixels of the frames it was found on: the one
+ * conversion from the detector's grid that the live sampler and video import
+ * both use, so the same frames give the same boxes on either path.
+ */
+import { gridToPixels, type Rect, type Size } from '../../shared/geometry';
+import type { EventRecord } from '../events';
+import type { DetectedChange } from './detector';
+
+export interface PixelChange {
+  /** When the change began and settled, on the clock the frames were stamped with. */
+  startT: number;
+  endT: number;
+  /** In the frame's pixels. */
+  box: Rect;
+  /** Share of the frame that changed, 0–1. */
+  fraction: number;
+  frameWidth: number;
+  frameHeight: number;
+  /** Cut at the maximum change length rather than settled. */
+  cut: boolean;
+}
+
+export function toPixelChange(change: DetectedChange<unknown>, frame: Size): PixelChange {
+  return {
+    startT: change.startT,
+    endT: change.endT,
+    box: gridToPixels(change.box, change, frame),
+    fraction: change.fraction,
+    frameWidth: frame.width,
+    frameHeight: frame.height,
+    cut: change.cut,
+  };
+}
+
+/** A change as a stored visual event, its times already on the video's clock. */
+export function visualEvent(
+  change: PixelChange,
+): Pick<EventRecord, 't' | 'endT' | 'type' | 'source' | 'box' | 'fraction'> {
+  return {
+    t: change.startT,
+    endT: change.endT,
+    type: 'visual',
+    source: 'visual',
+    box: change.box,
+    fraction: change.fraction,
+  };
+}

@@ -5,16 +5,16 @@
  * region in `cache`, so analysing again is fast.
  */
 import { describeError } from '../shared/format';
-import { OcrPool } from './ocr/pool';
+import type { OcrPool } from './ocr/pool';
 import { actedOnLabel, appearedText, labelFor } from './labels/labels';
 import { linesIn, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
 import { buildSteps, type StepDraft } from './segment/steps';
 import { readsAsTyping, stepText, type StepFacts } from '../compose/step-text';
-import { openDatabase } from '../storage/db';
+import { saveAnalysis } from '../storage/analyses';
 import type { EventRecord } from '../capture/events';
 import { getRecording, listEvents } from '../storage/recordings';
-import { LocalBackend, type AnalysisBackend, type SequenceResult } from './backend';
+import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
 import { changedLines } from './labels/pixels';
 import { distinctScreens, readScreens } from './screens';
@@ -25,12 +25,11 @@ export interface AnalyzeOptions {
   burst?: BurstSettings;
   signal?: AbortSignal;
   onProgress?: (progress: AnalysisProgress) => void;
-  /** Shared so that its workers load once per session (used by the default local backend). */
-  ocr?: OcrPool;
-  backend?: AnalysisBackend;
+  /** The page's pool, shared so that its workers load once per session. */
+  ocr: OcrPool;
 }
 
-export async function analyzeRecording(recordingId: string, options: AnalyzeOptions = {}): Promise<Analysis> {
+export async function analyzeRecording(recordingId: string, options: AnalyzeOptions): Promise<Analysis> {
   const { signal, onProgress } = options;
   const started = performance.now();
   const burst = options.burst ?? defaultBurstSettings;
@@ -41,9 +40,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   onProgress?.({ stage: 'Finding steps', done: drafts.length, total: drafts.length, unit: 'steps' });
 
   const warnings: string[] = [];
-  // A pool made here for lack of a shared one is ended here too.
-  const ownPool = options.backend || options.ocr ? null : new OcrPool();
-  const backend = options.backend ?? new LocalBackend(options.ocr ?? ownPool!);
+  const backend = new LocalBackend(options.ocr);
   const ocrStarted = performance.now();
   let readings: (SequenceResult | null)[] = drafts.map(() => null);
   try {
@@ -52,10 +49,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
       onItem: (done, total) => onProgress?.({ stage: 'Reading the screen', done, total, unit: 'steps' }),
     });
   } catch (error) {
-    if (signal?.aborted) {
-      await ownPool?.terminate();
-      throw signal.reason;
-    }
+    if (signal?.aborted) throw signal.reason;
     warnings.push(`The screen could not be read (${describeError(error)}), so steps are named from events only.`);
   }
   const steps: AnalyzedStep[] = [];
@@ -69,7 +63,6 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   const screens = warnings.length === 0 ? await readScreens(backend, distinctScreens(events), signal) : undefined;
   const appName = screens?.readings[0]?.title;
   const ocrMs = performance.now() - ocrStarted;
-  await ownPool?.terminate();
   onProgress?.({ stage: 'Done', done: drafts.length, total: drafts.length, unit: 'steps' });
 
   const analysis: Analysis = {
@@ -107,16 +100,6 @@ async function changedText(
   } catch {
     return undefined; // a frame that cannot be decoded: the other rules still name the step
   }
-}
-
-export async function loadAnalysis(recordingId: string): Promise<Analysis | undefined> {
-  const record = await (await openDatabase()).get('analyses', recordingId);
-  return record?.data;
-}
-
-export async function saveAnalysis(analysis: Analysis): Promise<void> {
-  const db = await openDatabase();
-  await db.put('analyses', { recordingId: analysis.recordingId, updatedAt: analysis.updatedAt, data: analysis });
 }
 
 function describeStep(

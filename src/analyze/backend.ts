@@ -1,15 +1,15 @@
 /**
- * The analysis backend interface of the original design (VLMBackend): what a
- * model can do for analysis, behind one shape. The local backend reads the
- * screen with tesseract.js in this tab; cloud backends (Gemini, Claude, an
- * OpenAI-compatible endpoint) will implement the same interface.
+ * The frame-level analysis backend (the original design's VLMBackend): reads
+ * a step's key frames, or a whole screen. The one backend reads the screen with
+ * tesseract.js in this tab. Cloud models are not backends of this kind: they
+ * rewrite a whole recording's steps at once (`CloudClient` in ../cloud).
  */
 import type { OcrPool } from './ocr/pool';
 import type { Rect } from '../shared/geometry';
 import type { OcrLine } from './ocr/lines';
 import { ocrArea, readFrameArea, readRegion } from './ocr/cache';
 
-export type Capability = 'ocr' | 'captioning' | 'sequence';
+export type Capability = 'ocr' | 'sequence';
 
 export interface BackendCapabilities {
   id: string;
@@ -21,7 +21,6 @@ export interface BackendCapabilities {
 
 export interface FrameResult {
   lines: OcrLine[];
-  caption?: string;
   /** Served from the cache rather than computed now. */
   cached: boolean;
 }
@@ -36,7 +35,6 @@ export interface SequenceItem {
 export interface SequenceResult {
   before: OcrLine[];
   after: OcrLine[];
-  caption?: string;
   cachedReads: number;
   reads: number;
 }

@@ -67,7 +67,8 @@ export interface CaptionSummary {
   loadMs?: number;
 }
 
-export type AnalysisStatus = 'running' | 'complete' | 'cancelled' | 'failed';
+/** Only complete analyses are stored: a run that fails or is cancelled stores nothing. */
+export type AnalysisStatus = 'complete';
 
 export interface Analysis {
   recordingId: string;
@@ -115,5 +116,5 @@ export interface AnalysisProgress {
   done: number;
   total: number;
   /** What `done` and `total` count. */
-  unit: 'steps' | 'MB';
+  unit: 'steps' | 'MB' | 'parts';
 }

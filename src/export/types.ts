@@ -1,5 +1,4 @@
 /** What every output generator (skill, manual) takes and gives. */
-import type { OcrLine } from '../analyze/ocr/lines';
 import type { Analysis, SkillDraft } from '../analyze/types';
 
 export interface OutputFile {
@@ -21,6 +20,3 @@ export interface OutputGenerator {
   id: 'skill' | 'manual';
   generate(input: GeneratorInput): Promise<OutputFile[]>;
 }
-
-/** Reads a stored frame whole (OCR, cached), for redaction. */
-export type ReadFrame = (frameId: string) => Promise<OcrLine[]>;

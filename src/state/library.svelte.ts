@@ -2,7 +2,7 @@
 import { describeError } from '../shared/format';
 import type { RecordingRecord } from '../storage/db';
 import { findInterrupted, recoverRecording } from '../capture/recovery';
-import { deleteRecording, listRecordings, storageUsage, type StorageUsage } from '../storage/recordings';
+import { deleteRecording, listRecordings, recordingBlob, storageUsage, type StorageUsage } from '../storage/recordings';
 import { importPackSession } from '../import/import-pack';
 import { findSessionFile, importPack2SkillSession } from '../import/import-0.1';
 import { importVideo, type VideoImportOptions } from '../import/video/import-video';
@@ -15,9 +15,12 @@ export class LibraryState {
   storage = $state.raw<StorageUsage | null>(null);
   loaded = $state(false);
   readonly #notice: NoticeState;
+  readonly #onRemoved: (id: string) => void;
 
-  constructor(notice: NoticeState) {
+  /** `onRemoved` hears of each deleted recording, so what shows it can let it go. */
+  constructor(notice: NoticeState, onRemoved: (id: string) => void = () => {}) {
     this.#notice = notice;
+    this.#onRemoved = onRemoved;
   }
 
   /** First load: also looks for recordings a closed tab left behind. */
@@ -134,10 +137,16 @@ export class LibraryState {
     this.#importController?.abort(new DOMException('Import cancelled', 'AbortError'));
   }
 
+  /** A stored recording's video, to play or download. */
+  video(recording: RecordingRecord): Promise<Blob> {
+    return recordingBlob(recording);
+  }
+
   async remove(id: string): Promise<void> {
     try {
       await deleteRecording(id);
       this.interrupted = this.interrupted.filter((r) => r.id !== id);
+      this.#onRemoved(id);
     } catch (error) {
       this.#notice.show('error', `The recording could not be deleted: ${describeError(error)}.`);
     }

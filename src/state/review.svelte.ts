@@ -4,14 +4,14 @@
  */
 import type { OcrPool } from '../analyze/ocr/pool';
 import type { Rect } from '../shared/geometry';
-import { saveAnalysis } from '../analyze/analyze';
 import type { Analysis, SkillDraft } from '../analyze/types';
 import { downloadBlob } from '../shared/download';
 import { defaultDraft } from '../compose/draft';
 import { exportManual, exportSkill, type ExportedZip } from '../export/export-skill';
 import { InvalidSkillError } from '../export/zip';
 import { describeError } from '../shared/format';
-import { getRecording } from '../storage/recordings';
+import type { FrameRecord } from '../storage/db';
+import { getFrame, getRecording } from '../storage/recordings';
 import * as edits from '../review/edits';
 import { saveExportedSkill, uniqueSkillName } from '../skill/library';
 import type { AnalysisState } from './analysis.svelte';
@@ -71,6 +71,11 @@ export class ReviewState {
   }
   setDraft(draft: SkillDraft): Promise<void> {
     return this.#apply((a) => edits.setDraft(a, draft), false);
+  }
+
+  /** A stored key frame of the shown steps, for their screenshots. */
+  frame(frameId: string): Promise<FrameRecord | undefined> {
+    return getFrame(frameId);
   }
 
   async undo(): Promise<void> {
@@ -154,9 +159,8 @@ export class ReviewState {
   }
 
   async #store(next: Analysis): Promise<void> {
-    this.#analysis.result = next;
     try {
-      await saveAnalysis(next);
+      await this.#analysis.update(next);
     } catch (error) {
       this.#notice.show(
         'error',

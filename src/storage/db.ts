@@ -8,7 +8,7 @@ import type { Analysis } from '../analyze/types';
 import type { EventRecord } from '../capture/events';
 
 export const DB_NAME = 'pack2skill';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type StopReason = 'user' | 'sharing-ended' | 'storage-full' | 'error' | 'recovered';
 
@@ -83,6 +83,13 @@ export interface SkillRecord {
   files: Record<string, Blob>;
 }
 
+export interface CacheRecord {
+  key: string;
+  frameId: string;
+  createdAt: number;
+  value: unknown;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -98,8 +105,12 @@ interface Pack2SkillDB extends DBSchema {
   /** Exported and imported skills, their files as Blobs. */
   skills: { key: string; value: SkillRecord };
   settings: { key: string; value: SettingRecord };
-  /** Model results keyed by frame hash + backend + model. */
-  cache: { key: string; value: { key: string; createdAt: number; value: unknown } };
+  /**
+   * What reading a frame gave (OCR lines, a caption), so it is read once.
+   * Keyed by what was asked (`ocr:v5:<frame id>:<area>`, `caption:v1:<model>:<frame id>:<area>`),
+   * indexed by the frame, so deleting a recording deletes what was read from its screens.
+   */
+  cache: { key: string; value: CacheRecord; indexes: { 'by-frame': string } };
 }
 
 export type Database = IDBPDatabase<Pack2SkillDB>;
@@ -108,7 +119,7 @@ let opening: Promise<Database> | null = null;
 
 export function openDatabase(): Promise<Database> {
   opening ??= openDB<Pack2SkillDB>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         db.createObjectStore('recordings', { keyPath: 'id' }).createIndex('by-created', 'createdAt');
         db.createObjectStore('chunks', { keyPath: ['recordingId', 'seq'] });
@@ -121,6 +132,14 @@ export function openDatabase(): Promise<Database> {
         db.createObjectStore('skills', { keyPath: 'id' });
         db.createObjectStore('settings', { keyPath: 'key' });
         db.createObjectStore('cache', { keyPath: 'key' });
+      }
+      if (oldVersion < 2) {
+        // Cache rows now say which frame they were read from. Rows from version 1
+        // do not, so they could never be deleted with their recording: drop them
+        // (a cache; what is needed is read again).
+        const cache = tx.objectStore('cache');
+        void cache.clear();
+        cache.createIndex('by-frame', 'frameId');
       }
     },
     blocking() {

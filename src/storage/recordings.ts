@@ -49,10 +49,6 @@ export async function listEvents(recordingId: string): Promise<EventRecord[]> {
   return (await openDatabase()).getAllFromIndex('events', 'by-recording', recordingRange(recordingId));
 }
 
-export async function listFrames(recordingId: string): Promise<FrameRecord[]> {
-  return (await openDatabase()).getAllFromIndex('frames', 'by-recording', recordingRange(recordingId));
-}
-
 export async function getFrame(id: string): Promise<FrameRecord | undefined> {
   return (await openDatabase()).get('frames', id);
 }
@@ -122,24 +118,24 @@ export async function finishRecording(
   return finished;
 }
 
-export async function renameRecording(id: string, title: string): Promise<void> {
-  const db = await openDatabase();
-  const tx = db.transaction('recordings', 'readwrite');
-  const recording = await tx.store.get(id);
-  if (recording) await tx.store.put({ ...recording, title, updatedAt: Date.now() });
-  await tx.done;
-}
-
+/**
+ * Deletes a recording and everything made from it, in one transaction: its
+ * video, key frames, events, analysis, and what was read from its screens
+ * (OCR text and captions in the cache, which can hold what the screens showed).
+ */
 export async function deleteRecording(id: string): Promise<void> {
   const db = await openDatabase();
-  const tx = db.transaction(['recordings', 'chunks', 'frames', 'events', 'analyses'], 'readwrite');
+  const tx = db.transaction(['recordings', 'chunks', 'frames', 'events', 'analyses', 'cache'], 'readwrite');
   const range = recordingRange(id);
   const frameKeys = await tx.objectStore('frames').index('by-recording').getAllKeys(range);
   const eventKeys = await tx.objectStore('events').index('by-recording').getAllKeys(range);
+  const cached = tx.objectStore('cache').index('by-frame');
+  const cacheKeys = (await Promise.all(frameKeys.map((frameId) => cached.getAllKeys(frameId)))).flat();
   await Promise.all([
     tx.objectStore('chunks').delete(range),
     ...frameKeys.map((key) => tx.objectStore('frames').delete(key)),
     ...eventKeys.map((key) => tx.objectStore('events').delete(key)),
+    ...cacheKeys.map((key) => tx.objectStore('cache').delete(key)),
     tx.objectStore('analyses').delete(id),
     tx.objectStore('recordings').delete(id),
   ]);

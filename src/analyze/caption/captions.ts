@@ -4,14 +4,15 @@
  * per model, frame and area, so analysing again reuses them. A model that
  * cannot load or run leaves the steps as they are, with a warning.
  */
-import type { CaptionModel } from '../../../models/registry';
+import { captionModel, type CaptionModel } from '../../../models/registry';
 import { captionArea } from './area';
 import type { CaptionClient } from '../../../workers/caption/client';
 import { stepText } from '../../compose/step-text';
-import { openDatabase } from '../../storage/db';
+import { readCache, writeCache } from '../../storage/cache';
 import { describeError } from '../../shared/format';
 import { getFrame } from '../../storage/recordings';
-import type { AnalysisProgress, AnalyzedStep, CaptionSummary } from '../types';
+import { loadCaptionSettings, markCaptionModelReady, readyCaptionModels } from '../../storage/settings';
+import type { Analysis, AnalysisProgress, AnalyzedStep, CaptionSummary } from '../types';
 
 const CACHE_VERSION = 'caption:v1';
 const MB = 1024 * 1024;
@@ -60,7 +61,6 @@ export async function captionSteps(steps: AnalyzedStep[], options: CaptionStageO
   }
 
   const result = [...steps];
-  const db = await openDatabase();
   const captionStarted = performance.now();
   for (const [index, step] of steps.entries()) {
     onProgress?.({ stage: 'Describing the screen', done: index, total: steps.length, unit: 'steps' });
@@ -71,9 +71,9 @@ export async function captionSteps(steps: AnalyzedStep[], options: CaptionStageO
     const area = captionArea(step.region, frame);
     const key = `${CACHE_VERSION}:${model.key}:${frameId}:${area.x},${area.y},${area.width},${area.height}`;
     let caption: string;
-    const hit = await db.get('cache', key);
-    if (typeof hit?.value === 'string') {
-      caption = hit.value;
+    const hit = await readCache(key);
+    if (typeof hit === 'string') {
+      caption = hit;
       summary.cached++;
     } else {
       try {
@@ -88,7 +88,7 @@ export async function captionSteps(steps: AnalyzedStep[], options: CaptionStageO
           warning: `Captions stopped at step ${index + 1}: ${describeError(error)}. The steps are complete without them.`,
         };
       }
-      await db.put('cache', { key, createdAt: Date.now(), value: caption });
+      await writeCache(key, frameId, caption);
     }
     if (!caption) continue;
     summary.captioned++;
@@ -99,4 +99,39 @@ export async function captionSteps(steps: AnalyzedStep[], options: CaptionStageO
   summary.ms = performance.now() - captionStarted;
   onProgress?.({ stage: 'Done', done: steps.length, total: steps.length, unit: 'steps' });
   return { steps: result, summary };
+}
+
+export interface CaptionAnalysisOptions extends Pick<
+  CaptionStageOptions,
+  'client' | 'signal' | 'onProgress' | 'onStep'
+> {
+  /** The person asked for the model: a Hub model may be downloaded now. */
+  mayDownload: boolean;
+}
+
+/**
+ * Captions an analysis with the model chosen in Settings: none when captions
+ * are off, an offer to download when a Hub model is not in this browser yet
+ * (unless `mayDownload`), else the caption stage. Returns the analysis to
+ * keep; a model that fails leaves a warning and the steps as they were.
+ */
+export async function captionAnalysis(analysis: Analysis, options: CaptionAnalysisOptions): Promise<Analysis> {
+  const settings = await loadCaptionSettings();
+  const model = settings.model === 'off' ? undefined : captionModel(settings.model);
+  const empty = { captioned: 0, cached: 0, ms: 0 };
+  if (!model) return { ...analysis, captions: { state: 'off', ...empty } };
+  const ready = model.source === 'app' || (await readyCaptionModels()).includes(model.key);
+  if (!ready && !options.mayDownload) {
+    return { ...analysis, captions: { state: 'needs-download', model: model.key, ...empty } };
+  }
+  const warnings = analysis.warnings.filter((warning) => !warning.startsWith('Captions '));
+  const stage = await captionSteps(analysis.steps, { ...options, model, preferCpu: settings.device === 'cpu' });
+  if (stage.summary.state === 'done') await markCaptionModelReady(model.key);
+  return {
+    ...analysis,
+    updatedAt: Date.now(),
+    steps: stage.steps,
+    captions: stage.summary,
+    warnings: stage.warning ? [...warnings, stage.warning] : warnings,
+  };
 }

@@ -7,7 +7,7 @@
 import type { OcrPool } from './pool';
 import { expand, type Rect } from '../../shared/geometry';
 import { toLines, type OcrLine } from './lines';
-import { openDatabase } from '../../storage/db';
+import { readCache, writeCache } from '../../storage/cache';
 import { getFrame } from '../../storage/recordings';
 
 /** Context read around a region: labels sit beside fields, not only inside them. */
@@ -40,13 +40,12 @@ export async function readFrameArea(
   if (!frameId) return { lines: [], cached: false };
   const where = area ? `${area.x},${area.y},${area.width},${area.height}` : 'full';
   const key = `${CACHE_VERSION}:${frameId}:${where}`;
-  const db = await openDatabase();
-  const hit = await db.get('cache', key);
-  if (hit) return { lines: hit.value as OcrLine[], cached: true };
+  const hit = await readCache(key);
+  if (Array.isArray(hit)) return { lines: hit as OcrLine[], cached: true };
   const frame = await getFrame(frameId);
   if (!frame) return { lines: [], cached: false };
   const lines = toLines(await ocr.recognize(frame.blob, area ?? undefined));
-  await db.put('cache', { key, createdAt: Date.now(), value: lines });
+  await writeCache(key, frameId, lines);
   return { lines, cached: false };
 }
 

@@ -1,11 +1,11 @@
 // `npm run bench [-- record] [--minutes N]`: drives the built app in headless
 // Chromium on synthetic recordings and prints one JSON object as the last line
 // of output (also written to bench/results/latest.json). See DESIGN.md §8.
-import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
 import { baseChromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { previewCommand, startServer } from '../scripts/serve.mjs';
 import { benchAnalyze } from './analyze.mjs';
 import { benchImport } from './import.mjs';
 import { benchRecord } from './record.mjs';
@@ -25,21 +25,8 @@ for (const name of wanted) {
   }
 }
 
-const APP_URL = 'http://localhost:4173/';
-
-/** Serves dist/ with the same headers as `npm start`, unless something already does. */
-async function ensureServer() {
-  const up = () =>
-    fetch(APP_URL).then(
-      (r) => r.ok,
-      () => false,
-    );
-  if (await up()) return null;
-  const server = spawn('npx', ['vite', 'preview', '--port', '4173', '--strictPort'], { stdio: 'ignore' });
-  for (let i = 0; i < 100 && !(await up()); i++) await new Promise((r) => setTimeout(r, 200));
-  if (!(await up())) throw new Error('vite preview did not start on port 4173');
-  return server;
-}
+const PORT = 4173;
+const APP_URL = `http://localhost:${PORT}/`;
 
 async function machine() {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: baseChromiumArgs });
@@ -54,7 +41,8 @@ async function machine() {
   };
 }
 
-const server = await ensureServer();
+// Our own server on the build just made (npm run bench builds first), ended with everything it started.
+const server = await startServer(APP_URL, previewCommand(PORT));
 try {
   const result = { machine: await machine() };
   const fixtures = { workload: await readFile(new URL('./fixtures/workload.html', import.meta.url)) };
@@ -66,5 +54,5 @@ try {
   await writeFile(new URL('./results/latest.json', import.meta.url), JSON.stringify(result, null, 2));
   console.log(JSON.stringify(result));
 } finally {
-  server?.kill();
+  await server.stop();
 }

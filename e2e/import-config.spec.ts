@@ -23,10 +23,10 @@ test('settings from pack2skill 0.1’s config.yaml: taken, reported, saved; a br
     await input.setInputFiles({
       name: 'broken.yaml',
       mimeType: 'text/yaml',
-      buffer: Buffer.from('analysis:\n  - gemini\n'),
+      buffer: Buffer.from('analysis:\n    vlm_backend: gemini\n  gemini: x\n'),
     });
     await expect(dialog.getByRole('alert')).toHaveText(
-      'broken.yaml could not be read: line 2: expected "key: value", got "- gemini". Nothing was changed.',
+      'broken.yaml could not be read: line 3: all mapping items must start at the same column. Nothing was changed.',
     );
     await expect(dialog.getByRole('radio', { name: /Accurate/ })).toBeChecked();
 

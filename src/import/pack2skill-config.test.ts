@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultBurstSettings } from '../analyze/segment/bursts';
 import { defaultCloudSettings } from '../storage/settings';
 import { importPack2SkillConfig } from './pack2skill-config';
-import { parseSimpleYaml, YamlError } from './simple-yaml';
+import { parseYaml, YamlError } from '../shared/yaml';
 
 const CONFIG = `# ~/.pack2skill/config.yaml
 
@@ -30,23 +30,52 @@ event_processing:
   burst_min_events: 2
 `;
 
-describe('parseSimpleYaml', () => {
-  it('reads nested maps, quoted and plain scalars, and comments', () => {
-    expect(parseSimpleYaml(CONFIG)).toMatchObject({
+describe('parseYaml', () => {
+  it('reads nested maps, quoted and plain scalars and comments as PyYAML does', () => {
+    expect(parseYaml(CONFIG, { scalars: 'python' })).toMatchObject({
       analysis: { vlm_backend: 'gemini', gemini: { model: 'gemini-2.5-pro' }, blip: { device: 'cpu' } },
       event_processing: { use_burst_detection: true, burst_threshold: 0.8, burst_min_events: 2 },
     });
-    expect(parseSimpleYaml("a: 'it''s # not a comment'\nb: ~\nc:\n")).toEqual({
+    expect(parseYaml("a: 'it''s # not a comment'\nb: ~\nc:\nd: yes\n", { scalars: 'python' })).toEqual({
       a: "it's # not a comment",
       b: null,
       c: null,
+      d: true,
+    });
+  });
+
+  it('keeps every scalar a string as written when asked to', () => {
+    expect(parseYaml('version: 1.0\nflag: true\nnone: ~\n', { scalars: 'strings' })).toEqual({
+      version: '1.0',
+      flag: 'true',
+      none: '~',
     });
   });
 
   it('names the line of what it cannot read', () => {
-    expect(() => parseSimpleYaml('a:\n  - one\n')).toThrow(new YamlError(2, 'expected "key: value", got "- one"'));
-    expect(() => parseSimpleYaml('a:\n    b: 1\n  c: 2\n')).toThrow(/line 3: the indentation does not match/);
-    expect(() => parseSimpleYaml('a: [1, 2]')).toThrow(/line 1: "\[1, 2\]" uses YAML that is not supported/);
+    expect(() => parseYaml('a:\n    b: 1\n  c: 2\n', { scalars: 'python' })).toThrow(
+      new YamlError(3, 'all mapping items must start at the same column'),
+    );
+    expect(() => parseYaml('a: 1\na: 2\n', { scalars: 'python' })).toThrow(/line 2: map keys must be unique/);
+    expect(() => parseYaml('a: "open\n', { scalars: 'python', firstLine: 10 })).toThrow(/line 11: missing closing/);
+  });
+});
+
+describe('importPack2SkillConfig with settings of the wrong shape', () => {
+  it('reports a list or a scalar where a section belongs as ignored, never taken', () => {
+    const result = importPack2SkillConfig(
+      'analysis:\n  - gemini\nevent_processing: on\n',
+      defaultBurstSettings,
+      defaultCloudSettings,
+    );
+    expect(result.taken).toEqual([]);
+    expect(result.ignored).toEqual([
+      'analysis (not a section of settings)',
+      'event_processing (not a section of settings)',
+    ]);
+    expect(() => importPack2SkillConfig('- a\n- b\n', defaultBurstSettings, defaultCloudSettings)).toThrow(
+      /not a map of settings/,
+    );
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import type { BurstSettings } from '../analyze/segment/bursts';
 import type { CloudSettings } from '../cloud/types';
-import { parseSimpleYaml, type YamlMap, type YamlValue } from './simple-yaml';
+import { parseYaml } from '../shared/yaml';
 
 export interface ConfigImport {
   burst: BurstSettings;
@@ -15,10 +15,14 @@ export interface ConfigImport {
   ignored: string[];
 }
 
-const isMap = (value: YamlValue | undefined): value is YamlMap => typeof value === 'object' && value !== null;
+type YamlMap = Record<string, unknown>;
+const isMap = (value: unknown): value is YamlMap =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function importPack2SkillConfig(text: string, burst: BurstSettings, cloud: CloudSettings): ConfigImport {
-  const config = parseSimpleYaml(text);
+  const parsed = parseYaml(text, { scalars: 'python' });
+  if (parsed !== null && parsed !== undefined && !isMap(parsed)) throw new Error('the file is not a map of settings');
+  const config: YamlMap = parsed ?? {};
   const taken: string[] = [];
   const ignored: string[] = [];
   const nextBurst: BurstSettings = structuredClone(burst);
@@ -84,8 +88,9 @@ export function importPack2SkillConfig(text: string, burst: BurstSettings, cloud
       }
     }
   }
-  for (const section of Object.keys(config)) {
+  for (const [section, value] of Object.entries(config)) {
     if (section !== 'analysis' && section !== 'event_processing') ignored.push(section);
+    else if (!isMap(value)) ignored.push(`${section} (not a section of settings)`);
   }
   if (taken.length === 0 && ignored.length === 0) throw new Error('the file holds no pack2skill settings');
   return { burst: nextBurst, cloud: nextCloud, taken, ignored };

@@ -1,9 +1,12 @@
 /**
- * The YAML frontmatter of a SKILL.md: the small subset skills use (top-level
- * `key: value`, one level of nested maps such as `metadata`), read strictly so
- * that what passes here also parses as YAML where the skill is uploaded, and
- * written with every string double-quoted so no value can break the YAML.
+ * The YAML frontmatter of a SKILL.md. It is parsed as YAML (../shared/yaml),
+ * and held to the flat shape skills installers can read with simple line
+ * parsers (`npx skills add` reads `key: value` lines): top-level strings, one
+ * level of nested string maps such as `metadata`, one line per value, and any
+ * value holding YAML syntax quoted. Written with every string double-quoted,
+ * so no value can break the YAML.
  */
+import { parseYaml, yamlString, YamlError } from '../shared/yaml';
 
 export type FrontmatterValue = string | Record<string, string>;
 
@@ -14,10 +17,9 @@ export interface Frontmatter {
 }
 
 /** Characters that cannot start a plain (unquoted) YAML scalar. */
-const INDICATORS = /^[-?:,[\]{}#&*!|>'"%@`]/;
+const INDICATORS = /^[-?:,[\]{}#&*!|>%@`]/;
 
 export function parseFrontmatter(text: string): Frontmatter {
-  const errors: string[] = [];
   const data: Record<string, FrontmatterValue> = {};
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (lines[0]?.trim() !== '---') {
@@ -25,75 +27,50 @@ export function parseFrontmatter(text: string): Frontmatter {
   }
   const end = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
   if (end < 0) return { data, body: text, errors: ['The frontmatter has no closing "---" line'] };
+  const body = lines.slice(end + 1).join('\n');
+  const block = lines.slice(1, end);
 
-  let parent: Record<string, string> | null = null;
-  for (const [index, line] of lines.slice(1, end).entries()) {
-    const where = `frontmatter line ${index + 2}`;
-    if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    const nested = /^\s+/.test(line);
-    const match = /^\s*([A-Za-z0-9_-]+):(?:\s+(.*))?$/.exec(line);
-    if (!match) {
-      errors.push(`${where}: expected "key: value", got "${line.trim()}"`);
-      continue;
-    }
-    const [, key = '', raw = ''] = match;
-    if (nested) {
-      if (!parent) {
-        errors.push(`${where}: indented "${key}" belongs to no key`);
-        continue;
-      }
-      const value = scalar(raw, `${where} (${key})`, errors);
-      if (value !== null) parent[key] = value;
-      continue;
-    }
-    if (key in data) errors.push(`${where}: "${key}" appears twice`);
-    if (raw.trim() === '') {
-      parent = {};
-      data[key] = parent;
-      continue;
-    }
-    parent = null;
-    const value = scalar(raw, `${where} (${key})`, errors);
-    if (value !== null) data[key] = value;
+  // Line readers first: YAML that they would misread is refused even where YAML itself is fine.
+  const errors = block.flatMap((line, index) => flatLineProblems(line, `frontmatter line ${index + 2}`));
+  if (errors.length > 0) return { data, body, errors };
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(block.join('\n'), { scalars: 'strings', firstLine: 2 });
+  } catch (error) {
+    const message = error instanceof YamlError ? `frontmatter ${error.message}` : String(error);
+    return { data, body, errors: [message] };
   }
-  return { data, body: lines.slice(end + 1).join('\n'), errors };
+  if (parsed === null || parsed === undefined) return { data, body, errors };
+  if (!isMap(parsed)) return { data, body, errors: ['The frontmatter must be "key: value" lines'] };
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value === 'string') data[key] = value;
+    else if (isMap(value) && Object.values(value).every((v) => typeof v === 'string')) {
+      data[key] = value as Record<string, string>;
+    } else errors.push(`frontmatter "${key}": use a one-line text value, or "key: value" lines under it`);
+  }
+  return { data, body, errors };
 }
 
-function scalar(raw: string, where: string, errors: string[]): string | null {
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What a line parser would misread on one frontmatter line: not `key: value`, a multi-line value, YAML syntax unquoted. */
+function flatLineProblems(line: string, where: string): string[] {
+  if (line.trim() === '' || line.trim().startsWith('#')) return [];
+  const match = /^(\s*)([A-Za-z0-9_-]+):(?:\s+(.*))?$/.exec(line);
+  if (!match) return [`${where}: expected "key: value", got "${line.trim()}"`];
+  const [, indent = '', key = '', raw = ''] = match;
   const value = raw.trim();
-  if (value.startsWith('"')) {
-    if (!/^"(?:[^"\\]|\\.)*"$/.test(value)) {
-      errors.push(`${where}: the double-quoted value is not closed`);
-      return null;
-    }
-    try {
-      return JSON.parse(value.replace(/\\'/g, "'")) as string;
-    } catch {
-      errors.push(`${where}: the double-quoted value has an escape YAML does not know`);
-      return null;
-    }
-  }
-  if (value.startsWith("'")) {
-    if (!/^'(?:[^']|'')*'$/.test(value)) {
-      errors.push(`${where}: the single-quoted value is not closed`);
-      return null;
-    }
-    return value.slice(1, -1).replace(/''/g, "'");
-  }
+  if (indent.length > 0 && value === '') return [`${where}: "${key}" nests deeper than one level`];
+  if (value === '' || value.startsWith('"') || value.startsWith("'")) return [];
   if (value.startsWith('|') || value.startsWith('>')) {
-    errors.push(`${where}: write the value on one line (block scalars are not supported here)`);
-    return null;
+    return [`${where} (${key}): write the value on one line (block scalars are not supported here)`];
   }
   if (INDICATORS.test(value) || value.includes(': ') || value.endsWith(':') || value.includes(' #')) {
-    errors.push(`${where}: the value contains YAML syntax (": ", " #" or a leading symbol) and must be quoted`);
-    return null;
+    return [`${where} (${key}): the value contains YAML syntax (": ", " #" or a leading symbol) and must be quoted`];
   }
-  return value;
-}
-
-/** A double-quoted YAML string: JSON's escaping is valid YAML. */
-export function yamlString(value: string): string {
-  return JSON.stringify(value);
+  return [];
 }
 
 export function writeFrontmatter(data: Record<string, FrontmatterValue>): string {

@@ -133,4 +133,27 @@ describe('frontmatter', () => {
     expect(parsed.data).toEqual(data);
     expect(parsed.body).toBe('# Body\n');
   });
+
+  it('refuses what YAML or a line reader would misread, naming the line', () => {
+    const errorsOf = (lines: string) => parseFrontmatter(`---\n${lines}\n---\n`).errors;
+    expect(errorsOf('name: a\nname: b')).toEqual(['frontmatter line 3: map keys must be unique']);
+    expect(errorsOf('name: "open')).toEqual([expect.stringMatching(/^frontmatter line \d: missing closing/)]);
+    expect(errorsOf('metadata:\n  deep:\n    more: x')).toEqual([
+      'frontmatter line 3: "deep" nests deeper than one level',
+    ]);
+    expect(errorsOf('allowed-tools: [Read, Bash]')).toEqual([
+      'frontmatter line 2 (allowed-tools): the value contains YAML syntax (": ", " #" or a leading symbol) and must be quoted',
+    ]);
+    expect(errorsOf('description: |\n  two\n  lines')).toEqual([
+      'frontmatter line 2 (description): write the value on one line (block scalars are not supported here)',
+      'frontmatter line 3: expected "key: value", got "two"',
+      'frontmatter line 4: expected "key: value", got "lines"',
+    ]);
+  });
+
+  it('keeps plain values as written, numbers and booleans included', () => {
+    const parsed = parseFrontmatter('---\nname: a\nmetadata:\n  version: 1.0\n  beta: yes\n---\n');
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toEqual({ name: 'a', metadata: { version: '1.0', beta: 'yes' } });
+  });
 });

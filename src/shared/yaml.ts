@@ -1,0 +1,46 @@
+/**
+ * YAML, read with the `yaml` library: one parser for configuration files and
+ * skill frontmatter. Errors name the line, counted from `firstLine`.
+ */
+import { parseDocument } from 'yaml';
+
+export class YamlError extends Error {
+  readonly line: number;
+  constructor(line: number, message: string) {
+    super(`line ${line}: ${message}`);
+    this.name = 'YamlError';
+    this.line = line;
+  }
+}
+
+export interface YamlOptions {
+  /**
+   * `strings` keeps every scalar a string as written (`version: 1.0` stays
+   * "1.0"): skill frontmatter. `python` reads booleans, numbers and null as
+   * PyYAML (YAML 1.1) does: files written for the earlier Python tools.
+   */
+  scalars: 'strings' | 'python';
+  firstLine?: number;
+}
+
+/** The parsed value (maps, lists, scalars), or a YamlError for the first problem. */
+export function parseYaml(text: string, { scalars, firstLine = 1 }: YamlOptions): unknown {
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
+    uniqueKeys: true,
+    prettyErrors: true,
+    ...(scalars === 'strings' ? { schema: 'failsafe' } : { version: '1.1' }),
+  });
+  const [problem] = doc.errors;
+  if (problem) {
+    const line = (problem.linePos?.[0].line ?? 1) + firstLine - 1;
+    // The library's message ends with " at line L, column C:" and a code excerpt; the line is ours to say.
+    const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new YamlError(line, message.charAt(0).toLowerCase() + message.slice(1));
+  }
+  return doc.toJS() as unknown;
+}
+
+/** A double-quoted YAML string: JSON's escaping is valid YAML, and the value stays on one line. */
+export function yamlString(value: string): string {
+  return JSON.stringify(value);
+}

@@ -1,6 +1,7 @@
 /** Messages between the page and the caption worker (workers/caption/worker.ts). */
 import type { CaptionModel, RuntimeKind } from '../../models/registry';
 import type { Rect } from '../../src/shared/geometry';
+import type { WorkerFailure } from '../../src/shared/worker-error';
 
 export type CaptionRequest =
   | {
@@ -18,4 +19,4 @@ export type CaptionResponse =
   | { type: 'progress'; loaded: number; total: number; file: string }
   | { type: 'ready'; runtime: RuntimeKind; loadMs: number }
   | { type: 'caption'; id: number; text: string; ms: number }
-  | { type: 'error'; stage: 'load' | 'caption'; id?: number; message: string };
+  | ({ type: 'error'; id?: number } & WorkerFailure<'load' | 'caption'>);

@@ -19,6 +19,7 @@ import type { CaptionModel, RuntimeKind } from '../../models/registry';
 import type { Rect } from '../../src/shared/geometry';
 import { captionArea } from '../../src/analyze/caption/area';
 import { chooseRuntime, deviceFor, type GpuFacts } from '../../src/analyze/caption/runtime';
+import { workerFailure } from '../../src/shared/worker-error';
 import type { CaptionRequest, CaptionResponse } from './types';
 
 interface Loaded {
@@ -46,7 +47,7 @@ async function handle(request: CaptionRequest): Promise<void> {
         const runtime = await load(request.model, request.preferCpu, request.origin);
         post({ type: 'ready', runtime, loadMs: performance.now() - started });
       } catch (error) {
-        post({ type: 'error', stage: 'load', message: messageOf(error) });
+        post({ type: 'error', ...workerFailure('load', error) });
       }
       return;
     case 'caption':
@@ -55,9 +56,11 @@ async function handle(request: CaptionRequest): Promise<void> {
         const text = await caption(request.image, request.region);
         post({ type: 'caption', id: request.id, text, ms: performance.now() - started });
       } catch (error) {
-        post({ type: 'error', stage: 'caption', id: request.id, message: messageOf(error) });
+        post({ type: 'error', id: request.id, ...workerFailure('caption', error) });
       }
       return;
+    default:
+      request satisfies never;
   }
 }
 
@@ -158,8 +161,4 @@ async function describe(image: RawImage, maxNewTokens: number): Promise<string> 
   const [text = ''] = processor.batch_decode(ids as never, { skip_special_tokens: false });
   const answer = processor.post_process_generation(text, spec.task, image.size as [number, number])[spec.task];
   return typeof answer === 'string' ? answer.trim() : '';
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

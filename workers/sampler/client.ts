@@ -9,6 +9,7 @@ import {
   defaultSamplerConfig,
   type FromSampler,
   type SamplerConfig,
+  type SamplerStage,
   type SamplerStats,
   type ToSampler,
   type VisualChange,
@@ -21,6 +22,13 @@ export interface SamplerCallbacks {
 }
 
 const STOP_TIMEOUT_MS = 10_000;
+
+/** What a failure in each stage means for the recording, said first. */
+const STAGE_FAILURES: Record<SamplerStage, string> = {
+  keyframes: 'Could not store key frames',
+  frame: 'A frame could not be read',
+  stream: 'Frame sampling stopped',
+};
 
 export class SamplerClient {
   readonly #worker: Worker;
@@ -100,7 +108,7 @@ export class SamplerClient {
         this.#stopped?.(message.stats);
         break;
       case 'error':
-        this.#callbacks.onError?.(message.message);
+        this.#callbacks.onError?.(`${STAGE_FAILURES[message.stage]}: ${message.message}`);
         break;
       default:
         message satisfies never;

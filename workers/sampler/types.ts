@@ -1,5 +1,6 @@
 /** Messages and shapes shared by the sampler worker and the page. */
 import type { PixelChange } from '../../src/capture/changes/visual-change';
+import type { WorkerFailure } from '../../src/shared/worker-error';
 import type { DetectorOptions } from '../../src/capture/changes/detector';
 
 export interface SamplerConfig {
@@ -40,6 +41,9 @@ export interface SamplerStats {
   sampleFps: number;
 }
 
+/** What the sampler was doing when it failed. */
+export type SamplerStage = 'keyframes' | 'frame' | 'stream';
+
 export type ToSampler =
   | { type: 'start'; config: SamplerConfig; frames: ReadableStream<VideoFrame> | null }
   | { type: 'frame'; bitmap: ImageBitmap; at: number }
@@ -51,4 +55,4 @@ export type FromSampler =
   | { type: 'change'; change: VisualChange }
   | { type: 'stats'; stats: SamplerStats }
   | { type: 'stopped'; stats: SamplerStats }
-  | { type: 'error'; message: string };
+  | ({ type: 'error' } & WorkerFailure<SamplerStage>);

@@ -7,6 +7,7 @@ import { ChangeDetector, type DetectedChange } from '../../src/capture/changes/d
 import { FrameHandles, type FrameHandle } from '../../src/capture/changes/handles';
 import { LumaReader } from '../../src/capture/changes/luma';
 import { toPixelChange } from '../../src/capture/changes/visual-change';
+import { workerFailure } from '../../src/shared/worker-error';
 import type { FromSampler, SamplerConfig, SamplerStats, ToSampler } from './types';
 
 const handles = new FrameHandles<ImageBitmap>((bitmap) => bitmap.close());
@@ -67,7 +68,7 @@ function emit(changes: DetectedChange<FrameHandle<ImageBitmap>>[]): void {
           change: { ...toPixelChange(change, change.after.frame), before, after },
         });
       } catch (error) {
-        send({ type: 'error', message: `Could not store key frames: ${String(error)}` });
+        send({ type: 'error', ...workerFailure('keyframes', error) });
       } finally {
         handles.release(change.before);
         handles.release(change.after);
@@ -119,7 +120,7 @@ function sampleVideoFrame(frame: VideoFrame, at: number): Promise<void> {
     try {
       sample(await bitmap, at);
     } catch (error) {
-      send({ type: 'error', message: `A frame could not be read: ${String(error)}` });
+      send({ type: 'error', ...workerFailure('frame', error) });
     }
   });
   return sampling;
@@ -134,7 +135,7 @@ async function readFrames(frames: ReadableStream<VideoFrame>): Promise<void> {
       onFrame(value);
     }
   } catch (error) {
-    if (reader) send({ type: 'error', message: `Frame sampling stopped: ${String(error)}` });
+    if (reader) send({ type: 'error', ...workerFailure('stream', error) });
   }
 }
 

@@ -14,7 +14,7 @@ export type Florence2Module = 'vision_encoder' | 'embed_tokens' | 'encoder_model
 export type ModuleDtype = 'fp32' | 'fp16' | 'q8' | 'q4';
 export type DtypePlan = Record<Florence2Module, ModuleDtype>;
 
-/** What the browser offers, detected once (see workers/caption/runtime.ts). */
+/** What the browser offers, detected once (see src/analyze/caption/runtime.ts). */
 export type RuntimeKind = 'webgpu-f16' | 'webgpu' | 'wasm';
 
 export interface CaptionModel {

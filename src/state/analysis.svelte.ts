@@ -154,14 +154,7 @@ export class AnalysisState {
 
   close(): void {
     this.#tasks.cancel(); // quietly: nothing started before writes here any more
-    this.#recordingId = null;
-    this.#title = '';
-    this.#running = false;
-    this.#progress = null;
-    this.#result = null;
-    this.#error = '';
-    this.#backend = null;
-    this.#cloudOffer = null;
+    this.#reset(null, '');
   }
 
   /** A recording was deleted: if it is the one shown, its review goes too. */
@@ -172,6 +165,11 @@ export class AnalysisState {
   /** Shows `recordingId` with nothing on it yet, superseding any task. */
   #open(recordingId: string, title: string): Task {
     const task = this.#tasks.start();
+    this.#reset(recordingId, title);
+    return task;
+  }
+
+  #reset(recordingId: string | null, title: string): void {
     this.#recordingId = recordingId;
     this.#title = title;
     this.#running = false;
@@ -180,7 +178,6 @@ export class AnalysisState {
     this.#error = '';
     this.#backend = null;
     this.#cloudOffer = null;
-    return task;
   }
 
   /** Starts a long task on the shown recording, with its first progress line. */

@@ -122,8 +122,11 @@ function describeStep(
         : labelFor(lines.before.length > 0 ? lines.before : lines.after, draft.region, point);
     if (label) labelSource = 'ocr';
   }
-  if (lines && draft.region && draft.kind === 'visual')
-    appeared = appearedText(lines.before, lines.after, draft.region);
+  if (lines && draft.region && draft.kind === 'visual') {
+    // The field typed into is where its label was read: the value is the new line nearest it.
+    const field = label ? [...lines.before, ...lines.after].find((line) => line.text === label)?.box : undefined;
+    appeared = appearedText(lines.before, lines.after, draft.region, 8, field);
+  }
   const facts: StepFacts = {
     kind: draft.kind,
     label,

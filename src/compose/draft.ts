@@ -58,16 +58,25 @@ function givenDescription(analysis: Analysis): string | undefined {
   return withWhen.length <= MAX_DESCRIPTION ? withWhen : `${withWhen.slice(0, MAX_DESCRIPTION - 1)}…`;
 }
 
+/** claude.ai's upload form takes at most this many characters (DESIGN §5), whatever the spec allows. */
+export const UPLOAD_DESCRIPTION_LIMIT = 200;
+
+/**
+ * One short sentence of what the workflow does and when to use it, within the
+ * upload limit: its first and last step when they fit, never a run of screen text.
+ */
 function defaultDescription(analysis: Analysis): string {
-  const app = analysis.appName ? ` in ${analysis.appName}` : '';
-  const texts = analysis.steps.map((step) => stepPlainText(step).replace(/[<>]/g, ''));
+  const app = analysis.appName ? ` in ${analysis.appName.replace(/[<>]/g, '')}` : '';
+  const texts = analysis.steps.map((step) => stepPlainText(step).replace(/[<>"]/g, ''));
   const count = texts.length;
-  const summary = texts.slice(0, 4).join('; ') + (count > 4 ? '; and so on' : '');
-  const goal = texts[0] ? `, starting with "${texts[0].replace(/"/g, "'")}"` : '';
-  const description =
-    `Repeats a recorded ${count}-step workflow${app}: ${summary}. ` +
-    `Use when asked to do this task${app} again${goal}.`;
-  return description.length <= MAX_DESCRIPTION ? description : `${description.slice(0, MAX_DESCRIPTION - 1)}…`;
+  const when = 'Use when asked to do this task again.';
+  const plain = `Repeats a recorded ${count}-step workflow${app}. ${when}`;
+  // A step text longer than this is likely screen text read as typing: it never goes in.
+  const short = (text: string | undefined) => (text && text.length <= 60 ? text : undefined);
+  const [first, last] = [short(texts[0]), short(texts.at(-1))];
+  const span = first && last && count > 1 ? `, from "${first}" to "${last}"` : first ? `: "${first}"` : '';
+  const full = `Repeats a recorded ${count}-step workflow${app}${span}. ${when}`;
+  return full.length <= UPLOAD_DESCRIPTION_LIMIT ? full : plain.slice(0, UPLOAD_DESCRIPTION_LIMIT);
 }
 
 /** Words in a step's label that mean it cannot be undone or reaches someone else. */

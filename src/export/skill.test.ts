@@ -69,7 +69,10 @@ describe('skill generator', () => {
     const { data } = parseFrontmatter(text('SKILL.md'));
     expect(Object.keys(data)).toEqual(['name', 'description', 'metadata']);
     expect(data['metadata']).toEqual({ version: '1.0.0', generator: 'pack2skill 0.2.0', recorded: '2026-11-25' });
-    expect(data['description']).toMatch(/^Repeats a recorded 5-step workflow in Helpdesk: .* Use when /);
+    expect(data['description']).toMatch(
+      /^Repeats a recorded 5-step workflow in Helpdesk(, from ".*" to ".*")?\. Use when /,
+    );
+    expect(String(data['description']).length).toBeLessThanOrEqual(200);
   });
 
   it('writes inputs as parameters, the person’s edits, confirmations for risky steps, masked secrets', async () => {

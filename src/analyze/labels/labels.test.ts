@@ -113,10 +113,34 @@ describe('actedOnLabel', () => {
   });
 });
 
+describe('appearedText near a field', () => {
+  it('takes the new line nearest the field typed into, not the list and footer that appeared with it', () => {
+    const before = toLines([...line('What needs to be done?', 100, 100)]);
+    const after = toLines([
+      ...line('What needs to be done?', 100, 100),
+      ...line('Buy milk', 100, 150),
+      ...line('1 item left All Active Completed', 100, 300),
+    ]);
+    const region = { x: 80, y: 90, width: 400, height: 240 };
+    const field = before[0]!.box;
+    expect(appearedText(before, after, region)).toBe('Buy milk 1 item left All Active Completed');
+    expect(appearedText(before, after, region, 8, field)).toBe('Buy milk');
+  });
+});
+
 describe('screenTitle', () => {
   it('takes the largest text near the top', () => {
     const heading = line('Helpdesk', 48, 30).map((w) => ({ ...w, box: { ...w.box, height: 30 } }));
     const lines = toLines([...line('New ticket', 72, 116), ...heading, ...line('Footer text', 48, 700)]);
+    expect(screenTitle(lines, 720)).toBe('Helpdesk');
+  });
+
+  it('passes over a sentence in large type: a name is short', () => {
+    const big = (text: string, y: number) => line(text, 48, y).map((w) => ({ ...w, box: { ...w.box, height: 30 } }));
+    const lines = toLines([
+      ...big('tablesort a small and simple sorting component for tables', 30),
+      ...line('Helpdesk', 48, 90).map((w) => ({ ...w, box: { ...w.box, height: 24 } })),
+    ]);
     expect(screenTitle(lines, 720)).toBe('Helpdesk');
   });
 

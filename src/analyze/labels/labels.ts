@@ -31,12 +31,28 @@ export function labelFor(
   return best?.text;
 }
 
-/** Text in the region after a change that was not there before (typed or shown), in reading order. */
-export function appearedText(before: OcrLine[], after: OcrLine[], region: Rect, margin = 8): string | undefined {
+/**
+ * Text in the region after a change that was not there before (typed or shown),
+ * in reading order. Given `field`, the box of the control typed into, only the
+ * new line nearest it: typing fills one field, and what else appeared with it
+ * (the item it added to a list, a counter, a footer) is its result, not the value.
+ */
+export function appearedText(
+  before: OcrLine[],
+  after: OcrLine[],
+  region: Rect,
+  margin = 8,
+  field?: Rect,
+): string | undefined {
   const seen = new Set(linesIn(before, region, margin).map((l) => l.text));
   const fresh = linesIn(after, region, margin)
     .filter((l) => !seen.has(l.text))
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+  if (field && fresh.length > 1) {
+    const at = center(field);
+    const distance = (line: OcrLine) => Math.hypot(center(line.box).x - at.x, center(line.box).y - at.y);
+    return fresh.reduce((best, line) => (distance(line) < distance(best) ? line : best)).text;
+  }
   const text = fresh.map((l) => l.text).join(' ');
   return text || undefined;
 }
@@ -107,8 +123,20 @@ function overlaps(a: number, aLength: number, b: number, bLength: number): boole
  */
 export function screenTitle(lines: OcrLine[], frameHeight: number): string | undefined {
   const candidates = lines.filter(
-    (l) => l.box.y < frameHeight * 0.4 && l.confidence >= 60 && (l.text.match(/\p{L}/gu) ?? []).length >= 3,
+    (l) =>
+      l.box.y < frameHeight * 0.4 &&
+      l.confidence >= 60 &&
+      (l.text.match(/\p{L}/gu) ?? []).length >= 3 &&
+      looksLikeAName(l.text),
   );
   candidates.sort((a, b) => b.box.height - a.box.height || a.box.y - b.box.y);
   return candidates[0]?.text;
+}
+
+/** At most this long, and this many words: a product's name, not a sentence that sits beside it. */
+const MAX_NAME_CHARS = 40;
+const MAX_NAME_WORDS = 5;
+
+function looksLikeAName(text: string): boolean {
+  return text.length <= MAX_NAME_CHARS && text.trim().split(/\s+/).length <= MAX_NAME_WORDS;
 }

@@ -8,16 +8,21 @@ import { baseChromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { previewCommand, startServer } from '../scripts/serve.mjs';
 import { benchAnalyze } from './analyze.mjs';
 import { benchImport } from './import.mjs';
+import { benchQuality } from './quality.mjs';
 import { benchRecord } from './record.mjs';
 
 const args = process.argv.slice(2);
+const text = (name) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const flag = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
 };
 const sections = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const wanted = sections.length > 0 ? sections : ['record', 'analyze'];
-const known = { record: benchRecord, analyze: benchAnalyze, import: benchImport };
+const known = { record: benchRecord, analyze: benchAnalyze, import: benchImport, quality: benchQuality };
 for (const name of wanted) {
   if (!known[name]) {
     console.error(`Unknown section "${name}". Known: ${Object.keys(known).join(', ')}`);
@@ -48,7 +53,12 @@ try {
   const fixtures = { workload: await readFile(new URL('./fixtures/workload.html', import.meta.url)) };
   for (const name of wanted) {
     console.error(`bench: ${name}…`);
-    result[name] = await known[name]({ appUrl: APP_URL, minutes: flag('minutes', undefined), fixtures });
+    result[name] = await known[name]({
+      appUrl: APP_URL,
+      minutes: flag('minutes', undefined),
+      fixtures,
+      only: text('only'),
+    });
   }
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });
   await writeFile(new URL('./results/latest.json', import.meta.url), JSON.stringify(result, null, 2));

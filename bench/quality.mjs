@@ -1,0 +1,175 @@
+// @ts-check
+// The "quality" section (DESIGN.md §8): each corpus workflow (bench/quality/
+// corpus.mjs: real third-party pages from npm packages) is done in its own tab
+// at a person's pace (about a second between actions) while the app records
+// that tab: pixels only, no page events. The exported SKILL.md's numbered steps
+// are scored against the workflow's ground truth. The same recording is then
+// imported back as a video file and scored again. Figures per workflow, and
+// per half (tuned, held-out) apart.
+import { chromium } from '@playwright/test';
+import JSZip from 'jszip';
+import { readFile } from 'node:fs/promises';
+import { baseChromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { storedVideo } from '../scripts/test-videos.mjs';
+import { CORPUS } from './quality/corpus.mjs';
+import { scoreSteps, skillSteps } from './quality/score.mjs';
+import { CORPUS_ORIGIN, serveCorpus } from './quality/serve-corpus.mjs';
+import { readStore, round } from './workload.mjs';
+
+/** A person's pace between actions. */
+const PACE_MS = 1000;
+
+/**
+ * @param {{ appUrl: string, only?: string }} options
+ */
+export async function benchQuality({ appUrl, only }) {
+  // `--only` takes a half (`tuned`, `held-out`) or part of a workflow's id.
+  const workflows = CORPUS.filter((w) => !only || w.half === only || w.id.includes(only));
+  const results = [];
+  for (const workflow of workflows) {
+    console.error(`bench quality: ${workflow.id}`);
+    results.push(await runWorkflow(workflow, appUrl));
+  }
+  return {
+    pace_ms: PACE_MS,
+    workflows: results,
+    summary: {
+      tuned: summarise(results.filter((r) => r.half === 'tuned')),
+      held_out: summarise(results.filter((r) => r.half === 'held-out')),
+    },
+  };
+}
+
+/** @param {any[]} results */
+function summarise(results) {
+  /** @param {'pixels' | 'video'} path */
+  const of = (path) => {
+    const scores = results.map((r) => r[path]).filter(Boolean);
+    const sum = (/** @type {string} */ key) => scores.reduce((n, s) => n + s[key], 0);
+    const truth = sum('truth');
+    return {
+      workflows: scores.length,
+      truth_actions: truth,
+      recall: truth ? round(sum('recalled') / truth) : null,
+      recall_without_dumps: truth ? round(sum('clean_recalled') / truth) : null,
+      label_accuracy: truth ? round(scores.reduce((n, s) => n + s.label_accuracy * s.truth, 0) / truth) : null,
+      extra_steps: sum('extra'),
+      wrong_verb_steps: sum('wrong_verb'),
+      dump_steps: sum('dumps'),
+    };
+  };
+  return { pixels: of('pixels'), video: of('video') };
+}
+
+/**
+ * @param {import('./quality/corpus.mjs').Workflow} workflow
+ * @param {string} appUrl
+ */
+async function runWorkflow(workflow, appUrl) {
+  const title = `P2S Quality ${workflow.id}`;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [...baseChromiumArgs, `--auto-select-tab-capture-source-by-title=${title}`],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+    await serveCorpus(context);
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => void dialog.dismiss());
+    await page.goto(`${CORPUS_ORIGIN}/${workflow.page}`);
+    // The tab's title is how the capture picks it; it is not in the captured pixels.
+    await page.evaluate((t) => (document.title = t), title);
+    const app = await context.newPage();
+    await app.goto(appUrl);
+    await app.getByRole('button', { name: 'Start recording' }).click();
+    await app.getByRole('button', { name: 'Stop recording' }).waitFor();
+    await page.bringToFront();
+    await page.waitForTimeout(1500);
+    for (const step of workflow.steps) {
+      await step.do(page);
+      await page.waitForTimeout(PACE_MS);
+    }
+    await page.waitForTimeout(1000);
+    await app.bringToFront();
+    await app.getByRole('button', { name: 'Stop recording' }).click();
+    const pixels = await exportedSteps(app);
+    // The screen changes the recorder found, for reading a result: when, how long, where.
+    /** @type {{ type: string, t: number, endT?: number, box: { x: number, y: number, width: number, height: number } }[]} */
+    const events = await readStore(app, 'events');
+    const changes = events
+      .filter((e) => e.type === 'visual')
+      .map(
+        (e) =>
+          `${round(e.t / 1000, 1)}–${round((e.endT ?? e.t) / 1000, 1)}s ${e.box.width}×${e.box.height}@${e.box.x},${e.box.y}`,
+      );
+    // The same recording as a video file someone brings.
+    const video = await storedVideo(app);
+    await deleteShownRecording(app);
+    const [chooser] = await Promise.all([
+      app.waitForEvent('filechooser'),
+      app.getByRole('button', { name: 'Import video' }).click(),
+    ]);
+    await chooser.setFiles({ name: `${workflow.id}.webm`, mimeType: 'video/webm', buffer: video });
+    const imported = await exportedSteps(app);
+    const truth = workflow.steps.map(({ verb, label, value }) => ({ verb, label, ...(value ? { value } : {}) }));
+    return {
+      id: workflow.id,
+      ui: workflow.ui,
+      half: workflow.half,
+      changes,
+      pixels: report(truth, pixels),
+      video: report(truth, imported),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * @param {import('./quality/score.mjs').TruthAction[]} truth
+ * @param {{ steps: string[], defaults: Record<string, string>, description: string }} exported
+ */
+function report(truth, exported) {
+  const score = scoreSteps(truth, exported.steps, exported.defaults);
+  return {
+    truth: score.truth,
+    steps: score.steps,
+    recalled: score.recalled,
+    recall: round(score.recall),
+    label_accuracy: round(score.labelAccuracy),
+    extra: score.extra,
+    wrong_verb: score.wrongVerb,
+    clean_recalled: score.cleanRecalled,
+    dumps: score.dumps,
+    step_lines: exported.steps,
+    description: exported.description,
+  };
+}
+
+/**
+ * Waits for the analysis of the recording shown, downloads its skill and reads
+ * the numbered steps of SKILL.md (none when no step was found).
+ * @param {import('@playwright/test').Page} app
+ */
+async function exportedSteps(app) {
+  const progress = app.getByRole('progressbar', { name: 'Analysis progress' });
+  await app.getByRole('heading', { name: /^Steps/ }).waitFor({ timeout: 300_000 });
+  await app.waitForTimeout(500);
+  await progress.waitFor({ state: 'detached', timeout: 300_000 });
+  const download = app.getByRole('button', { name: 'Download skill (.zip)' });
+  if ((await download.count()) === 0) return { steps: [], defaults: {}, description: '' };
+  const [file] = await Promise.all([app.waitForEvent('download'), download.click()]);
+  const zip = await JSZip.loadAsync(await readFile(/** @type {string} */ (await file.path())));
+  const skill = Object.values(zip.files).find((f) => f.name.endsWith('/SKILL.md'));
+  const markdown = skill ? await skill.async('string') : '';
+  const description = /^description: (.*)$/m.exec(markdown)?.[1] ?? '';
+  return { steps: skillSteps(markdown), defaults: {}, description };
+}
+
+/** @param {import('@playwright/test').Page} app */
+async function deleteShownRecording(app) {
+  const item = app.getByRole('list', { name: 'Recordings' }).getByRole('listitem').first();
+  await item.getByRole('button', { name: 'Delete' }).click();
+  await item.getByRole('button', { name: 'Delete for good' }).click();
+  await app.getByRole('heading', { name: /^Steps/ }).waitFor({ state: 'detached' });
+}

@@ -1,0 +1,225 @@
+// @ts-check
+// The quality corpus: workflows on web UIs written by others, served from the
+// npm packages that ship them (node_modules, unchanged), each with its ground
+// truth as a person would say it. `half` splits the corpus: `tuned` workflows
+// may guide changes to the analysis; `held-out` ones never do, and are reported
+// apart (DESIGN.md §8). No page here may be edited to suit the analysis.
+
+/**
+ * @typedef {import('./score.mjs').TruthAction & { do: (page: import('@playwright/test').Page) => Promise<void> }} Step
+ * @typedef {{ id: string, ui: string, half: 'tuned' | 'held-out', page: string, steps: Step[] }} Workflow
+ */
+
+/** Typing at a person's pace. @param {import('@playwright/test').Page} page @param {string} text */
+const typeSlowly = (page, text) => page.keyboard.type(text, { delay: 90 });
+
+/** A todo added in a TodoMVC implementation: typed into the new-todo field, then Enter. */
+const addTodo = (/** @type {string} */ value) =>
+  /** @type {Step} */ ({
+    verb: 'type',
+    label: 'What needs to be done',
+    value,
+    do: async (page) => {
+      await page.click('#new-todo');
+      await typeSlowly(page, value);
+      await page.keyboard.press('Enter');
+    },
+  });
+const toggleTodo = (/** @type {string} */ label) =>
+  /** @type {Step} */ ({
+    verb: 'toggle',
+    label,
+    do: (page) => page.locator('#todo-list li', { hasText: label }).locator('.toggle').click(),
+  });
+const clickText = (/** @type {string} */ label, /** @type {string} */ selector) =>
+  /** @type {Step} */ ({ verb: 'click', label, do: (page) => page.locator(selector).first().click() });
+
+/** A dat.gui controller row by its name. @param {import('@playwright/test').Page} page @param {string} name */
+const guiRow = (page, name) => page.locator('li.cr', { has: page.locator(`.property-name:text-is("${name}")`) });
+
+/** Clicks the expand arrow of a JSONEditor tree field. @param {import('@playwright/test').Page} page @param {string} field */
+const expandField = (page, field) =>
+  page
+    .locator('table.jsoneditor-values tr', {
+      has: page.locator('div.jsoneditor-field', { hasText: new RegExp(`^${field}$`) }),
+    })
+    .locator('button.jsoneditor-collapsed')
+    .click();
+
+/** @type {Workflow[]} */
+export const CORPUS = [
+  {
+    id: 'todomvc-vanilla-add-complete-filter',
+    ui: 'TodoMVC (VanillaJS)',
+    half: 'tuned',
+    page: 'todomvc/examples/vanillajs/index.html',
+    steps: [
+      addTodo('Buy milk'),
+      addTodo('Walk the dog'),
+      toggleTodo('Buy milk'),
+      clickText('Active', 'a[href="#/active"]'),
+    ],
+  },
+  {
+    id: 'todomvc-vanilla-complete-show-completed',
+    ui: 'TodoMVC (VanillaJS)',
+    half: 'held-out',
+    page: 'todomvc/examples/vanillajs/index.html',
+    steps: [
+      addTodo('Read a book'),
+      addTodo('Cook dinner'),
+      toggleTodo('Cook dinner'),
+      clickText('Completed', 'a[href="#/completed"]'),
+    ],
+  },
+  {
+    id: 'todomvc-backbone-clear-completed',
+    ui: 'TodoMVC (Backbone.js)',
+    half: 'held-out',
+    page: 'todomvc/examples/backbone/index.html',
+    steps: [
+      addTodo('Call mom'),
+      addTodo('Pay rent'),
+      toggleTodo('Call mom'),
+      clickText('Clear completed', '#clear-completed'),
+    ],
+  },
+  {
+    id: 'todomvc-backbone-filters',
+    ui: 'TodoMVC (Backbone.js)',
+    half: 'tuned',
+    page: 'todomvc/examples/backbone/index.html',
+    steps: [
+      addTodo('Feed the cat'),
+      addTodo('Water plants'),
+      toggleTodo('Water plants'),
+      clickText('Completed', 'a[href="#/completed"]'),
+      clickText('All', 'a[href="#/"]'),
+    ],
+  },
+  {
+    id: 'datgui-toggle-choose-open',
+    ui: 'dat.GUI example (11 px white on black)',
+    half: 'tuned',
+    page: 'dat.gui/example.html',
+    steps: [
+      {
+        verb: 'toggle',
+        label: 'displayOutline',
+        do: (page) => guiRow(page, 'displayOutline').locator('input').click(),
+      },
+      {
+        verb: 'choose',
+        label: 'speed',
+        value: 'Slow',
+        do: (page) =>
+          guiRow(page, 'speed')
+            .locator('select')
+            .selectOption('Slow')
+            .then(() => undefined),
+      },
+      { verb: 'click', label: 'Colors', do: (page) => page.locator('.title:text-is("Colors")').click() },
+      {
+        verb: 'click',
+        label: 'Button with a long description',
+        do: (page) => guiRow(page, 'Button with a long description').click(),
+      },
+    ],
+  },
+  {
+    id: 'datgui-message-type-close',
+    ui: 'dat.GUI example (11 px white on black)',
+    half: 'held-out',
+    page: 'dat.gui/example.html',
+    steps: [
+      {
+        verb: 'type',
+        label: 'message',
+        value: 'Good morning',
+        do: async (page) => {
+          await guiRow(page, 'message').locator('input').click();
+          await page.keyboard.press('Control+A');
+          await typeSlowly(page, 'Good morning');
+          await page.keyboard.press('Enter');
+        },
+      },
+      {
+        verb: 'choose',
+        label: 'type',
+        value: 'two',
+        do: (page) =>
+          guiRow(page, 'type')
+            .locator('select')
+            .selectOption('two')
+            .then(() => undefined),
+      },
+      {
+        verb: 'click',
+        label: 'Another Folder',
+        do: (page) => page.locator('.title:text-is("Another Folder")').click(),
+      },
+      { verb: 'click', label: 'Close Controls', do: (page) => page.locator('.close-button').click() },
+    ],
+  },
+  {
+    id: 'tablesort-sort-three-columns',
+    ui: 'tablesort demo',
+    half: 'tuned',
+    page: 'tablesort/_site/demo/index.html',
+    steps: ['Name', 'Price', 'Birthday'].map((label) => clickText(label, `table th:text-is("${label}")`)),
+  },
+  {
+    id: 'tablesort-sort-other-columns',
+    ui: 'tablesort demo',
+    half: 'held-out',
+    page: 'tablesort/_site/demo/index.html',
+    steps: ['Filesize', 'Grocery item', 'Version'].map((label) => clickText(label, `table th:text-is("${label}")`)),
+  },
+  {
+    id: 'jsoneditor-expand-switch-mode',
+    ui: 'JSONEditor (switch mode example)',
+    half: 'tuned',
+    page: 'jsoneditor/examples/03_switch_mode.html',
+    steps: [
+      {
+        verb: 'click',
+        label: 'array',
+        do: (page) => expandField(page, 'array'),
+      },
+      {
+        verb: 'click',
+        label: 'object',
+        do: (page) => expandField(page, 'object'),
+      },
+      { verb: 'click', label: 'Tree', do: (page) => page.locator('button.jsoneditor-modes').click() },
+      {
+        verb: 'click',
+        label: 'Code',
+        do: (page) =>
+          page
+            .locator('.jsoneditor-contextmenu button', { hasText: /^Code$/ })
+            .first()
+            .click(),
+      },
+    ],
+  },
+  {
+    id: 'jsoneditor-set-and-expand',
+    ui: 'JSONEditor (basic usage example)',
+    half: 'held-out',
+    page: 'jsoneditor/examples/01_basic_usage.html',
+    steps: [
+      clickText('Set JSON', '#setJSON'),
+      {
+        verb: 'click',
+        label: 'array',
+        do: (page) => expandField(page, 'array'),
+      },
+      {
+        verb: 'click',
+        label: 'object',
+        do: (page) => expandField(page, 'object'),
+      },
+    ],
+  },
+];

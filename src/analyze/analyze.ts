@@ -10,6 +10,8 @@ import { actedOnLabel, appearedText, labelFor } from './labels/labels';
 import { linesIn, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
 import { buildSteps, type StepDraft } from './segment/steps';
+import { isCaretBlink } from './segment/caret';
+import { defaultSamplerConfig } from '../../workers/sampler/types';
 import { readsAsTyping, stepText, type StepFacts } from '../compose/step-text';
 import { saveAnalysis } from '../storage/analyses';
 import type { EventRecord } from '../capture/events';
@@ -33,8 +35,9 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   const { signal, onProgress } = options;
   const started = performance.now();
   const burst = options.burst ?? defaultBurstSettings;
-  const events = await listEvents(recordingId);
-  const givenDescription = (await getRecording(recordingId))?.description;
+  const recording = await getRecording(recordingId);
+  const givenDescription = recording?.description;
+  const events = withoutCarets(await listEvents(recordingId), recording?.width);
   const drafts = buildSteps(detectBursts(events, burst));
   const segmentMs = performance.now() - started;
   onProgress?.({ stage: 'Finding steps', done: drafts.length, total: drafts.length, unit: 'steps' });
@@ -86,6 +89,13 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   };
   await saveAnalysis(analysis);
   return analysis;
+}
+
+/** Screen changes that are a caret blinking are nobody's action (frame width unknown: all kept). */
+function withoutCarets(events: EventRecord[], frameWidth: number | undefined): EventRecord[] {
+  if (!frameWidth) return events;
+  const grid = defaultSamplerConfig.gridWidth;
+  return events.filter((e) => !(e.type === 'visual' && e.box && isCaretBlink(e.box, frameWidth, grid)));
 }
 
 /** For a change seen only as pixels: which lines of text in it changed their own pixels. */

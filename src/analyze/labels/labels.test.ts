@@ -113,6 +113,42 @@ describe('actedOnLabel', () => {
   });
 });
 
+describe('actedOnLabel with lines that moved', () => {
+  it('passes over a line pushed down by what appeared, and takes the field that stayed', () => {
+    const before = toLines([
+      ...line('What needs to be done?', 100, 100),
+      ...line('Double-click to edit a todo', 100, 200),
+    ]);
+    const after = toLines([
+      ...line('What needs to be done?', 100, 100),
+      ...line('Buy milk', 100, 150),
+      ...line('Double-click to edit a todo', 100, 260),
+    ]);
+    const region = { x: 90, y: 90, width: 400, height: 200 };
+    // The footer's old place changed pixels: it moved, it was not pressed.
+    const changed = new Set(['Double-click to edit a todo']);
+    expect(actedOnLabel(before, after, region, [], changed)).toBe('What needs to be done?');
+  });
+
+  it('passes over a counter whose text changed in place', () => {
+    const before = toLines([...line('What needs to be done?', 100, 100), ...line('1 item left', 100, 250)]);
+    const after = toLines([
+      ...line('What needs to be done?', 100, 100),
+      ...line('Walk the dog', 100, 150),
+      ...line('2 items left', 100, 250),
+    ]);
+    const region = { x: 90, y: 90, width: 400, height: 200 };
+    expect(actedOnLabel(before, after, region, [], new Set(['1 item left']))).toBe('What needs to be done?');
+  });
+
+  it('in a table sorted by a click, names the header that stayed, not a row that moved', () => {
+    const before = toLines([...line('Name', 300, 100), ...line('Gonzo', 300, 140), ...line('Ernie', 300, 180)]);
+    const after = toLines([...line('Name', 300, 100), ...line('Ernie', 300, 140), ...line('Gonzo', 300, 180)]);
+    const region = { x: 180, y: 90, width: 800, height: 120 };
+    expect(actedOnLabel(before, after, region, [], new Set(['Gonzo', 'Ernie']))).toBe('Name');
+  });
+});
+
 describe('appearedText near a field', () => {
   it('takes the new line nearest the field typed into, not the list and footer that appeared with it', () => {
     const before = toLines([...line('What needs to be done?', 100, 100)]);

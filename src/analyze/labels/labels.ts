@@ -84,8 +84,10 @@ export function actedOnLabel(
     return others.length > 0 ? others : lines;
   };
   const was = notPrevious(linesIn(before, region, margin));
-  const now = new Set(linesIn(after, region, margin).map((l) => l.text));
-  const stayed = notPrevious(was.filter((l) => now.has(l.text)));
+  // A trigger stays where it was; a line whose text is now elsewhere (a list that grew
+  // and pushed it down, a table row sorted into another place) is part of the result.
+  const inPlace = (line: OcrLine) => after.some((a) => a.text === line.text && samePlace(a.box, line.box));
+  const stayed = notPrevious(was.filter(inPlace));
   const corner = { x: region.x, y: region.y };
   const nearest = (pool: OcrLine[]) => {
     let best: OcrLine | undefined;
@@ -99,7 +101,13 @@ export function actedOnLabel(
     }
     return best?.text;
   };
-  const moved = was.filter((l) => changed.has(l.text) && !previous.includes(l.text));
+  const movedAway = (line: OcrLine) => !inPlace(line) && after.some((a) => a.text === line.text);
+  const replaced = (line: OcrLine) =>
+    !after.some((a) => a.text === line.text) && after.some((a) => samePlace(a.box, line.box));
+  // Own pixels changed where the line still is, or it can no longer be read (a recoloured
+  // button): pressed, recoloured, ticked. A line that moved, or whose text another took
+  // in its place (a counter going from 1 to 2), is what the action caused.
+  const moved = was.filter((l) => changed.has(l.text) && !previous.includes(l.text) && !movedAway(l) && !replaced(l));
   if (moved.length > 0) return nearest(moved);
   if (stayed.length > 0) return nearest(stayed);
   if (was.length > 0) return nearest(was);
@@ -114,6 +122,12 @@ export function actedOnLabel(
 
 function overlaps(a: number, aLength: number, b: number, bLength: number): boolean {
   return a < b + bLength && b < a + aLength;
+}
+
+/** Two boxes of one line of text in the same place: overlapping across, centres within half a line height. */
+function samePlace(a: Rect, b: Rect): boolean {
+  const dy = Math.abs(a.y + a.height / 2 - (b.y + b.height / 2));
+  return overlaps(a.x, a.width, b.x, b.width) && dy <= Math.max(a.height, b.height) / 2;
 }
 
 /**

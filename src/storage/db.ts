@@ -107,7 +107,7 @@ interface Pack2SkillDB extends DBSchema {
   settings: { key: string; value: SettingRecord };
   /**
    * What reading a frame gave (OCR lines, a caption), so it is read once.
-   * Keyed by what was asked (`ocr:v5:<frame id>:<area>`, `caption:v1:<model>:<frame id>:<area>`),
+   * Keyed by what was asked (`ocr:v6:<frame id>:<area>`, `caption:v1:<model>:<frame id>:<area>`),
    * indexed by the frame, so deleting a recording deletes what was read from its screens.
    */
   cache: { key: string; value: CacheRecord; indexes: { 'by-frame': string } };

@@ -12,7 +12,7 @@ import { getFrame } from '../../storage/recordings';
 
 /** Context read around a region: labels sit beside fields, not only inside them. */
 export const OCR_MARGIN = 60;
-const CACHE_VERSION = 'ocr:v5';
+const CACHE_VERSION = 'ocr:v6';
 
 /** The area read for a region: wider to the left and above, where a trigger often sits. */
 export function ocrArea(region: Rect): Rect {

@@ -7,7 +7,7 @@
  * tesseract reads glyphs about 30 px tall far better than 12 px ones.
  */
 import { createScheduler, createWorker, OEM, PSM, type Scheduler } from 'tesseract.js';
-import { removeRuledLines } from './preprocess';
+import { lightenDarkAreas, removeRuledLines } from './preprocess';
 import { clamp, type Rect } from '../../shared/geometry';
 import type { OcrWord } from './lines';
 
@@ -65,6 +65,8 @@ export class OcrPool {
     ctx.drawImage(bitmap, area.x, area.y, area.width, area.height, 0, 0, canvas.width, canvas.height);
     bitmap.close();
     const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    // Light text on dark (coloured buttons, dark panels) becomes dark on light first.
+    lightenDarkAreas(pixels.data, canvas.width, canvas.height, 24 * scale);
     // Runs longer than this are borders: letters at UI sizes are far shorter.
     removeRuledLines(pixels.data, canvas.width, canvas.height, 28 * scale);
     ctx.putImageData(pixels, 0, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { removeRuledLines } from './preprocess';
+import { lightenDarkAreas, removeRuledLines } from './preprocess';
 
 const W = 80;
 const H = 40;
@@ -33,5 +33,27 @@ describe('removeRuledLines', () => {
     expect(dark(rgba, 5, 20)).toBe(false);
     expect(dark(rgba, 30, 18)).toBe(true);
     expect(dark(rgba, 34, 25)).toBe(true);
+  });
+});
+
+describe('lightenDarkAreas', () => {
+  it('inverts dark tiles (light text on a dark panel) and leaves light ones', () => {
+    const width = 8;
+    const height = 4;
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const p = (y * width + x) * 4;
+        // Left half: a dark panel with one white "letter" pixel; right half: a white page with one black pixel.
+        const value = x < 4 ? (x === 1 && y === 1 ? 255 : 20) : x === 5 && y === 1 ? 0 : 250;
+        rgba.set([value, value, value, 255], p);
+      }
+    }
+    lightenDarkAreas(rgba, width, height, 4);
+    const at = (x: number, y: number) => rgba[(y * width + x) * 4];
+    expect(at(0, 0)).toBe(235); // panel background now light
+    expect(at(1, 1)).toBe(0); // its white letter now dark ink
+    expect(at(6, 0)).toBe(250); // the page untouched
+    expect(at(5, 1)).toBe(0);
   });
 });

@@ -42,3 +42,37 @@ export function removeRuledLines(rgba: Uint8ClampedArray, width: number, height:
     rgba[p] = rgba[p + 1] = rgba[p + 2] = 255;
   }
 }
+
+/** Mean luma (0–255) below which an area is a dark background (white or light text on colour). */
+const DARK_BACKGROUND = 110;
+
+/**
+ * Turns light-on-dark text (white on a coloured button, a dark panel) into dark
+ * on light, tile by tile, since tesseract and the ruled-line pass above read
+ * dark ink on a light page. A tile is inverted when its mean luma is dark: in a
+ * tile with text, most pixels are background. Pure, on RGBA pixels.
+ */
+export function lightenDarkAreas(rgba: Uint8ClampedArray, width: number, height: number, tile: number): void {
+  for (let ty = 0; ty < height; ty += tile) {
+    for (let tx = 0; tx < width; tx += tile) {
+      const x1 = Math.min(width, tx + tile);
+      const y1 = Math.min(height, ty + tile);
+      let sum = 0;
+      for (let y = ty; y < y1; y++) {
+        for (let x = tx; x < x1; x++) {
+          const p = (y * width + x) * 4;
+          sum += ((rgba[p] ?? 0) * 77 + (rgba[p + 1] ?? 0) * 150 + (rgba[p + 2] ?? 0) * 29) >> 8;
+        }
+      }
+      if (sum / ((x1 - tx) * (y1 - ty)) >= DARK_BACKGROUND) continue;
+      for (let y = ty; y < y1; y++) {
+        for (let x = tx; x < x1; x++) {
+          const p = (y * width + x) * 4;
+          rgba[p] = 255 - (rgba[p] ?? 0);
+          rgba[p + 1] = 255 - (rgba[p + 1] ?? 0);
+          rgba[p + 2] = 255 - (rgba[p + 2] ?? 0);
+        }
+      }
+    }
+  }
+}

@@ -113,6 +113,17 @@ describe('actedOnLabel', () => {
   });
 });
 
+describe('labelFor at a click point', () => {
+  it('takes the text on the clicked row when the control is wider than its text', () => {
+    // A table header: "Name" left-aligned in a 185 px cell, clicked in the middle.
+    const lines = toLines([...line('Name', 241, 128), ...line('Birthday', 426, 128), ...line('Ernie', 241, 198)]);
+    const point = { x: 325, y: 135 };
+    const region = { x: point.x - 8, y: point.y - 8, width: 16, height: 16 };
+    expect(labelFor(lines, region, point)).toBe('Name');
+    expect(labelFor(lines, region, { x: 325, y: 300 })).toBeUndefined();
+  });
+});
+
 describe('actedOnLabel with lines that moved', () => {
   it('passes over a line pushed down by what appeared, and takes the field that stayed', () => {
     const before = toLines([

@@ -28,6 +28,29 @@ export function labelFor(
       bestDistance = distance;
     }
   }
+  return best?.text ?? (point ? lineBesidePoint(lines, point) : undefined);
+}
+
+/** How far along its row a control's text may sit from the point clicked (a wide button, a table header). */
+const ROW_REACH = 200;
+
+/**
+ * The text on the row of a click point, nearest it: a wide control's text can sit far
+ * from where it was clicked (left-aligned in a table header, centred in a long
+ * button), but on the same row.
+ */
+function lineBesidePoint(lines: OcrLine[], point: { x: number; y: number }): string | undefined {
+  let best: OcrLine | undefined;
+  let bestDistance = ROW_REACH;
+  for (const line of lines) {
+    const onRow = point.y >= line.box.y - 4 && point.y <= line.box.y + line.box.height + 4;
+    if (!onRow) continue;
+    const distance = Math.max(0, line.box.x - point.x, point.x - (line.box.x + line.box.width));
+    if (distance <= bestDistance) {
+      best = line;
+      bestDistance = distance;
+    }
+  }
   return best?.text;
 }
 

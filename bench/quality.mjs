@@ -4,7 +4,9 @@
 // at a person's pace (about a second between actions) while the app records
 // that tab: pixels only, no page events. The exported SKILL.md's numbered steps
 // are scored against the workflow's ground truth. The same recording is then
-// imported back as a video file and scored again. Figures per workflow, and
+// imported back as a video file, and as a pack2skill 0.1 session (the video with
+// the clicks and keystrokes a key logger saw, click points included), and scored
+// again. Figures per workflow, and
 // per half (tuned, held-out) apart.
 import { chromium } from '@playwright/test';
 import JSZip from 'jszip';
@@ -42,7 +44,7 @@ export async function benchQuality({ appUrl, only }) {
 
 /** @param {any[]} results */
 function summarise(results) {
-  /** @param {'pixels' | 'video'} path */
+  /** @param {'pixels' | 'video' | 'session'} path */
   const of = (path) => {
     const scores = results.map((r) => r[path]).filter(Boolean);
     const sum = (/** @type {string} */ key) => scores.reduce((n, s) => n + s[key], 0);
@@ -58,7 +60,7 @@ function summarise(results) {
       dump_steps: sum('dumps'),
     };
   };
-  return { pixels: of('pixels'), video: of('video') };
+  return { pixels: of('pixels'), video: of('video'), session: of('session') };
 }
 
 /**
@@ -79,6 +81,18 @@ async function runWorkflow(workflow, appUrl) {
     await page.goto(`${CORPUS_ORIGIN}/${workflow.page}`);
     // The tab's title is how the capture picks it; it is not in the captured pixels.
     await page.evaluate((t) => (document.title = t), title);
+    // A key logger's view of the page, as pack2skill 0.1 kept one: clicks with their point, keys.
+    await page.evaluate(() => {
+      /** @type {{ at: number, type: string, x?: number, y?: number, key?: string }[]} */
+      const seen = [];
+      Object.assign(window, { __p2sSeen: seen });
+      addEventListener(
+        'pointerdown',
+        (e) => seen.push({ at: Date.now(), type: 'click', x: e.clientX, y: e.clientY }),
+        true,
+      );
+      addEventListener('keydown', (e) => seen.push({ at: Date.now(), type: 'keystroke', key: e.key }), true);
+    });
     const app = await context.newPage();
     await app.goto(appUrl);
     await app.getByRole('button', { name: 'Start recording' }).click();
@@ -104,6 +118,22 @@ async function runWorkflow(workflow, appUrl) {
       );
     // The same recording as a video file someone brings.
     const video = await storedVideo(app);
+    /** @type {{ at: number, type: string, x?: number, y?: number, key?: string }[]} */
+    const seen = await page.evaluate(() => /** @type {any} */ (window).__p2sSeen);
+    // The recording's clock starts when it is created (the page and the app share the clock).
+    /** @type {{ createdAt: number }[]} */
+    const [recording] = await readStore(app, 'recordings');
+    // The video's own timestamps start a little after that: align the logger's first click
+    // with the first large change the recorder saw after it (about 0.1 s later), as a logger
+    // started with the video would have been.
+    const firstClick = seen.find((e) => e.type === 'click');
+    const created = recording?.createdAt ?? 0;
+    const clickMs = firstClick ? firstClick.at - created : 0;
+    const firstChange = events.find(
+      (e) => e.type === 'visual' && e.box.width * e.box.height > 2000 && e.t >= clickMs - 1500,
+    );
+    const shift = firstClick && firstChange ? Math.max(-1500, Math.min(1500, firstChange.t - 100 - clickMs)) : 0;
+    const startedAt = created - shift;
     await deleteShownRecording(app);
     const [chooser] = await Promise.all([
       app.waitForEvent('filechooser'),
@@ -111,6 +141,14 @@ async function runWorkflow(workflow, appUrl) {
     ]);
     await chooser.setFiles({ name: `${workflow.id}.webm`, mimeType: 'video/webm', buffer: video });
     const imported = await exportedSteps(app);
+    // The same run as a pack2skill 0.1 session: session file, the video, events in seconds.
+    await deleteShownRecording(app);
+    await app.getByLabel('Import session (.zip)').setInputFiles({
+      name: `${workflow.id}-0.1.zip`,
+      mimeType: 'application/zip',
+      buffer: await session01(workflow.id, video, seen, startedAt),
+    });
+    const fromSession = await exportedSteps(app);
     const truth = workflow.steps.map(({ verb, label, value }) => ({ verb, label, ...(value ? { value } : {}) }));
     return {
       id: workflow.id,
@@ -119,6 +157,7 @@ async function runWorkflow(workflow, appUrl) {
       changes,
       pixels: report(truth, pixels),
       video: report(truth, imported),
+      session: report(truth, fromSession),
     };
   } finally {
     await browser.close();
@@ -172,4 +211,32 @@ async function deleteShownRecording(app) {
   await item.getByRole('button', { name: 'Delete' }).click();
   await item.getByRole('button', { name: 'Delete for good' }).click();
   await app.getByRole('heading', { name: /^Steps/ }).waitFor({ state: 'detached' });
+}
+
+/**
+ * A pack2skill 0.1 session zip: `session.json` naming the video and the events,
+ * events as `{t, type: "click" | "keystroke", x, y, button, key}` in seconds.
+ * @param {string} id @param {Buffer} video
+ * @param {{ at: number, type: string, x?: number, y?: number, key?: string }[]} seen
+ * @param {number} startedAt
+ */
+async function session01(id, video, seen, startedAt) {
+  const zip = new JSZip();
+  zip.file(
+    's/session.json',
+    JSON.stringify({
+      name: id,
+      video_path: '/home/me/.pack2skill/sessions/s/recording.webm',
+      events_path: 'events.json',
+      resolution: [1280, 720],
+    }),
+  );
+  zip.file('s/recording.webm', video);
+  const events = seen.map(({ at, type, x, y, key }) => ({
+    t: Math.max(0, (at - startedAt) / 1000),
+    type,
+    ...(type === 'click' ? { x, y, button: 'left' } : { key }),
+  }));
+  zip.file('s/events.json', JSON.stringify(events));
+  return zip.generateAsync({ type: 'nodebuffer' });
 }

@@ -86,8 +86,9 @@ export function appearedText(
  * button that does not change, and the message it shows beside it). In order:
  * 0. when known, a line inside the region whose own pixels changed (a button
  *    pressed or recoloured, a placeholder typed over): its neighbours did not;
- * 1. a line present before and after inside the region (the trigger stayed,
- *    its result appeared): the one nearest the region's top-left corner;
+ *    not a line that moved or whose text another took in its place (results);
+ * 1. a line present before and after, in the same place, inside the region (the
+ *    trigger stayed, its result appeared): the one nearest the region's top-left corner;
  * 2. a line that was there before and is gone (a placeholder typing replaced);
  * 3. the nearest line just left of or above the region (a trigger beside its result).
  * `previous` holds the texts of the step before (its label, the value typed):
@@ -130,8 +131,8 @@ export function actedOnLabel(
   // Own pixels changed where the line still is, or it can no longer be read (a recoloured
   // button): pressed, recoloured, ticked. A line that moved, or whose text another took
   // in its place (a counter going from 1 to 2), is what the action caused.
-  const moved = was.filter((l) => changed.has(l.text) && !previous.includes(l.text) && !movedAway(l) && !replaced(l));
-  if (moved.length > 0) return nearest(moved);
+  const pressed = was.filter((l) => changed.has(l.text) && !previous.includes(l.text) && !movedAway(l) && !replaced(l));
+  if (pressed.length > 0) return nearest(pressed);
   if (stayed.length > 0) return nearest(stayed);
   if (was.length > 0) return nearest(was);
   const beside = before.filter((l) => {

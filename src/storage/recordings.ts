@@ -8,7 +8,7 @@ import {
   type StopReason,
 } from './db';
 import type { EventRecord } from '../capture/events';
-import { withWebmDuration } from './webm-duration';
+import { withWebmDurationAcross } from './webm-duration';
 
 export type NewRecording = Pick<
   RecordingRecord,
@@ -61,17 +61,24 @@ export async function getFrame(id: string): Promise<FrameRecord | undefined> {
 export async function recordingBlob(recording: RecordingRecord): Promise<Blob> {
   const db = await openDatabase();
   const blobs = (await db.getAll('chunks', recordingRange(recording.id))).map((chunk) => chunk.blob);
-  const [first] = blobs;
-  if (first && !recording.durationWritten && recording.durationMs > 0) {
-    const patched = await patchedHead(first, recording.durationMs);
-    if (patched) blobs[0] = patched;
+  if (blobs.length > 0 && !recording.durationWritten && recording.durationMs > 0) {
+    const head = await patchedHead(blobs, recording.durationMs);
+    if (head) blobs.splice(0, head.chunks, head.blob);
   }
   return new Blob(blobs, { type: recording.mimeType.split(';')[0] || 'video/webm' });
 }
 
-async function patchedHead(first: Blob, durationMs: number): Promise<Blob | null> {
-  const patched = withWebmDuration(new Uint8Array(await first.arrayBuffer()), durationMs);
-  return patched ? new Blob([patched.buffer as ArrayBuffer], { type: first.type }) : null;
+/** The WebM header is read from at most this many leading chunks. */
+const HEAD_CHUNKS = 8;
+
+/** The file's head with the duration written in, and how many leading chunks it replaces. */
+async function patchedHead(blobs: Blob[], durationMs: number): Promise<{ blob: Blob; chunks: number } | null> {
+  const leading = await Promise.all(
+    blobs.slice(0, HEAD_CHUNKS).map(async (b) => new Uint8Array(await b.arrayBuffer())),
+  );
+  const patched = withWebmDurationAcross(leading, durationMs);
+  if (!patched) return null;
+  return { blob: new Blob([patched.head.buffer as ArrayBuffer], { type: blobs[0]!.type }), chunks: patched.chunks };
 }
 
 /**
@@ -88,13 +95,23 @@ export async function finishRecording(
   const recording = await db.get('recordings', id);
   if (!recording) throw new Error('This recording no longer exists.');
   const duration = durationMs ?? recording.durationMs;
-  const first = await db.get('chunks', [id, 0]);
+  const leading = await db.getAll('chunks', recordingRange(id), HEAD_CHUNKS);
   let durationWritten = false;
-  if (first && duration > 0) {
-    const patched = await patchedHead(first.blob, duration);
-    if (patched) {
+  if (leading.length > 0 && duration > 0) {
+    const head = await patchedHead(
+      leading.map((chunk) => chunk.blob),
+      duration,
+    );
+    if (head) {
       try {
-        await db.put('chunks', { ...first, blob: patched });
+        // The patched head goes in the first chunk; the chunks it took in stay, empty, so
+        // the sequence and each chunk's time are kept.
+        const tx = db.transaction('chunks', 'readwrite');
+        for (const [index, chunk] of leading.slice(0, head.chunks).entries()) {
+          const blob = index === 0 ? head.blob : new Blob([], { type: chunk.blob.type });
+          void tx.store.put({ ...chunk, blob });
+        }
+        await tx.done;
         durationWritten = true;
       } catch (error) {
         // A full disk: the duration is then patched in when the video is read.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readWebmDuration, withWebmDuration } from './webm-duration';
+import { readWebmDuration, withWebmDuration, withWebmDurationAcross } from './webm-duration';
 
 /** A tiny EBML writer, enough to build the head of a WebM as Chrome writes it. */
 function element(id: number[], data: Uint8Array | number[], sizeBytes = 0): Uint8Array {
@@ -86,5 +86,17 @@ describe('withWebmDuration', () => {
     expect(withWebmDuration(new Uint8Array([1, 2, 3, 4]), 1000)).toBeNull();
     expect(withWebmDuration(new Uint8Array(), 1000)).toBeNull();
     expect(withWebmDuration(chromeLikeHead().slice(0, 20), 1000)).toBeNull();
+  });
+});
+
+describe('withWebmDurationAcross', () => {
+  it('joins leading chunks until they hold the Info: a first chunk of one byte, as a busy MediaRecorder wrote it', () => {
+    const head = chromeLikeHead();
+    const pieces = [head.slice(0, 1), head.slice(1, 20), head.slice(20), Uint8Array.from([1, 2, 3])];
+    const patched = withWebmDurationAcross(pieces, 3847)!;
+    expect(patched.chunks).toBe(3);
+    expect(readWebmDuration(patched.head)).toBeCloseTo(3847, 0);
+    expect(withWebmDurationAcross([head], 1000)?.chunks).toBe(1);
+    expect(withWebmDurationAcross([head.slice(0, 1)], 1000)).toBeNull();
   });
 });

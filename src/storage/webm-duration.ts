@@ -187,3 +187,26 @@ export function withWebmDuration(head: Uint8Array, durationMs: number): Uint8Arr
     head.subarray(info.end),
   ]);
 }
+
+/**
+ * `withWebmDuration` over a file stored in chunks: the leading chunks joined
+ * until they hold the Segment Info. The first chunk usually holds the whole
+ * header, but a busy machine's MediaRecorder can deliver it in pieces (a first
+ * chunk of one byte has been seen). `chunks`: how many leading chunks the
+ * patched head replaces; null when none of the joins holds the Info.
+ */
+export function withWebmDurationAcross(
+  leading: readonly Uint8Array[],
+  durationMs: number,
+): { head: Uint8Array; chunks: number } | null {
+  let joined = new Uint8Array(0);
+  for (const [index, chunk] of leading.entries()) {
+    const next = new Uint8Array(joined.length + chunk.length);
+    next.set(joined);
+    next.set(chunk, joined.length);
+    joined = next;
+    const head = withWebmDuration(joined, durationMs);
+    if (head) return { head, chunks: index + 1 };
+  }
+  return null;
+}

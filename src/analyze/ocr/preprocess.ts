@@ -5,6 +5,8 @@
  * are painted with the background, leaving the text. Pure, on RGBA pixels.
  */
 
+import { lumaAt } from '../../shared/luma';
+
 /** Luma below this (0–255) on a light background counts as ink. */
 const INK = 160;
 
@@ -12,8 +14,7 @@ export function removeRuledLines(rgba: Uint8ClampedArray, width: number, height:
   const ink = new Uint8Array(width * height);
   for (let i = 0; i < ink.length; i++) {
     const p = i * 4;
-    const luma = ((rgba[p] ?? 0) * 77 + (rgba[p + 1] ?? 0) * 150 + (rgba[p + 2] ?? 0) * 29) >> 8;
-    ink[i] = luma < INK ? 1 : 0;
+    ink[i] = lumaAt(rgba, p) < INK ? 1 : 0;
   }
   const erase = new Uint8Array(width * height);
   // Horizontal runs.
@@ -61,7 +62,7 @@ export function lightenDarkAreas(rgba: Uint8ClampedArray, width: number, height:
       for (let y = ty; y < y1; y++) {
         for (let x = tx; x < x1; x++) {
           const p = (y * width + x) * 4;
-          sum += ((rgba[p] ?? 0) * 77 + (rgba[p + 1] ?? 0) * 150 + (rgba[p + 2] ?? 0) * 29) >> 8;
+          sum += lumaAt(rgba, p);
         }
       }
       if (sum / ((x1 - tx) * (y1 - ty)) >= DARK_BACKGROUND) continue;

@@ -2,6 +2,7 @@
  * A frame downscaled to the detection grid, as one byte of luma per cell:
  * what ChangeDetector compares. Used by the live sampler and by video import.
  */
+import { lumaAt } from '../../shared/luma';
 import type { LumaFrame } from './detector';
 
 /** Reuses one canvas per grid size: a new canvas per frame costs more than the drawing. */
@@ -26,7 +27,7 @@ export class LumaReader {
     const rgba = ctx.getImageData(0, 0, width, height).data;
     const data = new Uint8Array(width * height);
     for (let i = 0, p = 0; i < data.length; i++, p += 4) {
-      data[i] = ((rgba[p] ?? 0) * 77 + (rgba[p + 1] ?? 0) * 150 + (rgba[p + 2] ?? 0) * 29) >> 8;
+      data[i] = lumaAt(rgba, p);
     }
     return { data, width, height, t };
   }

@@ -124,15 +124,15 @@ async function runWorkflow(workflow, appUrl) {
     /** @type {{ createdAt: number }[]} */
     const [recording] = await readStore(app, 'recordings');
     // The video's own timestamps start a little after that: align the logger's first click
-    // with the first large change the recorder saw after it (about 0.1 s later), as a logger
-    // started with the video would have been.
+    // with the screen change nearest it (a focus ring, a caret, a pressed button shows about
+    // 0.1 s later), as a logger started with the video would have been.
     const firstClick = seen.find((e) => e.type === 'click');
     const created = recording?.createdAt ?? 0;
     const clickMs = firstClick ? firstClick.at - created : 0;
-    const firstChange = events.find(
-      (e) => e.type === 'visual' && e.box.width * e.box.height > 2000 && e.t >= clickMs - 1500,
-    );
-    const shift = firstClick && firstChange ? Math.max(-1500, Math.min(1500, firstChange.t - 100 - clickMs)) : 0;
+    const nearest = events
+      .filter((e) => e.type === 'visual' && Math.abs(e.t - clickMs) <= 1500)
+      .sort((a, b) => Math.abs(a.t - clickMs) - Math.abs(b.t - clickMs))[0];
+    const shift = firstClick && nearest ? nearest.t - 100 - clickMs : 0;
     const startedAt = created - shift;
     await deleteShownRecording(app);
     const [chooser] = await Promise.all([
@@ -155,6 +155,7 @@ async function runWorkflow(workflow, appUrl) {
       ui: workflow.ui,
       half: workflow.half,
       changes,
+      session_shift_ms: Math.round(shift),
       pixels: report(truth, pixels),
       video: report(truth, imported),
       session: report(truth, fromSession),
@@ -236,8 +237,33 @@ async function session01(id, video, seen, startedAt) {
   const events = seen.map(({ at, type, x, y, key }) => ({
     t: Math.max(0, (at - startedAt) / 1000),
     type,
-    ...(type === 'click' ? { x, y, button: 'left' } : { key }),
+    ...(type === 'click' ? { x, y, button: 'left' } : { key: pynputKey(key ?? '') }),
   }));
   zip.file('s/events.json', JSON.stringify(events));
   return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+/** pynput's names for the browser's keys, as 0.1's logger wrote them: `Key.enter`, `'a'`. */
+const PYNPUT_KEYS = /** @type {Record<string, string>} */ ({
+  Enter: 'enter',
+  Tab: 'tab',
+  Backspace: 'backspace',
+  Delete: 'delete',
+  Escape: 'esc',
+  Control: 'ctrl_l',
+  Shift: 'shift',
+  Alt: 'alt_l',
+  Meta: 'cmd',
+  ' ': 'space',
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+});
+
+/** @param {string} key the browser's `KeyboardEvent.key` */
+function pynputKey(key) {
+  const named = PYNPUT_KEYS[key];
+  if (named) return `Key.${named}`;
+  return key.length === 1 ? `'${key}'` : `Key.${key.toLowerCase()}`;
 }

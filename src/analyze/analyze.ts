@@ -60,7 +60,17 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     const previous = steps.at(-1);
     const reading = readings[index] ?? undefined;
     const changed = await changedText(draft, reading);
-    steps.push(describeStep(draft, index, reading, [previous?.label, previous?.value], changed));
+    const step = describeStep(draft, index, reading, [previous?.label, previous?.value], changed);
+    if (previous && submittedBy(drafts[index - 1], draft, previous, step)) {
+      // What typing's Enter did is part of the typing step: "…, then press Enter".
+      previous.facts.thenKey = 'Enter';
+      const echoed = echoOf(previous.value!, step.ocr?.after ?? []);
+      if (echoed) previous.value = previous.facts.appeared = echoed;
+      previous.text = stepText(previous.facts);
+      previous.end = step.end;
+      continue;
+    }
+    steps.push(step);
   }
   // Whole screens only when the screen could be read at all (else each read would fail again).
   const screens = warnings.length === 0 ? await readScreens(backend, distinctScreens(events), signal) : undefined;
@@ -89,6 +99,42 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   };
   await saveAnalysis(analysis);
   return analysis;
+}
+
+/** At most this share of the frame changed: typing in one field, not what Enter did to the page. */
+const FIELD_FRACTION = 0.02;
+
+/**
+ * Seen only as pixels: typing that ended when the screen went on changing elsewhere
+ * at once (no still frame between, so no second action), followed by a change that
+ * is not typing into another field (a row added, a form sent, more than a field's
+ * worth of the screen), reads as the typing submitted with Enter.
+ */
+function submittedBy(
+  typedDraft: StepDraft<EventRecord> | undefined,
+  draft: StepDraft<EventRecord>,
+  typed: AnalyzedStep,
+  step: AnalyzedStep,
+): boolean {
+  const typingElsewhere = step.value !== undefined && draft.visual.every((e) => (e.fraction ?? 1) <= FIELD_FRACTION);
+  return (
+    typedDraft?.kind === 'visual' &&
+    draft.kind === 'visual' &&
+    typedDraft.visual.at(-1)?.moved === true &&
+    typed.value !== undefined &&
+    typed.facts.thenKey === undefined &&
+    !typingElsewhere
+  );
+}
+
+/**
+ * The typed text as what Enter added shows it (a list item, a sent message): the
+ * typing's last frame can miss the last characters, typed just before Enter.
+ */
+function echoOf(typed: string, after: OcrLine[]): string | undefined {
+  if (typed.length < 3) return undefined;
+  const longer = after.filter((l) => l.text.startsWith(typed) && l.text.length - typed.length <= 3);
+  return longer.sort((a, b) => a.text.length - b.text.length)[0]?.text;
 }
 
 /** Screen changes that are a caret blinking are nobody's action (frame width unknown: all kept). */
@@ -143,6 +189,8 @@ function describeStep(
     value: draft.value,
     redacted: draft.redacted,
     key: draft.key,
+    thenKey: draft.thenKey,
+    replaces: draft.replaces,
     scrollDelta: draft.scrollDelta,
     appeared,
     durationMs,

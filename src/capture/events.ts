@@ -42,6 +42,8 @@ export interface EventRecord {
   /** Visual changes: share of the frame changed, and their key frames. */
   fraction?: number;
   endT?: number;
+  /** Visual changes: closed because the screen went on changing elsewhere at once (typing, then Enter's result). */
+  moved?: true;
   beforeFrameId?: string;
   afterFrameId?: string;
 }

@@ -13,6 +13,13 @@ describe('stepText', () => {
     expect(md({ kind: 'toggle', label: 'Urgent', value: 'checked' })).toBe('Check **Urgent**');
   });
 
+  it("says when typing replaces the field's text and is submitted with a key", () => {
+    expect(md({ kind: 'type', label: 'Summary', value: 'Printer jam', replaces: true, thenKey: 'Enter' })).toBe(
+      'Type `Printer jam` into **Summary** (replacing its text), then press **Enter**',
+    );
+    expect(md({ kind: 'type', value: 'x', thenKey: 'Enter' })).toBe('Type `x`, then press **Enter**');
+  });
+
   it('never writes a redacted value', () => {
     expect(md({ kind: 'type', label: 'Password', value: 'hunter2', redacted: true })).toBe(
       'Type the secret value into **Password**',

@@ -14,6 +14,10 @@ export interface StepFacts {
   value?: string | undefined;
   redacted?: boolean | undefined;
   key?: string | undefined;
+  /** Typing: the key pressed right after it to submit it (Enter). */
+  thenKey?: string | undefined;
+  /** Typing: it replaced the field's text (selected first). */
+  replaces?: boolean | undefined;
   scrollDelta?: { x: number; y: number } | undefined;
   /** Text that appeared in the region during a change seen only as pixels. */
   appeared?: string | undefined;
@@ -41,7 +45,11 @@ export function stepText(facts: StepFacts): TextPart[] {
     case 'click':
       return label ? [plain('Click '), strong(label)] : [plain('Click the marked area')];
     case 'type':
-      return typeText(facts.redacted ? undefined : facts.value, label, facts.redacted);
+      return [
+        ...typeText(facts.redacted ? undefined : facts.value, label, facts.redacted),
+        ...(facts.replaces && label ? [plain(' (replacing its text)')] : []),
+        ...(facts.thenKey ? [plain(', then press '), strong(facts.thenKey)] : []),
+      ];
     case 'choose':
       return label && facts.value
         ? [plain('Choose '), strong(facts.value), plain(' in '), strong(label)]

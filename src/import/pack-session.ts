@@ -137,11 +137,26 @@ export function parsePackEvents(text: string, fileName = 'events.jsonl'): PackEv
   return events.sort((a, b) => a.at - b.at);
 }
 
-const MODIFIERS: Record<string, string> = { cmd: 'Meta', ctrl: 'Control', alt: 'Alt', shift: 'Shift' };
+// pynput's names, and the browser's (`KeyboardEvent.key`, lower-cased) that some loggers wrote.
+const MODIFIERS: Record<string, string> = {
+  cmd: 'Meta',
+  meta: 'Meta',
+  ctrl: 'Control',
+  control: 'Control',
+  alt: 'Alt',
+  shift: 'Shift',
+};
 const NAMED: Record<string, string> = {
   enter: 'Enter',
   tab: 'Tab',
   esc: 'Escape',
+  escape: 'Escape',
+  arrowup: 'ArrowUp',
+  arrowdown: 'ArrowDown',
+  arrowleft: 'ArrowLeft',
+  arrowright: 'ArrowRight',
+  pageup: 'PageUp',
+  pagedown: 'PageDown',
   backspace: 'Backspace',
   delete: 'Delete',
   up: 'ArrowUp',

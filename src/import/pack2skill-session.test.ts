@@ -49,4 +49,45 @@ describe('pack2skill 0.1 sessions', () => {
     );
     expect(() => mapSessionEvents({ nope: 1 }, 'events.json')).toThrow(/not a list of events/);
   });
+
+  it('reads pynput and browser key names, and a modifier as held for the next key pressed soon after', () => {
+    const keys = (list: [number, string][]) =>
+      mapSessionEvents(
+        list.map(([t, key]) => ({ t, type: 'keystroke', key })),
+        'events.json',
+      ).map((e) => (e.type === 'key' ? `key ${e.key}` : `input ${e.value}`));
+    // pynput: Ctrl+A, then typing that replaces the selection, a correction, Enter.
+    expect(
+      keys([
+        [1, 'Key.ctrl_l'],
+        [1.1, "'a'"],
+        [1.5, "'H'"],
+        [1.6, "'o'"],
+        [1.7, "'p'"],
+        [1.8, 'Key.backspace'],
+        [1.9, "'i'"],
+        [2, 'Key.enter'],
+      ]),
+    ).toEqual(['key Control+A', 'input Hoi', 'key Enter']);
+    // The browser's names; Shift is in the character already, but makes Shift+Tab a combination.
+    expect(
+      keys([
+        [1, 'Control'],
+        [1.1, 'a'],
+        [2, 'Shift'],
+        [2.1, 'B'],
+        [2.2, 'e'],
+        [3, 'Shift'],
+        [3.1, 'Tab'],
+        [4, 'ArrowDown'],
+      ]),
+    ).toEqual(['key Control+A', 'input Be', 'key Shift+Tab', 'key ArrowDown']);
+    // A modifier pressed long before, or cut off by a click, holds for nothing.
+    expect(
+      keys([
+        [1, 'Key.cmd'],
+        [3, "'x'"],
+      ]),
+    ).toEqual(['input x']);
+  });
 });

@@ -48,6 +48,20 @@ export function readSessionFile(value: unknown, fileName: string): Pack2SkillSes
   };
 }
 
+/** How long after a modifier's press the next key still counts as pressed with it. */
+const MODIFIER_HOLD_MS = 1000;
+
+/**
+ * A logged key as pynput names it: `Key.enter`, or the character (`a`, or `'a'` as
+ * `str()` of a key code writes it). Loggers that wrote the browser's names
+ * (`Enter`, `Control`) or bare ones (`enter`) are read as the named key.
+ */
+function pynputName(raw: string): string {
+  if (raw.startsWith('Key.') || raw.length === 1) return raw;
+  if (/^'.'$/su.test(raw)) return raw.slice(1, -1);
+  return `Key.${raw.toLowerCase()}`;
+}
+
 /** The events file as our events, in ms on the video's clock. */
 export function mapSessionEvents(value: unknown, fileName: string): NewEvent[] {
   const list = Array.isArray(value)
@@ -62,6 +76,8 @@ export function mapSessionEvents(value: unknown, fileName: string): NewEvent[] {
     if (typed) out.push({ t: typed.t, type: 'input', source: 'extension', value: typed.text });
     typed = null;
   };
+  // 0.1 logged key presses only, never releases: a modifier holds for the next key pressed soon after.
+  let held: { names: string[]; t: number } | null = null;
   const sorted = [...list].sort((a, b) => Number(isObject(a) ? a['t'] : 0) - Number(isObject(b) ? b['t'] : 0));
   for (const [index, item] of sorted.entries()) {
     if (!isObject(item) || typeof item['t'] !== 'number' || typeof item['type'] !== 'string') {
@@ -70,6 +86,7 @@ export function mapSessionEvents(value: unknown, fileName: string): NewEvent[] {
     const t = Math.round(item['t'] * 1000);
     if (item['type'] === 'click') {
       flush();
+      held = null;
       const button = String(item['button'] ?? 'left');
       out.push({
         t,
@@ -79,16 +96,29 @@ export function mapSessionEvents(value: unknown, fileName: string): NewEvent[] {
         button: /right/i.test(button) ? 2 : /middle/i.test(button) ? 1 : 0,
       });
     } else if (item['type'] === 'keystroke') {
-      const raw = String(item['key'] ?? '');
-      const named = keyName(raw.startsWith('Key.') || raw.length === 1 ? raw : `Key.${raw.toLowerCase()}`);
+      const named = keyName(pynputName(String(item['key'] ?? '')));
+      if (named.modifier) {
+        const names: string[] = held && t - held.t <= MODIFIER_HOLD_MS ? held.names : [];
+        held = { names: names.includes(named.modifier) ? names : [...names, named.modifier], t };
+        continue;
+      }
       const key = named.key;
       if (!key) continue;
-      if (key.length === 1 || key === 'Backspace') {
+      const modifiers = held && t - held.t <= MODIFIER_HOLD_MS ? held.names : [];
+      held = null;
+      // Shift with a character is already in the character (`A`); with a named key it is a combination.
+      const combo = key.length === 1 ? modifiers.filter((m) => m !== 'Shift') : modifiers;
+      if (combo.length === 0 && (key.length === 1 || key === 'Backspace')) {
         typed ??= { t, text: '' };
         typed.text = key === 'Backspace' ? typed.text.slice(0, -1) : typed.text + key;
       } else {
         flush();
-        out.push({ t, type: 'key', source: 'extension', key });
+        out.push({
+          t,
+          type: 'key',
+          source: 'extension',
+          key: [...combo, key.length === 1 ? key.toUpperCase() : key].join('+'),
+        });
       }
     }
   }

@@ -34,6 +34,21 @@ describe('labelFor', () => {
     expect(labelFor(lines, { x: 40, y: 240, width: 600, height: 60 }, { x: 500, y: 278 })).toBe('Urgent');
   });
 
+  it('names the one of several controls OCR read as one line that the point is on', () => {
+    // Filter links "All", "Active", "Clear completed" about 20 px apart, text 16 px high; words of one label 8 px apart.
+    const words = [...line('All', 10, 10), ...line('Active', 60, 10), ...line('Clear completed', 138, 10)];
+    const row = toLines(words.map((w) => ({ ...w, line: 99 })));
+    expect(row.map((l) => l.text)).toEqual(['All Active Clear completed']);
+    const at = (x: number) => labelFor(row, { x: x - 8, y: 10, width: 16, height: 16 }, { x, y: 18 });
+    expect([at(20), at(90), at(160), at(250)]).toEqual(['All', 'Active', 'Clear completed', 'Clear completed']);
+  });
+
+  it('prefers the text on the row of the point to text nearer it above or below', () => {
+    // A checkbox at x 460 with its label to the right; a field's value just above.
+    const rows = toLines([...line('Hello World', 440, 250), ...line('displayOutline', 250, 277)]);
+    expect(labelFor(rows, { x: 452, y: 276, width: 16, height: 16 }, { x: 460, y: 284 })).toBe('displayOutline');
+  });
+
   it('takes the line nearest the region centre without a point', () => {
     expect(labelFor(lines, { x: 48, y: 140, width: 130, height: 40 })).toBe('Add item');
   });
@@ -54,6 +69,13 @@ describe('appearedText', () => {
 });
 
 describe('actedOnLabel', () => {
+  it('names a field by its long placeholder when the typing covered only its start', () => {
+    const before = toLines(line('What needs to be done?', 60, 100));
+    const after = toLines(line('Buy mil', 60, 100));
+    // The change is where the typed text is: the placeholder's centre lies outside it.
+    expect(actedOnLabel(before, after, { x: 60, y: 96, width: 80, height: 24 })).toBe('What needs to be done?');
+  });
+
   it('names the trigger, not the text it made appear', () => {
     const region = { x: 40, y: 120, width: 580, height: 80 };
     const before = toLines([...line('Add item', 60, 150)]);

@@ -3,12 +3,14 @@
  * the text that appeared, the title of a screen. Pure, so it is unit-tested
  * without tesseract; the OCR stage (../ocr) gives it lines.
  */
-import { center, contains, type Rect } from '../../shared/geometry';
-import { linesIn, type OcrLine } from '../ocr/lines';
+import { center, contains, expand, type Rect } from '../../shared/geometry';
+import { linesIn, partAt, type OcrLine } from '../ocr/lines';
 
 /**
- * The label of what was acted on: the line nearest the point of action (or the
- * region's centre) among the lines in or just around the region.
+ * The label of what was acted on: the line the point of action falls in, else
+ * the line on its row nearest it (a checkbox's text, a field's label or
+ * placeholder), else the line nearest the point (or the region's centre) among
+ * the lines in or just around the region.
  */
 export function labelFor(
   lines: OcrLine[],
@@ -16,6 +18,13 @@ export function labelFor(
   point?: { x: number; y: number },
   margin = 24,
 ): string | undefined {
+  if (point) {
+    // The part of the line under the point: one of several links or buttons OCR read as one line.
+    const on = lines.find((line) => contains(line.box, point));
+    if (on) return partAt(on, point.x);
+    const beside = lineBesidePoint(lines, point);
+    if (beside) return beside;
+  }
   const target = point ?? center(region);
   let best: OcrLine | undefined;
   let bestDistance = Infinity;
@@ -28,7 +37,7 @@ export function labelFor(
       bestDistance = distance;
     }
   }
-  return best?.text ?? (point ? lineBesidePoint(lines, point) : undefined);
+  return best?.text;
 }
 
 /** How far along its row a control's text may sit from the point clicked (a wide button, a table header). */
@@ -89,7 +98,8 @@ export function appearedText(
  *    not a line that moved or whose text another took in its place (results);
  * 1. a line present before and after, in the same place, inside the region (the
  *    trigger stayed, its result appeared): the one nearest the region's top-left corner;
- * 2. a line that was there before and is gone (a placeholder typing replaced);
+ * 2. a line that was there before and is gone (a placeholder typing replaced),
+ *    also one only reaching into the region (a long placeholder, the typing short);
  * 3. the nearest line just left of or above the region (a trigger beside its result).
  * `previous` holds the texts of the step before (its label, the value typed):
  * the control acted on then loses its focus ring now, which puts it inside this
@@ -135,6 +145,15 @@ export function actedOnLabel(
   if (pressed.length > 0) return nearest(pressed);
   if (stayed.length > 0) return nearest(stayed);
   if (was.length > 0) return nearest(was);
+  // A long line reaching into the region that the change covered up (a placeholder typed over).
+  const area = expand(region, margin);
+  const coveredUp = before.filter(
+    (l) =>
+      overlaps(l.box.x, l.box.width, area.x, area.width) &&
+      overlaps(l.box.y, l.box.height, area.y, area.height) &&
+      !after.some((a) => a.text === l.text),
+  );
+  if (coveredUp.length > 0) return nearest(coveredUp);
   const beside = before.filter((l) => {
     const leftOf =
       l.box.x + l.box.width <= region.x + margin && overlaps(l.box.y, l.box.height, region.y, region.height);

@@ -12,15 +12,18 @@ import { getFrame } from '../../storage/recordings';
 
 /** Context read around a region: labels sit beside fields, not only inside them. */
 export const OCR_MARGIN = 60;
-const CACHE_VERSION = 'ocr:v6';
+const CACHE_VERSION = 'ocr:v8';
 
-/** The area read for a region: wider to the left and above, where a trigger often sits. */
+/**
+ * The area read for a region: wider to the sides, where a field's label and a
+ * checkbox's text sit, and above, where a trigger often sits.
+ */
 export function ocrArea(region: Rect): Rect {
   const around = expand(region, OCR_MARGIN);
   return {
     x: Math.round(around.x - 180),
     y: Math.round(around.y - 40),
-    width: Math.round(around.width + 180),
+    width: Math.round(around.width + 360),
     height: Math.round(around.height + 40),
   };
 }

@@ -17,6 +17,8 @@ export interface OcrLine {
   text: string;
   confidence: number;
   box: Rect;
+  /** The words, where kept: a line can hold several controls side by side. */
+  words?: { text: string; box: Rect }[];
 }
 
 /** Words below this confidence are noise more often than not (a word next to a text caret scores about 44). */
@@ -33,7 +35,39 @@ export function toLines(words: OcrWord[]): OcrLine[] {
     text: line.map((w) => w.text).join(' '),
     confidence: line.reduce((n, w) => n + w.confidence, 0) / line.length,
     box: union(line.map((w) => w.box))!,
+    words: line.map(({ text, box }) => ({ text, box })),
   }));
+}
+
+/**
+ * A gap between two words wider than this share of their height parts two
+ * controls that OCR read as one line (filter links, tabs, a row of buttons).
+ * Words of one label stand about a third to a half of their height apart.
+ */
+const CONTROL_GAP = 0.6;
+
+/**
+ * The part of a line that stands alone around `x`: its words up to the gaps
+ * wide enough to part controls on either side. The whole line when it has no
+ * words kept (lines read before they were kept).
+ */
+export function partAt(line: OcrLine, x: number): string {
+  const words = [...(line.words ?? [])].sort((a, b) => a.box.x - b.box.x);
+  if (words.length < 2) return line.text;
+  const parts: OcrLine['words'][] = [[words[0]!]];
+  for (const [i, word] of words.slice(1).entries()) {
+    const last = words[i]!;
+    const gap = word.box.x - (last.box.x + last.box.width);
+    if (gap > CONTROL_GAP * Math.max(last.box.height, word.box.height)) parts.push([]);
+    parts.at(-1)!.push(word);
+  }
+  const distance = (part: NonNullable<OcrLine['words']>) => {
+    const left = part[0]!.box.x;
+    const right = part.at(-1)!.box.x + part.at(-1)!.box.width;
+    return Math.max(0, left - x, x - right);
+  };
+  const nearest = parts.reduce((best, part) => (distance(part!) < distance(best!) ? part : best))!;
+  return nearest.map((w) => w.text).join(' ');
 }
 
 /** Lines whose centre lies in the region grown by `margin`. */

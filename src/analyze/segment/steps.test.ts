@@ -50,6 +50,52 @@ describe('buildSteps', () => {
     expect(result[0]!.events.map((e) => e.type)).toEqual(['click', 'input']);
   });
 
+  it('folds select-all before typing and Enter after it into the typing step, keeping other keys', () => {
+    const key = (sec: number, name: string): StepEvent => ({ t: sec * 1000, type: 'key', key: name, target: summary });
+    const events = [
+      click(0, summary, { x: 100, y: 220 }),
+      key(0.6, 'Ctrl+A'),
+      input(1, 'Printer jam', summary, 2.5),
+      key(2.7, 'Enter'),
+      key(2.8, 'Tab'),
+    ];
+    const result = steps(events);
+    expect(result.map((s) => s.kind)).toEqual(['type', 'key']);
+    expect(result[0]).toMatchObject({ value: 'Printer jam', replaces: true, thenKey: 'Enter', start: 0 });
+    expect(result[1]).toMatchObject({ key: 'Tab' });
+    // A shortcut long after the typing, or one that is not select-all, stays a step.
+    const apart = steps([key(0, 'Ctrl+S'), input(0.6, 'x'), key(6, 'Enter')]);
+    expect(apart.map((s) => s.kind)).toEqual(['key', 'type', 'key']);
+  });
+
+  it("puts a key logger's typing (no field known) into what was clicked just before, with the click's frame", () => {
+    const logged: StepEvent[] = [
+      { t: 0, type: 'click', point: { x: 300, y: 120 }, beforeFrameId: 'at-click' },
+      { t: 700, type: 'input', value: 'Buy milk' },
+      visual(1.2, 'typed'),
+    ];
+    const [step, ...rest] = steps(logged);
+    expect(rest).toEqual([]);
+    expect(step).toMatchObject({
+      kind: 'type',
+      value: 'Buy milk',
+      beforeFrameId: 'at-click',
+      afterFrameId: 'typed-after',
+    });
+    expect(step!.region).toEqual({ x: 292, y: 112, width: 16, height: 16 });
+  });
+
+  it('parts a run of screen changes after typing that went on elsewhere at once (Enter)', () => {
+    const typing = { ...visual(1, 'typing'), endT: 2000, moved: true as const };
+    const result = visual(2, 'result', { x: 0, y: 300, width: 600, height: 80 });
+    const later = visual(2.5, 'later');
+    const parts = steps([typing, result, later]);
+    expect(parts.map((s) => [s.kind, s.beforeFrameId, s.afterFrameId])).toEqual([
+      ['visual', 'typing-before', 'typing-after'],
+      ['visual', 'result-before', 'later-after'],
+    ]);
+  });
+
   it('keeps a click and typing elsewhere as two steps', () => {
     const events = [click(0), input(1, 'x', summary)];
     expect(steps(events).map((s) => s.kind)).toEqual(['click', 'type']);

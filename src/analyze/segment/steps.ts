@@ -5,7 +5,9 @@
  * - A key burst becomes one step per field typed into (the field's final value),
  *   a "choose" for a select, a "toggle" for a checkbox, a "key" step for keys
  *   pressed outside fields (shortcuts, Enter).
- * - A click followed by typing in what was clicked is one "type X into Y" step.
+ * - A click followed by typing in what was clicked is one "type X into Y" step;
+ *   select-all before the typing (it replaces the field's text) and Enter after
+ *   it (it submits what was typed) are part of that step, not steps of their own.
  * - A screen change joins the action it followed (within `attachWindowMs`);
  *   a change with no action before it (another tab, seen only as pixels) is a
  *   step of its own. Focus and pointer moves never make a step alone.
@@ -27,6 +29,8 @@ export interface StepEvent extends TimedEvent {
   beforeFrameId?: string;
   afterFrameId?: string;
   fraction?: number;
+  /** A screen change closed because the screen went on changing elsewhere at once (typing, then Enter). */
+  moved?: true;
 }
 
 export interface StepDraft<E extends StepEvent> {
@@ -41,6 +45,10 @@ export interface StepDraft<E extends StepEvent> {
   value?: string;
   redacted?: boolean;
   key?: string;
+  /** Typing: the key pressed right after it to submit it (Enter). */
+  thenKey?: string;
+  /** Typing: the field's text was selected first, so the value replaces it. */
+  replaces?: boolean;
   scrollDelta?: { x: number; y: number };
   /** Where the action happened, in video pixels. */
   region?: Rect;
@@ -62,12 +70,14 @@ export function buildSteps<E extends StepEvent>(
   options: StepOptions = defaultStepOptions,
 ): StepDraft<E>[] {
   const actions = bursts.filter((b) => b.kind !== 'visual').flatMap((b) => actionSteps(b));
-  const steps = mergeClickThenType(actions, options);
+  const steps = foldSubmitKeys(mergeClickThenType(foldSelectAll(actions, options), options), options);
   attachLeftovers(
     steps,
     bursts.filter((b) => b.kind === 'move' || onlyFocus(b)).flatMap((b) => b.events),
   );
-  for (const burst of bursts.filter((b) => b.kind === 'visual')) attachVisual(steps, burst, options);
+  for (const burst of bursts.filter((b) => b.kind === 'visual').flatMap(partAfterMoves)) {
+    attachVisual(steps, burst, options);
+  }
   for (const step of steps) finish(step);
   return steps.sort((a, b) => a.start - b.start);
 }
@@ -178,13 +188,79 @@ function mergeClickThenType<E extends StepEvent>(steps: StepDraft<E>[], options:
     const typing = step.kind === 'type' || step.kind === 'choose';
     if (previous?.kind === 'click' && typing && step.start - previous.end <= options.clickThenTypeMs) {
       const clickPoint = previous.events.find((e) => e.type === 'click')?.point;
+      // Typing with nothing known of its field (a key logger's keys) goes where the click put the focus.
+      const unplaced = step.target === undefined && step.region === undefined;
       const sameField =
+        unplaced ||
         (previous.target?.selector !== undefined && previous.target.selector === step.target?.selector) ||
         (step.region !== undefined && clickPoint !== undefined && contains(step.region, clickPoint));
       if (sameField) {
-        out[out.length - 1] = { ...step, start: previous.start, events: [...previous.events, ...step.events] };
+        const region = step.region ?? previous.region;
+        out[out.length - 1] = {
+          ...step,
+          start: previous.start,
+          events: [...previous.events, ...step.events],
+          ...(region ? { region } : {}),
+        };
         continue;
       }
+    }
+    out.push(step);
+  }
+  return out;
+}
+
+const SELECT_ALL = /^(Control|Ctrl|Meta|Cmd)\+A$/i;
+
+/** Select-all right before typing: the typing replaces the field's text (one step, not two). */
+function foldSelectAll<E extends StepEvent>(steps: StepDraft<E>[], options: StepOptions): StepDraft<E>[] {
+  const sorted = [...steps].sort((a, b) => a.start - b.start);
+  const out: StepDraft<E>[] = [];
+  for (const step of sorted) {
+    const previous = out.at(-1);
+    if (
+      step.kind === 'type' &&
+      previous?.kind === 'key' &&
+      SELECT_ALL.test(previous.key ?? '') &&
+      step.start - previous.end <= options.clickThenTypeMs
+    ) {
+      out[out.length - 1] = {
+        ...step,
+        start: previous.start,
+        events: [...previous.events, ...step.events],
+        replaces: true,
+      };
+      continue;
+    }
+    out.push(step);
+  }
+  return out;
+}
+
+/** Enter right after typing submits what was typed: "type X into Y and press Enter" is one step. */
+function foldSubmitKeys<E extends StepEvent>(steps: StepDraft<E>[], options: StepOptions): StepDraft<E>[] {
+  const out: StepDraft<E>[] = [];
+  for (const step of steps) {
+    const previous = out.at(-1);
+    const keys = step.kind === 'key' ? (step.key ?? '').split(', ') : [];
+    if (
+      previous?.kind === 'type' &&
+      previous.thenKey === undefined &&
+      keys[0] === 'Enter' &&
+      step.start - previous.end <= options.clickThenTypeMs
+    ) {
+      const enter = step.events.find((e) => e.type === 'key')!;
+      previous.thenKey = 'Enter';
+      previous.events.push(enter);
+      previous.end = Math.max(previous.end, enter.t);
+      if (keys.length === 1) continue;
+      const rest = step.events.filter((e) => e !== enter);
+      out.push({
+        ...draft(step.kind, rest),
+        ...(step.target ? { target: step.target } : {}),
+        key: keys.slice(1).join(', '),
+      });
+      continue;
     }
     out.push(step);
   }
@@ -205,6 +281,23 @@ function attachLeftovers<E extends StepEvent>(steps: StepDraft<E>[], events: E[]
   }
 }
 
+/** A burst of screen changes parts after each change that typing ended (`moved`): what followed is another step. */
+function partAfterMoves<E extends StepEvent>(burst: Burst<E>): Burst<E>[] {
+  const parts: E[][] = [[]];
+  for (const event of burst.events) {
+    parts.at(-1)!.push(event);
+    if (event.moved) parts.push([]);
+  }
+  return parts
+    .filter((events) => events.length > 0)
+    .map((events) => ({
+      kind: burst.kind,
+      events,
+      start: events[0]!.t,
+      end: Math.max(...events.map((e) => e.endT ?? e.t)),
+    }));
+}
+
 /** A screen change joins the last action before it, if it came soon enough; else it is a step. */
 function attachVisual<E extends StepEvent>(steps: StepDraft<E>[], burst: Burst<E>, options: StepOptions): void {
   const candidates = steps.filter(
@@ -220,12 +313,17 @@ function attachVisual<E extends StepEvent>(steps: StepDraft<E>[], burst: Burst<E
   steps.push(step);
 }
 
-/** Key frames and region: before = the first change's before, after = the last change's after. */
+/**
+ * Key frames and region: before = the frame kept with the action itself (an imported
+ * click's moment) or else the first change's before; after = the last change's after.
+ */
 function finish<E extends StepEvent>(step: StepDraft<E>): void {
   step.visual.sort((a, b) => a.t - b.t);
   const first = step.visual[0];
   const last = step.visual.at(-1);
-  if (first?.beforeFrameId) step.beforeFrameId = first.beforeFrameId;
+  const own = step.events.find((e) => e.beforeFrameId !== undefined);
+  const before = own?.beforeFrameId ?? first?.beforeFrameId;
+  if (before) step.beforeFrameId = before;
   if (last?.afterFrameId) step.afterFrameId = last.afterFrameId;
   step.region ??= union(step.visual.flatMap((e) => (e.box ? [e.box] : [])));
   if (step.visual.length > 0) step.end = Math.max(step.end, ...step.visual.map((e) => e.endT ?? e.t));

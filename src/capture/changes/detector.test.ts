@@ -87,6 +87,39 @@ describe('ChangeDetector', () => {
     expect(change!.cut).toBe(false);
   });
 
+  it('parts typing from what Enter did right after it, with the typed text in the first after frame', () => {
+    const { sample, changes, screen, frames, handles, detector } = setup();
+    sample(4);
+    for (let i = 0; i < 5; i++) {
+      screen.fill(10 + i * 3, 5, 2, 2, 20); // a character typed into a field, one per sample
+      sample();
+    }
+    screen.fill(10, 5, 15, 2, 240); // Enter: the field empties and a row appears below, at once
+    screen.fill(4, 20, 40, 3, 20);
+    sample(5);
+    expect(changes.map((c) => c.moved)).toEqual([true, false]);
+    const [typing, result] = changes;
+    expect(typing!.box).toEqual({ x: 10, y: 5, width: 14, height: 2 });
+    expect(frames.get(typing!.after)![5 * W + 23]).toBeLessThan(50); // the last character is in it
+    expect(result!.box.y).toBeLessThanOrEqual(5);
+    expect(result!.box.y + result!.box.height).toBe(23);
+    expect(result!.before).toBe(typing!.after);
+    for (const c of changes) [c.before, c.after].forEach(handles.release);
+    detector.dispose();
+    expect(handles.live()).toBe(0);
+  });
+
+  it('keeps a click whose result appears at once elsewhere as one change', () => {
+    const { sample, changes, screen } = setup();
+    sample(4);
+    screen.fill(10, 5, 6, 2, 20); // a button pressed
+    sample();
+    screen.fill(4, 20, 40, 10, 20); // its panel opens
+    sample(5);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.moved).toBe(false);
+  });
+
   it('treats a scroll as one change that ends when the page stops moving', () => {
     const { sample, changes, screen } = setup();
     for (let y = 0; y < H; y += 4) screen.fill(4, y, 40, 2, 20); // lines of text

@@ -12,6 +12,11 @@
  *   changing in small updates build up "activity" and are ignored while it lasts;
  * - transient changes (a hover flash): when the after frame equals the before
  *   frame, nothing happened.
+ *
+ * A change that has grown in one small place for a while (typing into a field)
+ * and then goes on at once somewhere else (Enter added a row, a form was sent)
+ * is closed at the last frame before the jump, with the typed text in its after
+ * frame, and the rest is a change of its own, marked as following on (`moved`).
  */
 import type { Rect } from '../../shared/geometry';
 
@@ -39,6 +44,10 @@ export interface DetectorOptions {
   flickerActivity: number;
   /** Half-life of a cell's activity, in milliseconds. */
   activityHalfLifeMs: number;
+  /** A change that lasted this long in a small place (typing) is cut where it jumps elsewhere. */
+  typingMs: number;
+  /** At most this share of the frame is a small place (a field). */
+  smallPlaceFraction: number;
 }
 
 export const defaultDetectorOptions: DetectorOptions = {
@@ -49,6 +58,8 @@ export const defaultDetectorOptions: DetectorOptions = {
   smallUpdateFraction: 0.01,
   flickerActivity: 1.8,
   activityHalfLifeMs: 1500,
+  typingMs: 400,
+  smallPlaceFraction: 0.02,
 };
 
 export interface DetectedChange<H> {
@@ -62,6 +73,8 @@ export interface DetectedChange<H> {
   after: H;
   /** True when the change was cut at `maxChangeMs` rather than settling. */
   cut: boolean;
+  /** True when it was closed because the screen went on changing elsewhere at once (after typing). */
+  moved: boolean;
   width: number;
   height: number;
 }
@@ -114,6 +127,15 @@ export class ChangeDetector<H> {
 
     if (!change) {
       if (changedCells >= this.#options.minChangedCells) this.#open(prev, frame);
+    } else if (changedCells >= this.#options.minChangedCells && this.#jumps(change, frame)) {
+      // Typing ended and something else began without a still frame between: the last
+      // frame of the typing closes it and opens what follows.
+      this.#dropAfterCandidate(change);
+      this.#owner.retain(prev.handle);
+      const closed = this.#close(change, prev, false, true);
+      if (closed) out.push(closed);
+      this.#openFrom(prev);
+      this.#accumulate(this.#change!);
     } else if (changedCells >= this.#options.minChangedCells) {
       this.#accumulate(change);
       this.#dropAfterCandidate(change);
@@ -249,6 +271,31 @@ export class ChangeDetector<H> {
     }
   }
 
+  /**
+   * Whether the change so far stayed in a small place for `typingMs` and this
+   * sample's changed cells lie mostly outside it (two cells of slack around it).
+   */
+  #jumps(change: OpenChange<H>, frame: LumaFrame): boolean {
+    const { typingMs, smallPlaceFraction, minChangedCells } = this.#options;
+    const total = frame.width * frame.height;
+    if (frame.t - change.startT < typingMs || change.maskCount > total * smallPlaceFraction) return false;
+    if (change.mask.length !== total) return false;
+    const box = maskBox(change.mask, frame.width, frame.height);
+    if (!box) return false;
+    const changed = this.#changed;
+    let inside = 0;
+    let outside = 0;
+    for (let i = 0; i < total; i++) {
+      if (changed[i] !== 1) continue;
+      const x = i % frame.width;
+      const y = (i - x) / frame.width;
+      const near = x >= box.x - 2 && x < box.x + box.width + 2 && y >= box.y - 2 && y < box.y + box.height + 2;
+      if (near) inside++;
+      else outside++;
+    }
+    return outside >= minChangedCells && outside > inside && outside >= change.maskCount / 2;
+  }
+
   #dropAfterCandidate(change: OpenChange<H>): void {
     if (change.afterCandidate) this.#owner.release(change.afterCandidate.handle);
     change.afterCandidate = null;
@@ -270,7 +317,7 @@ export class ChangeDetector<H> {
   }
 
   /** Ends the open change; `after` carries a reference that passes to the result or is released. */
-  #close(change: OpenChange<H>, after: Sample<H>, cut: boolean): DetectedChange<H> | null {
+  #close(change: OpenChange<H>, after: Sample<H>, cut: boolean, moved = false): DetectedChange<H> | null {
     this.#change = null;
     const { before, mask } = change;
     const { width, height } = after.frame;
@@ -288,6 +335,7 @@ export class ChangeDetector<H> {
       before: before.handle,
       after: after.handle,
       cut,
+      moved,
       width,
       height,
     };

@@ -19,6 +19,8 @@ export interface PixelChange {
   frameHeight: number;
   /** Cut at the maximum change length rather than settled. */
   cut: boolean;
+  /** Closed because the screen went on changing elsewhere at once (typing, then what Enter did). */
+  moved: boolean;
 }
 
 export function toPixelChange(change: DetectedChange<unknown>, frame: Size): PixelChange {
@@ -30,13 +32,14 @@ export function toPixelChange(change: DetectedChange<unknown>, frame: Size): Pix
     frameWidth: frame.width,
     frameHeight: frame.height,
     cut: change.cut,
+    moved: change.moved,
   };
 }
 
 /** A change as a stored visual event, its times already on the video's clock. */
 export function visualEvent(
   change: PixelChange,
-): Pick<EventRecord, 't' | 'endT' | 'type' | 'source' | 'box' | 'fraction'> {
+): Pick<EventRecord, 't' | 'endT' | 'type' | 'source' | 'box' | 'fraction' | 'moved'> {
   return {
     t: change.startT,
     endT: change.endT,
@@ -44,5 +47,6 @@ export function visualEvent(
     source: 'visual',
     box: change.box,
     fraction: change.fraction,
+    ...(change.moved ? { moved: true } : {}),
   };
 }

@@ -4,10 +4,10 @@ import { explainFailure, parseDuration, parseTime, segmentArgs } from './ffmpeg-
 import { MAX_WIDTH, sampledWidth, sampleTimes } from './frame-source';
 
 describe('sampling a video', () => {
-  it('samples twice a second from the first frame, never past the end', () => {
-    expect(sampleTimes(0, 2.4)).toEqual([0, 0.5, 1, 1.5, 2]);
-    expect(sampleTimes(0.033, 1)).toEqual([0.033, 0.533]);
-    expect(sampleTimes(0, 3)).toEqual([0, 0.5, 1, 1.5, 2, 2.5]);
+  it('samples four times a second from the first frame, never past the end', () => {
+    expect(sampleTimes(0, 1.1)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(sampleTimes(0.5, 0.5)).toEqual([0.5, 0.75]);
+    expect(sampleTimes(0, 1.5)).toEqual([0, 0.25, 0.5, 0.75, 1, 1.25]);
     // A video shorter than one sample still gives its first frame.
     expect(sampleTimes(0, 0.2)).toEqual([0]);
   });
@@ -60,7 +60,7 @@ describe('ffmpeg.wasm', () => {
       '/input/a b.mp4',
       '-an',
       '-vf',
-      "fps=2,scale='min(1280,iw)':-2",
+      "fps=4,scale='min(1280,iw)':-2",
       '-f',
       'image2',
       '/out/f%06d.png',

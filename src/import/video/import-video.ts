@@ -15,7 +15,7 @@ import type { EventRecord, NewEvent } from '../../capture/events';
 import { storeImported } from '../store';
 import { chooseDecoder } from './decoder-choice';
 import { openFfmpegSource } from './ffmpeg-source';
-import type { DecoderName, FrameSource, ImportProgress, SampledFrame } from './frame-source';
+import { SAMPLE_FPS, type DecoderName, type FrameSource, type ImportProgress, type SampledFrame } from './frame-source';
 import { openWebCodecsSource } from './webcodecs-source';
 
 export interface VideoImportOptions {
@@ -29,6 +29,13 @@ export interface VideoImportOptions {
   sourceLabel?: string;
 }
 
+/**
+ * An action's frame is the one sampled at least this long before its logged time: a
+ * logger's clock and the video's differ by that much, and the screen must not yet
+ * show what the action did (the text typed, the menu opened).
+ */
+const ACTION_LEAD_MS = 150;
+
 type KeptChange = PixelChange & { before: number; after: number };
 
 /** What one pass of the detector over a source found. */
@@ -39,8 +46,10 @@ interface FoundChanges {
   size: { width: number; height: number };
   /** In the frames' pixels; `before`/`after` are frame indexes into `keyFrames`. */
   changes: KeptChange[];
-  /** PNGs of the frames the changes start and end on, by frame index. */
+  /** PNGs of the frames the changes start and end on, and those known actions happened on, by frame index. */
   keyFrames: Map<number, { t: number; blob: Blob }>;
+  /** For each known action (index into `options.events`), the frame it happened on. */
+  actionFrames: Map<number, number>;
   decodeMs: number;
   detectMs: number;
 }
@@ -91,6 +100,7 @@ async function findChanges(source: FrameSource, options: VideoImportOptions, ope
     size: { width: 0, height: 0 },
     changes: [],
     keyFrames: new Map(),
+    actionFrames: new Map(),
     decodeMs: openMs,
     detectMs: 0,
   };
@@ -111,6 +121,13 @@ async function findChanges(source: FrameSource, options: VideoImportOptions, ope
       frames.release(change.after);
     }
   };
+  // Known clicks and typing keep the frame they happened on: what was under the point
+  // before the screen answered, which no change's frames show when the answer came at once.
+  const actions = (options.events ?? [])
+    .map((event, at) => ({ at, t: event.t, type: event.type }))
+    .filter((e) => e.type === 'click' || e.type === 'input')
+    .sort((a, b) => a.t - b.t);
+  const interval = 1000 / SAMPLE_FPS;
   let waitStarted = performance.now();
   for await (const frame of source.frames()) {
     found.decodeMs += performance.now() - waitStarted;
@@ -118,6 +135,10 @@ async function findChanges(source: FrameSource, options: VideoImportOptions, ope
     options.signal?.throwIfAborted();
     const index = found.frameCount++;
     found.size = { width: frame.image.width, height: frame.image.height };
+    while (actions[0] && actions[0].t - ACTION_LEAD_MS < frame.t + interval) {
+      found.actionFrames.set(actions.shift()!.at, index);
+      if (!found.keyFrames.has(index)) found.keyFrames.set(index, { t: frame.t, blob: await frame.png() });
+    }
     // Its one reference passes to the detector, which releases it when done with the frame.
     await keep(detector.push(luma.read(frame.image, frame.t), frames.add({ sampled: frame, index })));
     options.onProgress?.({
@@ -161,9 +182,10 @@ async function store(
   // Known events are scaled onto the frames' pixels (a session may state another resolution).
   const sx = options.eventSize ? size.width / options.eventSize.width : 1;
   const sy = options.eventSize ? size.height / options.eventSize.height : 1;
-  const known: EventRecord[] = (options.events ?? []).map((event) => ({
+  const known: EventRecord[] = (options.events ?? []).map((event, at) => ({
     ...event,
     recordingId: id,
+    ...(found.actionFrames.has(at) ? { beforeFrameId: frameId(found.actionFrames.get(at)!, 'before') } : {}),
     ...(event.point ? { point: { x: Math.round(event.point.x * sx), y: Math.round(event.point.y * sy) } } : {}),
   }));
   const events = [...known, ...visual].sort((a, b) => a.t - b.t);

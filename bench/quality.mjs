@@ -123,17 +123,7 @@ async function runWorkflow(workflow, appUrl) {
     // The recording's clock starts when it is created (the page and the app share the clock).
     /** @type {{ createdAt: number }[]} */
     const [recording] = await readStore(app, 'recordings');
-    // The video's own timestamps start a little after that: align the logger's first click
-    // with the screen change nearest it (a focus ring, a caret, a pressed button shows about
-    // 0.1 s later), as a logger started with the video would have been.
-    const firstClick = seen.find((e) => e.type === 'click');
     const created = recording?.createdAt ?? 0;
-    const clickMs = firstClick ? firstClick.at - created : 0;
-    const nearest = events
-      .filter((e) => e.type === 'visual' && Math.abs(e.t - clickMs) <= 1500)
-      .sort((a, b) => Math.abs(a.t - clickMs) - Math.abs(b.t - clickMs))[0];
-    const shift = firstClick && nearest ? nearest.t - 100 - clickMs : 0;
-    const startedAt = created - shift;
     await deleteShownRecording(app);
     const [chooser] = await Promise.all([
       app.waitForEvent('filechooser'),
@@ -141,6 +131,19 @@ async function runWorkflow(workflow, appUrl) {
     ]);
     await chooser.setFiles({ name: `${workflow.id}.webm`, mimeType: 'video/webm', buffer: video });
     const imported = await exportedSteps(app);
+    // The video file's own timestamps start a little after the recording's clock: the same
+    // changes found again in the file give the offset, as a logger started with the video had it.
+    /** @type {{ type: string, t: number }[]} */
+    const fileEvents = await readStore(app, 'events');
+    const offset = median(
+      fileEvents
+        .filter((e) => e.type === 'visual')
+        .flatMap((e) => {
+          const live = changesAt(events, e.t);
+          return live === undefined ? [] : [live - e.t];
+        }),
+    );
+    const startedAt = created + offset;
     // The same run as a pack2skill 0.1 session: session file, the video, events in seconds.
     await deleteShownRecording(app);
     await app.getByLabel('Import session (.zip)').setInputFiles({
@@ -155,7 +158,7 @@ async function runWorkflow(workflow, appUrl) {
       ui: workflow.ui,
       half: workflow.half,
       changes,
-      session_shift_ms: Math.round(shift),
+      video_offset_ms: Math.round(offset),
       pixels: report(truth, pixels),
       video: report(truth, imported),
       session: report(truth, fromSession),
@@ -163,6 +166,23 @@ async function runWorkflow(workflow, appUrl) {
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * The time of the live change nearest `t` (within 0.6 s), if any.
+ * @param {{ type: string, t: number }[]} events @param {number} t
+ */
+function changesAt(events, t) {
+  const near = events
+    .filter((e) => e.type === 'visual' && Math.abs(e.t - t) <= 600)
+    .sort((a, b) => Math.abs(a.t - t) - Math.abs(b.t - t));
+  return near[0]?.t;
+}
+
+/** @param {number[]} values */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? (sorted[Math.floor((sorted.length - 1) / 2)] ?? 0) : 0;
 }
 
 /**

@@ -118,8 +118,12 @@ test('Import video: a screen recording of a workflow becomes steps and a valid s
     const sessionTexts = await steps.locator('.what').allInnerTexts();
     expect(sessionTexts[0]).toMatch(/New ticket/);
     expect(sessionTexts[1]).toMatch(/Save ticket/);
-    const stored = await readStore<{ type: string; source: string }>(app, 'events');
-    expect(stored.filter((e) => e.type === 'click' && e.source === 'extension')).toHaveLength(2);
+    const stored = await readStore<{ type: string; source: string; beforeFrameId?: string }>(app, 'events');
+    const clicks = stored.filter((e) => e.type === 'click' && e.source === 'extension');
+    expect(clicks).toHaveLength(2);
+    // Each click keeps the frame it happened on, stored with the key frames: OCR reads it at the point.
+    const frameIds = new Set((await readStore<{ id: string }>(app, 'frames')).map((f) => f.id));
+    for (const click of clicks) expect(frameIds.has(click.beforeFrameId ?? '')).toBe(true);
     // The session's description becomes the skill's, with the "Use when" a skill needs.
     await expect(app.getByRole('textbox', { name: 'Skill description' })).toHaveValue(
       'Opens and saves a helpdesk ticket. Use when asked to do this task again.',

@@ -37,6 +37,19 @@ const clickText = (/** @type {string} */ label, /** @type {string} */ selector) 
 /** A dat.gui controller row by its name. @param {import('@playwright/test').Page} page @param {string} name */
 const guiRow = (page, name) => page.locator('li.cr', { has: page.locator(`.property-name:text-is("${name}")`) });
 
+/**
+ * A native select chosen as a person does it: a click opens its list (drawn by the
+ * browser, outside the captured page), typing the option's first letters picks it,
+ * Enter closes the list.
+ * @param {import('@playwright/test').Locator} row @param {string} option
+ */
+const chooseByKeys = async (row, option) => {
+  await row.locator('select').click();
+  await row.page().waitForTimeout(300);
+  await row.page().keyboard.type(option.slice(0, 2), { delay: 90 });
+  await row.page().keyboard.press('Enter');
+};
+
 /** Clicks the expand arrow of a JSONEditor tree field. @param {import('@playwright/test').Page} page @param {string} field */
 const expandField = (page, field) =>
   page
@@ -111,16 +124,7 @@ export const CORPUS = [
         label: 'displayOutline',
         do: (page) => guiRow(page, 'displayOutline').locator('input').click(),
       },
-      {
-        verb: 'choose',
-        label: 'speed',
-        value: 'Slow',
-        do: (page) =>
-          guiRow(page, 'speed')
-            .locator('select')
-            .selectOption('Slow')
-            .then(() => undefined),
-      },
+      { verb: 'choose', label: 'speed', value: 'Slow', do: (page) => chooseByKeys(guiRow(page, 'speed'), 'Slow') },
       { verb: 'click', label: 'Colors', do: (page) => page.locator('.title:text-is("Colors")').click() },
       {
         verb: 'click',
@@ -146,16 +150,7 @@ export const CORPUS = [
           await page.keyboard.press('Enter');
         },
       },
-      {
-        verb: 'choose',
-        label: 'type',
-        value: 'two',
-        do: (page) =>
-          guiRow(page, 'type')
-            .locator('select')
-            .selectOption('two')
-            .then(() => undefined),
-      },
+      { verb: 'choose', label: 'type', value: 'two', do: (page) => chooseByKeys(guiRow(page, 'type'), 'two') },
       {
         verb: 'click',
         label: 'Another Folder',

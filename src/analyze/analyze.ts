@@ -7,6 +7,7 @@
 import { describeError } from '../shared/format';
 import type { OcrPool } from './ocr/pool';
 import { actedOnLabel, appearedText, labelFor } from './labels/labels';
+import { choiceMade, echoOf, submittedBy } from './inferences';
 import { linesIn, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
 import { buildSteps, type StepDraft } from './segment/steps';
@@ -101,42 +102,6 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   return analysis;
 }
 
-/** At most this share of the frame changed: typing in one field, not what Enter did to the page. */
-const FIELD_FRACTION = 0.02;
-
-/**
- * Seen only as pixels: typing that ended when the screen went on changing elsewhere
- * at once (no still frame between, so no second action), followed by a change that
- * is not typing into another field (a row added, a form sent, more than a field's
- * worth of the screen), reads as the typing submitted with Enter.
- */
-function submittedBy(
-  typedDraft: StepDraft<EventRecord> | undefined,
-  draft: StepDraft<EventRecord>,
-  typed: AnalyzedStep,
-  step: AnalyzedStep,
-): boolean {
-  const typingElsewhere = step.value !== undefined && draft.visual.every((e) => (e.fraction ?? 1) <= FIELD_FRACTION);
-  return (
-    typedDraft?.kind === 'visual' &&
-    draft.kind === 'visual' &&
-    typedDraft.visual.at(-1)?.moved === true &&
-    typed.value !== undefined &&
-    typed.facts.thenKey === undefined &&
-    !typingElsewhere
-  );
-}
-
-/**
- * The typed text as what Enter added shows it (a list item, a sent message): the
- * typing's last frame can miss the last characters, typed just before Enter.
- */
-function echoOf(typed: string, after: OcrLine[]): string | undefined {
-  if (typed.length < 3) return undefined;
-  const longer = after.filter((l) => l.text.startsWith(typed) && l.text.length - typed.length <= 3);
-  return longer.sort((a, b) => a.text.length - b.text.length)[0]?.text;
-}
-
 /** Screen changes that are a caret blinking are nobody's action (frame width unknown: all kept). */
 function withoutCarets(events: EventRecord[], frameWidth: number | undefined): EventRecord[] {
   if (!frameWidth) return events;
@@ -183,10 +148,17 @@ function describeStep(
     const field = label ? [...lines.before, ...lines.after].find((line) => line.text === label)?.box : undefined;
     appeared = appearedText(lines.before, lines.after, draft.region, 8, field);
   }
+  const choice = !pageLabel && lines ? choiceMade(draft, lines, durationMs) : undefined;
+  if (choice) {
+    label = choice.label;
+    labelSource = 'ocr';
+  }
+  const kind = choice ? 'choose' : draft.kind;
+  const value = choice?.value ?? draft.value;
   const facts: StepFacts = {
-    kind: draft.kind,
+    kind,
     label,
-    value: draft.value,
+    value,
     redacted: draft.redacted,
     key: draft.key,
     thenKey: draft.thenKey,
@@ -199,14 +171,14 @@ function describeStep(
     id: `step-${index + 1}`,
     start: draft.start,
     end: draft.end,
-    kind: draft.kind,
+    kind,
     text: stepText(facts),
     facts: JSON.parse(JSON.stringify(facts)) as StepFacts, // without the undefined keys
     eventCount: draft.events.length + draft.visual.length,
   };
   if (label) step.label = label;
   if (labelSource) step.labelSource = labelSource;
-  if (draft.value !== undefined && !draft.redacted) step.value = draft.value;
+  if (value !== undefined && !draft.redacted) step.value = value;
   else if (draft.kind === 'visual' && readsAsTyping(appeared, durationMs)) step.value = appeared;
   if (draft.redacted) step.redacted = true;
   if (draft.key) step.key = draft.key;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toLines, type OcrWord } from '../ocr/lines';
-import { actedOnLabel, appearedText, labelFor, screenTitle } from './labels';
+import { actedOnLabel, appearedText, choiceIn, labelFor, screenTitle } from './labels';
 
 let lineId = 0;
 /** A line of words laid out left to right from (x, y), 10 px per character. */
@@ -194,6 +194,27 @@ describe('appearedText near a field', () => {
     const field = before[0]!.box;
     expect(appearedText(before, after, region)).toBe('Buy milk 1 item left All Active Completed');
     expect(appearedText(before, after, region, 8, field)).toBe('Buy milk');
+  });
+});
+
+describe('choiceIn', () => {
+  const before = toLines([...line('speed', 20, 100), ...line('Fast', 200, 100), ...line('message', 20, 70)]);
+
+  it('reads a value swapped in place beside a label as a choice in that label', () => {
+    const after = toLines([...line('speed', 20, 100), ...line('Slow', 200, 100), ...line('message', 20, 70)]);
+    expect(choiceIn(before, after, { x: 190, y: 95, width: 120, height: 26 })).toEqual({
+      label: 'speed',
+      value: 'Slow',
+    });
+  });
+
+  it('is no choice when more changed, the text moved, or nothing labels it', () => {
+    const two = toLines([...line('speed', 20, 100), ...line('Slow', 200, 100), ...line('Saved', 200, 130)]);
+    expect(choiceIn(before, two, { x: 190, y: 95, width: 120, height: 60 })).toBeUndefined();
+    const moved = toLines([...line('speed', 20, 100), ...line('Slow', 200, 118)]);
+    expect(choiceIn(before, moved, { x: 190, y: 95, width: 120, height: 60 })).toBeUndefined();
+    const alone = toLines(line('Fast', 200, 100));
+    expect(choiceIn(alone, toLines(line('Slow', 200, 100)), { x: 190, y: 95, width: 120, height: 26 })).toBeUndefined();
   });
 });
 

@@ -163,6 +163,36 @@ export function actedOnLabel(
   return nearest(beside);
 }
 
+/** How far left of a control's value its label may sit on the row (a form's label column). */
+const LABEL_REACH = 320;
+
+/**
+ * A choice seen only as pixels: in a change at one control, exactly one line
+ * gave way to another in the same place (a select's or dropdown's value), and a
+ * label sits left of it on its row. The label is that text, never the old value.
+ */
+export function choiceIn(
+  before: OcrLine[],
+  after: OcrLine[],
+  region: Rect,
+  margin = 8,
+): { label: string; value: string } | undefined {
+  const was = linesIn(before, region, margin);
+  const now = linesIn(after, region, margin);
+  const gone = was.filter((l) => !now.some((a) => a.text === l.text));
+  const fresh = now.filter((l) => !was.some((b) => b.text === l.text));
+  if (gone.length !== 1 || fresh.length !== 1) return undefined;
+  const [old, value] = [gone[0]!, fresh[0]!];
+  if (!samePlace(old.box, value.box)) return undefined;
+  const row = (l: OcrLine) => overlaps(l.box.y, l.box.height, value.box.y, value.box.height);
+  const left = before
+    .filter((l) => l !== old && row(l) && l.box.x + l.box.width <= value.box.x + 4)
+    .filter((l) => value.box.x - (l.box.x + l.box.width) <= LABEL_REACH)
+    .sort((a, b) => b.box.x + b.box.width - (a.box.x + a.box.width));
+  const label = left[0]?.text;
+  return label ? { label, value: value.text } : undefined;
+}
+
 function overlaps(a: number, aLength: number, b: number, bLength: number): boolean {
   return a < b + bLength && b < a + aLength;
 }

@@ -298,12 +298,19 @@ function partAfterMoves<E extends StepEvent>(burst: Burst<E>): Burst<E>[] {
     }));
 }
 
+/** How long before an action a change with no earlier action to join may still be its result. */
+const EARLY_CHANGE_MS = 600;
+
 /** A screen change joins the last action before it, if it came soon enough; else it is a step. */
 function attachVisual<E extends StepEvent>(steps: StepDraft<E>[], burst: Burst<E>, options: StepOptions): void {
   const candidates = steps.filter(
     (s) => s.kind !== 'visual' && s.start - 300 <= burst.start && burst.start <= s.end + options.attachWindowMs,
   );
-  const owner = candidates.at(-1);
+  // A change just before an action is its own when nothing came before it: a logger's
+  // clock and the video's can differ by a few hundred milliseconds.
+  const owner =
+    candidates.at(-1) ??
+    steps.find((s) => s.kind !== 'visual' && s.start > burst.start && s.start - burst.start <= EARLY_CHANGE_MS);
   if (owner) {
     owner.visual.push(...burst.events);
     return;

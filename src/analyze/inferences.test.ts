@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { EventRecord } from '../capture/events';
+import { toLines, type OcrWord } from './ocr/lines';
+import type { StepDraft } from './segment/steps';
+import type { AnalyzedStep } from './types';
+import { choiceMade, echoOf, submittedBy } from './inferences';
+
+let lineId = 0;
+const line = (text: string, x: number, y: number): OcrWord[] => {
+  const id = lineId++;
+  let cursor = x;
+  return text.split(' ').map((word) => {
+    const box = { x: cursor, y, width: word.length * 10, height: 16 };
+    cursor += box.width + 8;
+    return { text: word, confidence: 90, box, line: id };
+  });
+};
+
+const change = (box = { x: 190, y: 95, width: 120, height: 26 }, fraction = 0.005): EventRecord => ({
+  recordingId: 'r',
+  t: 1000,
+  endT: 1200,
+  type: 'visual',
+  source: 'visual',
+  box,
+  fraction,
+});
+const draftOf = (kind: StepDraft<EventRecord>['kind'], visual: EventRecord[], value?: string) =>
+  ({ start: 1000, end: 1200, kind, events: [], visual, ...(value ? { value } : {}) }) as StepDraft<EventRecord>;
+
+describe('choiceMade', () => {
+  const before = toLines([...line('speed', 20, 100), ...line('Fast', 200, 100)]);
+  const after = toLines([...line('speed', 20, 100), ...line('Slow', 200, 100)]);
+  const lines = { before, after };
+
+  it('reads a quick swap at one control as a choice, and typed first letters of the new value too', () => {
+    expect(choiceMade(draftOf('visual', [change()]), lines, 200)).toEqual({ label: 'speed', value: 'Slow' });
+    expect(choiceMade(draftOf('type', [change()], 'Sl'), lines, 900)).toEqual({ label: 'speed', value: 'Slow' });
+    // A logged click on the control, the list open a while before the value changed.
+    expect(choiceMade(draftOf('click', [change()]), lines, 1500)).toEqual({ label: 'speed', value: 'Slow' });
+  });
+
+  it('is no choice for slow changes, typing that is not the value, or a change over much of the screen', () => {
+    expect(choiceMade(draftOf('visual', [change()]), lines, 1200)).toBeUndefined();
+    expect(choiceMade(draftOf('type', [change()], 'ow'), lines, 900)).toBeUndefined();
+    expect(choiceMade(draftOf('visual', [change(undefined, 0.3)]), lines, 200)).toBeUndefined();
+    expect(choiceMade(draftOf('visual', []), lines, 200)).toBeUndefined();
+  });
+});
+
+describe('submittedBy', () => {
+  const typed = { value: 'Buy milk', facts: { kind: 'visual' } } as AnalyzedStep;
+  const result = { facts: { kind: 'visual' } } as AnalyzedStep;
+  const typing = draftOf('visual', [{ ...change(), moved: true }]);
+
+  it('reads typing followed at once by a change that is not typing as submitted with Enter', () => {
+    expect(submittedBy(typing, draftOf('visual', [change(undefined, 0.2)]), typed, result)).toBe(true);
+  });
+
+  it('keeps typing into the next field, and typing that settled first, apart', () => {
+    const next = { ...result, value: 'Walk the dog' } as AnalyzedStep;
+    expect(submittedBy(typing, draftOf('visual', [change()]), typed, next)).toBe(false);
+    const settled = draftOf('visual', [change()]);
+    expect(submittedBy(settled, draftOf('visual', [change(undefined, 0.2)]), typed, result)).toBe(false);
+  });
+});
+
+describe('echoOf', () => {
+  it('completes typed text the last frame cut short from the line the page added', () => {
+    const after = toLines([...line('Buy milk', 60, 200), ...line('1 item left', 60, 260)]);
+    expect(echoOf('Buy mil', after)).toBe('Buy milk');
+    expect(echoOf('Buy milk', after)).toBe('Buy milk');
+    expect(echoOf('Bu', after)).toBeUndefined();
+    expect(echoOf('Sell', after)).toBeUndefined();
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * What the pixels say about a step that its events did not: a choice made in a
+ * select, typing submitted with Enter, the typed text as the page echoed it.
+ * Pure, so unit-tested without OCR or storage.
+ */
+import type { EventRecord } from '../capture/events';
+import { union } from '../shared/geometry';
+import { choiceIn } from './labels/labels';
+import type { OcrLine } from './ocr/lines';
+import type { StepDraft } from './segment/steps';
+import type { AnalyzedStep } from './types';
+
+/** At most this share of the frame changed: typing in one field, not what Enter did to the page. */
+export const FIELD_FRACTION = 0.02;
+
+/** A swap seen only as pixels that took longer than this was typing over a field's text, not a choice. */
+const CHOICE_MAX_MS = 800;
+
+/**
+ * Seen only as pixels: typing that ended when the screen went on changing elsewhere
+ * at once (no still frame between, so no second action), followed by a change that
+ * is not typing into another field (a row added, a form sent, more than a field's
+ * worth of the screen), reads as the typing submitted with Enter.
+ */
+export function submittedBy(
+  typedDraft: StepDraft<EventRecord> | undefined,
+  draft: StepDraft<EventRecord>,
+  typed: AnalyzedStep,
+  step: AnalyzedStep,
+): boolean {
+  const typingElsewhere = step.value !== undefined && draft.visual.every((e) => (e.fraction ?? 1) <= FIELD_FRACTION);
+  return (
+    typedDraft?.kind === 'visual' &&
+    draft.kind === 'visual' &&
+    typedDraft.visual.at(-1)?.moved === true &&
+    typed.value !== undefined &&
+    typed.facts.thenKey === undefined &&
+    !typingElsewhere
+  );
+}
+
+/**
+ * Seen as pixels, or a logger's click or keys with no page events: a change at one
+ * control that swapped its one line of text for another in place, with a label left
+ * of it, is a choice made in a select or dropdown. Made at once after a click; or by
+ * typing the option's first letters, as a person does in a select.
+ */
+export function choiceMade(
+  draft: StepDraft<EventRecord>,
+  lines: { before: OcrLine[]; after: OcrLine[] },
+  durationMs: number,
+): { label: string; value: string } | undefined {
+  if (draft.visual.length === 0 || draft.visual.some((e) => (e.fraction ?? 1) > FIELD_FRACTION)) return undefined;
+  const region = union(draft.visual.flatMap((e) => (e.box ? [e.box] : [])));
+  const choice = region ? choiceIn(lines.before, lines.after, region) : undefined;
+  if (!choice) return undefined;
+  if (draft.kind === 'type') {
+    const typed = draft.value?.toLowerCase() ?? '';
+    return typed && choice.value.toLowerCase().startsWith(typed) && choice.value.length > typed.length
+      ? choice
+      : undefined;
+  }
+  // A logged click on the control that swapped: a choice, however long the list stayed open.
+  if (draft.kind === 'click') return choice;
+  // Seen only as pixels: typing over a field's text swaps it too, but grows for longer.
+  return draft.kind === 'visual' && durationMs < CHOICE_MAX_MS ? choice : undefined;
+}
+
+/**
+ * The typed text as what Enter added shows it (a list item, a sent message): the
+ * typing's last frame can miss the last characters, typed just before Enter.
+ */
+export function echoOf(typed: string, after: OcrLine[]): string | undefined {
+  if (typed.length < 3) return undefined;
+  const longer = after.filter((l) => l.text.startsWith(typed) && l.text.length - typed.length <= 3);
+  return longer.sort((a, b) => a.text.length - b.text.length)[0]?.text;
+}

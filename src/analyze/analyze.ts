@@ -73,6 +73,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     }
     steps.push(step);
   }
+  if (warnings.length === 0) await nameClicksFromWholeFrames(steps, drafts, backend, signal);
   // Whole screens only when the screen could be read at all (else each read would fail again).
   const screens = warnings.length === 0 ? await readScreens(backend, distinctScreens(events), signal) : undefined;
   const appName = screens?.readings[0]?.title;
@@ -100,6 +101,36 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   };
   await saveAnalysis(analysis);
   return analysis;
+}
+
+/**
+ * A logged click that the crop around its point left unnamed (a small link, a hovered
+ * button) is read again in its whole frame, once: whole frames are read unscaled and
+ * without the crop's clean-up, which reads some small UI text the crop does not.
+ */
+async function nameClicksFromWholeFrames(
+  steps: AnalyzedStep[],
+  drafts: StepDraft<EventRecord>[],
+  backend: LocalBackend,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  for (const step of steps) {
+    if (step.kind !== 'click' || step.label || !step.beforeFrameId || !step.region) continue;
+    const draft = drafts.find((d) => d.start === step.start && d.kind === 'click');
+    const point = draft?.events.find((e) => e.type === 'click')?.point;
+    if (!point) continue;
+    signal?.throwIfAborted();
+    try {
+      const { lines } = await backend.analyzeFrame(step.beforeFrameId);
+      const label = labelFor(lines, step.region, point);
+      if (!label) continue;
+      step.label = step.facts.label = label;
+      step.labelSource = 'ocr';
+      step.text = stepText(step.facts);
+    } catch {
+      // unreadable frame: the step keeps its marked area
+    }
+  }
 }
 
 /** Screen changes that are a caret blinking are nobody's action (frame width unknown: all kept). */

@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { selfHostedAssets } from './build/self-hosted-assets.ts';
+import { companionExtension } from './build/companion-extension.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) gives SharedArrayBuffer, which the
@@ -17,6 +18,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     selfHostedAssets(),
+    companionExtension(),
     VitePWA({
       // 'prompt', never 'autoUpdate': a new version must not reload the page in the middle of a recording.
       registerType: 'prompt',

@@ -50,6 +50,35 @@ describe('DomEventLogger', () => {
     }
   }
 
+  it('names controls inside shadow roots, and gives Recorder selectors through them', () => {
+    const host = document.createElement('x-panel');
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<span id="caption">Archive</span><button aria-labelledby="caption" id="go">⟶</button>';
+    root.getElementById('go')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    expect(events).toHaveLength(1);
+    expect(events[0]!.target).toMatchObject({ role: 'button', name: 'Archive', tag: 'button' });
+    expect(events[0]!.target!.selectors).toEqual([
+      ['aria/Archive[role="button"]'],
+      ['html > body > x-panel', '#go'],
+      ['text/⟶'],
+    ]);
+  });
+
+  it('gives the accessible name a label, aria-labelledby or contents give, and XPath and text selectors', () => {
+    byId('create').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    type(byId<HTMLInputElement>('summary'), 'Hi');
+    vi.advanceTimersByTime(1000);
+    const [click, input] = events;
+    expect(click!.target!.selectors).toEqual([
+      ['aria/Create ticket[role="button"]'],
+      ['#create'],
+      ['xpath///*[@id="create"]'],
+      ['text/Create ticket'],
+    ]);
+    expect(input!.target).toMatchObject({ name: 'Summary', role: 'textbox' });
+  });
+
   it('logs a click with the element acted on, not the inner span, in video pixels', () => {
     byId('create')
       .querySelector('span')!

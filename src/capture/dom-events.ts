@@ -21,6 +21,8 @@ export interface DomLoggerOptions {
   ignoreSelector?: string;
   /** Keys the app handles itself (hotkeys) are not logged. */
   isHotkey?(event: KeyboardEvent): boolean;
+  /** Who logs: the app in its own tab (`page`), or the companion extension in another. */
+  source?: 'page' | 'extension';
 }
 
 const TYPING_PAUSE_MS = 800;
@@ -48,9 +50,12 @@ export class DomEventLogger {
   #lastUrl: string;
   readonly #controller = new AbortController();
 
+  readonly #source: 'page' | 'extension';
+
   constructor(doc: Document, options: DomLoggerOptions) {
     this.#doc = doc;
     this.#options = options;
+    this.#source = options.source ?? 'page';
     this.#lastUrl = doc.location.href;
     const on = { capture: true, passive: true, signal: this.#controller.signal };
     doc.addEventListener('click', (e) => this.#onClick(e), on);
@@ -58,7 +63,7 @@ export class DomEventLogger {
     doc.addEventListener('input', (e) => this.#onInput(e), on);
     doc.addEventListener('change', (e) => this.#onChange(e), on);
     doc.addEventListener('focusin', (e) => this.#onFocus(e), on);
-    doc.addEventListener('focusout', (e) => this.#flushInput(e.target), on);
+    doc.addEventListener('focusout', (e) => this.#flushInput(e.composedPath()[0] ?? e.target), on);
     doc.addEventListener('scroll', () => this.#onScroll(), on);
     const win = doc.defaultView;
     win?.addEventListener('hashchange', () => this.#onNavigate(), on);
@@ -72,8 +77,14 @@ export class DomEventLogger {
     this.#controller.abort();
   }
 
-  /** The element an event happened on, or null when it is not part of the workflow. */
-  #workflowElement(target: EventTarget | null): Element | null {
+  /**
+   * The element an event happened on (inside shadow roots: the first node of its
+   * composed path, not the host the document sees), or null when it is not part
+   * of the workflow.
+   */
+  #workflowElement(eventOrTarget: Event | EventTarget | null): Element | null {
+    const target =
+      eventOrTarget instanceof Event ? (eventOrTarget.composedPath()[0] ?? eventOrTarget.target) : eventOrTarget;
     if (!(target instanceof Element)) return null;
     const { ignoreSelector } = this.#options;
     return ignoreSelector && target.closest(ignoreSelector) ? null : target;
@@ -96,13 +107,13 @@ export class DomEventLogger {
   }
 
   #onClick(event: MouseEvent): void {
-    const hit = this.#workflowElement(event.target);
+    const hit = this.#workflowElement(event);
     if (!hit) return;
     const el = actionableTarget(hit);
     this.#options.emit({
       t: this.#options.now(),
       type: 'click',
-      source: 'page',
+      source: this.#source,
       point: this.#point(event.clientX, event.clientY),
       box: this.#box(el),
       button: event.button,
@@ -111,7 +122,7 @@ export class DomEventLogger {
   }
 
   #onKey(event: KeyboardEvent): void {
-    const target = this.#workflowElement(event.target);
+    const target = this.#workflowElement(event);
     if (!target || this.#options.isHotkey?.(event)) return;
     const editable = isEditable(target);
     const combo = event.ctrlKey || event.metaKey || (event.altKey && event.key.length > 1);
@@ -123,14 +134,14 @@ export class DomEventLogger {
     this.#options.emit({
       t: this.#options.now(),
       type: 'key',
-      source: 'page',
+      source: this.#source,
       key: keyCombo(event),
       target: describeTarget(target),
     });
   }
 
   #onInput(event: Event): void {
-    const el = this.#workflowElement(event.target);
+    const el = this.#workflowElement(event);
     if (!(el instanceof HTMLElement)) return;
     if (el instanceof HTMLSelectElement || isToggle(el)) return; // logged on `change`
     const pending = this.#pendingInputs.get(el);
@@ -143,7 +154,7 @@ export class DomEventLogger {
   }
 
   #onChange(event: Event): void {
-    const el = this.#workflowElement(event.target);
+    const el = this.#workflowElement(event);
     if (!(el instanceof HTMLElement)) return;
     if (el instanceof HTMLSelectElement || isToggle(el)) this.#emitValue(el, this.#options.now());
     else this.#flushInput(el);
@@ -165,7 +176,7 @@ export class DomEventLogger {
       t,
       endT: this.#options.now(),
       type: 'input',
-      source: 'page',
+      source: this.#source,
       box: this.#box(el),
       target: describeTarget(el),
       ...(value !== undefined ? { value } : {}),
@@ -174,12 +185,12 @@ export class DomEventLogger {
   }
 
   #onFocus(event: FocusEvent): void {
-    const el = this.#workflowElement(event.target);
+    const el = this.#workflowElement(event);
     if (!el) return;
     this.#options.emit({
       t: this.#options.now(),
       type: 'focus',
-      source: 'page',
+      source: this.#source,
       box: this.#box(el),
       target: describeTarget(el),
     });
@@ -208,7 +219,7 @@ export class DomEventLogger {
       t: pending.startT,
       endT: this.#options.now(),
       type: 'scroll',
-      source: 'page',
+      source: this.#source,
       scrollDelta: {
         x: Math.round((win.scrollX - pending.startX) * scale),
         y: Math.round((win.scrollY - pending.startY) * scale),
@@ -220,7 +231,7 @@ export class DomEventLogger {
     const url = this.#doc.location.href;
     if (url === this.#lastUrl) return;
     this.#lastUrl = url;
-    this.#options.emit({ t: this.#options.now(), type: 'navigate', source: 'page', url, title: this.#doc.title });
+    this.#options.emit({ t: this.#options.now(), type: 'navigate', source: this.#source, url, title: this.#doc.title });
   }
 }
 

@@ -16,6 +16,8 @@ export interface TargetDescriptor {
   selector?: string;
   tag?: string;
   inputType?: string;
+  /** Ways to find it again, in Chrome Recorder's forms (`aria/…`, CSS per shadow root, `xpath/…`, `text/…`). */
+  selectors?: string[][];
 }
 
 export interface EventRecord {

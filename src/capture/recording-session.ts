@@ -2,8 +2,9 @@
  * One recording, from the picker to a finished, seekable WebM in IndexedDB.
  *
  * Three producers write through one RecordingWriter: MediaRecorder (1 s
- * chunks), the sampler worker (visual changes with key frames) and, when the
- * app records its own tab, the DOM event logger. All are stamped on one
+ * chunks), the sampler worker (visual changes with key frames) and page events:
+ * the DOM event logger when the app records its own tab, the companion
+ * extension (`companion.ts`) when it records another tab the extension logs. All are stamped on one
  * VideoClock. The tab holds a Web Lock for the recording's lifetime so that a
  * crash leaves a recording that the next visit can tell apart and recover.
  */
@@ -12,6 +13,7 @@ import type { SamplerStats, VisualChange } from '../../workers/sampler/types';
 import { visualEvent } from './changes/visual-change';
 import { pickMimeType, requestScreen } from './display-media';
 import type { RecordingRecord, StopReason } from '../storage/db';
+import { companionHandle, CompanionSession } from './companion';
 import { DomEventLogger } from './dom-events';
 import type { NewEvent } from './events';
 import { holdRecordingLock } from './recording-lock';
@@ -67,6 +69,7 @@ export class RecordingSession {
   readonly #writer: RecordingWriter;
   readonly #sampler: SamplerClient;
   readonly #logger: DomEventLogger | null;
+  readonly #companion: CompanionSession | null;
   readonly #callbacks: SessionCallbacks;
   readonly #releaseLock: () => void;
   readonly #counts: SessionCounts = { chunks: 0, visualEvents: 0, events: 0, markers: 0, samplerFps: 0 };
@@ -104,7 +107,17 @@ export class RecordingSession {
       });
       const releaseLock = await holdRecordingLock(recording.id);
       await persisting;
-      return new RecordingSession(stream, track, recording, mimeType, releaseLock, callbacks, options.ignoreSelector);
+      const session = new RecordingSession(
+        stream,
+        track,
+        recording,
+        mimeType,
+        releaseLock,
+        callbacks,
+        options.ignoreSelector,
+      );
+      await session.#startCompanion(track);
+      return session;
     } catch (error) {
       for (const t of stream.getTracks()) t.stop();
       await releaseStorageReserve();
@@ -166,6 +179,26 @@ export class RecordingSession {
           isHotkey,
         })
       : null;
+    this.#companion =
+      !recording.selfCapture && companionHandle(track)
+        ? new CompanionSession({ clock: this.clock, frameWidth: width, emit: (event) => this.#addEvent(event) })
+        : null;
+  }
+
+  /** Page events from the companion extension, where its logger marked the captured tab. */
+  async #startCompanion(track: MediaStreamTrack): Promise<void> {
+    const handle = companionHandle(track);
+    if (!this.#companion || !handle) return;
+    if (!(await this.#companion.start(handle, this.recording.id))) {
+      this.#callbacks.onWarning(
+        'The companion extension did not answer for the recorded tab, so steps come from the screen alone. Reload that tab, then record again.',
+      );
+    }
+  }
+
+  /** Where page events come from: the app's own tab, the companion extension, or nowhere (pixels only). */
+  get pageEvents(): 'own-tab' | 'extension' | 'none' {
+    return this.#logger ? 'own-tab' : this.#companion ? 'extension' : 'none';
   }
 
   get state(): 'recording' | 'paused' | 'stopping' {
@@ -207,6 +240,7 @@ export class RecordingSession {
   async #finish(reason: StopReason): Promise<SessionEnd> {
     const durationMs = this.clock.toVideoMs();
     this.#logger?.detach();
+    await this.#companion?.stop();
     await this.#stopRecorder();
     for (const track of this.#stream.getTracks()) track.stop();
     const samplerStats = await this.#sampler.stop();

@@ -1,32 +1,8 @@
 /** Describes the element an event acted on: role, accessible name, text and a CSS selector. */
+import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 import type { TargetDescriptor } from './events';
 
 const MAX_TEXT = 80;
-
-const IMPLICIT_ROLES: Record<string, string> = {
-  a: 'link',
-  button: 'button',
-  select: 'combobox',
-  textarea: 'textbox',
-  summary: 'button',
-  h1: 'heading',
-  h2: 'heading',
-  h3: 'heading',
-  img: 'img',
-  li: 'listitem',
-  option: 'option',
-  nav: 'navigation',
-};
-
-const INPUT_ROLES: Record<string, string> = {
-  button: 'button',
-  submit: 'button',
-  reset: 'button',
-  checkbox: 'checkbox',
-  radio: 'radio',
-  range: 'slider',
-  search: 'searchbox',
-};
 
 function clip(text: string | null | undefined): string | undefined {
   const clean = text?.replace(/\s+/g, ' ').trim();
@@ -34,35 +10,22 @@ function clip(text: string | null | undefined): string | undefined {
   return clean.length > MAX_TEXT ? `${clean.slice(0, MAX_TEXT - 1)}…` : clean;
 }
 
+/** The element's ARIA role, explicit or implicit (WAI-ARIA and HTML-AAM, by dom-accessibility-api). */
 export function roleOf(el: Element): string | undefined {
-  const explicit = el.getAttribute('role');
-  if (explicit) return explicit.split(' ')[0];
-  const tag = el.tagName.toLowerCase();
-  if (tag === 'input') return INPUT_ROLES[(el as HTMLInputElement).type] ?? 'textbox';
-  if (tag === 'a' && !el.hasAttribute('href')) return undefined;
-  return IMPLICIT_ROLES[tag];
+  return getRole(el) ?? undefined;
 }
 
-/** A practical subset of the accessible-name computation: enough to name what a person clicked. */
+/**
+ * The element's accessible name as assistive technology computes it (accname 1.2,
+ * by dom-accessibility-api): labels, aria-labelledby, aria-label, contents, title;
+ * a field's placeholder where nothing else names it.
+ */
 export function accessibleName(el: Element): string | undefined {
-  const labelled = el.getAttribute('aria-labelledby');
-  if (labelled) {
-    const text = labelled
-      .split(/\s+/)
-      .map((id) => el.ownerDocument.getElementById(id)?.textContent ?? '')
-      .join(' ');
-    if (clip(text)) return clip(text);
-  }
-  const aria = clip(el.getAttribute('aria-label'));
-  if (aria) return aria;
-  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) {
-    const label = clip(el.labels?.[0]?.textContent);
-    if (label) return label;
-    if (el instanceof HTMLInputElement && ['button', 'submit', 'reset'].includes(el.type)) return clip(el.value);
-    return clip(el.getAttribute('placeholder')) ?? clip(el.getAttribute('title'));
-  }
-  if (el instanceof HTMLImageElement) return clip(el.alt);
-  return clip(el.textContent) ?? clip(el.getAttribute('title'));
+  const name = clip(computeAccessibleName(el));
+  if (name) return name;
+  return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement
+    ? clip(el.getAttribute('placeholder'))
+    : undefined;
 }
 
 export function cssSelector(el: Element): string {
@@ -98,10 +61,55 @@ export function describeTarget(el: Element): TargetDescriptor {
   if (role) descriptor.role = role;
   const name = accessibleName(el);
   if (name) descriptor.name = name;
-  const text = el instanceof HTMLElement ? clip(el.innerText) : undefined;
+  // innerText is the text as shown (jsdom has none: its textContent stands in).
+  const text = el instanceof HTMLElement ? clip(el.innerText ?? el.textContent) : undefined;
   if (text) descriptor.text = text;
   if (el instanceof HTMLInputElement) descriptor.inputType = el.type;
+  descriptor.selectors = recorderSelectors(el, name, role, text);
   return descriptor;
+}
+
+/**
+ * Ways to find the element again, as Chrome's Recorder writes them: each is a
+ * list of selectors, one per shadow root from the document down; the accessible
+ * name (`aria/Name[role="button"]`), CSS, XPath (document level only) and the
+ * visible text.
+ */
+export function recorderSelectors(
+  el: Element,
+  name: string | undefined,
+  role: string | undefined,
+  text: string | undefined,
+): string[][] {
+  const selectors: string[][] = [];
+  if (name) selectors.push([`aria/${name}${role ? `[role="${role}"]` : ''}`]);
+  const css: string[] = [];
+  for (let node: Element | null = el; node;) {
+    css.unshift(cssSelector(node));
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  selectors.push(css);
+  if (css.length === 1) selectors.push([`xpath/${xpathOf(el)}`]);
+  if (text && text.length <= 40 && !text.includes('\n')) selectors.push([`text/${text}`]);
+  return selectors;
+}
+
+/** An XPath to the element: from the nearest ancestor with an id, else from the root. */
+function xpathOf(el: Element): string {
+  const steps: string[] = [];
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.id) {
+      steps.unshift(`//*[@id=${JSON.stringify(node.id)}]`);
+      return steps.join('/');
+    }
+    const tag = node.tagName.toLowerCase();
+    const same = node.parentElement
+      ? Array.from(node.parentElement.children).filter((c) => c.tagName === node!.tagName)
+      : [];
+    steps.unshift(same.length > 1 ? `${tag}[${same.indexOf(node) + 1}]` : tag);
+  }
+  return `/${steps.join('/')}`;
 }
 
 /** Fields whose value must never be stored. */

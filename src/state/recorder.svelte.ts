@@ -4,6 +4,7 @@ import { IncrementalAnalyzer } from '../analyze/incremental';
 import { CaptureError } from '../capture/display-media';
 import { describeError, formatDuration } from '../shared/format';
 import { canFloatControls, openFloatingWindow } from '../capture/floating-window';
+import { detectCompanion } from '../capture/companion';
 import { RecordingSession, isHotkey, type SessionCounts, type SessionEnd } from '../capture/recording-session';
 import type { NoticeState } from './notice.svelte';
 
@@ -20,6 +21,10 @@ export class RecorderState {
   counts = $state<SessionCounts>({ ...emptyCounts });
   floatingWindow = $state.raw<Window | null>(null);
   readonly canFloat = canFloatControls();
+  /** The companion extension's version when it answers in this tab, null when it does not (undefined: not asked yet). */
+  companion = $state<string | null | undefined>(undefined);
+  /** Where the running recording's page events come from. */
+  pageEvents = $state<'own-tab' | 'extension' | 'none'>('none');
 
   #session: RecordingSession | null = null;
   #incremental: IncrementalAnalyzer | null = null;
@@ -32,6 +37,7 @@ export class RecorderState {
     this.#notice = notice;
     this.#ocr = ocr;
     this.#onFinished = onFinished;
+    void detectCompanion().then((version) => (this.companion = version));
   }
 
   get active(): boolean {
@@ -67,6 +73,13 @@ export class RecorderState {
       return;
     }
     this.#incremental = incremental;
+    this.pageEvents = this.#session.pageEvents;
+    if (this.companion && this.pageEvents === 'none' && this.#session.recording.surface === 'browser') {
+      this.#notice.show(
+        'warning',
+        'The companion extension cannot tell which tab this is, so steps come from the screen alone. Reload that tab (it was open before the extension was added), or, for a page served over plain http, use https.',
+      );
+    }
     this.counts = { ...emptyCounts };
     this.elapsedMs = 0;
     this.phase = 'recording';

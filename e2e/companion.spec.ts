@@ -1,0 +1,169 @@
+import { chromium, expect, test, type BrowserContext } from '@playwright/test';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { baseChromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { APP_URL, FIXTURE_ORIGIN, launch, startRecording } from './support/browser';
+import { readStore } from './support/db';
+import { unzipDownload } from './support/zip';
+
+const EXTENSION = path.resolve(import.meta.dirname, '../dist/extension');
+
+/** A browser with the built companion extension loaded, the fixture served from its own origin. */
+async function launchWithExtension(
+  captureTitle: string,
+): Promise<{ context: BrowserContext; done: () => Promise<void> }> {
+  const profile = await mkdtemp(path.join(tmpdir(), 'p2s-ext-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1280, height: 720 },
+    acceptDownloads: true,
+    args: [
+      ...baseChromiumArgs,
+      // Capture handles exist only in secure contexts: the fixture's origin stands for an https site.
+      `--unsafely-treat-insecure-origin-as-secure=${FIXTURE_ORIGIN}`,
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+      `--auto-select-tab-capture-source-by-title=${captureTitle}`,
+    ],
+  });
+  await context.route(`${FIXTURE_ORIGIN}/**`, async (route) => {
+    const name = new URL(route.request().url()).pathname.replace(/^\//, '');
+    await route.fulfill({
+      body: await readFile(path.join(import.meta.dirname, 'fixtures', name)),
+      contentType: 'text/html',
+    });
+  });
+  if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  return {
+    context,
+    done: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+test('the app offers the companion extension as a zip that loads as it is: MV3, storage only, relay on the app origins', async () => {
+  const { browser, context } = await launch();
+  try {
+    const app = await context.newPage();
+    await app.goto(APP_URL);
+    const details = app.getByText(/add the companion extension/);
+    await details.click();
+    const [download] = await Promise.all([
+      app.waitForEvent('download'),
+      app.getByRole('link', { name: 'Download pack2skill-companion.zip' }).click(),
+    ]);
+    const files = await unzipDownload(download);
+    expect([...files.keys()].sort()).toEqual([
+      'pack2skill-companion/background.js',
+      'pack2skill-companion/logger.js',
+      'pack2skill-companion/manifest.json',
+      'pack2skill-companion/relay.js',
+    ]);
+    const manifest = JSON.parse(new TextDecoder().decode(files.get('pack2skill-companion/manifest.json'))) as {
+      manifest_version: number;
+      permissions: string[];
+      host_permissions?: string[];
+      content_scripts: { matches: string[]; js: string[] }[];
+    };
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.content_scripts.find((c) => c.js.includes('relay.js'))!.matches).toEqual([
+      'http://localhost/*',
+      'http://127.0.0.1/*',
+    ]);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('with the companion extension, a workflow in another tab gives steps named from the page: fields, a select, shadow DOM and a frame; no password kept', async () => {
+  test.setTimeout(180_000);
+  const { context, done } = await launchWithExtension('P2S Fixture Signup');
+  try {
+    const fixture = await context.newPage();
+    await fixture.goto(`${FIXTURE_ORIGIN}/signup.html`);
+    const app = await context.newPage();
+    await app.goto(APP_URL);
+    await expect(app.getByTestId('companion-status')).toContainText('Companion extension 0.2.0 is on');
+    await startRecording(app);
+    await expect(app.getByText(/page events from the companion extension/)).toBeVisible();
+    await fixture.bringToFront();
+    await fixture.waitForTimeout(800);
+    await fixture.click('#name');
+    await fixture.keyboard.type('Dana Scully', { delay: 60 });
+    await fixture.click('#password');
+    await fixture.keyboard.type('hunter2-secret', { delay: 60 });
+    await fixture.selectOption('#plan', 'Team');
+    await fixture.waitForTimeout(600);
+    await fixture.locator('terms-box').getByRole('button', { name: 'Accept terms' }).click();
+    await fixture.waitForTimeout(600);
+    await fixture.frameLocator('iframe').getByRole('button', { name: 'Confirm' }).click();
+    await fixture.waitForTimeout(600);
+    await fixture.click('#create');
+    await expect(fixture.locator('#done')).toHaveText('Account created for Dana Scully on Team');
+    await fixture.waitForTimeout(1200);
+    // Another page posting events into the app's window with a guessed nonce is ignored.
+    await app.evaluate(() =>
+      window.postMessage(
+        {
+          channel: 'pack2skill-companion',
+          type: 'events',
+          nonce: 'guessed',
+          events: [
+            {
+              seq: 99,
+              at: Date.now(),
+              type: 'click',
+              viewport: { width: 1, height: 1 },
+              devicePixelRatio: 1,
+              target: { name: 'Forged' },
+            },
+          ],
+        },
+        location.origin,
+      ),
+    );
+    await app.bringToFront();
+    await app.getByRole('button', { name: 'Stop recording' }).click();
+
+    const steps = app.getByRole('list', { name: 'Steps' }).getByRole('listitem');
+    await expect(steps.first()).toBeVisible({ timeout: 60_000 });
+    await expect(app.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0, { timeout: 60_000 });
+    const texts = (await steps.locator('.what').allInnerTexts()).map((t) => t.trim());
+    expect(texts).toEqual([
+      'Type Dana Scully into Full name',
+      'Type the secret value into Password',
+      'Choose Team in Plan',
+      'Click Accept terms',
+      'Click Confirm',
+      'Click Create account',
+    ]);
+
+    const events = await readStore<{ source: string; type: string; value?: string; target?: { name?: string } }>(
+      app,
+      'events',
+    );
+    const fromPage = events.filter((e) => e.source === 'extension');
+    expect(fromPage.length).toBeGreaterThanOrEqual(6);
+    expect(events.some((e) => e.target?.name === 'Forged')).toBe(false);
+    expect(JSON.stringify(events)).not.toContain('hunter2');
+
+    const [download] = await Promise.all([
+      app.waitForEvent('download'),
+      app.getByRole('button', { name: 'Download skill (.zip)' }).click(),
+    ]);
+    const files = await unzipDownload(download);
+    const decoder = new TextDecoder();
+    const all = [...files.values()].map((bytes) => decoder.decode(bytes)).join('\n');
+    const skill = [...files].find(([name]) => name.endsWith('SKILL.md'))?.[1];
+    expect(decoder.decode(skill)).toContain('into **Full name**');
+    expect(all).not.toContain('hunter2');
+  } finally {
+    await done();
+  }
+});

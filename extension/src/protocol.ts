@@ -1,0 +1,75 @@
+/**
+ * What the app and the companion extension say to each other. The app's page
+ * and the relay content script talk with `window.postMessage` (same window,
+ * origin checked, the recording's nonce on every message after `start`); the
+ * relay, the logger content scripts and the service worker talk over ports.
+ * Shared by both sides, so the types cannot drift apart.
+ */
+
+/** Marks our messages among whatever else a page posts to itself. */
+export const CHANNEL = 'pack2skill-companion';
+
+/** The capture handle the logger sets in each tab: the app reads it from the shared track. */
+export const TAB_HANDLE_PREFIX = 'pack2skill-tab:';
+
+/** A page event as the extension saw it, before the app puts it on the video clock. */
+export interface CompanionEvent {
+  /** Order of arrival in the service worker; the app acknowledges up to a number. */
+  seq: number;
+  /** Epoch milliseconds (`performance.timeOrigin + performance.now()` in the page). */
+  at: number;
+  endAt?: number;
+  type: 'click' | 'key' | 'input' | 'scroll' | 'navigate' | 'focus';
+  /** CSS pixels in the top window's viewport. */
+  point?: { x: number; y: number };
+  box?: { x: number; y: number; width: number; height: number };
+  /** The top window's viewport, CSS pixels, to scale points onto the captured frames. */
+  viewport: { width: number; height: number };
+  devicePixelRatio: number;
+  target?: {
+    role?: string;
+    name?: string;
+    text?: string;
+    selector?: string;
+    tag?: string;
+    inputType?: string;
+    selectors?: string[][];
+  };
+  value?: string;
+  redacted?: boolean;
+  key?: string;
+  button?: number;
+  scrollDelta?: { x: number; y: number };
+  url?: string;
+  title?: string;
+  /** Not the top frame: where the event happened. */
+  frameUrl?: string;
+}
+
+/**
+ * Page → extension (through the relay). `hello` carries the nonce of the
+ * recording the page runs, when the relay says it again after a reconnect.
+ */
+export type FromApp =
+  | { channel: typeof CHANNEL; type: 'hello'; nonce?: string }
+  | { channel: typeof CHANNEL; type: 'start'; nonce: string; handle: string; recordingId: string }
+  | { channel: typeof CHANNEL; type: 'stop'; nonce: string }
+  | { channel: typeof CHANNEL; type: 'ack'; nonce: string; upTo: number };
+
+/** Extension → page (through the relay). */
+export type ToApp =
+  | { channel: typeof CHANNEL; type: 'ready'; version: string }
+  | { channel: typeof CHANNEL; type: 'started'; nonce: string; tabFound: boolean }
+  | { channel: typeof CHANNEL; type: 'events'; nonce: string; events: CompanionEvent[] }
+  | { channel: typeof CHANNEL; type: 'stopped'; nonce: string };
+
+/** Service worker → a logger content script. */
+export type ToLogger = { type: 'start' } | { type: 'stop' };
+
+/** A logger content script → the service worker. */
+export type FromLogger =
+  { type: 'hello'; top: boolean; handle?: string } | { type: 'event'; event: Omit<CompanionEvent, 'seq'> };
+
+export function isFromApp(data: unknown): data is FromApp {
+  return typeof data === 'object' && data !== null && (data as { channel?: unknown }).channel === CHANNEL;
+}

@@ -10,7 +10,10 @@
 // per half (tuned, held-out) apart.
 import { chromium } from '@playwright/test';
 import JSZip from 'jszip';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { baseChromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { storedVideo } from '../scripts/test-videos.mjs';
 import { CORPUS } from './quality/corpus.mjs';
@@ -30,7 +33,9 @@ export async function benchQuality({ appUrl, only }) {
   const results = [];
   for (const workflow of workflows) {
     console.error(`bench quality: ${workflow.id}`);
-    results.push(await runWorkflow(workflow, appUrl));
+    const result = await runWorkflow(workflow, appUrl);
+    console.error(`bench quality: ${workflow.id} with the companion extension`);
+    results.push({ ...result, extension: await runWithExtension(workflow, appUrl) });
   }
   return {
     pace_ms: PACE_MS,
@@ -44,7 +49,7 @@ export async function benchQuality({ appUrl, only }) {
 
 /** @param {any[]} results */
 function summarise(results) {
-  /** @param {'pixels' | 'video' | 'session'} path */
+  /** @param {'pixels' | 'video' | 'session' | 'extension'} path */
   const of = (path) => {
     const scores = results.map((r) => r[path]).filter(Boolean);
     const sum = (/** @type {string} */ key) => scores.reduce((n, s) => n + s[key], 0);
@@ -60,7 +65,7 @@ function summarise(results) {
       dump_steps: sum('dumps'),
     };
   };
-  return { pixels: of('pixels'), video: of('video'), session: of('session') };
+  return { pixels: of('pixels'), video: of('video'), session: of('session'), extension: of('extension') };
 }
 
 /**
@@ -183,6 +188,61 @@ function changesAt(events, t) {
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? (sorted[Math.floor((sorted.length - 1) / 2)] ?? 0) : 0;
+}
+
+/** The companion extension as `npm run build` writes it. */
+const EXTENSION_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/extension');
+
+/**
+ * The same workflow recorded again with the companion extension loaded: the app
+ * gets page events from the corpus tab (a fresh profile, so nothing carries over).
+ * @param {import('./quality/corpus.mjs').Workflow} workflow
+ * @param {string} appUrl
+ */
+async function runWithExtension(workflow, appUrl) {
+  const title = `P2S Quality ${workflow.id}`;
+  const profile = await mkdtemp(path.join(tmpdir(), 'p2s-bench-ext-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1280, height: 720 },
+    acceptDownloads: true,
+    args: [
+      ...baseChromiumArgs,
+      `--auto-select-tab-capture-source-by-title=${title}`,
+      // Capture handles exist only in secure contexts: the corpus origin stands for an https site.
+      `--unsafely-treat-insecure-origin-as-secure=${CORPUS_ORIGIN}`,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  try {
+    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+    await serveCorpus(context);
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => void dialog.dismiss());
+    await page.goto(`${CORPUS_ORIGIN}/${workflow.page}`);
+    await page.evaluate((t) => (document.title = t), title);
+    const app = await context.newPage();
+    await app.goto(appUrl);
+    await app.getByText(/Companion extension .* is on/).waitFor();
+    await app.getByRole('button', { name: 'Start recording' }).click();
+    await app.getByRole('button', { name: 'Stop recording' }).waitFor();
+    await page.bringToFront();
+    await page.waitForTimeout(1500);
+    for (const step of workflow.steps) {
+      await step.do(page);
+      await page.waitForTimeout(PACE_MS);
+    }
+    await page.waitForTimeout(1000);
+    await app.bringToFront();
+    await app.getByRole('button', { name: 'Stop recording' }).click();
+    const truth = workflow.steps.map(({ verb, label, value }) => ({ verb, label, ...(value ? { value } : {}) }));
+    return report(truth, await exportedSteps(app));
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
 }
 
 /**

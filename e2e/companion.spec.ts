@@ -144,6 +144,9 @@ test('with the companion extension, a workflow in another tab gives steps named 
       'Click Create account',
     ]);
 
+    // The review says where each name came from.
+    await expect(steps.first().locator('.meta')).toContainText('label from the page');
+
     const events = await readStore<{ source: string; type: string; value?: string; target?: { name?: string } }>(
       app,
       'events',

@@ -106,6 +106,11 @@ test('with the companion extension, a workflow in another tab gives steps named 
     await fixture.waitForTimeout(600);
     await fixture.click('#create');
     await expect(fixture.locator('#done')).toHaveText('Account created for Dana Scully on Team');
+    await fixture.waitForTimeout(800);
+    // A new page in the same tab: its logger has a new handle, and the tab is still the recorded one.
+    await fixture.goto(`${FIXTURE_ORIGIN}/account.html`);
+    await fixture.waitForTimeout(800);
+    await fixture.click('#copy');
     await fixture.waitForTimeout(1200);
     // Another page posting events into the app's window with a guessed nonce is ignored.
     await app.evaluate(() =>
@@ -142,6 +147,7 @@ test('with the companion extension, a workflow in another tab gives steps named 
       'Click Accept terms',
       'Click Confirm',
       'Click Create account',
+      'Click Copy key',
     ]);
 
     // The review says where each name came from.
@@ -152,7 +158,13 @@ test('with the companion extension, a workflow in another tab gives steps named 
       'events',
     );
     const fromPage = events.filter((e) => e.source === 'extension');
-    expect(fromPage.length).toBeGreaterThanOrEqual(6);
+    expect(fromPage.length).toBeGreaterThanOrEqual(7);
+    // Where the person was: the start page and the page loaded during the recording.
+    const pages = await readStore<{ type: string; url?: string }>(app, 'events');
+    expect(pages.filter((e) => e.type === 'navigate').map((e) => e.url)).toEqual([
+      `${FIXTURE_ORIGIN}/signup.html`,
+      `${FIXTURE_ORIGIN}/account.html`,
+    ]);
     expect(events.some((e) => e.target?.name === 'Forged')).toBe(false);
     expect(JSON.stringify(events)).not.toContain('hunter2');
 

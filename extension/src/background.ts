@@ -12,6 +12,8 @@ import { CHANNEL } from './protocol';
 interface Recording {
   nonce: string;
   handle: string;
+  /** The tab the handle named when the recording started: it stays the recorded tab across navigations. */
+  tabId?: number;
   recordingId: string;
   nextSeq: number;
 }
@@ -45,8 +47,10 @@ function sendToOwners(message: ToApp): void {
   for (const port of owners) port.postMessage(message);
 }
 
+/** The recorded tab: the one whose logger set the handle the app read (each new page sets a new one). */
 function recordedTab(recording: Recording | null): number | undefined {
-  if (!recording) return undefined;
+  if (!recording || recording.handle === '') return undefined;
+  if (recording.tabId !== undefined) return recording.tabId;
   for (const [tabId, logger] of loggers) if (logger.handle === recording.handle) return tabId;
   return undefined;
 }
@@ -77,16 +81,17 @@ async function onAppMessage(port: chrome.runtime.Port, message: FromApp): Promis
       return;
     case 'start': {
       tellTab(recordedTab(state.recording), { type: 'stop' });
-      const recording: Recording = {
+      const draft: Recording = {
         nonce: message.nonce,
         handle: message.handle,
         recordingId: message.recordingId,
         nextSeq: 1,
       };
+      const tabId = recordedTab(draft);
+      const recording = tabId === undefined ? draft : { ...draft, tabId };
       await chrome.storage.session.set({ recording, pending: [] });
       owners.clear();
       owners.add(port);
-      const tabId = recordedTab(recording);
       tellTab(tabId, { type: 'start' });
       sendToOwners({ channel: CHANNEL, type: 'started', nonce: message.nonce, tabFound: tabId !== undefined });
       return;

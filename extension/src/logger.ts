@@ -68,12 +68,16 @@ function send(event: Omit<CompanionEvent, 'seq'>): void {
 
 function start(): void {
   if (logger) return;
+  const now = () => performance.timeOrigin + performance.now();
   logger = new DomEventLogger(document, {
     scale: 1,
     source: 'extension',
-    now: () => performance.timeOrigin + performance.now(),
+    now,
     emit: (event) => send(toCompanion(event)),
   });
+  // Where the person is: the page the recording starts on, and each page loaded during it.
+  if (top)
+    send(toCompanion({ t: now(), type: 'navigate', source: 'extension', url: location.href, title: document.title }));
 }
 
 function stop(): void {

@@ -33,6 +33,7 @@ export interface CompanionEvent {
     selector?: string;
     tag?: string;
     inputType?: string;
+    context?: string;
     selectors?: string[][];
   };
   value?: string;

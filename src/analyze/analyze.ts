@@ -189,6 +189,7 @@ function describeStep(
   const facts: StepFacts = {
     kind,
     label,
+    context: pageLabel ? draft.target?.context : undefined,
     value,
     redacted: draft.redacted,
     key: draft.key,

@@ -50,6 +50,45 @@ describe('DomEventLogger', () => {
     }
   }
 
+  it('names a box or field with no name of its own by its row, and a shared name by its row too', () => {
+    const list = document.createElement('ul');
+    list.innerHTML = ['Buy milk', 'Walk the dog']
+      .map(
+        (todo) => `<li><div><input type="checkbox"><label>${todo}</label><button title="Delete"></button></div></li>`,
+      )
+      .join('');
+    const row = document.createElement('div');
+    row.innerHTML = '<span>speed</span><div><select><option>Fast</option><option>Slow</option></select></div>';
+    document.body.append(list, row);
+    const box = list.querySelector('input')!;
+    box.checked = true;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+    list.querySelectorAll('button')[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    const select = row.querySelector('select')!;
+    select.value = 'Slow';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(events.map((e) => [e.type, e.target?.name, e.target?.context, e.value])).toEqual([
+      ['input', 'Buy milk', undefined, 'checked'],
+      ['click', 'Delete', 'Walk the dog', undefined],
+      ['input', 'speed', undefined, 'Slow'],
+    ]);
+  });
+
+  it("takes a field's value at Enter, before the page clears it", () => {
+    const summary = byId<HTMLInputElement>('summary');
+    // The page adds the item on Enter and empties the field, as a todo list does.
+    summary.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') summary.value = '';
+    });
+    type(summary, 'Buy milk');
+    summary.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    vi.advanceTimersByTime(1000);
+    expect(events.filter((e) => e.type !== 'focus').map((e) => [e.type, e.value ?? e.key])).toEqual([
+      ['input', 'Buy milk'],
+      ['key', 'Enter'],
+    ]);
+  });
+
   it('names controls inside shadow roots, and gives Recorder selectors through them', () => {
     const host = document.createElement('x-panel');
     document.body.append(host);

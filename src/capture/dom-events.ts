@@ -124,6 +124,9 @@ export class DomEventLogger {
   #onKey(event: KeyboardEvent): void {
     const target = this.#workflowElement(event);
     if (!target || this.#options.isHotkey?.(event)) return;
+    // Enter or Tab may make the page read and clear the field (a todo added, a message sent):
+    // its value is taken now, before the page's own handlers run (this listener captures).
+    if (event.key === 'Enter' || event.key === 'Tab') this.#flushInput(target);
     const editable = isEditable(target);
     const combo = event.ctrlKey || event.metaKey || (event.altKey && event.key.length > 1);
     if (['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) return;

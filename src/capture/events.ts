@@ -16,6 +16,8 @@ export interface TargetDescriptor {
   selector?: string;
   tag?: string;
   inputType?: string;
+  /** Where it is, when its name is shared by others (its row's text): "Click **Expand** beside **array**". */
+  context?: string;
   /** Ways to find it again, in Chrome Recorder's forms (`aria/…`, CSS per shadow root, `xpath/…`, `text/…`). */
   selectors?: string[][];
 }

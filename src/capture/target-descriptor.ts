@@ -21,6 +21,12 @@ export function roleOf(el: Element): string | undefined {
  * a field's placeholder where nothing else names it.
  */
 export function accessibleName(el: Element): string | undefined {
+  // A select is not named by its options (dom-accessibility-api reads them as its contents).
+  const unnamedSelect =
+    el instanceof HTMLSelectElement &&
+    el.labels.length === 0 &&
+    !['aria-label', 'aria-labelledby', 'title'].some((attribute) => el.hasAttribute(attribute));
+  if (unnamedSelect) return undefined;
   const name = clip(computeAccessibleName(el));
   if (name) return name;
   return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement
@@ -59,8 +65,15 @@ export function describeTarget(el: Element): TargetDescriptor {
   const descriptor: TargetDescriptor = { tag: el.tagName.toLowerCase(), selector: cssSelector(el) };
   const role = roleOf(el);
   if (role) descriptor.role = role;
-  const name = accessibleName(el);
+  // A field or box with no name of its own is named by its row, as a person reads it.
+  const own = accessibleName(el);
+  const name = own ?? (isFormControl(el) ? layoutLabel(el) : undefined);
   if (name) descriptor.name = name;
+  // A name shared by several controls (a row's icon buttons) says nothing alone: which row.
+  if (own && !isFormControl(el) && !uniquelyNamed(el, own)) {
+    const context = layoutLabel(el);
+    if (context && context !== own) descriptor.context = context;
+  }
   // innerText is the text as shown (jsdom has none: its textContent stands in).
   const text = el instanceof HTMLElement ? clip(el.innerText ?? el.textContent) : undefined;
   if (text) descriptor.text = text;
@@ -110,6 +123,41 @@ function xpathOf(el: Element): string {
     steps.unshift(same.length > 1 ? `${tag}[${same.indexOf(node) + 1}]` : tag);
   }
   return `/${steps.join('/')}`;
+}
+
+function isFormControl(el: Element): boolean {
+  return el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
+}
+
+/**
+ * The text that names an element by layout: the text of the nearest ancestor (up
+ * to four levels) that has any besides the element's own (a list item's label, a
+ * form row's caption, a table row's first cell), what comes before the element first.
+ */
+export function layoutLabel(el: Element): string | undefined {
+  let node: Element | null = el.parentElement;
+  for (let level = 0; node && level < 4; level++, node = node.parentElement) {
+    const before: string[] = [];
+    const after: string[] = [];
+    const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      if (el.contains(text)) continue;
+      const parent = text.parentElement;
+      if (parent?.closest('script, style, option, [hidden], [aria-hidden="true"]')) continue;
+      const where = el.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_PRECEDING ? before : after;
+      where.push(text.textContent ?? '');
+    }
+    const found = clip(before.join(' ')) ?? clip(after.join(' '));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Whether no other element of its kind in its document or shadow root has the same accessible name. */
+function uniquelyNamed(el: Element, name: string): boolean {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  const peers = Array.from(root.querySelectorAll(el.tagName)).slice(0, 200);
+  return !peers.some((peer) => peer !== el && accessibleName(peer) === name);
 }
 
 /** Fields whose value must never be stored. */

@@ -6,6 +6,9 @@ const md = (facts: Parameters<typeof stepText>[0]) => toMarkdown(stepText(facts)
 describe('stepText', () => {
   it('writes the actions of the original design', () => {
     expect(md({ kind: 'click', label: 'Create ticket' })).toBe('Click **Create ticket**');
+    expect(md({ kind: 'click', label: 'Expand', context: 'array [3]' })).toBe(
+      'Click **Expand** beside **array \\[3\\]**',
+    );
     expect(md({ kind: 'type', label: 'Summary', value: 'Printer jam' })).toBe('Type `Printer jam` into **Summary**');
     expect(md({ kind: 'choose', label: 'Priority', value: 'High' })).toBe('Choose **High** in **Priority**');
     expect(md({ kind: 'scroll', label: 'Billing', scrollDelta: { x: 0, y: 400 } })).toBe('Scroll down to **Billing**');

@@ -14,6 +14,8 @@ export interface StepFacts {
   value?: string | undefined;
   redacted?: boolean | undefined;
   key?: string | undefined;
+  /** Where the control is when its name is shared by others (its row's text). */
+  context?: string | undefined;
   /** Typing: the key pressed right after it to submit it (Enter). */
   thenKey?: string | undefined;
   /** Typing: it replaced the field's text (selected first). */
@@ -43,7 +45,10 @@ export function stepText(facts: StepFacts): TextPart[] {
   const { label } = facts;
   switch (facts.kind) {
     case 'click':
-      return label ? [plain('Click '), strong(label)] : [plain('Click the marked area')];
+      if (!label) return [plain('Click the marked area')];
+      return facts.context
+        ? [plain('Click '), strong(label), plain(' beside '), strong(facts.context)]
+        : [plain('Click '), strong(label)];
     case 'type':
       return [
         ...typeText(facts.redacted ? undefined : facts.value, label, facts.redacted),

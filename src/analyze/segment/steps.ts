@@ -21,7 +21,15 @@ export type StepKind = 'click' | 'type' | 'choose' | 'toggle' | 'scroll' | 'key'
 export interface StepEvent extends TimedEvent {
   point?: Point;
   box?: Rect;
-  target?: { selector?: string; name?: string; role?: string; tag?: string; inputType?: string; text?: string };
+  target?: {
+    selector?: string;
+    name?: string;
+    role?: string;
+    tag?: string;
+    inputType?: string;
+    text?: string;
+    context?: string;
+  };
   value?: string;
   redacted?: boolean;
   key?: string;
@@ -185,7 +193,19 @@ function mergeClickThenType<E extends StepEvent>(steps: StepDraft<E>[], options:
   const out: StepDraft<E>[] = [];
   for (const step of sorted) {
     const previous = out.at(-1);
-    const typing = step.kind === 'type' || step.kind === 'choose';
+    // A click on a select or a box that the browser reports before or after its change is that change.
+    const sameControl = (a: StepDraft<E>, b: StepDraft<E>) =>
+      a.target?.selector !== undefined && a.target.selector === b.target?.selector;
+    if (
+      step.kind === 'click' &&
+      (previous?.kind === 'choose' || previous?.kind === 'toggle') &&
+      sameControl(previous, step) &&
+      step.start - previous.end <= options.clickThenTypeMs
+    ) {
+      previous.events.push(...step.events);
+      continue;
+    }
+    const typing = step.kind === 'type' || step.kind === 'choose' || step.kind === 'toggle';
     if (previous?.kind === 'click' && typing && step.start - previous.end <= options.clickThenTypeMs) {
       const clickPoint = previous.events.find((e) => e.type === 'click')?.point;
       // Typing with nothing known of its field (a key logger's keys) goes where the click put the focus.

@@ -10,11 +10,10 @@
 // per half (tuned, held-out) apart.
 import { chromium } from '@playwright/test';
 import JSZip from 'jszip';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { baseChromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { baseChromiumArgs, chromiumPath, launchWithCompanion } from '../scripts/chromium.mjs';
 import { storedVideo } from '../scripts/test-videos.mjs';
 import { CORPUS } from './quality/corpus.mjs';
 import { scoreSteps, skillSteps } from './quality/score.mjs';
@@ -100,17 +99,7 @@ async function runWorkflow(workflow, appUrl) {
     });
     const app = await context.newPage();
     await app.goto(appUrl);
-    await app.getByRole('button', { name: 'Start recording' }).click();
-    await app.getByRole('button', { name: 'Stop recording' }).waitFor();
-    await page.bringToFront();
-    await page.waitForTimeout(1500);
-    for (const step of workflow.steps) {
-      await step.do(page);
-      await page.waitForTimeout(PACE_MS);
-    }
-    await page.waitForTimeout(1000);
-    await app.bringToFront();
-    await app.getByRole('button', { name: 'Stop recording' }).click();
+    await recordWorkflow(app, page, workflow);
     const pixels = await exportedSteps(app);
     // The screen changes the recorder found, for reading a result: when, how long, where.
     /** @type {{ type: string, t: number, endT?: number, box: { x: number, y: number, width: number, height: number } }[]} */
@@ -190,6 +179,25 @@ function median(values) {
   return sorted.length ? (sorted[Math.floor((sorted.length - 1) / 2)] ?? 0) : 0;
 }
 
+/**
+ * Records the workflow's tab: Start, the steps at a person's pace, Stop.
+ * @param {import('@playwright/test').Page} app @param {import('@playwright/test').Page} page
+ * @param {import('./quality/corpus.mjs').Workflow} workflow
+ */
+async function recordWorkflow(app, page, workflow) {
+  await app.getByRole('button', { name: 'Start recording' }).click();
+  await app.getByRole('button', { name: 'Stop recording' }).waitFor();
+  await page.bringToFront();
+  await page.waitForTimeout(1500);
+  for (const step of workflow.steps) {
+    await step.do(page);
+    await page.waitForTimeout(PACE_MS);
+  }
+  await page.waitForTimeout(1000);
+  await app.bringToFront();
+  await app.getByRole('button', { name: 'Stop recording' }).click();
+}
+
 /** The companion extension as `npm run build` writes it. */
 const EXTENSION_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/extension');
 
@@ -201,23 +209,12 @@ const EXTENSION_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
  */
 async function runWithExtension(workflow, appUrl) {
   const title = `P2S Quality ${workflow.id}`;
-  const profile = await mkdtemp(path.join(tmpdir(), 'p2s-bench-ext-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1280, height: 720 },
-    acceptDownloads: true,
-    args: [
-      ...baseChromiumArgs,
-      `--auto-select-tab-capture-source-by-title=${title}`,
-      // Capture handles exist only in secure contexts: the corpus origin stands for an https site.
-      `--unsafely-treat-insecure-origin-as-secure=${CORPUS_ORIGIN}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-    ],
+  const { context, close } = await launchWithCompanion({
+    extensionDir: EXTENSION_DIR,
+    secureOrigin: CORPUS_ORIGIN,
+    captureTitle: title,
   });
   try {
-    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
     await serveCorpus(context);
     const page = await context.newPage();
     page.on('dialog', (dialog) => void dialog.dismiss());
@@ -226,22 +223,11 @@ async function runWithExtension(workflow, appUrl) {
     const app = await context.newPage();
     await app.goto(appUrl);
     await app.getByText(/Companion extension .* is on/).waitFor();
-    await app.getByRole('button', { name: 'Start recording' }).click();
-    await app.getByRole('button', { name: 'Stop recording' }).waitFor();
-    await page.bringToFront();
-    await page.waitForTimeout(1500);
-    for (const step of workflow.steps) {
-      await step.do(page);
-      await page.waitForTimeout(PACE_MS);
-    }
-    await page.waitForTimeout(1000);
-    await app.bringToFront();
-    await app.getByRole('button', { name: 'Stop recording' }).click();
+    await recordWorkflow(app, page, workflow);
     const truth = workflow.steps.map(({ verb, label, value }) => ({ verb, label, ...(value ? { value } : {}) }));
     return report(truth, await exportedSteps(app));
   } finally {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

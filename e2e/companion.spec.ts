@@ -1,8 +1,7 @@
-import { chromium, expect, test, type BrowserContext } from '@playwright/test';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { expect, test, type BrowserContext } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { baseChromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { launchWithCompanion } from '../scripts/chromium.mjs';
 import { APP_URL, FIXTURE_ORIGIN, launch, startRecording } from './support/browser';
 import { readStore } from './support/db';
 import { unzipDownload } from './support/zip';
@@ -13,20 +12,10 @@ const EXTENSION = path.resolve(import.meta.dirname, '../dist/extension');
 async function launchWithExtension(
   captureTitle: string,
 ): Promise<{ context: BrowserContext; done: () => Promise<void> }> {
-  const profile = await mkdtemp(path.join(tmpdir(), 'p2s-ext-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1280, height: 720 },
-    acceptDownloads: true,
-    args: [
-      ...baseChromiumArgs,
-      // Capture handles exist only in secure contexts: the fixture's origin stands for an https site.
-      `--unsafely-treat-insecure-origin-as-secure=${FIXTURE_ORIGIN}`,
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      `--auto-select-tab-capture-source-by-title=${captureTitle}`,
-    ],
+  const { context, close } = await launchWithCompanion({
+    extensionDir: EXTENSION,
+    secureOrigin: FIXTURE_ORIGIN,
+    captureTitle,
   });
   await context.route(`${FIXTURE_ORIGIN}/**`, async (route) => {
     const name = new URL(route.request().url()).pathname.replace(/^\//, '');
@@ -35,14 +24,7 @@ async function launchWithExtension(
       contentType: 'text/html',
     });
   });
-  if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
-  return {
-    context,
-    done: async () => {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
+  return { context, done: close };
 }
 
 test('the app offers the companion extension as a zip that loads as it is: MV3, storage only, relay on the app origins', async () => {

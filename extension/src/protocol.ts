@@ -6,6 +6,8 @@
  * Shared by both sides, so the types cannot drift apart.
  */
 
+import type { TargetDescriptor } from '../../src/capture/events';
+
 /** Marks our messages among whatever else a page posts to itself. */
 export const CHANNEL = 'pack2skill-companion';
 
@@ -26,16 +28,7 @@ export interface CompanionEvent {
   /** The top window's viewport, CSS pixels, to scale points onto the captured frames. */
   viewport: { width: number; height: number };
   devicePixelRatio: number;
-  target?: {
-    role?: string;
-    name?: string;
-    text?: string;
-    selector?: string;
-    tag?: string;
-    inputType?: string;
-    context?: string;
-    selectors?: string[][];
-  };
+  target?: TargetDescriptor;
   value?: string;
   redacted?: boolean;
   key?: string;

@@ -163,6 +163,27 @@ async function runWorkflow(workflow, appUrl) {
 }
 
 /**
+ * One clock for page events and frames: for each click the extension logged, how long
+ * until the first sampled frame that shows a change (the sampler looks 6 times a second,
+ * so up to about 170 ms of this is the sampling interval, not clock error).
+ * @param {{ type: string, t: number, source?: string }[]} events
+ */
+function clickToFrame(events) {
+  const changes = events.filter((e) => e.type === 'visual').map((e) => e.t);
+  const offsets = events
+    .filter((e) => e.type === 'click' && e.source === 'extension')
+    .flatMap((click) => {
+      const next = changes.filter((t) => t >= click.t - 50 && t <= click.t + 1000).sort((a, b) => a - b)[0];
+      return next === undefined ? [] : [next - click.t];
+    });
+  return {
+    clicks_with_a_change: offsets.length,
+    median: offsets.length ? median(offsets) : null,
+    max: offsets.length ? Math.max(...offsets) : null,
+  };
+}
+
+/**
  * The time of the live change nearest `t` (within 0.6 s), if any.
  * @param {{ type: string, t: number }[]} events @param {number} t
  */
@@ -225,7 +246,8 @@ async function runWithExtension(workflow, appUrl) {
     await app.getByText(/Companion extension .* is on/).waitFor();
     await recordWorkflow(app, page, workflow);
     const truth = workflow.steps.map(({ verb, label, value }) => ({ verb, label, ...(value ? { value } : {}) }));
-    return report(truth, await exportedSteps(app));
+    const scored = report(truth, await exportedSteps(app));
+    return { ...scored, click_to_frame_ms: clickToFrame(await readStore(app, 'events')) };
   } finally {
     await close();
   }

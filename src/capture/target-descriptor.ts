@@ -70,7 +70,8 @@ export function describeTarget(el: Element): TargetDescriptor {
   const name = own ?? (isFormControl(el) ? layoutLabel(el) : undefined);
   if (name) descriptor.name = name;
   // A name shared by several controls (a row's icon buttons) says nothing alone: which row.
-  if (own && !isFormControl(el) && !uniquelyNamed(el, own)) {
+  // (Not a table's header cell: its column is its name, and another table's is another matter.)
+  if (own && !isFormControl(el) && role !== 'columnheader' && role !== 'rowheader' && !uniquelyNamed(el, own)) {
     const context = layoutLabel(el);
     if (context && context !== own) descriptor.context = context;
   }
@@ -130,24 +131,29 @@ function isFormControl(el: Element): boolean {
 }
 
 /**
- * The text that names an element by layout: the text of the nearest ancestor (up
- * to four levels) that has any besides the element's own (a list item's label, a
- * form row's caption, a table row's first cell), what comes before the element first.
+ * The text that names an element by layout: in the nearest ancestor (up to four
+ * levels) with any text besides the element's own, the text just before the
+ * element (a form row's caption, the label left of a field), else just after it
+ * (a checkbox's label). Text without letters or digits (a "#" column) is passed over.
  */
 export function layoutLabel(el: Element): string | undefined {
   let node: Element | null = el.parentElement;
   for (let level = 0; node && level < 4; level++, node = node.parentElement) {
-    const before: string[] = [];
-    const after: string[] = [];
+    let before: string | undefined;
+    let after: string | undefined;
     const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_TEXT);
     for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-      if (el.contains(text)) continue;
-      const parent = text.parentElement;
-      if (parent?.closest('script, style, option, [hidden], [aria-hidden="true"]')) continue;
-      const where = el.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_PRECEDING ? before : after;
-      where.push(text.textContent ?? '');
+      if (el.contains(text) || text.parentElement?.closest('script, style, option, [hidden], [aria-hidden="true"]'))
+        continue;
+      const words = clip(text.textContent);
+      if (!words || !/[\p{L}\p{N}]/u.test(words)) continue;
+      if (el.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_PRECEDING) before = words;
+      else {
+        after = words;
+        break;
+      }
     }
-    const found = clip(before.join(' ')) ?? clip(after.join(' '));
+    const found = before ?? after;
     if (found) return found;
   }
   return undefined;

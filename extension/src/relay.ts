@@ -1,11 +1,12 @@
 /**
- * The companion's relay, only on the app's own origins: it carries messages
- * between the app's page (`window.postMessage`, same window and origin only)
- * and the service worker (a port). A page that is not the app never has this
- * script, so it never receives events.
+ * The companion's relay, only on the app's origins (localhost and 127.0.0.1 on
+ * any port, and the one given at build time): it carries messages between the
+ * page (`window.postMessage`, same window and origin only) and the service
+ * worker (a port). Pages elsewhere never have this script; among the pages
+ * here, the worker sends a recording's events only to the one that started it.
  */
 import type { FromApp, ToApp } from './protocol';
-import { isFromApp } from './protocol';
+import { CHANNEL, isFromApp } from './protocol';
 
 let port: chrome.runtime.Port | null = null;
 /** The recording this page started, said again in `hello` when the worker restarted. */
@@ -17,7 +18,7 @@ function connect(): chrome.runtime.Port {
   opened.onDisconnect.addListener(() => {
     port = null;
     // The worker stopped: reconnect and say hello, so it sends what the app has not acknowledged.
-    setTimeout(() => send({ channel: 'pack2skill-companion', type: 'hello', ...(nonce ? { nonce } : {}) }), 100);
+    setTimeout(() => send({ channel: CHANNEL, type: 'hello', ...(nonce ? { nonce } : {}) }), 100);
   });
   return opened;
 }

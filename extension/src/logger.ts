@@ -133,6 +133,7 @@ function toCompanion(event: NewEvent): Omit<CompanionEvent, 'seq'> {
     ...(event.redacted ? { redacted: true } : {}),
     ...(event.key ? { key: event.key } : {}),
     ...(event.button !== undefined ? { button: event.button } : {}),
+    ...(event.clickCount ? { clickCount: event.clickCount } : {}),
     ...(event.scrollDelta ? { scrollDelta: event.scrollDelta } : {}),
     ...(event.url ? { url: event.url } : {}),
     ...(event.title ? { title: event.title } : {}),

@@ -33,6 +33,7 @@ export interface CompanionEvent {
   redacted?: boolean;
   key?: string;
   button?: number;
+  clickCount?: number;
   scrollDelta?: { x: number; y: number };
   url?: string;
   title?: string;

@@ -190,6 +190,7 @@ function describeStep(
     kind,
     label,
     context: pageLabel ? draft.target?.context : undefined,
+    double: draft.double,
     value,
     redacted: draft.redacted,
     key: draft.key,

@@ -134,6 +134,7 @@ export function toRecordingEvent(event: CompanionEvent, clock: VideoClock, frame
     ...(event.redacted ? { redacted: true } : {}),
     ...(event.key ? { key: event.key } : {}),
     ...(event.button !== undefined ? { button: event.button } : {}),
+    ...(event.clickCount ? { clickCount: event.clickCount } : {}),
     ...(event.scrollDelta ? { scrollDelta: { x: px(event.scrollDelta.x), y: px(event.scrollDelta.y) } } : {}),
     ...(event.url ? { url: event.url } : {}),
     ...(event.title ? { title: event.title } : {}),

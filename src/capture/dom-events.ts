@@ -117,6 +117,8 @@ export class DomEventLogger {
       point: this.#point(event.clientX, event.clientY),
       box: this.#box(el),
       button: event.button,
+      // The second click of a double click says so (the browser counts them in `detail`).
+      ...(event.detail >= 2 ? { clickCount: event.detail } : {}),
       target: describeTarget(el),
     });
   }

@@ -39,6 +39,8 @@ export interface EventRecord {
   key?: string;
   /** Pointer button for clicks, 0 = main. */
   button?: number;
+  /** Clicks: which click of a quick series this is (2 for the second of a double click). */
+  clickCount?: number;
   scrollDelta?: Point;
   url?: string;
   title?: string;

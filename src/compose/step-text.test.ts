@@ -6,6 +6,7 @@ const md = (facts: Parameters<typeof stepText>[0]) => toMarkdown(stepText(facts)
 describe('stepText', () => {
   it('writes the actions of the original design', () => {
     expect(md({ kind: 'click', label: 'Create ticket' })).toBe('Click **Create ticket**');
+    expect(md({ kind: 'click', label: 'Buy milk', double: true })).toBe('Double-click **Buy milk**');
     expect(md({ kind: 'click', label: 'Expand', context: 'array [3]' })).toBe(
       'Click **Expand** beside **array \\[3\\]**',
     );

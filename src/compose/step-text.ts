@@ -14,6 +14,8 @@ export interface StepFacts {
   value?: string | undefined;
   redacted?: boolean | undefined;
   key?: string | undefined;
+  /** A click that was a double click. */
+  double?: boolean | undefined;
   /** Where the control is when its name is shared by others (its row's text). */
   context?: string | undefined;
   /** Typing: the key pressed right after it to submit it (Enter). */
@@ -44,11 +46,13 @@ const code = (text: string): TextPart => ({ text, style: 'code' });
 export function stepText(facts: StepFacts): TextPart[] {
   const { label } = facts;
   switch (facts.kind) {
-    case 'click':
-      if (!label) return [plain('Click the marked area')];
+    case 'click': {
+      const verb = facts.double ? 'Double-click' : 'Click';
+      if (!label) return [plain(`${verb} the marked area`)];
       return facts.context
-        ? [plain('Click '), strong(label), plain(' beside '), strong(facts.context)]
-        : [plain('Click '), strong(label)];
+        ? [plain(`${verb} `), strong(label), plain(' beside '), strong(facts.context)]
+        : [plain(`${verb} `), strong(label)];
+    }
     case 'type':
       return [
         ...typeText(facts.redacted ? undefined : facts.value, label, facts.redacted),

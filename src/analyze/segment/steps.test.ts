@@ -96,6 +96,13 @@ describe('buildSteps', () => {
     ]);
   });
 
+  it('makes a double click one step that says so', () => {
+    const result = steps([click(0), { ...click(0.15), clickCount: 2 }]);
+    expect(result).toHaveLength(1);
+    expect(result[0]).toMatchObject({ kind: 'click', double: true });
+    expect(steps([click(0)])[0]!.double).toBeUndefined();
+  });
+
   it('keeps a click and typing elsewhere as two steps', () => {
     const events = [click(0), input(1, 'x', summary)];
     expect(steps(events).map((s) => s.kind)).toEqual(['click', 'type']);

@@ -34,6 +34,7 @@ export interface StepEvent extends TimedEvent {
   redacted?: boolean;
   key?: string;
   scrollDelta?: { x: number; y: number };
+  clickCount?: number;
   beforeFrameId?: string;
   afterFrameId?: string;
   fraction?: number;
@@ -53,6 +54,8 @@ export interface StepDraft<E extends StepEvent> {
   value?: string;
   redacted?: boolean;
   key?: string;
+  /** A click that was a double click. */
+  double?: boolean;
   /** Typing: the key pressed right after it to submit it (Enter). */
   thenKey?: string;
   /** Typing: the field's text was selected first, so the value replaces it. */
@@ -115,6 +118,7 @@ function actionSteps<E extends StepEvent>(burst: Burst<E>): StepDraft<E>[] {
     const step = draft('click', burst.events);
     const last = clicks.at(-1);
     if (last?.target) step.target = last.target;
+    if ((last?.clickCount ?? 1) >= 2) step.double = true;
     if (last?.box) step.region = last.box;
     else if (last?.point) step.region = { x: last.point.x - 8, y: last.point.y - 8, width: 16, height: 16 };
     return [step];

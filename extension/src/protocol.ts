@@ -6,7 +6,8 @@
  * Shared by both sides, so the types cannot drift apart.
  */
 
-import type { TargetDescriptor } from '../../src/capture/events';
+import type { EventRecord } from '../../src/capture/events';
+import type { Point, Rect } from '../../src/shared/geometry';
 
 /** Marks our messages among whatever else a page posts to itself. */
 export const CHANNEL = 'pack2skill-companion';
@@ -14,8 +15,14 @@ export const CHANNEL = 'pack2skill-companion';
 /** The capture handle the logger sets in each tab: the app reads it from the shared track. */
 export const TAB_HANDLE_PREFIX = 'pack2skill-tab:';
 
-/** A page event as the extension saw it, before the app puts it on the video clock. */
-export interface CompanionEvent {
+/**
+ * A page event as the extension saw it, before the app puts it on the video clock
+ * and the frame's pixels: what it acted on and typed as the app's own events carry it.
+ */
+export type CompanionEvent = Pick<
+  EventRecord,
+  'target' | 'value' | 'redacted' | 'key' | 'button' | 'clickCount' | 'url' | 'title'
+> & {
   /** Order of arrival in the service worker; the app acknowledges up to a number. */
   seq: number;
   /** Epoch milliseconds (`performance.timeOrigin + performance.now()` in the page). */
@@ -23,23 +30,15 @@ export interface CompanionEvent {
   endAt?: number;
   type: 'click' | 'key' | 'input' | 'scroll' | 'navigate' | 'focus';
   /** CSS pixels in the top window's viewport. */
-  point?: { x: number; y: number };
-  box?: { x: number; y: number; width: number; height: number };
+  point?: Point;
+  box?: Rect;
+  scrollDelta?: Point;
   /** The top window's viewport, CSS pixels, to scale points onto the captured frames. */
   viewport: { width: number; height: number };
   devicePixelRatio: number;
-  target?: TargetDescriptor;
-  value?: string;
-  redacted?: boolean;
-  key?: string;
-  button?: number;
-  clickCount?: number;
-  scrollDelta?: { x: number; y: number };
-  url?: string;
-  title?: string;
   /** Not the top frame: where the event happened. */
   frameUrl?: string;
-}
+};
 
 /**
  * Page → extension (through the relay). `hello` carries the nonce of the

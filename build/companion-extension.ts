@@ -13,8 +13,8 @@ import { build, type Plugin } from 'vite';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SCRIPTS = ['background', 'logger', 'relay'] as const;
-export const EXTENSION_DIR = 'extension';
-export const EXTENSION_ZIP = 'pack2skill-companion.zip';
+const EXTENSION_DIR = 'extension';
+const EXTENSION_ZIP = 'pack2skill-companion.zip';
 
 /**
  * Match patterns of the app's origins: localhost and 127.0.0.1 on any port, and the

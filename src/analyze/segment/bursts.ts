@@ -130,7 +130,8 @@ export function splitLongGroup<E extends TimedEvent>(group: E[], maxSpanMs: numb
   return [...splitLongGroup(group.slice(0, at), maxSpanMs), ...splitLongGroup(group.slice(at), maxSpanMs)];
 }
 
-function toBurst<E extends TimedEvent>(events: E[], kind: Burst<E>['kind']): Burst<E> {
+/** A burst of `events` (time-sorted, at least one): from the first start to the latest end. */
+export function toBurst<E extends TimedEvent>(events: E[], kind: Burst<E>['kind']): Burst<E> {
   return { start: events[0]!.t, end: Math.max(...events.map(endOf)), kind, events };
 }
 

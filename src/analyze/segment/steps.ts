@@ -13,7 +13,8 @@
  *   step of its own. Focus and pointer moves never make a step alone.
  */
 import { contains, union, type Point, type Rect } from '../../shared/geometry';
-import type { Burst, TimedEvent } from './bursts';
+import type { TargetDescriptor } from '../../capture/events';
+import { toBurst, type Burst, type TimedEvent } from './bursts';
 
 export type StepKind = 'click' | 'type' | 'choose' | 'toggle' | 'scroll' | 'key' | 'visual';
 
@@ -21,15 +22,7 @@ export type StepKind = 'click' | 'type' | 'choose' | 'toggle' | 'scroll' | 'key'
 export interface StepEvent extends TimedEvent {
   point?: Point;
   box?: Rect;
-  target?: {
-    selector?: string;
-    name?: string;
-    role?: string;
-    tag?: string;
-    inputType?: string;
-    text?: string;
-    context?: string;
-  };
+  target?: TargetDescriptor;
   value?: string;
   redacted?: boolean;
   key?: string;
@@ -312,14 +305,7 @@ function partAfterMoves<E extends StepEvent>(burst: Burst<E>): Burst<E>[] {
     parts.at(-1)!.push(event);
     if (event.moved) parts.push([]);
   }
-  return parts
-    .filter((events) => events.length > 0)
-    .map((events) => ({
-      kind: burst.kind,
-      events,
-      start: events[0]!.t,
-      end: Math.max(...events.map((e) => e.endT ?? e.t)),
-    }));
+  return parts.filter((events) => events.length > 0).map((events) => toBurst(events, burst.kind));
 }
 
 /** How long before an action a change with no earlier action to join may still be its result. */

@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launchWithCompanion } from '../scripts/chromium.mjs';
@@ -25,6 +25,27 @@ async function launchWithExtension(
     });
   });
   return { context, done: close };
+}
+
+/**
+ * Stops the extension's service worker as Chrome does when it idles (DevTools'
+ * ServiceWorker.stopWorker) and waits until it has stopped. Its ports close;
+ * the next message from a page starts it again.
+ */
+async function stopCompanionWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  // Every status each version went through: a stopped worker restarts within milliseconds when a page calls it.
+  const seen: { versionId: string; runningStatus: string }[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions) if (v.scriptURL.startsWith('chrome-extension://')) seen.push(v);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await expect.poll(() => seen.some((v) => v.runningStatus === 'running')).toBe(true);
+  const versionId = seen.findLast((v) => v.runningStatus === 'running')!.versionId;
+  const from = seen.length;
+  await cdp.send('ServiceWorker.stopWorker', { versionId });
+  await expect.poll(() => seen.slice(from).some((v) => v.runningStatus === 'stopped')).toBe(true);
+  await cdp.detach();
 }
 
 test('the app offers the companion extension as a zip that loads as it is: MV3, storage only, relay on the app origins', async () => {
@@ -160,6 +181,63 @@ test('with the companion extension, a workflow in another tab gives steps named 
     const skill = [...files].find(([name]) => name.endsWith('SKILL.md'))?.[1];
     expect(decoder.decode(skill)).toContain('into **Full name**');
     expect(all).not.toContain('hunter2');
+  } finally {
+    await done();
+  }
+});
+
+test('the extension worker stopped mid-recording loses no event and repeats none', async () => {
+  test.setTimeout(180_000);
+  const { context, done } = await launchWithExtension('P2S Fixture Signup');
+  try {
+    const fixture = await context.newPage();
+    await fixture.goto(`${FIXTURE_ORIGIN}/signup.html`);
+    const app = await context.newPage();
+    await app.goto(APP_URL);
+    await expect(app.getByTestId('companion-status')).toContainText('is on');
+    await startRecording(app);
+    await expect(app.getByText(/page events from the companion extension/)).toBeVisible();
+    await fixture.bringToFront();
+    await fixture.waitForTimeout(800);
+    await fixture.click('#name');
+    await fixture.keyboard.type('Dana Scully', { delay: 60 });
+    // Stopped while the typing is still open in the page: it is sent when the next click closes it.
+    await stopCompanionWorker(fixture);
+    await fixture.selectOption('#plan', 'Team');
+    await fixture.waitForTimeout(600);
+    await stopCompanionWorker(fixture);
+    await fixture.locator('terms-box').getByRole('button', { name: 'Accept terms' }).click();
+    await fixture.waitForTimeout(600);
+    await fixture.click('#create');
+    // Stopped right after the last click, before the app has acknowledged it.
+    await stopCompanionWorker(fixture);
+    await fixture.waitForTimeout(1200);
+    await app.bringToFront();
+    await app.getByRole('button', { name: 'Stop recording' }).click();
+
+    const steps = app.getByRole('list', { name: 'Steps' }).getByRole('listitem');
+    await expect(steps.first()).toBeVisible({ timeout: 60_000 });
+    await expect(app.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0, { timeout: 60_000 });
+    expect((await steps.locator('.what').allInnerTexts()).map((t) => t.trim())).toEqual([
+      'Type Dana Scully into Full name',
+      'Choose Team in Plan',
+      'Click Accept terms',
+      'Click Create account',
+    ]);
+    const events = await readStore<{ source: string; type: string; target?: { name?: string } }>(app, 'events');
+    // Each page event once, in order: none lost while the worker was down, none stored twice when sent again.
+    const fromPage = events.filter((e) => e.source === 'extension').map((e) => `${e.type} ${e.target?.name ?? ''}`);
+    expect(fromPage).toEqual([
+      'navigate ',
+      'focus Full name',
+      'click Full name',
+      'input Plan',
+      'input Full name',
+      'focus Accept terms',
+      'click Accept terms',
+      'focus Create account',
+      'click Create account',
+    ]);
   } finally {
     await done();
   }

@@ -12,7 +12,7 @@
 import { DomEventLogger } from '../../src/capture/dom-events';
 import type { NewEvent } from '../../src/capture/events';
 import { maskSensitive } from '../../src/compose/redact';
-import type { CompanionEvent, FromLogger, ToLogger } from './protocol';
+import type { CompanionEvent, FromLogger, ToLogger, ToLoggerReply } from './protocol';
 import { TAB_HANDLE_PREFIX } from './protocol';
 
 const top = window === window.top;
@@ -32,38 +32,51 @@ function announce(): void {
   }
 }
 
-let port: chrome.runtime.Port | null = null;
+/** This page's (or frame's) logger among all the recorded tab's, for the worker to tell resent events. */
+const loggerName = crypto.randomUUID();
+/** How long to wait before sending again what a stopped worker did not confirm. */
+const RETRY_MS = 250;
+
 let logger: DomEventLogger | null = null;
 let nextId = 1;
-/** Sent but not yet confirmed by the service worker, by id. */
-const unconfirmed = new Map<number, FromLogger & { id: number }>();
+/** Logged but not yet confirmed stored by the worker, oldest first. */
+let unconfirmed: { id: number; event: Omit<CompanionEvent, 'seq'> }[] = [];
+let sending = false;
 
-function connect(): void {
+/**
+ * Sends everything unconfirmed in one message and waits for the answer before
+ * sending more, so that events arrive in order. A message wakes a stopped
+ * worker; one it did not answer (stopped mid-way) is sent again.
+ */
+async function flush(): Promise<void> {
+  if (sending || unconfirmed.length === 0) return;
+  sending = true;
+  const message: FromLogger = { type: 'events', logger: loggerName, events: unconfirmed.slice() };
+  let reply: ToLoggerReply | undefined;
   try {
-    port = chrome.runtime.connect({ name: 'logger' });
+    reply = (await chrome.runtime.sendMessage(message)) as ToLoggerReply | undefined;
   } catch {
-    port = null; // the extension was reloaded: this page's scripts are orphaned
+    reply = undefined; // no answer: the worker stopped before it replied, or the extension was reloaded
+  }
+  sending = false;
+  if (!reply) {
+    setTimeout(() => void flush(), RETRY_MS);
     return;
   }
-  port.onMessage.addListener((message: ToLogger | { type: 'got'; id: number }) => {
-    if (message.type === 'got') unconfirmed.delete(message.id);
-    else if (message.type === 'start') start();
-    else stop();
-  });
-  port.onDisconnect.addListener(() => {
-    // The worker was stopped: connecting again wakes it; what it had not confirmed goes again.
-    port = null;
-    setTimeout(connect, 100);
-  });
-  const hello: FromLogger = { type: 'hello', top, ...(handle ? { handle } : {}) };
-  port.postMessage(hello);
-  for (const message of unconfirmed.values()) port.postMessage(message);
+  const upTo = reply.upTo ?? 0;
+  unconfirmed = unconfirmed.filter((e) => e.id > upTo);
+  if (!reply.recording) {
+    // The recording ended (or this tab is not in it): nothing more is logged. What stopping
+    // closes (typing still open) is sent once more; the worker keeps what came before Stop.
+    unconfirmed = [];
+    stop();
+  }
+  void flush();
 }
 
 function send(event: Omit<CompanionEvent, 'seq'>): void {
-  const message = { type: 'event' as const, event, id: nextId++ };
-  unconfirmed.set(message.id, message);
-  port?.postMessage(message);
+  unconfirmed.push({ id: nextId++, event });
+  void flush();
 }
 
 function start(): void {
@@ -142,4 +155,27 @@ function toCompanion(event: NewEvent): Omit<CompanionEvent, 'seq'> {
   return out;
 }
 
-connect();
+chrome.runtime.onMessage.addListener((message: ToLogger) => {
+  if (message.type === 'start') start();
+  else if (message.type === 'stop') stop();
+});
+
+/** Tells the worker this page's handle and asks whether this tab is being recorded (a page loaded mid-recording, a new frame). */
+async function hello(attempts = 3): Promise<void> {
+  const message: FromLogger = { type: 'hello', top, ...(handle ? { handle } : {}) };
+  for (let i = 0; i < attempts; i++) {
+    try {
+      const reply = (await chrome.runtime.sendMessage(message)) as ToLoggerReply | undefined;
+      if (reply) {
+        if (reply.recording) start();
+        return;
+      }
+    } catch {
+      // The extension was reloaded: this page's scripts are orphaned.
+      if (!chrome.runtime?.id) return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+  }
+}
+
+void hello();

@@ -57,12 +57,26 @@ export type ToApp =
   | { channel: typeof CHANNEL; type: 'events'; nonce: string; events: CompanionEvent[] }
   | { channel: typeof CHANNEL; type: 'stopped'; nonce: string };
 
-/** Service worker → a logger content script. */
+/** Service worker → the logger content scripts in every frame of a tab (`chrome.tabs.sendMessage`). */
 export type ToLogger = { type: 'start' } | { type: 'stop' };
 
-/** A logger content script → the service worker. */
+/**
+ * A logger content script → the service worker, one-off messages (`chrome.runtime.sendMessage`),
+ * so that no tab holds the worker awake. `hello` comes once per page and frame; the answer
+ * says whether this tab is being recorded. `events` carries everything not yet confirmed, in
+ * order; each has an `id` counting up per logger (`logger`, a random name per page and frame),
+ * and the worker stores only ids above the last it stored from that logger, so a batch sent
+ * again after the worker stopped is kept once.
+ */
 export type FromLogger =
-  { type: 'hello'; top: boolean; handle?: string } | { type: 'event'; event: Omit<CompanionEvent, 'seq'> };
+  | { type: 'hello'; top: boolean; handle?: string }
+  | { type: 'events'; logger: string; events: { id: number; event: Omit<CompanionEvent, 'seq'> }[] };
+
+/** The worker's answer to a logger: `recording` to `hello`, `upTo` (the last id stored) to `events`. */
+export interface ToLoggerReply {
+  recording: boolean;
+  upTo?: number;
+}
 
 export function isFromApp(data: unknown): data is FromApp {
   return typeof data === 'object' && data !== null && (data as { channel?: unknown }).channel === CHANNEL;

@@ -9,16 +9,20 @@ import type { FromApp, ToApp } from './protocol';
 import { CHANNEL, isFromApp } from './protocol';
 
 let port: chrome.runtime.Port | null = null;
-/** The recording this page started, said again in `hello` when the worker restarted. */
+/** The recording this page runs, said again in `hello` when the worker restarted; none after it stopped. */
 let nonce: string | undefined;
 
 function connect(): chrome.runtime.Port {
   const opened = chrome.runtime.connect({ name: 'app' });
-  opened.onMessage.addListener((message: ToApp) => window.postMessage(message, location.origin));
+  opened.onMessage.addListener((message: ToApp) => {
+    if (message.type === 'stopped' && message.nonce === nonce) nonce = undefined;
+    window.postMessage(message, location.origin);
+  });
   opened.onDisconnect.addListener(() => {
     port = null;
-    // The worker stopped: reconnect and say hello, so it sends what the app has not acknowledged.
-    setTimeout(() => send({ channel: CHANNEL, type: 'hello', ...(nonce ? { nonce } : {}) }), 100);
+    // The worker stopped mid-recording: reconnect and say hello, so that events reach this page
+    // again and those it has not acknowledged come again. Without a recording, wait to be asked.
+    if (nonce) setTimeout(() => send({ channel: CHANNEL, type: 'hello', nonce }), 100);
   });
   return opened;
 }

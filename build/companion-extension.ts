@@ -6,13 +6,15 @@
  * written to `dist/extension/` and zipped to `dist/pack2skill-companion.zip`,
  * which the app offers as a download.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { build, type Plugin } from 'vite';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const SCRIPTS = ['background', 'logger', 'relay'] as const;
+const SCRIPTS = ['background', 'logger', 'relay', 'options'] as const;
+/** The extension's pages, copied as they are (each loads its script). */
+const PAGES = ['options.html'] as const;
 const EXTENSION_DIR = 'extension';
 const EXTENSION_ZIP = 'pack2skill-companion.zip';
 
@@ -70,6 +72,7 @@ export function companionExtension(): Plugin {
         )
         .replace('"version": "0.0.0"', `"version": ${JSON.stringify(pkg.version)}`);
       writeFileSync(join(target, 'manifest.json'), manifest);
+      for (const page of PAGES) copyFileSync(join(ROOT, 'extension/pages', page), join(target, page));
       const zip = new JSZip();
       for (const file of readdirSync(target))
         zip.file(`pack2skill-companion/${file}`, readFileSync(join(target, file)));

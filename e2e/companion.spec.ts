@@ -11,10 +11,11 @@ const EXTENSION = path.resolve(import.meta.dirname, '../dist/extension');
 /** A browser with the built companion extension loaded, the fixture served from its own origin. */
 async function launchWithExtension(
   captureTitle: string,
+  alsoSecure: string[] = [],
 ): Promise<{ context: BrowserContext; done: () => Promise<void> }> {
   const { context, close } = await launchWithCompanion({
     extensionDir: EXTENSION,
-    secureOrigin: FIXTURE_ORIGIN,
+    secureOrigin: [FIXTURE_ORIGIN, ...alsoSecure].join(','),
     captureTitle,
   });
   await context.route(`${FIXTURE_ORIGIN}/**`, async (route) => {
@@ -64,6 +65,8 @@ test('the app offers the companion extension as a zip that loads as it is: MV3, 
       'pack2skill-companion/background.js',
       'pack2skill-companion/logger.js',
       'pack2skill-companion/manifest.json',
+      'pack2skill-companion/options.html',
+      'pack2skill-companion/options.js',
       'pack2skill-companion/relay.js',
     ]);
     const manifest = JSON.parse(new TextDecoder().decode(files.get('pack2skill-companion/manifest.json'))) as {
@@ -238,6 +241,61 @@ test('the extension worker stopped mid-recording loses no event and repeats none
       'focus Create account',
       'click Create account',
     ]);
+  } finally {
+    await done();
+  }
+});
+
+test('a self-hosted app added in the options page finds the extension; another origin still does not', async () => {
+  test.setTimeout(120_000);
+  const selfHosted = 'http://pack2skill.example';
+  // Treated as https, as a real self-hosted app would be served.
+  const { context, done } = await launchWithExtension('unused', [selfHosted]);
+  try {
+    // The built app, served from an address the build does not know.
+    await context.route(`${selfHosted}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      const response = await route.fetch({ url: new URL(url.pathname + url.search, APP_URL).href });
+      await route.fulfill({ response });
+    });
+    const app = await context.newPage();
+    await app.goto(selfHosted);
+    await expect(app.getByText(/add the companion extension/)).toBeVisible();
+
+    const id = new URL(context.serviceWorkers()[0]!.url()).host;
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    await expect(options.getByRole('list', { name: 'Built-in app addresses' })).toContainText('http://localhost/*');
+    await options.getByLabel('Address of your pack2skill app').fill('javascript:alert(1)');
+    await options.getByRole('button', { name: 'Add' }).click();
+    await expect(options.getByRole('alert')).toContainText('cannot be the app');
+    await options.getByLabel('Address of your pack2skill app').fill(`${selfHosted}/some/page?x=1`);
+    await options.getByRole('button', { name: 'Add' }).click();
+    await expect(options.getByRole('alert')).toContainText(`Added ${selfHosted}`);
+    await expect(options.getByRole('list', { name: 'Added app addresses' })).toHaveText(`${selfHosted} Remove`);
+
+    await app.reload();
+    await expect(app.getByTestId('companion-status')).toContainText('is on');
+    // A page elsewhere gets no relay: nobody answers its hello.
+    const other = await context.newPage();
+    await other.goto(`${FIXTURE_ORIGIN}/signup.html`);
+    const answered = await other.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          window.addEventListener('message', (e) => {
+            if ((e.data as { type?: string }).type === 'ready') resolve(true);
+          });
+          window.postMessage({ channel: 'pack2skill-companion', type: 'hello' }, location.origin);
+          setTimeout(() => resolve(false), 1000);
+        }),
+    );
+    expect(answered).toBe(false);
+
+    // Removed, the address is not trusted any more.
+    await options.getByRole('button', { name: `Remove ${selfHosted}` }).click();
+    await expect(options.getByRole('list', { name: 'Added app addresses' })).toHaveText('');
+    await app.reload();
+    await expect(app.getByText(/add the companion extension/)).toBeVisible();
   } finally {
     await done();
   }

@@ -15,7 +15,7 @@ export const baseChromiumArgs = [
  * Launches Chromium with the companion extension (an unpacked folder) in a fresh
  * profile, a 1280×720 viewport, and waits for its service worker. Capture handles,
  * which tell the app which tab the extension logs, exist only in secure contexts:
- * `secureOrigin`, a test site served over http, is treated as an https one.
+ * `secureOrigin`, test sites served over http (comma-separated), are treated as https ones.
  * `close` also deletes the profile.
  * @param {{ extensionDir: string, secureOrigin: string, captureTitle: string }} options
  */

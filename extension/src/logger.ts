@@ -12,6 +12,8 @@
 import { DomEventLogger } from '../../src/capture/dom-events';
 import type { NewEvent } from '../../src/capture/events';
 import { maskSensitive } from '../../src/compose/redact';
+import { startRelay } from './app-link';
+import { addedOrigins } from './app-origins';
 import type { CompanionEvent, FromLogger, ToLogger, ToLoggerReply } from './protocol';
 import { TAB_HANDLE_PREFIX } from './protocol';
 
@@ -179,3 +181,12 @@ async function hello(attempts = 3): Promise<void> {
 }
 
 void hello();
+
+// A self-hosted app the person added in the options: this page is the app, so it gets the relay.
+if (top) {
+  void addedOrigins()
+    .then((origins) => {
+      if (origins.includes(location.origin)) startRelay();
+    })
+    .catch(() => undefined);
+}

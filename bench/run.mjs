@@ -7,6 +7,7 @@ import { chromium } from '@playwright/test';
 import { baseChromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { previewCommand, startServer } from '../scripts/serve.mjs';
 import { benchAnalyze } from './analyze.mjs';
+import { benchCompanion } from './companion.mjs';
 import { benchImport } from './import.mjs';
 import { benchQuality } from './quality.mjs';
 import { benchRecord } from './record.mjs';
@@ -22,7 +23,13 @@ const flag = (name, fallback) => {
 };
 const sections = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const wanted = sections.length > 0 ? sections : ['record', 'analyze'];
-const known = { record: benchRecord, analyze: benchAnalyze, import: benchImport, quality: benchQuality };
+const known = {
+  record: benchRecord,
+  analyze: benchAnalyze,
+  import: benchImport,
+  quality: benchQuality,
+  companion: benchCompanion,
+};
 for (const name of wanted) {
   if (!known[name]) {
     console.error(`Unknown section "${name}". Known: ${Object.keys(known).join(', ')}`);

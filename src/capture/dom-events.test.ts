@@ -74,6 +74,28 @@ describe('DomEventLogger', () => {
     ]);
   });
 
+  it('sees a shared name however the other control gets it (label, aria-labelledby, title), and a unique one as unique', () => {
+    const panel = document.createElement('div');
+    panel.innerHTML = [
+      '<p><span id="cap">Remove</span><button aria-labelledby="cap">✕</button></p>',
+      '<p>Row A <button title="Remove"></button></p>',
+      '<p>Row B <button title="Remove"></button></p>',
+      '<p>Row C <button>Archive</button></p>',
+    ].join('');
+    document.body.append(panel);
+    const buttons = panel.querySelectorAll('button');
+    buttons[2]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    buttons[3]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(events.map((e) => [e.target?.name, e.target?.context])).toEqual([
+      ['Remove', 'Row B'],
+      ['Archive', undefined],
+    ]);
+    buttons[1]!.remove();
+    buttons[2]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    // Still shared with the button named through aria-labelledby.
+    expect(events[2]!.target?.context).toBe('Row B');
+  });
+
   it("takes a field's value at Enter, before the page clears it", () => {
     const summary = byId<HTMLInputElement>('summary');
     // The page adds the item on Enter and empties the field, as a todo list does.

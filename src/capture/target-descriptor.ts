@@ -48,12 +48,24 @@ export function cssSelector(el: Element): string {
       break;
     }
     const tag = node.tagName.toLowerCase();
-    const parent: Element | null = node.parentElement;
-    const same = parent ? Array.from(parent.children).filter((c) => c.tagName === node?.tagName) : [];
-    parts.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(node) + 1})` : tag);
-    node = parent;
+    const nth = nthOfType(node);
+    parts.unshift(nth ? `${tag}:nth-of-type(${nth})` : tag);
+    node = node.parentElement;
   }
   return parts.join(' > ');
+}
+
+/**
+ * The element's place among its parent's children of the same tag (1-based), or
+ * undefined when it is the only one. Walks siblings rather than copying the list:
+ * a row among thousands is described on every click in it.
+ */
+function nthOfType(el: Element): number | undefined {
+  let before = 0;
+  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) if (s.tagName === el.tagName) before++;
+  if (before > 0) return before + 1;
+  for (let s = el.nextElementSibling; s; s = s.nextElementSibling) if (s.tagName === el.tagName) return 1;
+  return undefined;
 }
 
 /** The element a person meant: the closest interactive ancestor of what was hit. */
@@ -62,7 +74,8 @@ export function actionableTarget(el: Element): Element {
 }
 
 export function describeTarget(el: Element): TargetDescriptor {
-  const descriptor: TargetDescriptor = { tag: el.tagName.toLowerCase(), selector: cssSelector(el) };
+  const selector = cssSelector(el);
+  const descriptor: TargetDescriptor = { tag: el.tagName.toLowerCase(), selector };
   const role = roleOf(el);
   if (role) descriptor.role = role;
   // A field or box with no name of its own is named by its row, as a person reads it.
@@ -79,7 +92,7 @@ export function describeTarget(el: Element): TargetDescriptor {
   const text = el instanceof HTMLElement ? clip(el.innerText ?? el.textContent) : undefined;
   if (text) descriptor.text = text;
   if (el instanceof HTMLInputElement) descriptor.inputType = el.type;
-  descriptor.selectors = recorderSelectors(el, name, role, text);
+  descriptor.selectors = recorderSelectors(el, name, role, text, selector);
   return descriptor;
 }
 
@@ -94,12 +107,13 @@ export function recorderSelectors(
   name: string | undefined,
   role: string | undefined,
   text: string | undefined,
+  ownSelector = cssSelector(el),
 ): string[][] {
   const selectors: string[][] = [];
   if (name) selectors.push([`aria/${name}${role ? `[role="${role}"]` : ''}`]);
   const css: string[] = [];
   for (let node: Element | null = el; node;) {
-    css.unshift(cssSelector(node));
+    css.unshift(node === el ? ownSelector : cssSelector(node));
     const root = node.getRootNode();
     node = root instanceof ShadowRoot ? root.host : null;
   }
@@ -118,10 +132,8 @@ function xpathOf(el: Element): string {
       return steps.join('/');
     }
     const tag = node.tagName.toLowerCase();
-    const same = node.parentElement
-      ? Array.from(node.parentElement.children).filter((c) => c.tagName === node!.tagName)
-      : [];
-    steps.unshift(same.length > 1 ? `${tag}[${same.indexOf(node) + 1}]` : tag);
+    const nth = nthOfType(node);
+    steps.unshift(nth ? `${tag}[${nth}]` : tag);
   }
   return `/${steps.join('/')}`;
 }
@@ -163,7 +175,20 @@ export function layoutLabel(el: Element): string | undefined {
 function uniquelyNamed(el: Element, name: string): boolean {
   const root = el.getRootNode() as Document | ShadowRoot;
   const peers = Array.from(root.querySelectorAll(el.tagName)).slice(0, 200);
-  return !peers.some((peer) => peer !== el && accessibleName(peer) === name);
+  const words = name.replace(/…$/, '');
+  return !peers.some((peer) => peer !== el && mayBeNamed(peer, words) && accessibleName(peer) === name);
+}
+
+/**
+ * Whether `words` could be the element's accessible name: they are in its text or
+ * an attribute, or something else names it (labels, aria-labelledby). Computing
+ * a name reads styles; this skips the peers that cannot match without doing so.
+ */
+function mayBeNamed(el: Element, words: string): boolean {
+  if (el.hasAttribute('aria-labelledby') || el instanceof HTMLInputElement) return true;
+  if ('labels' in el && (el.labels as NodeListOf<HTMLLabelElement> | null)?.length) return true;
+  if (el.textContent?.replace(/\s+/g, ' ').includes(words)) return true;
+  return Array.from(el.attributes).some((a) => a.value.includes(words));
 }
 
 /** Fields whose value must never be stored. */

@@ -24,15 +24,21 @@ import { readStore, round } from './workload.mjs';
 const PACE_MS = 1000;
 
 /**
- * @param {{ appUrl: string, only?: string }} options
+ * @param {{ appUrl: string, only?: string, paths?: string }} options
  */
-export async function benchQuality({ appUrl, only }) {
-  // `--only` takes a half (`tuned`, `held-out`) or part of a workflow's id.
+export async function benchQuality({ appUrl, only, paths }) {
+  // `--only` takes a half (`tuned`, `held-out`) or part of a workflow's id; `--paths extension`
+  // records with the companion extension only, `--paths screen` without it only.
   const workflows = CORPUS.filter((w) => !only || w.half === only || w.id.includes(only));
   const results = [];
   for (const workflow of workflows) {
+    const base = { id: workflow.id, half: workflow.half, ui: workflow.ui };
     console.error(`bench quality: ${workflow.id}`);
-    const result = await runWorkflow(workflow, appUrl);
+    const result = paths === 'extension' ? base : await runWorkflow(workflow, appUrl);
+    if (paths === 'screen') {
+      results.push(result);
+      continue;
+    }
     console.error(`bench quality: ${workflow.id} with the companion extension`);
     results.push({ ...result, extension: await runWithExtension(workflow, appUrl) });
   }

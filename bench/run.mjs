@@ -65,6 +65,7 @@ try {
       minutes: flag('minutes', undefined),
       fixtures,
       only: text('only'),
+      paths: text('paths'),
     });
   }
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });

@@ -74,26 +74,37 @@ describe('DomEventLogger', () => {
     ]);
   });
 
-  it('sees a shared name however the other control gets it (label, aria-labelledby, title), and a unique one as unique', () => {
+  it.each([
+    ['aria-labelledby', '<span id="cap">Remove this</span><button aria-labelledby="cap">✕</button>'],
+    ['a title written over two lines', '<button title="Remove\n  this"></button>'],
+    ['its text', '<button>Remove <b>this</b></button>'],
+  ])('sees a name shared with a control named by %s, and a unique one as unique', (_, other) => {
     const panel = document.createElement('div');
-    panel.innerHTML = [
-      '<p><span id="cap">Remove</span><button aria-labelledby="cap">✕</button></p>',
-      '<p>Row A <button title="Remove"></button></p>',
-      '<p>Row B <button title="Remove"></button></p>',
-      '<p>Row C <button>Archive</button></p>',
-    ].join('');
+    panel.innerHTML = `<p>Row A ${other}</p><p>Row B <button title="Remove this"></button></p><p>Row C <button>Archive</button></p>`;
     document.body.append(panel);
-    const buttons = panel.querySelectorAll('button');
-    buttons[2]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    buttons[3]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    const [b, c] = Array.from(panel.querySelectorAll('p'))
+      .slice(1)
+      .map((p) => p.querySelector('button')!);
+    b!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    c!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(events.map((e) => [e.target?.name, e.target?.context])).toEqual([
-      ['Remove', 'Row B'],
+      ['Remove this', 'Row B'],
       ['Archive', undefined],
     ]);
-    buttons[1]!.remove();
-    buttons[2]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    // Still shared with the button named through aria-labelledby.
-    expect(events[2]!.target?.context).toBe('Row B');
+  });
+
+  it('names a bare box with no role or text by the caption beside it, not a box with text of its own', () => {
+    const gui = document.createElement('ul');
+    gui.innerHTML =
+      '<li><div><span>Button with a long description</span><div class="c"><div class="button"></div></div></div></li>' +
+      '<li><div><span>Other</span><div class="c">Has text</div></div></li>';
+    document.body.append(gui);
+    gui.querySelectorAll('.c')[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    gui.querySelectorAll('.c')[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(events.map((e) => [e.target?.name, e.target?.text])).toEqual([
+      ['Button with a long description', undefined],
+      [undefined, 'Has text'],
+    ]);
   });
 
   it("takes a field's value at Enter, before the page clears it", () => {

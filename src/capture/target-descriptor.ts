@@ -78,9 +78,13 @@ export function describeTarget(el: Element): TargetDescriptor {
   const descriptor: TargetDescriptor = { tag: el.tagName.toLowerCase(), selector };
   const role = roleOf(el);
   if (role) descriptor.role = role;
-  // A field or box with no name of its own is named by its row, as a person reads it.
+  // innerText is the text as shown (jsdom has none: its textContent stands in).
+  const text = el instanceof HTMLElement ? clip(el.innerText ?? el.textContent) : undefined;
+  // A field or box with no name of its own is named by its row, as a person reads it; so is
+  // a bare box with no role and no text (a row of a settings panel clicked beside its caption).
   const own = accessibleName(el);
-  const name = own ?? (isFormControl(el) ? layoutLabel(el) : undefined);
+  const byLayout = isFormControl(el) || (!role && !text);
+  const name = own ?? (byLayout ? layoutLabel(el) : undefined);
   if (name) descriptor.name = name;
   // A name shared by several controls (a row's icon buttons) says nothing alone: which row.
   // (Not a table's header cell: its column is its name, and another table's is another matter.)
@@ -88,8 +92,6 @@ export function describeTarget(el: Element): TargetDescriptor {
     const context = layoutLabel(el);
     if (context && context !== own) descriptor.context = context;
   }
-  // innerText is the text as shown (jsdom has none: its textContent stands in).
-  const text = el instanceof HTMLElement ? clip(el.innerText ?? el.textContent) : undefined;
   if (text) descriptor.text = text;
   if (el instanceof HTMLInputElement) descriptor.inputType = el.type;
   descriptor.selectors = recorderSelectors(el, name, role, text, selector);
@@ -187,8 +189,9 @@ function uniquelyNamed(el: Element, name: string): boolean {
 function mayBeNamed(el: Element, words: string): boolean {
   if (el.hasAttribute('aria-labelledby') || el instanceof HTMLInputElement) return true;
   if ('labels' in el && (el.labels as NodeListOf<HTMLLabelElement> | null)?.length) return true;
-  if (el.textContent?.replace(/\s+/g, ' ').includes(words)) return true;
-  return Array.from(el.attributes).some((a) => a.value.includes(words));
+  // Names are compared with their white space collapsed, as accessibleName gives them.
+  const has = (text: string | null | undefined) => text?.replace(/\s+/g, ' ').includes(words) ?? false;
+  return has(el.textContent) || Array.from(el.attributes).some((a) => has(a.value));
 }
 
 /** Fields whose value must never be stored. */

@@ -6,6 +6,7 @@
 import { toMarkdown, toPlainText, type TextPart } from './step-text';
 import type { Analysis, AnalyzedStep, SkillDraft } from '../analyze/types';
 import { maskSensitive } from './redact';
+import { personMarkdown } from './markdown';
 import { MAX_DESCRIPTION, MAX_NAME } from '../skill/validate';
 
 export function slugify(text: string, max = MAX_NAME): string {
@@ -29,7 +30,7 @@ function exportParts(step: AnalyzedStep): TextPart[] {
 
 /** A step as written in exports: the person's words, or the generated ones. */
 export function stepMarkdown(step: AnalyzedStep): string {
-  if (step.editedText !== undefined) return maskSensitive(step.editedText.trim());
+  if (step.editedText !== undefined) return personMarkdown(maskSensitive(step.editedText.trim()));
   return toMarkdown(exportParts(step));
 }
 

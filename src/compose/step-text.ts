@@ -5,6 +5,7 @@
  * renders it without HTML and the exporters write it as Markdown.
  */
 import type { StepKind } from '../analyze/segment/steps';
+import { markdownCode, markdownStrong, markdownText } from './markdown';
 
 export type TextPart = { text: string; style?: 'strong' | 'code' };
 
@@ -97,14 +98,13 @@ function typeText(value: string | undefined, label: string | undefined, redacted
 /** Markdown for exports: labels in bold, typed text in code spans, screen text escaped. */
 export function toMarkdown(parts: TextPart[]): string {
   return parts
-    .map((part) => {
-      if (part.style === 'code') {
-        const fence = part.text.includes('`') ? '``' : '`';
-        return `${fence}${part.text}${fence}`;
-      }
-      const escaped = part.text.replace(/[\\*_`[\]<>#|]/g, '\\$&');
-      return part.style === 'strong' ? `**${escaped}**` : escaped;
-    })
+    .map((part) =>
+      part.style === 'code'
+        ? markdownCode(part.text)
+        : part.style === 'strong'
+          ? markdownStrong(part.text)
+          : markdownText(part.text),
+    )
     .join('');
 }
 

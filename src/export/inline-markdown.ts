@@ -3,6 +3,8 @@
  * safe HTML: everything is escaped first, so screen text or a person's edit
  * can never become markup.
  */
+import { codeSpans } from '../shared/code-spans';
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
@@ -11,23 +13,25 @@ export function escapeHtml(text: string): string {
 
 export function inlineMarkdownToHtml(markdown: string): string {
   let html = '';
-  let i = 0;
   let bold = false;
+  const spans = codeSpans(markdown);
+  let next = 0; // the next code span
+  let i = 0;
   while (i < markdown.length) {
+    const span = spans[next];
+    if (span && i === span.start) {
+      // One space is stripped from each side when both have one (as markdown-it does).
+      const inner = /^ (.+) $/s.test(span.inner) ? span.inner.slice(1, -1) : span.inner;
+      html += `<code>${escapeHtml(inner)}</code>`;
+      i = span.end;
+      next++;
+      continue;
+    }
     const char = markdown[i]!;
-    if (char === '\\' && i + 1 < markdown.length) {
+    if (char === '\\' && i + 1 < markdown.length && !(span && i + 1 === span.start)) {
       html += escapeHtml(markdown[i + 1]!);
       i += 2;
-    } else if (char === '`') {
-      const fence = markdown.startsWith('``', i) ? '``' : '`';
-      const end = markdown.indexOf(fence, i + fence.length);
-      if (end < 0) {
-        html += escapeHtml(markdown.slice(i));
-        break;
-      }
-      html += `<code>${escapeHtml(markdown.slice(i + fence.length, end))}</code>`;
-      i = end + fence.length;
-    } else if (markdown.startsWith('**', i)) {
+    } else if (markdown.startsWith('**', i) && !(span && i + 1 === span.start)) {
       html += bold ? '</strong>' : '<strong>';
       bold = !bold;
       i += 2;

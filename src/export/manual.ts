@@ -6,6 +6,7 @@
 import { blobToBase64 } from '../shared/base64';
 import { formatDuration } from '../shared/format';
 import { maskSensitive } from '../compose/redact';
+import { markdownCode, markdownLine, markdownText } from '../compose/markdown';
 import { stepMarkdown, stepNotes } from '../compose/draft';
 import { escapeHtml, inlineMarkdownToHtml } from './inline-markdown';
 import type { GeneratorInput, OutputFile, OutputGenerator } from './types';
@@ -58,11 +59,12 @@ function inputs({ analysis }: GeneratorInput): { name: string; label?: string }[
 }
 
 function markdown(title: string, input: GeneratorInput, steps: ManualStep[]): string {
-  const lines = [`# ${title}`, '', maskSensitive(input.draft.description).replace(/[<>]/g, ''), ''];
+  const lines = [`# ${markdownLine(title)}`, '', markdownLine(maskSensitive(input.draft.description)), ''];
   const values = inputs(input);
   if (values.length > 0) {
     lines.push('## What you need', '');
-    for (const value of values) lines.push(`- \`{{${value.name}}}\`${value.label ? `: the ${value.label}` : ''}`);
+    for (const value of values)
+      lines.push(`- ${markdownCode(`{{${value.name}}}`)}${value.label ? `: the ${markdownText(value.label)}` : ''}`);
     lines.push('');
   }
   lines.push('## Steps', '');

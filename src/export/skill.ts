@@ -8,6 +8,7 @@
 import { formatDuration } from '../shared/format';
 import { writeFrontmatter } from '../skill/frontmatter';
 import { maskSensitive } from '../compose/redact';
+import { markdownCode, markdownLine, markdownText } from '../compose/markdown';
 import { TOC_AFTER_LINES } from '../skill/validate';
 import type { AnalyzedStep } from '../analyze/types';
 import { stepMarkdown, stepNotes } from '../compose/draft';
@@ -17,8 +18,8 @@ export const GENERATOR = 'pack2skill 0.2.0';
 export const SKILL_VERSION = '1.0.0';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-/** Screen text for Markdown: secrets masked, Markdown and HTML characters escaped. */
-const screenText = (text: string) => maskSensitive(text).replace(/[\\*_`[\]<>#|]/g, '\\$&');
+/** Screen text for Markdown: secrets masked, written as text (see compose/markdown). */
+const screenText = (text: string) => markdownText(maskSensitive(text));
 
 export const skillGenerator: OutputGenerator = {
   id: 'skill',
@@ -62,7 +63,7 @@ function skillMarkdown({ analysis, draft, recordedAt }: GeneratorInput, images: 
     }),
     `# ${title(draft.name)}`,
     '',
-    screenText(draft.description),
+    markdownLine(maskSensitive(draft.description)),
     '',
     '## When to use',
     '',
@@ -74,7 +75,7 @@ function skillMarkdown({ analysis, draft, recordedAt }: GeneratorInput, images: 
     lines.push('## Inputs', '', 'Ask the user for these values if the request does not give them:', '');
     for (const step of parameters) {
       const where = step.label ? ` (typed into **${screenText(step.label)}**)` : '';
-      lines.push(`- \`{{${step.parameter}}}\`${where}`);
+      lines.push(`- ${markdownCode(`{{${step.parameter}}}`)}${where}`);
     }
     lines.push('');
   }

@@ -17,7 +17,7 @@ export interface CodeSpan {
 export function codeSpans(text: string): CodeSpan[] {
   // Every maximal run of backticks, by length.
   const byLength = new Map<number, number[]>();
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (text[i] !== '`') {
       i++;
       continue;
@@ -45,7 +45,8 @@ export function codeSpans(text: string): CodeSpan[] {
   while (p < text.length) {
     const char = text[p];
     let open: number;
-    if (char === '\\' && text[p + 1] === '`') open = p + 2; // the rest of the run after an escaped backtick
+    if (char === '\\' && text[p + 1] === '`')
+      open = p + 2; // the rest of the run after an escaped backtick
     else if (char === '\\') {
       p += 2;
       continue;

@@ -90,6 +90,16 @@ test('skills: import a zip, a second of the same name, rename, download again, d
     await expect(list).toHaveCount(1);
     await importer.setInputFiles({ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
     await expect(app.getByRole('alert')).toContainText('not a zip archive');
+    // A zip bomb (400 MB of zeros in 400 KB) is refused from its list of files, before unpacking.
+    const bomb = new JSZip();
+    bomb.file('bomb/SKILL.md', new Uint8Array(400 * 1024 * 1024));
+    await importer.setInputFiles({
+      name: 'bomb.zip',
+      mimeType: 'application/zip',
+      buffer: await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }),
+    });
+    await expect(app.getByRole('alert')).toContainText('unpacks to more than 8.0 MB; a skill is at most 8.0 MB');
+    await expect(list).toHaveCount(1);
 
     // Kept across visits.
     await app.reload();

@@ -30,6 +30,7 @@ export function formatDate(epochMs: number): string {
  * gave none (IndexedDB's QuotaExceededError often comes without a message).
  */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
+  // Said inside a sentence ("… could not be imported: <this>. Nothing was added."): no full stop of its own.
+  if (error instanceof Error) return (error.message || error.name).replace(/\.$/, '');
+  return String(error).replace(/\.$/, '');
 }

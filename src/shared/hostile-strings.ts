@@ -6,6 +6,7 @@
  */
 export const HOSTILE_STRINGS: readonly string[] = [
   '``a``b <img src=x onerror=alert(1)> ``c``',
+  'a``b <img src=x onerror=alert(1)> ``c',
   '`',
   '``',
   '` x `',

@@ -42,5 +42,10 @@ export function parseYaml(text: string, { scalars, firstLine = 1 }: YamlOptions)
 
 /** A double-quoted YAML string: JSON's escaping is valid YAML, and the value stays on one line. */
 export function yamlString(value: string): string {
-  return JSON.stringify(value);
+  // JSON's escapes are YAML's; JSON leaves NEL, LS, PS (line breaks to YAML 1.1 and to line
+  // readers), DEL and the bidirectional controls as they are: they are escaped too.
+  return JSON.stringify(value).replace(
+    /[\u007f\u0085\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

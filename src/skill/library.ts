@@ -6,7 +6,8 @@
 import type { SkillRecord } from '../storage/db';
 import { openDatabase } from '../storage/db';
 import { parseFrontmatter, writeFrontmatter, type FrontmatterValue } from './frontmatter';
-import { nameProblems, validateSkill, type SkillIssue } from './validate';
+import { MAX_BYTES, MAX_FILES, nameProblems, validateSkill, type SkillIssue } from './validate';
+import { unzip, ZipFormatError, ZipLimitError } from '../shared/zip-reader';
 
 export async function listSkills(): Promise<SkillRecord[]> {
   const skills = await (await openDatabase()).getAll('skills');
@@ -56,9 +57,12 @@ export class SkillImportError extends Error {
 export async function importSkillZip(zip: Blob): Promise<{ skill: SkillRecord; renamedFrom?: string }> {
   let files: Map<string, Uint8Array>;
   try {
-    files = await unzip(zip);
-  } catch {
-    throw new SkillImportError('This file is not a zip archive.');
+    files = await unzipSkill(zip);
+  } catch (error) {
+    if (error instanceof ZipFormatError || error instanceof ZipLimitError) throw new SkillImportError(error.message);
+    throw new SkillImportError(
+      `This zip could not be read (${error instanceof Error ? error.message : String(error)}). Nothing was added.`,
+    );
   }
   // Zips made by hand often carry the OS's extra files; they are not part of the skill.
   for (const path of [...files.keys()]) if (/(^|\/)(__MACOSX|\.DS_Store)(\/|$)/.test(path)) files.delete(path);
@@ -152,13 +156,14 @@ export function renameFiles(files: ReadonlyMap<string, Uint8Array>, from: string
   return renamed;
 }
 
-async function unzip(zip: Blob): Promise<Map<string, Uint8Array>> {
-  const { default: JSZip } = await import('jszip');
-  const archive = await JSZip.loadAsync(await zip.arrayBuffer());
+/**
+ * A skill zip's files, refused before unpacking when it lists more files or bytes
+ * than a skill may hold (room is left for the OS's extra files, dropped after).
+ */
+async function unzipSkill(zip: Blob): Promise<Map<string, Uint8Array>> {
+  const blobs = await unzip(zip, { maxEntries: 2 * MAX_FILES + 10, maxBytes: MAX_BYTES, what: 'A skill' });
   const files = new Map<string, Uint8Array>();
-  for (const entry of Object.values(archive.files)) {
-    if (!entry.dir) files.set(entry.name, await entry.async('uint8array'));
-  }
+  for (const [name, blob] of blobs) files.set(name, new Uint8Array(await blob.arrayBuffer()));
   return files;
 }
 

@@ -100,7 +100,7 @@ describe('validateSkill', () => {
     });
     expect(errors(files)).toEqual([
       'References must lie directly in references/ (one level deep).',
-      'The link "../assets/none.png" leads to no file in the skill.',
+      'Line 1: the link "../assets/none.png" leads to no file in the skill.',
     ]);
   });
 

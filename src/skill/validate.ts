@@ -3,6 +3,7 @@
  * files of a skill as they will be zipped. The exporter refuses to write a zip
  * with any error; the tests validate every generated skill with this too.
  */
+import { isUnsafeTarget, scanMarkdown } from './markdown-scan';
 import { parseFrontmatter } from './frontmatter';
 
 export const NAME_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -71,7 +72,11 @@ export function validateSkill(files: ReadonlyMap<string, string | Uint8Array>): 
   const folder = [...roots][0]!;
   if (paths.length > MAX_FILES) error(`The skill has ${paths.length} files; at most ${MAX_FILES}.`);
   const bytes = paths.reduce((sum, path) => sum + byteLength(files.get(path)!), 0);
-  if (bytes > MAX_BYTES) error(`The skill is ${(bytes / 1024 / 1024).toFixed(1)} MB uncompressed; at most 8 MB.`);
+  if (bytes > MAX_BYTES) {
+    // Nothing more is read: the rest would only take time on text too big to be a skill.
+    error(`The skill is ${(bytes / 1024 / 1024).toFixed(1)} MB uncompressed; at most 8 MB.`);
+    return issues;
+  }
 
   const skillPath = `${folder}/SKILL.md`;
   const skill = files.get(skillPath);
@@ -115,9 +120,32 @@ export function validateSkill(files: ReadonlyMap<string, string | Uint8Array>): 
     }
     if (!path.endsWith('.md')) continue;
     const text = asText(files.get(path)!);
-    for (const target of relativeLinks(text)) {
+    // SKILL.md's frontmatter is YAML, not Markdown: its body is scanned, lines counted from the file's top.
+    const markdown = path === skillPath ? body : text;
+    const offset = path === skillPath ? text.split('\n').length - body.split('\n').length : 0;
+    const { links, html } = scanMarkdown(markdown);
+    for (const { line: bodyLine, text: target } of links) {
+      const line = bodyLine + offset;
+      const shown = target.length > 60 ? `${target.slice(0, 59)}…` : target;
+      if (isUnsafeTarget(target)) {
+        error(
+          `Line ${line}: the link "${shown}" would run code or carry its own content; link only to the skill's files or to web pages.`,
+          path,
+        );
+        continue;
+      }
+      if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(target)) continue; // a URL, an anchor
       const resolved = resolve(path, target);
-      if (!resolved || !files.has(resolved)) error(`The link "${target}" leads to no file in the skill.`, path);
+      if (resolved === undefined) error(`Line ${line}: the link "${shown}" is not a valid address.`, path);
+      else if (!resolved || !files.has(resolved))
+        error(`Line ${line}: the link "${shown}" leads to no file in the skill.`, path);
+    }
+    for (const { line: bodyLine, text: tag } of html) {
+      const line = bodyLine + offset;
+      error(
+        `Line ${line}: raw HTML (${tag}…) is not allowed in a skill; write it as text (escape "<" as "\\<").`,
+        path,
+      );
     }
     if (
       inner.startsWith('references/') &&
@@ -138,20 +166,24 @@ const asText = (content: string | Uint8Array) => (typeof content === 'string' ? 
 
 /** Targets of Markdown links and images that point inside the skill. */
 export function relativeLinks(markdown: string): string[] {
-  const withoutCode = markdown.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
-  const targets: string[] = [];
-  for (const match of withoutCode.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
-    const target = match[1]!;
-    if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(target)) continue; // a URL, an anchor
-    targets.push(target);
-  }
-  return targets;
+  return scanMarkdown(markdown)
+    .links.map((link) => link.text)
+    .filter((target) => !/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(target));
 }
 
-/** `target` relative to the file at `from`, as a zip path; null when it climbs out of the zip. */
-function resolve(from: string, target: string): string | null {
+/**
+ * `target` relative to the file at `from`, as a zip path; null when it climbs out of
+ * the zip; undefined when it is not a valid address (a malformed %-escape).
+ */
+function resolve(from: string, target: string): string | null | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(target.split('#')[0]!);
+  } catch {
+    return undefined;
+  }
   const parts = from.split('/').slice(0, -1);
-  for (const part of decodeURIComponent(target.split('#')[0]!).split('/')) {
+  for (const part of path.split('/')) {
     if (part === '' || part === '.') continue;
     if (part === '..') {
       if (parts.length === 0) return null;

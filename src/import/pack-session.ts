@@ -64,6 +64,11 @@ function packTime(value: PyValue | undefined): number | null {
 }
 
 const fileNameOf = (path: string) => path.split(/[\\/]/).pop()!;
+/** A coordinate as a number, 0 where the log has none or something else (NaN would reach every step it touches). */
+const coordinate = (value: PyValue | undefined) => {
+  const n = Number(value ?? 0);
+  return Number.isFinite(n) ? n : 0;
+};
 
 /** The non-empty lines of a `.jsonl` (JSON or Python dict literals), read; one that cannot be read names its number. */
 function* jsonlLines(
@@ -121,14 +126,14 @@ export function parsePackEvents(text: string, fileName = 'events.jsonl'): PackEv
     const event: PackEvent = {
       at,
       type: EVENT_TYPES[item['event_type']] ?? item['event_type'],
-      x: Number(cursor[0] ?? 0) - Number(monitor['left'] ?? 0),
-      y: Number(cursor[1] ?? 0) - Number(monitor['top'] ?? 0),
+      x: coordinate(cursor[0]) - coordinate(monitor['left']),
+      y: coordinate(cursor[1]) - coordinate(monitor['top']),
     };
     if (typeof details['key'] === 'string') event.key = details['key'];
     if (typeof details['button'] === 'string') event.button = details['button'];
     const scroll = Array.isArray(details['scroll']) ? details['scroll'] : [details['dx'], details['dy']];
     if (typeof scroll[0] === 'number' || typeof scroll[1] === 'number') {
-      event.scroll = { x: Number(scroll[0] ?? 0), y: Number(scroll[1] ?? 0) };
+      event.scroll = { x: coordinate(scroll[0]), y: coordinate(scroll[1]) };
     }
     if (typeof item['screenshot_path'] === 'string') event.screenshot = fileNameOf(item['screenshot_path']);
     events.push(event);

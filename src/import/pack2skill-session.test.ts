@@ -45,8 +45,25 @@ describe('pack2skill 0.1 sessions', () => {
       { t: 4250, type: 'key', source: 'extension', key: 'Enter' },
     ]);
     expect(() => mapSessionEvents([{ type: 'click' }], 'events.json')).toThrow(
-      'events.json: event 1 needs a number "t" and a "type"',
+      'events.json: event 1 needs a time "t" in seconds (a number from 0)',
     );
+    // Times that are not finite would never be indexed (so never deleted), or sort anywhere.
+    for (const t of [Number.NaN, Number.POSITIVE_INFINITY, -1]) {
+      expect(() =>
+        mapSessionEvents(
+          [
+            { t: 1, type: 'click' },
+            { t, type: 'click' },
+          ],
+          'events.json',
+        ),
+      ).toThrow('events.json: event 2 needs a time "t" in seconds (a number from 0)');
+    }
+    expect(() => mapSessionEvents([{ t: 1 }], 'events.json')).toThrow('events.json: event 1 needs a "type"');
+    expect(mapSessionEvents([{ t: 1, type: 'click', x: 'left', y: Number.NaN }], 'e.json')[0]!.point).toEqual({
+      x: 0,
+      y: 0,
+    });
     expect(() => mapSessionEvents({ nope: 1 }, 'events.json')).toThrow(/not a list of events/);
   });
 

@@ -78,11 +78,20 @@ export function mapSessionEvents(value: unknown, fileName: string): NewEvent[] {
   };
   // 0.1 logged key presses only, never releases: a modifier holds for the next key pressed soon after.
   let held: { names: string[]; t: number } | null = null;
-  const sorted = [...list].sort((a, b) => Number(isObject(a) ? a['t'] : 0) - Number(isObject(b) ? b['t'] : 0));
-  for (const [index, item] of sorted.entries()) {
-    if (!isObject(item) || typeof item['t'] !== 'number' || typeof item['type'] !== 'string') {
-      throw new SessionError(`${fileName}: event ${index + 1} needs a number "t" and a "type"`);
+  // Checked before sorting: a time that is not a finite number would sort anywhere (and NaN rows are never indexed).
+  for (const [index, item] of list.entries()) {
+    if (!isObject(item) || typeof item['t'] !== 'number' || !Number.isFinite(item['t']) || item['t'] < 0) {
+      throw new SessionError(`${fileName}: event ${index + 1} needs a time "t" in seconds (a number from 0)`);
     }
+    if (typeof item['type'] !== 'string') throw new SessionError(`${fileName}: event ${index + 1} needs a "type"`);
+  }
+  const sorted = [...(list as Record<string, unknown>[])].sort((a, b) => Number(a['t']) - Number(b['t']));
+  const coordinate = (value: unknown) => {
+    const n = Number(value ?? 0);
+    return Number.isFinite(n) ? n : 0;
+  };
+  for (const item of sorted) {
+    if (typeof item['t'] !== 'number' || typeof item['type'] !== 'string') continue; // checked above
     const t = Math.round(item['t'] * 1000);
     if (item['type'] === 'click') {
       flush();
@@ -92,7 +101,7 @@ export function mapSessionEvents(value: unknown, fileName: string): NewEvent[] {
         t,
         type: 'click',
         source: 'extension',
-        point: { x: Number(item['x'] ?? 0), y: Number(item['y'] ?? 0) },
+        point: { x: coordinate(item['x']), y: coordinate(item['y']) },
         button: /right/i.test(button) ? 2 : /middle/i.test(button) ? 1 : 0,
       });
     } else if (item['type'] === 'keystroke') {

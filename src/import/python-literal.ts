@@ -12,18 +12,30 @@ export class LiteralError extends Error {
   }
 }
 
+/** Deeper than this is not a log line: refused before the call stack runs out. */
+const MAX_DEPTH = 100;
+const WORD = /(True|False|None|true|false|null)\b/y;
+const NUMBER = /[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/y;
+
 export function parsePythonLiteral(text: string): PyValue {
   let i = 0;
+  let depth = 0;
   const skip = () => {
     while (i < text.length && /\s/.test(text[i]!)) i++;
   };
   const value = (): PyValue => {
     skip();
     const char = text[i];
-    if (char === '{') return dict();
-    if (char === '[' || char === '(') return list(char === '[' ? ']' : ')');
+    if (char === '{' || char === '[' || char === '(') {
+      if (++depth > MAX_DEPTH) throw new LiteralError(`nested deeper than ${MAX_DEPTH} levels`, i);
+      const nested = char === '{' ? dict() : list(char === '[' ? ']' : ')');
+      depth--;
+      return nested;
+    }
     if (char === "'" || char === '"') return string();
-    const word = /^(True|False|None|true|false|null)\b/.exec(text.slice(i));
+    // Read where the parser stands (sticky), not on a copy of the rest: a long line stays linear.
+    WORD.lastIndex = i;
+    const word = WORD.exec(text);
     if (word) {
       i += word[0].length;
       return word[0] === 'True' || word[0] === 'true'
@@ -32,10 +44,14 @@ export function parsePythonLiteral(text: string): PyValue {
           ? false
           : null;
     }
-    const number = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/.exec(text.slice(i));
+    NUMBER.lastIndex = i;
+    const number = NUMBER.exec(text);
     if (number) {
       i += number[0].length;
-      return Number(number[0]);
+      const parsed = Number(number[0]);
+      // 1e999 is Infinity: no time, size or place is, and it would break what it reaches.
+      if (!Number.isFinite(parsed)) throw new LiteralError('number out of range', i - number[0].length);
+      return parsed;
     }
     throw new LiteralError(`unexpected ${char === undefined ? 'end' : `"${char}"`}`, i);
   };
@@ -46,12 +62,15 @@ export function parsePythonLiteral(text: string): PyValue {
   };
   const dict = (): { [key: string]: PyValue } => {
     const out: { [key: string]: PyValue } = {};
+    // Keys become own properties, "__proto__" included: a key never reaches the prototype.
+    const set = (key: string, item: PyValue) =>
+      Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
     i++; // {
     skip();
     while (text[i] !== '}') {
       const key = value();
       expect(':');
-      out[String(key)] = value();
+      set(String(key), value());
       skip();
       if (text[i] === ',') i++;
       else if (text[i] !== '}') throw new LiteralError('expected "," or "}"', i);

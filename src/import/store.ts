@@ -12,6 +12,15 @@ export async function storeImported(
   events: readonly EventRecord[],
   video?: ChunkRecord,
 ): Promise<RecordingRecord> {
+  // A row whose time is not a finite number is left out of the by-recording index, so it
+  // would never be found, shown or deleted: such an import is refused whole.
+  const badEvent = events.findIndex((event) => !Number.isFinite(event.t));
+  const badFrame = frames.findIndex((frame) => !Number.isFinite(frame.t));
+  if (badEvent >= 0 || badFrame >= 0) {
+    throw new Error(
+      badEvent >= 0 ? `event ${badEvent + 1} has no valid time` : `key frame ${badFrame + 1} has no valid time`,
+    );
+  }
   const db = await openDatabase();
   const tx = db.transaction(['recordings', 'chunks', 'frames', 'events'], 'readwrite');
   await Promise.all([

@@ -24,7 +24,17 @@ export interface YamlOptions {
 }
 
 /** The parsed value (maps, lists, scalars), or a YamlError for the first problem. */
-export function parseYaml(text: string, { scalars, firstLine = 1 }: YamlOptions): unknown {
+export function parseYaml(text: string, options: YamlOptions): unknown {
+  try {
+    return parse(text, options);
+  } catch (error) {
+    // The library recurses once per level: thousands of levels ("- - - …", "[[[…") overflow the stack.
+    if (error instanceof RangeError) throw new YamlError(options.firstLine ?? 1, 'nested too deeply to read');
+    throw error;
+  }
+}
+
+function parse(text: string, { scalars, firstLine = 1 }: YamlOptions): unknown {
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
     uniqueKeys: true,
     prettyErrors: true,
@@ -37,7 +47,12 @@ export function parseYaml(text: string, { scalars, firstLine = 1 }: YamlOptions)
     const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new YamlError(line, message.charAt(0).toLowerCase() + message.slice(1));
   }
-  return doc.toJS() as unknown;
+  try {
+    return doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    // Aliases that would expand past the limit (a "billion laughs" file) are refused here.
+    throw new YamlError(firstLine, `could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** A double-quoted YAML string: JSON's escaping is valid YAML, and the value stays on one line. */

@@ -180,7 +180,7 @@ describe('fuzzed inputs are read or refused with a message', () => {
 
   it('YAML: configuration files and skill frontmatter', { timeout: 60_000 }, () => {
     fuzz(CONFIG, (text) => parseYaml(text, { scalars: 'python' }), [YamlError], 6);
-    fuzz(CONFIG, (text) => importPack2SkillConfig(text, defaultBurstSettings(), defaultCloudSettings()), [Error], 7);
+    fuzz(CONFIG, (text) => importPack2SkillConfig(text, defaultBurstSettings, defaultCloudSettings), [Error], 7);
     fuzz(
       FRONTMATTER,
       (text) => {

@@ -67,7 +67,7 @@ test('the tiny local model captions each step on wasm, and analysing again reuse
   }
 });
 
-test('the Hub model is downloaded only when asked, and a failed download leaves the steps and says so', async () => {
+test('the Hub model is downloaded only when asked and never under Local only; a failed download leaves the steps and says so', async () => {
   const { browser, context } = await launch({ captureTitle: 'P2S Fixture Tickets' });
   try {
     const hubRequests: string[] = [];
@@ -82,7 +82,19 @@ test('the Hub model is downloaded only when asked, and a failed download leaves 
     await expect(steps).toHaveCount(2, { timeout: 60_000 });
     const offer = app.getByRole('region', { name: 'Captions' });
     await expect(offer).toContainText('Florence-2 base');
-    expect(hubRequests).toEqual([]); // nothing fetched before the person asks
+    // Local only (the default): no download is offered, and nothing is fetched.
+    await expect(offer).toContainText('Local only is on, so nothing is downloaded');
+    await expect(offer.getByRole('button', { name: 'Download caption model' })).toHaveCount(0);
+    expect(hubRequests).toEqual([]);
+
+    // Local only off: the download is offered, and made only when asked.
+    await app.getByRole('button', { name: 'Settings' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('checkbox', { name: /Local only/ }).uncheck();
+    await dialog.getByRole('button', { name: 'Save settings' }).click();
+    await app.getByRole('button', { name: 'Analyse again' }).click();
+    await expect(offer.getByRole('button', { name: 'Download caption model' })).toBeVisible({ timeout: 60_000 });
+    expect(hubRequests).toEqual([]);
 
     await offer.getByRole('button', { name: 'Download caption model' }).click();
     await expect(app.getByRole('status').filter({ hasText: 'Captions are missing' })).toBeVisible({ timeout: 60_000 });
@@ -112,12 +124,14 @@ test('with a WebGPU adapter (software, no shader-f16) the tiny model captions on
   }
 });
 
-test('the Hub model downloads when asked, with progress, and then captions offline from the browser cache', async () => {
+test('the Hub model downloads when asked, with progress, and then captions from the browser cache under Local only', async () => {
   const { browser, context } = await launch({ captureTitle: 'P2S Fixture Tickets' });
   try {
     const hub = await fakeHub(context);
     const { fixture, app } = await recordFixture(context, 'tickets.html');
     await writeSetting(app, 'caption-settings', { model: 'florence-2-base-ft', device: 'cpu' });
+    // Downloading is a request beyond the app: Local only is off for it.
+    await writeSetting(app, 'cloud-settings', { localOnly: false });
     await recordTwoClicks(fixture, app);
     const steps = app.getByRole('list', { name: 'Steps' }).getByRole('listitem');
     await expect(steps).toHaveCount(2, { timeout: 60_000 });
@@ -131,8 +145,11 @@ test('the Hub model downloads when asked, with progress, and then captions offli
     const [stored] = await readStore<StoredAnalysis>(app, 'analyses');
     expect(stored!.data.captions).toMatchObject({ state: 'done', model: 'florence-2-base-ft', runtime: 'wasm' });
 
-    // Offline from now on: a new visit captions from the browser's cache, without asking again.
+    // Offline and Local only from now on: a new visit captions from the browser's cache,
+    // without asking again and without a request to the Hub.
     hub.goOffline();
+    await writeSetting(app, 'cloud-settings', { localOnly: true });
+    const asked = hub.requests.length;
     await app.reload();
     await app.getByRole('button', { name: 'Show steps' }).click();
     await app.getByRole('button', { name: 'Analyse again' }).click();
@@ -142,6 +159,7 @@ test('the Hub model downloads when asked, with progress, and then captions offli
     const [again] = await readStore<StoredAnalysis>(app, 'analyses');
     expect(again!.data.captions).toMatchObject({ state: 'done', captioned: 2 });
     expect(again!.data.warnings.filter((w) => w.startsWith('Captions'))).toEqual([]);
+    expect(hub.requests.length).toBe(asked);
   } finally {
     await browser.close();
   }

@@ -104,6 +104,18 @@ test('with a Gemini key, the steps shown and exported are the model’s, after t
     expect(sent).toHaveLength(1); // the connection test only
     const steps = app.getByRole('list', { name: 'Steps' }).getByRole('listitem');
 
+    // Local only switched on while the offer is shown: the offer goes, and nothing can be sent.
+    await app.getByRole('button', { name: 'Settings' }).click();
+    await dialog.getByRole('checkbox', { name: /Local only/ }).check();
+    await dialog.getByRole('button', { name: 'Save settings' }).click();
+    await expect(offer).toHaveCount(0);
+    await expect(app.getByText('Local only is on: nothing leaves this device.')).toBeVisible();
+    expect(sent).toHaveLength(1);
+    await app.getByRole('button', { name: 'Settings' }).click();
+    await dialog.getByRole('checkbox', { name: /Local only/ }).uncheck();
+    await dialog.getByRole('button', { name: 'Save settings' }).click();
+    await expect(offer).toContainText('3 screenshots');
+
     // A reply that is not the JSON asked for: said plainly, the local steps kept.
     await offer.getByRole('button', { name: 'Send to Gemini' }).click();
     await expect(app.getByRole('status').filter({ hasText: 'Gemini could not be used' })).toContainText('not JSON');

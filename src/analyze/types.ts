@@ -58,6 +58,8 @@ export interface CaptionSummary {
    */
   state: 'done' | 'needs-download' | 'off' | 'failed';
   model?: string;
+  /** Local only is on: the Hub model is read from this browser's cache only, never downloaded. */
+  localOnly?: boolean;
   runtime?: RuntimeKind;
   captioned: number;
   /** Served from the cache (captioned before by the same model). */

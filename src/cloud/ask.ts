@@ -12,6 +12,14 @@ export const CLIENTS: Record<CloudProvider, CloudClient> = {
   openai: openAiClient,
 };
 
+/** A send was asked while Local only is on: nothing left the device. */
+export class LocalOnlyError extends Error {
+  constructor() {
+    super('Local only is on: nothing was sent. Switch it off in Settings to use a cloud model');
+    this.name = 'LocalOnlyError';
+  }
+}
+
 export interface AskOptions {
   signal?: AbortSignal;
   attempts?: number;
@@ -25,6 +33,8 @@ export async function askCloud(
   stepCount: number,
   options: AskOptions = {},
 ): Promise<CloudResult> {
+  // The one way out to a cloud model: Local only is checked here, whatever offer or button led here.
+  if (settings.localOnly) throw new LocalOnlyError();
   const providerSettings = settings.providers[provider];
   const text = await withRetries((signal) => CLIENTS[provider].complete(request, providerSettings, signal), {
     attempts: options.attempts ?? 3,

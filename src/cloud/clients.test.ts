@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askCloud, testConnection } from './ask';
+import { askCloud, LocalOnlyError, testConnection } from './ask';
 import {
   ANSWER,
   claudeReply,
@@ -138,5 +138,14 @@ describe.each<[CloudProvider, string, (text: string) => ReturnType<typeof claude
   it('tests a connection with a tiny request', async () => {
     server.reply(path, reply(JSON.stringify({ steps: [], skill_name: 'ok', skill_description: 'ok' })));
     await expect(testConnection(provider, settings(server.url))).resolves.toBeUndefined();
+  });
+
+  it('sends nothing under Local only, whatever asks (a send, a connection test)', async () => {
+    server.reply(path, reply(answer));
+    const before = server.received.length;
+    const local = { ...settings(server.url), localOnly: true };
+    await expect(askCloud(provider, local, request, 1, fast)).rejects.toBeInstanceOf(LocalOnlyError);
+    await expect(testConnection(provider, local)).rejects.toThrow(/Local only is on: nothing was sent/);
+    expect(server.received.length).toBe(before);
   });
 });

@@ -12,7 +12,7 @@ import type { Analysis, AnalysisProgress } from '../analyze/types';
 import { chooseCloud, rewriteWithCloud, type BackendChoice, type CloudOffer } from '../cloud/rewrite';
 import { describeError } from '../shared/format';
 import { loadAnalysis, saveAnalysis } from '../storage/analyses';
-import { loadBurstSettings } from '../storage/settings';
+import { loadBurstSettings, loadCloudSettings, SETTINGS_CHANNEL } from '../storage/settings';
 import type { NoticeState } from './notice.svelte';
 import { TaskRunner, type Task } from './task-runner';
 
@@ -36,6 +36,19 @@ export class AnalysisState {
     this.#notice = notice;
     this.#ocr = ocr;
     this.#captions = captions;
+    // Settings saved here or in another tab: an offer made under the old ones is weighed again.
+    if (typeof BroadcastChannel !== 'undefined') {
+      new BroadcastChannel(SETTINGS_CHANNEL).onmessage = () => void this.#reconsiderCloudOffer();
+    }
+  }
+
+  async #reconsiderCloudOffer(): Promise<void> {
+    const analysis = this.#result;
+    if (!analysis || this.#running) return;
+    const choice = await chooseCloud(analysis);
+    if (this.#result !== analysis || this.#running) return;
+    this.#backend = choice.backend;
+    this.#cloudOffer = choice.offer;
   }
 
   get recordingId(): string | null {
@@ -108,6 +121,11 @@ export class AnalysisState {
     const analysis = this.#result;
     if (!offer || !analysis || this.#running) return;
     this.#cloudOffer = null;
+    // The offer may predate Local only (another tab, a missed message): the saved settings decide.
+    if ((await loadCloudSettings()).localOnly) {
+      this.#notice.show('info', 'Local only is on: nothing was sent. Switch it off in Settings to use a cloud model.');
+      return;
+    }
     const task = this.#begin({ stage: 'Preparing screenshots for the model', done: 0, total: 0, unit: 'steps' });
     try {
       const rewritten = await rewriteWithCloud(analysis, offer, this.#ocr, {

@@ -9,6 +9,7 @@ import { PROVIDER_NAMES } from '../cloud/strategy';
 import type { CloudProvider, CloudSettings } from '../cloud/types';
 import { describeError } from '../shared/format';
 import {
+  announceSettingsSaved,
   loadBurstSettings,
   loadCaptionSettings,
   loadCloudSettings,
@@ -56,6 +57,7 @@ export class SettingsState {
         captions: await saveCaptionSettings(form.captions),
         cloud: await saveCloudSettings(form.cloud),
       };
+      announceSettingsSaved();
       this.#notice.show('success', 'Settings saved. Press “Analyse again” on a recording’s steps to apply them.');
       return saved;
     } catch (error) {

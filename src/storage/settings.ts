@@ -147,3 +147,17 @@ export function normalizeCloudSettings(value: unknown): CloudSettings {
 
 /** Keys stay in this browser's IndexedDB; nothing else reads them. */
 export const [loadCloudSettings, saveCloudSettings] = storedSetting<CloudSettings>(CLOUD_KEY, normalizeCloudSettings);
+
+/**
+ * Said when settings are saved, to this tab's other parts and to other tabs
+ * (a BroadcastChannel reaches every other object with its name): an offer to
+ * send to a cloud model made before Local only was switched on must go.
+ */
+export const SETTINGS_CHANNEL = 'pack2skill-settings';
+
+export function announceSettingsSaved(): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(SETTINGS_CHANNEL);
+  channel.postMessage({ type: 'saved' });
+  channel.close();
+}

@@ -11,6 +11,8 @@ import type { CaptionRequest, CaptionResponse } from './types';
 export interface LoadOptions {
   preferCpu?: boolean;
   onProgress?: (loaded: number, total: number) => void;
+  /** Local only: no request to the Hub (cached files or a failed load). */
+  offline?: boolean;
   signal?: AbortSignal;
 }
 
@@ -41,7 +43,13 @@ export class CaptionClient {
       this.#modelKey = model.key;
       this.#ready = new Promise<Loaded>((resolve, reject) => {
         this.#settleLoad = { resolve, reject };
-        this.#send({ type: 'load', model, preferCpu: options.preferCpu ?? false, origin: location.origin });
+        this.#send({
+          type: 'load',
+          model,
+          preferCpu: options.preferCpu ?? false,
+          origin: location.origin,
+          offline: options.offline ?? false,
+        });
       });
       // A model that failed to load is not kept: the next call tries again from scratch.
       this.#ready.catch(() => this.dispose());

@@ -11,6 +11,8 @@ export type CaptionRequest =
       preferCpu: boolean;
       /** Where the app serves ONNX Runtime's wasm files and its own models. */
       origin: string;
+      /** Local only: a Hub model's files come from this browser's cache or not at all. */
+      offline: boolean;
     }
   | { type: 'caption'; id: number; image: Blob; region?: Rect };
 

@@ -44,7 +44,7 @@ async function handle(request: CaptionRequest): Promise<void> {
     case 'load':
       try {
         const started = performance.now();
-        const runtime = await load(request.model, request.preferCpu, request.origin);
+        const runtime = await load(request.model, request.preferCpu, request.origin, request.offline);
         post({ type: 'ready', runtime, loadMs: performance.now() - started });
       } catch (error) {
         post({ type: 'error', ...workerFailure('load', error) });
@@ -64,11 +64,14 @@ async function handle(request: CaptionRequest): Promise<void> {
   }
 }
 
-async function load(spec: CaptionModel, preferCpu: boolean, origin: string): Promise<RuntimeKind> {
+async function load(spec: CaptionModel, preferCpu: boolean, origin: string, offline: boolean): Promise<RuntimeKind> {
   // Models the app ships come from its own origin; Hub models from the Hub
   // once, then from the browser's cache (transformers.js keeps them there).
-  env.allowLocalModels = spec.source === 'app';
-  env.allowRemoteModels = spec.source === 'hub';
+  // Under Local only the Hub is never asked: the browser's cache has the files or the load
+  // fails. (transformers.js reads its cache only when local or remote models are allowed:
+  // local ones are, and a miss asks the app's own /models/, which has none.)
+  env.allowLocalModels = spec.source === 'app' || offline;
+  env.allowRemoteModels = spec.source === 'hub' && !offline;
   // A path, not a URL: transformers.js checks local files exist only for paths.
   env.localModelPath = '/models/';
   env.useBrowserCache = true;

@@ -11,7 +11,12 @@ import { stepText } from '../../compose/step-text';
 import { readCache, writeCache } from '../../storage/cache';
 import { describeError } from '../../shared/format';
 import { getFrame } from '../../storage/recordings';
-import { loadCaptionSettings, markCaptionModelReady, readyCaptionModels } from '../../storage/settings';
+import {
+  loadCaptionSettings,
+  loadCloudSettings,
+  markCaptionModelReady,
+  readyCaptionModels,
+} from '../../storage/settings';
 import type { Analysis, AnalysisProgress, AnalyzedStep, CaptionSummary } from '../types';
 
 const CACHE_VERSION = 'caption:v1';
@@ -21,6 +26,8 @@ export interface CaptionStageOptions {
   client: CaptionClient;
   model: CaptionModel;
   preferCpu: boolean;
+  /** Local only: a Hub model loads from this browser's cache or not at all. */
+  offline?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: AnalysisProgress) => void;
   /** Each step as its caption arrives, so the list fills in while the rest are made. */
@@ -40,6 +47,7 @@ export async function captionSteps(steps: AnalyzedStep[], options: CaptionStageO
   try {
     const { runtime, loadMs } = await client.load(model, {
       preferCpu: options.preferCpu,
+      offline: options.offline ?? false,
       ...(signal ? { signal } : {}),
       onProgress: (loaded, total) =>
         onProgress?.({
@@ -56,7 +64,9 @@ export async function captionSteps(steps: AnalyzedStep[], options: CaptionStageO
     return {
       steps,
       summary: { ...summary, state: 'failed', ms: performance.now() - started },
-      warning: `Captions are missing: the caption model (${model.name}) could not be loaded (${describeError(error)}). The steps are complete without them.`,
+      warning: options.offline
+        ? `Captions are missing: Local only is on and the caption model (${model.name}) could not be read from this browser's cache (${describeError(error)}); it is not downloaded again while Local only is on. The steps are complete without them.`
+        : `Captions are missing: the caption model (${model.name}) could not be loaded (${describeError(error)}). The steps are complete without them.`,
     };
   }
 
@@ -121,11 +131,21 @@ export async function captionAnalysis(analysis: Analysis, options: CaptionAnalys
   const empty = { captioned: 0, cached: 0, ms: 0 };
   if (!model) return { ...analysis, captions: { state: 'off', ...empty } };
   const ready = model.source === 'app' || (await readyCaptionModels()).includes(model.key);
-  if (!ready && !options.mayDownload) {
-    return { ...analysis, captions: { state: 'needs-download', model: model.key, ...empty } };
+  // Local only: no request leaves the app, a download from the Hub included.
+  const offline = model.source === 'hub' && (await loadCloudSettings()).localOnly;
+  if (!ready && (!options.mayDownload || offline)) {
+    return {
+      ...analysis,
+      captions: { state: 'needs-download', model: model.key, ...(offline ? { localOnly: true } : {}), ...empty },
+    };
   }
   const warnings = analysis.warnings.filter((warning) => !warning.startsWith('Captions '));
-  const stage = await captionSteps(analysis.steps, { ...options, model, preferCpu: settings.device === 'cpu' });
+  const stage = await captionSteps(analysis.steps, {
+    ...options,
+    model,
+    preferCpu: settings.device === 'cpu',
+    offline,
+  });
   if (stage.summary.state === 'done') await markCaptionModelReady(model.key);
   return {
     ...analysis,

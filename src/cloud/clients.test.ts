@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askCloud, LocalOnlyError, testConnection } from './ask';
+import { askCloud, checkEndpoint, LocalOnlyError, testConnection } from './ask';
+import { scrub } from './retry';
 import {
   ANSWER,
   claudeReply,
@@ -147,5 +148,42 @@ describe.each<[CloudProvider, string, (text: string) => ReturnType<typeof claude
     await expect(askCloud(provider, local, request, 1, fast)).rejects.toBeInstanceOf(LocalOnlyError);
     await expect(testConnection(provider, local)).rejects.toThrow(/Local only is on: nothing was sent/);
     expect(server.received.length).toBe(before);
+  });
+});
+
+describe('where keys may go', () => {
+  it('allows https anywhere and plain http only to this machine', () => {
+    for (const ok of [
+      '',
+      'https://api.example.com/v1',
+      'http://localhost:8000/v1',
+      'http://127.0.0.1:11434',
+      'http://[::1]:8000',
+    ]) {
+      expect(() => checkEndpoint(ok), ok).not.toThrow();
+    }
+    expect(() => checkEndpoint('http://192.168.1.20:8000/v1')).toThrow(/plain http to 192\.168\.1\.20/);
+    expect(() => checkEndpoint('http://localhost.evil.example/v1')).toThrow(/plain http/);
+    expect(() => checkEndpoint('ftp://x')).toThrow(/must start with https/);
+    expect(() => checkEndpoint('not a url')).toThrow(/not an address/);
+  });
+
+  it('refuses to send a key over plain http to another machine, and sends nothing', async () => {
+    const before = server.received.length;
+    const remote = settings(server.url);
+    remote.providers.openai.baseUrl = 'http://10.0.0.5:8000/v1';
+    await expect(askCloud('openai', remote, request, 1, fast)).rejects.toThrow(/unencrypted/);
+    expect(server.received.length).toBe(before);
+  });
+
+  it('scrubs a key from errors as typed, %-encoded, base64 and JSON-escaped', () => {
+    const key = 'sk-te/st+key"0123=';
+    const b64 = btoa(key);
+    const message = `bad ${key} | ${encodeURIComponent(key)} | ${b64} | ${b64.replace(/=+$/, '')} | ${b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')} | ${JSON.stringify(key)}`;
+    const scrubbed = scrub(new Error(message), [key]).message;
+    expect(scrubbed).not.toContain('te/st');
+    expect(scrubbed).not.toContain(encodeURIComponent(key));
+    expect(scrubbed).not.toContain(b64.slice(0, 12));
+    expect(scrubbed).not.toContain('st+key');
   });
 });

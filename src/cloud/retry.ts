@@ -36,9 +36,30 @@ export async function withRetries<T>(call: (signal: AbortSignal) => Promise<T>, 
   throw scrub(lastError, options.secrets ?? []);
 }
 
-/** The error with every secret replaced, so a key cannot reach a message or a log. */
+/**
+ * The ways a key can appear in a message: as typed, %-encoded (in a URL a server
+ * echoes), base64 and base64url (in a Basic header or a token), and JSON-escaped.
+ */
+function secretForms(secret: string): string[] {
+  const bytes = new TextEncoder().encode(secret);
+  const base64 = btoa(String.fromCharCode(...bytes));
+  const base64url = base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return [
+    ...new Set([
+      secret,
+      encodeURIComponent(secret),
+      base64,
+      base64.replace(/=+$/, ''),
+      base64url,
+      JSON.stringify(secret).slice(1, -1),
+    ]),
+  ].sort((a, b) => b.length - a.length);
+}
+
+/** The error with every secret replaced, in every form it can take, so a key cannot reach a message or a log. */
 export function scrub(error: unknown, secrets: string[]): Error {
-  const clean = (text: string) => secrets.filter((s) => s.length >= 4).reduce((t, s) => t.split(s).join('•••'), text);
+  const forms = secrets.filter((s) => s.length >= 4).flatMap(secretForms);
+  const clean = (text: string) => forms.reduce((t, s) => t.split(s).join('•••'), text);
   if (error instanceof CloudError) return new CloudError(clean(error.message), error.status);
   return new CloudError(clean(error instanceof Error ? error.message : String(error)));
 }

@@ -20,7 +20,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
+    // Violations of the Content-Security-Policy are kept by the server for e2e/csp.spec.ts.
+    command: 'P2S_CSP_REPORTS=1 npx vite preview --port 4173 --strictPort',
     url: 'http://localhost:4173',
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -3,20 +3,17 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { selfHostedAssets } from './build/self-hosted-assets.ts';
 import { companionExtension } from './build/companion-extension.ts';
+import { cspReports, ISOLATION_HEADERS, securityHeaders } from './build/security-headers.ts';
 
-/**
- * Cross-origin isolation (COOP + COEP) gives SharedArrayBuffer, which the
- * multi-threaded ONNX Runtime and ffmpeg.wasm cores need, and lets
- * `performance.measureUserAgentSpecificMemory()` report worker memory.
- */
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+// Cross-origin isolation (COOP + COEP) gives SharedArrayBuffer, which the
+// multi-threaded ONNX Runtime and ffmpeg.wasm cores need, and lets
+// `performance.measureUserAgentSpecificMemory()` report worker memory.
+// The other headers: build/security-headers.ts.
 
 export default defineConfig({
   plugins: [
     svelte(),
+    cspReports(),
     selfHostedAssets(),
     companionExtension(),
     VitePWA({
@@ -51,8 +48,9 @@ export default defineConfig({
   ],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
-  server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders, port: 4173, strictPort: true },
+  // The dev server runs Vite's own client (inline, eval): isolation only. The build is served with the policy.
+  server: { headers: ISOLATION_HEADERS },
+  preview: { headers: securityHeaders(), port: 4173, strictPort: true },
   test: {
     include: [
       'src/**/*.test.ts',

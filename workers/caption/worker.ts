@@ -75,6 +75,9 @@ async function load(spec: CaptionModel, preferCpu: boolean, origin: string, offl
   // A path, not a URL: transformers.js checks local files exist only for paths.
   env.localModelPath = '/models/';
   env.useBrowserCache = true;
+  // ONNX Runtime's glue is imported from the app's URL, not copied into a blob: URL (which the
+  // app's Content-Security-Policy refuses to run); the service worker keeps it for offline use.
+  env.useWasmCache = false;
   const wasm = env.backends.onnx.wasm;
   if (wasm) {
     wasm.wasmPaths = { mjs: new URL(ortFactoryUrl, origin).href, wasm: new URL(ortWasmUrl, origin).href };

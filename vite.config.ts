@@ -31,10 +31,14 @@ export default defineConfig({
         // on first use instead of precached, so the first visit stays light.
         runtimeCaching: [
           {
-            urlPattern: ({ url }) =>
-              url.pathname.startsWith('/vendor/') ||
-              url.pathname.startsWith('/models/') ||
-              /\.(wasm|onnx|traineddata(\.gz)?|bin)$/.test(url.pathname),
+            // The app's own large files only: a Hub model's files are kept by transformers.js in
+            // its own cache, and a second copy here would double the space they take.
+            // (/vendor/ folders are named by content hash, so cache-first never serves an old engine.)
+            urlPattern: ({ url, sameOrigin }) =>
+              sameOrigin &&
+              (url.pathname.startsWith('/vendor/') ||
+                url.pathname.startsWith('/models/') ||
+                /\.(wasm|onnx|traineddata(\.gz)?|bin)$/.test(url.pathname)),
             handler: 'CacheFirst',
             options: {
               cacheName: 'large-assets',
@@ -58,6 +62,7 @@ export default defineConfig({
       'models/**/*.test.ts',
       'scripts/**/*.test.ts',
       'bench/**/*.test.ts',
+      'build/**/*.test.ts',
     ],
     environment: 'node',
   },

@@ -7,11 +7,12 @@
  * tesseract reads glyphs about 30 px tall far better than 12 px ones.
  */
 import { createScheduler, createWorker, OEM, PSM, type Scheduler } from 'tesseract.js';
+import { TESSERACT } from 'virtual:pack2skill/vendor';
 import { lightenDarkAreas, removeRuledLines } from './preprocess';
 import { clamp, type Rect } from '../../shared/geometry';
 import type { OcrWord } from './lines';
 
-const VENDOR = '/vendor/tesseract';
+const VENDOR = TESSERACT;
 const UPSCALE = 2;
 
 export class OcrPool {

@@ -8,6 +8,7 @@
  * SEGMENT_S seconds (input seeking: ffmpeg jumps to the key frame before each
  * start): memory stays bounded however long the video is.
  */
+import { FFMPEG } from 'virtual:pack2skill/vendor';
 import type { FFmpeg } from '@ffmpeg/ffmpeg';
 import {
   MAX_WIDTH,
@@ -133,7 +134,7 @@ export async function openFfmpegSource(
 
   let first: string[];
   try {
-    const base = `${location.origin}/vendor/ffmpeg/${multiThread ? 'mt' : 'st'}`;
+    const base = `${location.origin}${FFMPEG}/${multiThread ? 'mt' : 'st'}`;
     await ffmpeg.load({
       coreURL: `${base}/ffmpeg-core.js`,
       wasmURL: `${base}/ffmpeg-core.wasm`,

@@ -16,11 +16,17 @@ import type { RecordingRecord, StopReason } from '../storage/db';
 import { companionHandle, CompanionSession } from './companion';
 import { DomEventLogger } from './dom-events';
 import type { NewEvent } from './events';
-import { holdRecordingLock } from './recording-lock';
+import { holdRecordingLock, recordingsInProgress } from './recording-lock';
 import { RecordingWriter } from './recording-writer';
 import { releaseStorageReserve, reserveStorage } from '../storage/storage-guard';
+import { holdDatabase } from '../storage/db';
 import { describeError, formatDuration } from '../shared/format';
-import { createRecording, finishRecording, requestPersistentStorage } from '../storage/recordings';
+import {
+  createRecording,
+  finishRecording,
+  NOT_PERSISTENT_MESSAGE,
+  requestPersistentStorage,
+} from '../storage/recordings';
 import { VideoClock } from './video-clock';
 
 const TIMESLICE_MS = 1000;
@@ -82,12 +88,27 @@ export class RecordingSession {
   ): Promise<RecordingSession> {
     // Ask first: a recording must not be evicted under storage pressure.
     const persisting = requestPersistentStorage();
-    if (!(await reserveStorage())) throw new Error(NO_ROOM_MESSAGE);
+    // The recording's id, locked before its row exists: another tab's recovery takes a
+    // "recording" row whose lock nobody holds for an orphan, and would delete it mid-start.
+    const id = crypto.randomUUID();
+    const releaseRecordingLock = await holdRecordingLock(id);
+    // The database stays open under the recording, even for a newer version in another tab.
+    const releaseDatabase = holdDatabase();
+    const releaseLock = () => {
+      releaseRecordingLock();
+      releaseDatabase();
+    };
+    const reserve = await reserveStorage(id, recordingsInProgress);
+    if (!reserve) {
+      releaseLock();
+      throw new Error(NO_ROOM_MESSAGE);
+    }
     let stream: MediaStream;
     try {
       stream = await requestScreen();
     } catch (error) {
-      await releaseStorageReserve();
+      await releaseStorageReserve(id);
+      releaseLock();
       throw error;
     }
     try {
@@ -96,17 +117,19 @@ export class RecordingSession {
       const settings = track.getSettings();
       const selfCapture = track.getCaptureHandle?.()?.handle === CAPTURE_HANDLE;
       const mimeType = pickMimeType();
-      const recording = await createRecording({
-        title: defaultTitle(),
-        mimeType: mimeType || 'video/webm',
-        surface: settings.displaySurface ?? null,
-        sourceLabel: track.label,
-        width: settings.width ?? 0,
-        height: settings.height ?? 0,
-        selfCapture,
-      });
-      const releaseLock = await holdRecordingLock(recording.id);
-      await persisting;
+      const recording = await createRecording(
+        {
+          title: defaultTitle(),
+          mimeType: mimeType || 'video/webm',
+          surface: settings.displaySurface ?? null,
+          sourceLabel: track.label,
+          width: settings.width ?? 0,
+          height: settings.height ?? 0,
+          selfCapture,
+        },
+        id,
+      );
+      const persisted = await persisting;
       const session = new RecordingSession(
         stream,
         track,
@@ -117,10 +140,12 @@ export class RecordingSession {
         options.ignoreSelector,
       );
       await session.#startCompanion(track);
+      if (!persisted) callbacks.onWarning(NOT_PERSISTENT_MESSAGE);
       return session;
     } catch (error) {
       for (const t of stream.getTracks()) t.stop();
-      await releaseStorageReserve();
+      await releaseStorageReserve(id);
+      releaseLock();
       throw error;
     }
   }
@@ -249,7 +274,7 @@ export class RecordingSession {
     let end: SessionEnd;
     try {
       // Frees the ballast taken at start: the room to finish, even on a full disk.
-      await releaseStorageReserve();
+      await releaseStorageReserve(this.recording.id);
       // After a full disk, the stored duration (last chunk saved) is the truth, not the clock.
       const recording = await finishRecording(
         this.recording.id,

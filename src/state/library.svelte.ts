@@ -2,12 +2,23 @@
 import { describeError } from '../shared/format';
 import type { RecordingRecord } from '../storage/db';
 import { findInterrupted, recoverRecording } from '../capture/recovery';
-import { deleteRecording, listRecordings, recordingBlob, storageUsage, type StorageUsage } from '../storage/recordings';
+import {
+  deleteRecording,
+  listRecordings,
+  NOT_PERSISTENT_MESSAGE,
+  recordingBlob,
+  requestPersistentStorage,
+  storageUsage,
+  type StorageUsage,
+} from '../storage/recordings';
 import { importPackSession } from '../import/import-pack';
 import { findSessionFile, importPack2SkillSession } from '../import/import-0.1';
 import { importVideo, type VideoImportOptions } from '../import/video/import-video';
 import { sessionFiles } from '../import/session-files';
 import type { NoticeState } from './notice.svelte';
+
+/** Tabs tell each other that the stored recordings changed. */
+const LIBRARY_CHANNEL = 'pack2skill-library';
 
 export class LibraryState {
   recordings = $state.raw<RecordingRecord[]>([]);
@@ -21,6 +32,19 @@ export class LibraryState {
   constructor(notice: NoticeState, onRemoved: (id: string) => void = () => {}) {
     this.#notice = notice;
     this.#onRemoved = onRemoved;
+    // Another tab recorded, imported or deleted: show the same list here.
+    if (typeof BroadcastChannel !== 'undefined') {
+      this.#channel = new BroadcastChannel(LIBRARY_CHANNEL);
+      this.#channel.onmessage = () => void this.refresh();
+    }
+  }
+
+  #channel: BroadcastChannel | null = null;
+
+  /** Reads the list again here and tells the other tabs to. */
+  async #changed(): Promise<void> {
+    this.#channel?.postMessage({ type: 'changed' });
+    await this.refresh();
   }
 
   /** First load: also looks for recordings a closed tab left behind. */
@@ -30,7 +54,7 @@ export class LibraryState {
     } catch (error) {
       this.#notice.show('error', `Stored recordings could not be read: ${describeError(error)}. Reload to try again.`);
     }
-    await this.refresh();
+    await this.#changed();
     this.loaded = true;
   }
 
@@ -55,12 +79,23 @@ export class LibraryState {
         `The recording could not be recovered: ${describeError(error)}. It stays stored; try again later.`,
       );
     }
-    await this.refresh();
+    await this.#changed();
   }
 
   /** Imports a pack or pack2skill 0.1 session (a folder's files or a zip); returns the new recording, or null. */
+  /** Asks for persistent storage before an import stores anything; says once when it is not granted. */
+  async #askToPersist(): Promise<void> {
+    if (await requestPersistentStorage()) return;
+    if (this.#toldNotPersistent) return;
+    this.#toldNotPersistent = true;
+    this.#notice.show('warning', NOT_PERSISTENT_MESSAGE);
+  }
+
+  #toldNotPersistent = false;
+
   async importSession(picked: File[]): Promise<RecordingRecord | null> {
     const label = picked.length === 1 ? picked[0]!.name : (picked[0]?.webkitRelativePath.split('/')[0] ?? 'the folder');
+    await this.#askToPersist();
     try {
       const files = await sessionFiles(picked);
       const isPack = [...files.keys()].some((path) => /(^|\/)events\.jsonl$/.test(path));
@@ -73,7 +108,7 @@ export class LibraryState {
         'success',
         `Imported ${label}: ${recording.eventCount} events, ${recording.keyframeCount} key frames.`,
       );
-      await this.refresh();
+      await this.#changed();
       return recording;
     } catch (error) {
       this.#notice.show('error', `${label} could not be imported: ${describeError(error)}. Nothing was added.`);
@@ -86,11 +121,12 @@ export class LibraryState {
   #importController: AbortController | null = null;
 
   async importVideoFile(file: File): Promise<RecordingRecord | null> {
+    await this.#askToPersist();
     try {
       const recording = await this.#withProgress(file.name, (options) => importVideo(file, options));
       if (!recording) return null;
       this.#notice.show('success', `Imported ${file.name}: ${recording.eventCount} screen changes found.`);
-      await this.refresh();
+      await this.#changed();
       return recording;
     } catch (error) {
       this.#notice.show('error', `${file.name} could not be imported: ${describeError(error)}. Nothing was added.`);
@@ -150,6 +186,6 @@ export class LibraryState {
     } catch (error) {
       this.#notice.show('error', `The recording could not be deleted: ${describeError(error)}.`);
     }
-    await this.refresh();
+    await this.#changed();
   }
 }

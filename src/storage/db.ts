@@ -117,6 +117,38 @@ export type Database = IDBPDatabase<Pack2SkillDB>;
 
 let opening: Promise<Database> | null = null;
 
+/**
+ * Work that must not lose its connection (a recording writing its chunks): while
+ * any is running, a newer version of the app opened in another tab waits (its page
+ * says why) instead of this tab closing the database under it.
+ */
+let holds = 0;
+let closeWhenFree = false;
+let onUpgradeWaiting: (() => void) | null = null;
+
+/** Keeps the connection open until the returned function is called. */
+export function holdDatabase(): () => void {
+  holds++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holds--;
+    if (holds === 0 && closeWhenFree) stepAside();
+  };
+}
+
+/** Called in the tab whose upgrade waits for another tab's recording. */
+export function onDatabaseUpgradeWaiting(listener: () => void): void {
+  onUpgradeWaiting = listener;
+}
+
+function stepAside(): void {
+  closeWhenFree = false;
+  void opening?.then((db) => db.close());
+  opening = null;
+}
+
 export function openDatabase(): Promise<Database> {
   opening ??= openDB<Pack2SkillDB>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
@@ -142,11 +174,24 @@ export function openDatabase(): Promise<Database> {
         cache.createIndex('by-frame', 'frameId');
       }
     },
-    blocking() {
-      // A newer version of the app opened in another tab: step aside so it can upgrade.
-      void opening?.then((db) => db.close());
-      opening = null;
+    blocked() {
+      // An older version in another tab is recording: this one opens when it stops.
+      onUpgradeWaiting?.();
     },
+    blocking() {
+      // A newer version of the app opened in another tab: step aside so it can upgrade,
+      // but not under a recording (it finishes first).
+      if (holds > 0) closeWhenFree = true;
+      else stepAside();
+    },
+  }).catch((error: unknown) => {
+    opening = null;
+    if (error instanceof DOMException && error.name === 'VersionError') {
+      throw new Error('pack2skill was updated in another tab: reload this tab to go on (your recordings are kept)', {
+        cause: error,
+      });
+    }
+    throw error;
   });
   return opening;
 }

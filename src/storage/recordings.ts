@@ -15,11 +15,12 @@ export type NewRecording = Pick<
   'title' | 'mimeType' | 'surface' | 'sourceLabel' | 'width' | 'height' | 'selfCapture'
 >;
 
-export async function createRecording(init: NewRecording): Promise<RecordingRecord> {
+/** `id`: made and locked by the caller first, so no other tab's recovery can take the new row for an orphan. */
+export async function createRecording(init: NewRecording, id: string = crypto.randomUUID()): Promise<RecordingRecord> {
   const now = Date.now();
   const record: RecordingRecord = {
     ...init,
-    id: crypto.randomUUID(),
+    id,
     createdAt: now,
     updatedAt: now,
     status: 'recording',
@@ -173,6 +174,10 @@ export async function storageUsage(): Promise<StorageUsage | null> {
   ]);
   return { usage, quota, persisted };
 }
+
+/** Said when the browser keeps the data only as long as it has room. */
+export const NOT_PERSISTENT_MESSAGE =
+  'This browser may delete stored recordings when the disk runs low (it did not grant persistent storage). Install pack2skill as an app, or download the skills you need.';
 
 /** Asks the browser not to evict our data under storage pressure. */
 export async function requestPersistentStorage(): Promise<boolean> {

@@ -57,6 +57,8 @@ function hostileSteps(s: string, i: number): AnalyzedStep[] {
     make(5, { kind: 'visual', appeared: s, durationMs: 800 }),
     make(6, { kind: 'click', label: 'Save' }, { editedText: s }),
     make(7, { kind: 'key', key: s }),
+    // A cloud model's instruction replaces the generated words (cloud/merge.ts).
+    make(8, { kind: 'click', label: 'Send' }, { text: [{ text: s }] }),
   ];
 }
 

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { validateSkill } from '../src/skill/validate';
 import { FIXTURE_ORIGIN, launch, openApp } from './support/browser';
+import { countRows } from './support/db';
 import { text, unzipDownload } from './support/zip';
 
 /** pack's timestamp for `seconds` after 10:06:00. */
@@ -170,6 +171,59 @@ test('a pack session (events.jsonl + screenshots) imports, analyses into steps a
     expect(validateSkill(files).filter((i) => i.severity === 'error')).toEqual([]);
     const folder = [...files.keys()][0]!.split('/')[0]!;
     expect(text(files, `${folder}/SKILL.md`)).toContain('**Save ticket**');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('mutated session zips each import whole or add nothing, with a message', async () => {
+  test.setTimeout(240_000);
+  const { browser, context } = await launch();
+  try {
+    const fixture = await context.newPage();
+    await fixture.goto(`${FIXTURE_ORIGIN}/tickets.html`);
+    const good = await JSZip.loadAsync(await makePackSession(fixture));
+    const eventsPath = Object.keys(good.files).find((p) => p.endsWith('events.jsonl'))!;
+    const events = await good.file(eventsPath)!.async('string');
+    const app = await openApp(context);
+    const STORES = ['recordings', 'chunks', 'frames', 'events'];
+    let seed = 3;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const mutations: ((text: string) => string)[] = [
+      (t) => t.slice(0, random(t.length)),
+      (t) => t.replace(/'timestamp': '[^']+'/, "'timestamp': 1e999"),
+      (t) => t.replace(/\(\d+, \d+\)/, "('x', None)"),
+      (t) => t.replace(/'event_type': '[a-z_]+'/, "'event_type': 7"),
+      (t) => `${t}${'['.repeat(5000)}\n`,
+      (t) => t.replace(/\n/g, '\n\n').replace(/'details': \{/, "'details': {'__proto__': {'polluted': 1}, "),
+      (t) => t.split('\n').reverse().join('\n'),
+      (t) => t.replace(/screenshots\/[a-z0-9-]+\.jpg/, 'screenshots/missing.jpg'),
+    ];
+    for (const [i, mutate] of mutations.entries()) {
+      const before = await countRows(app, STORES);
+      const zip = await JSZip.loadAsync(await good.generateAsync({ type: 'nodebuffer' }));
+      zip.file(eventsPath, mutate(events));
+      await app.getByLabel('Import session (.zip)').setInputFiles({
+        name: `mutated-${i}.zip`,
+        mimeType: 'application/zip',
+        buffer: await zip.generateAsync({ type: 'nodebuffer' }),
+      });
+      const said = app
+        .getByRole('status')
+        .or(app.getByRole('alert'))
+        .filter({ hasText: `mutated-${i}.zip` });
+      await expect(said.first()).toBeVisible({ timeout: 30_000 });
+      const after = await countRows(app, STORES);
+      if (after['recordings'] === before['recordings']) expect(after, `mutation ${i}`).toEqual(before);
+      else {
+        // Imported whole: one recording, with its frames and events.
+        expect(after['recordings'], `mutation ${i}`).toBe(before['recordings']! + 1);
+        expect(after['frames']! + after['events']!, `mutation ${i}`).toBeGreaterThan(
+          before['frames']! + before['events']!,
+        );
+      }
+      expect(await app.evaluate(() => ({}) as Record<string, unknown>).then((o) => o['polluted'])).toBeUndefined();
+    }
   } finally {
     await browser.close();
   }

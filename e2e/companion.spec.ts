@@ -49,6 +49,20 @@ async function stopCompanionWorker(page: Page): Promise<void> {
   await cdp.detach();
 }
 
+/** Opens the signup fixture and the app, which sees the extension, and records the fixture's tab. */
+async function recordSignup(context: BrowserContext): Promise<{ fixture: Page; app: Page }> {
+  const fixture = await context.newPage();
+  await fixture.goto(`${FIXTURE_ORIGIN}/signup.html`);
+  const app = await context.newPage();
+  await app.goto(APP_URL);
+  await expect(app.getByTestId('companion-status')).toContainText('Companion extension 0.2.0 is on');
+  await startRecording(app);
+  await expect(app.getByText(/page events from the companion extension/)).toBeVisible();
+  await fixture.bringToFront();
+  await fixture.waitForTimeout(800);
+  return { fixture, app };
+}
+
 test('the app offers the companion extension as a zip that loads as it is: MV3, storage only, relay on the app origins', async () => {
   const { browser, context } = await launch();
   try {
@@ -91,15 +105,7 @@ test('with the companion extension, a workflow in another tab gives steps named 
   test.setTimeout(180_000);
   const { context, done } = await launchWithExtension('P2S Fixture Signup');
   try {
-    const fixture = await context.newPage();
-    await fixture.goto(`${FIXTURE_ORIGIN}/signup.html`);
-    const app = await context.newPage();
-    await app.goto(APP_URL);
-    await expect(app.getByTestId('companion-status')).toContainText('Companion extension 0.2.0 is on');
-    await startRecording(app);
-    await expect(app.getByText(/page events from the companion extension/)).toBeVisible();
-    await fixture.bringToFront();
-    await fixture.waitForTimeout(800);
+    const { fixture, app } = await recordSignup(context);
     await fixture.click('#name');
     await fixture.keyboard.type('Dana Scully', { delay: 60 });
     await fixture.click('#password');
@@ -193,15 +199,7 @@ test('the extension worker stopped mid-recording loses no event and repeats none
   test.setTimeout(180_000);
   const { context, done } = await launchWithExtension('P2S Fixture Signup');
   try {
-    const fixture = await context.newPage();
-    await fixture.goto(`${FIXTURE_ORIGIN}/signup.html`);
-    const app = await context.newPage();
-    await app.goto(APP_URL);
-    await expect(app.getByTestId('companion-status')).toContainText('is on');
-    await startRecording(app);
-    await expect(app.getByText(/page events from the companion extension/)).toBeVisible();
-    await fixture.bringToFront();
-    await fixture.waitForTimeout(800);
+    const { fixture, app } = await recordSignup(context);
     await fixture.click('#name');
     await fixture.keyboard.type('Dana Scully', { delay: 60 });
     // Stopped while the typing is still open in the page: it is sent when the next click closes it.

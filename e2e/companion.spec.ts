@@ -189,6 +189,10 @@ test('with the companion extension, a workflow in another tab gives steps named 
     const all = [...files.values()].map((bytes) => decoder.decode(bytes)).join('\n');
     const skill = [...files].find(([name]) => name.endsWith('SKILL.md'))?.[1];
     expect(decoder.decode(skill)).toContain('into **Full name**');
+    // Page events name the start page.
+    expect(decoder.decode(skill)).toContain(
+      `- Go to \`${FIXTURE_ORIGIN}/signup.html\` (the page titled **P2S Fixture Signup**)`,
+    );
     expect(all).not.toContain('hunter2');
   } finally {
     await done();

@@ -15,6 +15,11 @@ test('review, then Download skill (.zip): edits, a deleted step and an input rea
     await pause();
     await fixture.click('#urgent');
     await pause();
+    // A marker before saving: the steps after it are a section of their own.
+    await app.bringToFront();
+    await app.getByRole('button', { name: 'Add marker' }).click();
+    await fixture.bringToFront();
+    await pause();
     await fixture.click('#save');
     await pause();
     await app.bringToFront();
@@ -54,6 +59,13 @@ test('review, then Download skill (.zip): edits, a deleted step and an input rea
     await expect(app.getByRole('button', { name: 'Download skill (.zip)' })).toBeDisabled();
     await name.fill('file-a-printer-ticket');
     await expect(app.getByRole('button', { name: 'Download skill (.zip)' })).toBeEnabled();
+    // Pixels alone do not know the start page: the review asks for it.
+    const start = app.getByRole('textbox', { name: /Start page/ });
+    await start.fill('helpdesk');
+    await start.blur();
+    await expect(app.getByText('Give a web address starting with https://')).toBeVisible();
+    await start.fill('https://helpdesk.example/tickets');
+    await start.blur();
 
     // Edits are saved as they happen.
     await app.reload();
@@ -75,6 +87,8 @@ test('review, then Download skill (.zip): edits, a deleted step and an input rea
     expect(skill).toContain('- `{{summary}}` (typed into **Summary**)');
     expect(skill).not.toContain('Printer jam');
     expect(skill).not.toMatch(/Urgent/);
+    expect(skill).toContain('- Go to `https://helpdesk.example/tickets`');
+    expect(skill).toMatch(/\n### Marker 1\n\n3\. /);
     // Every step links its screenshot, and each is a PNG in the zip.
     const images = [...skill.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => `file-a-printer-ticket/${m[1]}`);
     expect(images).toHaveLength(3);

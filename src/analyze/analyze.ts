@@ -4,6 +4,7 @@
  * The result is stored in `analyses`; OCR results are cached per frame and
  * region in `cache`, so analysing again is fast.
  */
+import { sections, startPage } from './context';
 import { describeError } from '../shared/format';
 import type { OcrPool } from './ocr/pool';
 import { actedOnLabel, appearedText, labelFor } from './labels/labels';
@@ -77,6 +78,8 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   // Whole screens only when the screen could be read at all (else each read would fail again).
   const screens = warnings.length === 0 ? await readScreens(backend, distinctScreens(events), signal) : undefined;
   const appName = screens?.readings[0]?.title;
+  const start = startPage(events);
+  const marked = sections(events);
   const ocrMs = performance.now() - ocrStarted;
   onProgress?.({ stage: 'Done', done: drafts.length, total: drafts.length, unit: 'steps' });
 
@@ -87,6 +90,8 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     mode: burst.mode,
     ...(appName ? { appName } : {}),
     ...(givenDescription ? { givenDescription } : {}),
+    ...(start ? { start } : {}),
+    ...(marked.length > 0 ? { sections: marked } : {}),
     steps,
     screens: screens?.readings ?? [],
     warnings,

@@ -7,6 +7,7 @@ import type { BurstSettings } from './segment/bursts';
 import type { StepKind } from './segment/steps';
 import type { StepFacts, TextPart } from '../compose/step-text';
 
+import type { Section, StartPage } from './context';
 export interface AnalyzedStep {
   id: string;
   start: number;
@@ -81,6 +82,10 @@ export interface Analysis {
   appName?: string;
   /** A description the recording came with (a pack2skill 0.1 session's): the skill's, until edited. */
   givenDescription?: string;
+  /** The web page the workflow started on, where page events name it. */
+  start?: StartPage;
+  /** Sections the person's markers began, in time order. */
+  sections?: Section[];
   /** The first screen and each one a large change brought, read whole. */
   screens: ScreenReading[];
   steps: AnalyzedStep[];
@@ -104,6 +109,8 @@ export interface Analysis {
 export interface SkillDraft {
   name: string;
   description: string;
+  /** Where the workflow starts, when the person gave it (pixels alone do not know). */
+  startUrl?: string;
 }
 
 export interface AnalysisProgress {

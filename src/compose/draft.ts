@@ -19,24 +19,50 @@ export function slugify(text: string, max = MAX_NAME): string {
   return slug.slice(0, max).replace(/-+$/, '');
 }
 
-/** A step's generated text as exported: a typed value that is an input becomes `{{name}}`, secrets are masked. */
-function exportParts(step: AnalyzedStep): TextPart[] {
+/** An input of the skill: the value recorded in a step, and the name the person gave it. */
+export interface SkillInput {
+  name: string;
+  value: string;
+}
+
+/** The skill's inputs: each step value the person made an input. */
+export function skillInputs(steps: readonly AnalyzedStep[]): SkillInput[] {
+  return steps.flatMap((step) => (step.parameter && step.value ? [{ name: step.parameter, value: step.value }] : []));
+}
+
+/**
+ * `text` with every recorded value that is an input written as `{{name}}`, wherever it
+ * appears (a step's text, a person's edit, text seen on screen, the check): the skill
+ * must not keep one run's values. Longer values first, so one that contains another wins.
+ */
+export function withInputs(text: string, inputs: readonly SkillInput[]): string {
+  let out = text;
+  for (const { name, value } of [...inputs].sort((a, b) => b.value.length - a.value.length)) {
+    if (value.trim().length >= 2) out = out.split(value).join(`{{${name}}}`);
+  }
+  return out;
+}
+
+/** A step's generated text as exported: recorded values that are inputs become `{{name}}`, secrets are masked. */
+function exportParts(step: AnalyzedStep, inputs: readonly SkillInput[]): TextPart[] {
   return step.text.map((part) =>
     part.style === 'code' && step.parameter && part.text === step.value
       ? { ...part, text: `{{${step.parameter}}}` }
-      : { ...part, text: maskSensitive(part.text) },
+      : { ...part, text: maskSensitive(withInputs(part.text, inputs)) },
   );
 }
 
-/** A step as written in exports: the person's words, or the generated ones. */
-export function stepMarkdown(step: AnalyzedStep): string {
-  if (step.editedText !== undefined) return personMarkdown(maskSensitive(step.editedText.trim()));
-  return toMarkdown(exportParts(step));
+/** A step as written in exports: the person's words, or the generated ones; inputs by name. */
+export function stepMarkdown(step: AnalyzedStep, inputs: readonly SkillInput[] = skillInputs([step])): string {
+  if (step.editedText !== undefined) {
+    return personMarkdown(maskSensitive(withInputs(step.editedText.trim(), inputs)));
+  }
+  return toMarkdown(exportParts(step, inputs));
 }
 
 export function stepPlainText(step: AnalyzedStep): string {
   if (step.editedText !== undefined) return maskSensitive(step.editedText.replace(/[*_`]/g, '').trim());
-  return toPlainText(exportParts(step));
+  return toPlainText(exportParts(step, skillInputs([step])));
 }
 
 export function defaultDraft(analysis: Analysis, fallbackTitle: string): SkillDraft {
@@ -91,12 +117,19 @@ export interface StepNotes {
 }
 
 /** A typed value that looks specific to this one run (a date, an email, a path, a number). */
+/** Words on the screen after a step that say it could not be taken back. */
+const DONE =
+  /\b(submitted|sent|deleted|removed|paid|published|ordered|purchased|transferred|payment (was )?(made|received))\b/i;
+
 const HARD_CODED = /\d|@|[\\/]|\.(pdf|docx?|xlsx?|csv|png|jpe?g|txt)$/i;
 
 export function stepNotes(step: AnalyzedStep): StepNotes {
   const warnings: string[] = [];
   const label = step.label ?? '';
-  const risky = RISKY.test(label) || RISKY.test(step.editedText ?? '');
+  // Risky by what it acts on, or by what the screen said after it ("Request submitted").
+  const before = new Set((step.ocr?.before ?? []).map((line) => line.text));
+  const said = (step.ocr?.after ?? []).filter((line) => !before.has(line.text)).map((line) => line.text);
+  const risky = RISKY.test(label) || RISKY.test(step.editedText ?? '') || said.some((text) => DONE.test(text));
   if (risky) warnings.push('Cannot be undone or reaches others: the skill asks for confirmation first.');
   let confidence: StepNotes['confidence'] = 'high';
   if (step.labelSource !== 'page') {

@@ -72,6 +72,9 @@ describe('hostile text in exports', () => {
         givenDescription: s,
         steps: hostileSteps(s, i),
         screens: [{ frameId: 'f1', t: 0, title: s, lines: [line(s)] }],
+        // A marker's title opens a section heading.
+        sections: [{ t: 2500, title: s }],
+        start: { url: `https://example.com/${encodeURIComponent(s.slice(0, 50))}`, title: s },
       });
       const draft = { ...defaultDraft(analysis, 'Recording'), description: `Files a ticket. ${s}`.slice(0, 1000) };
       const input = {
@@ -122,6 +125,7 @@ describe('hostile text in exports', () => {
           'header',
           'h1',
           'h2',
+          'h3',
           'p',
           'ol',
           'ul',

@@ -89,3 +89,17 @@ describe('markedBox', () => {
     expect(markedBox({ region })).toEqual(region);
   });
 });
+
+describe('manual sections', () => {
+  it('opens a section at each marker, in index.md and index.html, numbering on', async () => {
+    const files = await manualGenerator.generate({
+      analysis: { ...analysis, sections: [{ t: 4000, title: 'Clean up' }] },
+      draft: { name: 'file-a-ticket', description: 'Files a ticket. Use when a printer jams.' },
+      recordedAt: 0,
+      screenshot: async () => null,
+    });
+    const file = (name: string) => String(files.find((f) => f.path.endsWith(name))!.data);
+    expect(file('index.md')).toContain('1. Type `{{summary}}` into **Summary**\n\n### Clean up\n\n2. ');
+    expect(file('index.html')).toContain('</ol><h3>Clean up</h3><ol start="2">');
+  });
+});

@@ -7,7 +7,8 @@ import { blobToBase64 } from '../shared/base64';
 import { formatDuration } from '../shared/format';
 import { maskSensitive } from '../compose/redact';
 import { markdownCode, markdownLine, markdownText } from '../compose/markdown';
-import { stepMarkdown, stepNotes } from '../compose/draft';
+import { skillInputs, stepMarkdown, stepNotes } from '../compose/draft';
+import { withSections } from './skill';
 import { escapeHtml, inlineMarkdownToHtml } from './inline-markdown';
 import type { GeneratorInput, OutputFile, OutputGenerator } from './types';
 
@@ -15,6 +16,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 interface ManualStep {
   number: number;
+  /** The section (a marker's title) this step opens, if it opens one. */
+  section?: string;
   markdown: string;
   image?: { path: string; blob: Blob };
   note?: string;
@@ -26,12 +29,14 @@ export const manualGenerator: OutputGenerator = {
   async generate(input: GeneratorInput): Promise<OutputFile[]> {
     const root = `${input.draft.name}-manual`;
     const steps: ManualStep[] = [];
-    for (const [index, step] of input.analysis.steps.entries()) {
+    const values = skillInputs(input.analysis.steps);
+    for (const { step, index, section } of withSections(input.analysis)) {
       const blob = await input.screenshot(step);
       const notes = stepNotes(step);
       steps.push({
         number: index + 1,
-        markdown: stepMarkdown(step),
+        ...(section ? { section } : {}),
+        markdown: stepMarkdown(step, values),
         at: formatDuration(step.start),
         ...(blob ? { image: { path: `images/step-${pad(index + 1)}.png`, blob } } : {}),
         ...(notes.risky ? { note: 'This cannot be undone: check before you do it.' } : {}),
@@ -69,6 +74,7 @@ function markdown(title: string, input: GeneratorInput, steps: ManualStep[]): st
   }
   lines.push('## Steps', '');
   for (const step of steps) {
+    if (step.section) lines.push('', `### ${markdownLine(step.section)}`, '');
     lines.push(`${step.number}. ${step.markdown}${step.note ? ` *${step.note}*` : ''}`);
     if (step.image) lines.push('', `   ![Step ${step.number}](${step.image.path})`, '');
   }
@@ -83,6 +89,8 @@ async function html(title: string, input: GeneratorInput, steps: ManualStep[]): 
       ? `<img src="${await dataUrl(step.image.blob)}" alt="Screenshot of step ${step.number}">`
       : '';
     const note = step.note ? `<p class="note">${escapeHtml(step.note)}</p>` : '';
+    // A section closes the list and opens another that goes on counting.
+    if (step.section) items.push(`</ol><h3>${escapeHtml(step.section)}</h3><ol start="${step.number}">`);
     items.push(
       `<li><p class="what">${inlineMarkdownToHtml(step.markdown)}</p><p class="at">at ${escapeHtml(step.at)} in the recording</p>${note}${image}</li>`,
     );

@@ -83,14 +83,63 @@ describe('skill generator', () => {
     expect(skill).not.toContain('Printer jam');
     expect(skill).toContain('3. Type `••••` into **Reporter**');
     expect(skill).not.toContain('ada@example.com');
+    // The confirmation comes before the step that cannot be taken back.
     expect(skill).toContain(
-      '4. Press **Delete draft** to discard the copy **Ask the user to confirm before doing this.**',
+      '4. **First ask the user to confirm: this cannot be undone or reaches others.** Press **Delete draft** to discard the copy',
     );
     expect(skill).toContain('The last screen should show: A ticket saved confirmation.');
     expect(skill).toContain('   ![Step 1](assets/step-01.png)');
     const reference = text('references/REFERENCE.md');
     expect(reference).toContain('## Step 5: Wait for the screen to change');
     expect(reference).toContain('- Caption: A ticket saved confirmation.');
+  });
+
+  it('says where to start, uses inputs everywhere, starts sections at markers and checks in general terms', async () => {
+    const line = (text: string) => ({ text, confidence: 90, box: { x: 0, y: 0, width: 10, height: 10 } });
+    const input = analysis([
+      step(1, { kind: 'type', label: 'Amount', value: '42.50' }, { parameter: 'amount' }),
+      // A person's edit and a later step repeat the recorded value: both become the input.
+      step(2, { kind: 'click', label: 'Review' }, { editedText: 'Check that **42.50** is shown, then go on' }),
+      step(
+        3,
+        { kind: 'click', label: 'Send report' },
+        {
+          start: 9000,
+          ocr: {
+            before: [line('Expense report')],
+            after: [line('Expense report'), line('Report RPT-88213 sent'), line('x'), line('Total 42.50 was filed')],
+          },
+        },
+      ),
+    ]);
+    input.start = { url: 'https://expenses.example.com/new?x=1', title: 'New report' };
+    input.sections = [
+      { t: 0, title: 'Fill in the report' },
+      { t: 8000, title: 'Send it' },
+    ];
+    const { text } = await generate(input);
+    const skill = text('SKILL.md');
+    expect(skill).toContain(
+      '- Go to `https://expenses.example.com/new?x=1` (the page titled **New report**) in **Helpdesk**; make sure the user is signed in.',
+    );
+    expect(skill).not.toContain('42.50');
+    expect(skill).toContain('2. Check that **{{amount}}** is shown, then go on');
+    expect(skill).toContain('### Fill in the report\n\n1. Type `{{amount}}` into **Amount**');
+    expect(skill).toContain('### Send it\n\n3. **First ask the user to confirm');
+    // One run's reference number and a one-letter misread are left out of the check; the input is named.
+    expect(skill).toContain('The last screen should show: "Total {{amount}} was filed".');
+    expect(text('references/REFERENCE.md')).not.toContain('42.50');
+    expect(skill).toContain('If the app refuses a step');
+    // A risky result read on the screen after the step makes it ask first, even when its label does not.
+    const quiet = analysis([
+      step(1, { kind: 'click', label: 'Go' }, { ocr: { before: [], after: [line('Your request was submitted')] } }),
+    ]);
+    const { text: quietText } = await generate(quiet);
+    expect(quietText('SKILL.md')).toContain('1. **First ask the user to confirm');
+    // A start page the person typed in the review wins; without one, the app is named.
+    expect((await generate(analysis([step(1, { kind: 'click', label: 'Go' })]))).text('SKILL.md')).toContain(
+      '- Open **Helpdesk** and make sure the user is signed in.',
+    );
   });
 
   it('lists each screen’s text in the reference, secrets masked and markup escaped', async () => {

@@ -11,15 +11,16 @@ import { maskSensitive } from '../compose/redact';
 import { markdownCode, markdownLine, markdownText } from '../compose/markdown';
 import { TOC_AFTER_LINES } from '../skill/validate';
 import type { AnalyzedStep } from '../analyze/types';
-import { stepMarkdown, stepNotes } from '../compose/draft';
+import { skillInputs, stepMarkdown, stepNotes, withInputs, type SkillInput } from '../compose/draft';
 import type { GeneratorInput, OutputFile, OutputGenerator } from './types';
 
 export const GENERATOR = 'pack2skill 0.2.0';
 export const SKILL_VERSION = '1.0.0';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-/** Screen text for Markdown: secrets masked, written as text (see compose/markdown). */
-const screenText = (text: string) => markdownText(maskSensitive(text));
+/** Screen text for Markdown: one run's input values named, secrets masked, written as text (see compose/markdown). */
+const screenText = (text: string, inputs: readonly SkillInput[] = []) =>
+  markdownText(maskSensitive(withInputs(text, inputs)));
 
 export const skillGenerator: OutputGenerator = {
   id: 'skill',
@@ -51,6 +52,8 @@ function title(name: string): string {
 function skillMarkdown({ analysis, draft, recordedAt }: GeneratorInput, images: Map<string, string>): string {
   const app = analysis.appName ? screenText(analysis.appName) : undefined;
   const parameters = analysis.steps.filter((step) => step.parameter);
+  const inputs = skillInputs(analysis.steps);
+  const start = startOf(analysis, draft);
   const lines: string[] = [
     writeFrontmatter({
       name: draft.name,
@@ -80,29 +83,38 @@ function skillMarkdown({ analysis, draft, recordedAt }: GeneratorInput, images: 
     lines.push('');
   }
   lines.push('## Before you start', '');
-  lines.push(
-    app
-      ? `- Open **${app}** and make sure the user is signed in.`
-      : '- Open the app or page the workflow uses, signed in.',
-  );
+  if (start) {
+    lines.push(
+      `- Go to ${markdownCode(start.url)}${start.title ? ` (the page titled **${screenText(start.title)}**)` : ''}${app ? ` in **${app}**` : ''}; make sure the user is signed in.`,
+    );
+  } else {
+    lines.push(
+      app
+        ? `- Open **${app}** and make sure the user is signed in.`
+        : '- Open the app or page the workflow uses, signed in.',
+    );
+  }
   lines.push('- Start from the screen shown in the first screenshot.', '');
   lines.push('## Steps', '');
-  for (const [index, step] of analysis.steps.entries()) {
+  for (const { step, index, section } of withSections(analysis)) {
+    if (section) lines.push('', `### ${markdownLine(section)}`, '');
     const notes = stepNotes(step);
-    const confirm = notes.risky ? ' **Ask the user to confirm before doing this.**' : '';
-    lines.push(`${index + 1}. ${stepMarkdown(step)}${confirm}`);
+    // Asked before the step that cannot be taken back, not after it.
+    const confirm = notes.risky ? '**First ask the user to confirm: this cannot be undone or reaches others.** ' : '';
+    lines.push(`${index + 1}. ${confirm}${stepMarkdown(step, inputs)}`);
     const image = images.get(step.id);
     if (image) lines.push(`   ![Step ${index + 1}](${image})`);
   }
   lines.push('', '## Check that it worked', '');
   const last = analysis.steps.at(-1);
-  const finalText = last ? lastScreenText(last) : '';
+  const finalText = last ? lastScreenText(last, inputs) : '';
   lines.push(
     finalText ? `The last screen should show: ${finalText}.` : 'The last screen should look like the last screenshot.',
     '',
     '## If the screen looks different',
     '',
     '- Find each control by its label, not by its position: layouts move.',
+    '- If the app refuses a step (a message such as "Please fill out this field", a field marked in red), read the message, correct that field with the value the user gave, and try again; never invent a value.',
     '- If a step cannot be found, stop and tell the user what you see instead; do not guess.',
     '- See [the reference](references/REFERENCE.md) for the text and timing recorded at each step.',
     '',
@@ -110,26 +122,59 @@ function skillMarkdown({ analysis, draft, recordedAt }: GeneratorInput, images: 
   return lines.join('\n');
 }
 
-/** What the last step left on screen: its caption, else the text that appeared near it. */
-function lastScreenText(step: AnalyzedStep): string {
-  if (step.caption) return screenText(step.caption.replace(/\.$/, ''));
+/**
+ * What the last step left on screen, in terms that hold for any run: its caption, else
+ * the lines that appeared near it with inputs named, leaving out what one run alone
+ * shows (short or misread bits, reference numbers), at most three.
+ */
+function lastScreenText(step: AnalyzedStep, inputs: readonly SkillInput[]): string {
+  if (step.caption) return screenText(step.caption.replace(/\.$/, ''), inputs);
   const before = new Set((step.ocr?.before ?? []).map((line) => line.text));
-  const appeared = (step.ocr?.after ?? []).filter((line) => !before.has(line.text)).map((line) => line.text);
+  const appeared = (step.ocr?.after ?? [])
+    .filter((line) => !before.has(line.text))
+    .map((line) => withInputs(line.text, inputs))
+    .filter((text) => (text.match(/\p{L}/gu) ?? []).length >= 4 && !/\b[A-Z]*\d[\dA-Z-]{3,}\b/.test(text))
+    .slice(0, 3);
   return appeared.length > 0 ? appeared.map((text) => `"${screenText(text)}"`).join(', ') : '';
 }
 
+/** Where the workflow starts: the page the recording began on, or the one the person gave. */
+function startOf(
+  analysis: GeneratorInput['analysis'],
+  draft: GeneratorInput['draft'],
+): { url: string; title?: string } | null {
+  const given = draft.startUrl?.trim();
+  if (given && /^https?:\/\//i.test(given)) return { url: given };
+  return analysis.start ?? null;
+}
+
+/** The steps, each with the title of the section it opens (the person's markers), if it opens one. */
+export function withSections(
+  analysis: GeneratorInput['analysis'],
+): { step: AnalyzedStep; index: number; section?: string }[] {
+  const marks = [...(analysis.sections ?? [])];
+  return analysis.steps.map((step, index) => {
+    let section: string | undefined;
+    while (marks.length > 0 && marks[0]!.t <= step.start) section = marks.shift()!.title;
+    return { step, index, ...(section ? { section } : {}) };
+  });
+}
+
 function referenceMarkdown({ analysis }: GeneratorInput): string {
+  const inputs = skillInputs(analysis.steps);
   const sections: string[][] = analysis.steps.map((step, index) => {
     const notes = stepNotes(step);
     const section = [
-      `## Step ${index + 1}: ${stepMarkdown(step)}`,
+      `## Step ${index + 1}: ${stepMarkdown(step, inputs)}`,
       '',
       `- Time: ${formatDuration(step.start)} to ${formatDuration(step.end)} (${step.eventCount} events, ${step.kind})`,
       `- Confidence: ${notes.confidence}${step.labelSource ? ` (label from the ${step.labelSource === 'page' ? 'page' : 'screen, by OCR'})` : ''}`,
     ];
-    if (step.caption) section.push(`- Caption: ${screenText(step.caption)}`);
+    if (step.caption) section.push(`- Caption: ${screenText(step.caption, inputs)}`);
     const seen = [...new Set((step.ocr?.after ?? step.ocr?.before ?? []).map((line) => line.text))];
-    if (seen.length > 0) section.push(`- Text seen: ${seen.map((text) => `"${screenText(text)}"`).join(', ')}`);
+    if (seen.length > 0) {
+      section.push(`- Text seen: ${seen.map((text) => `"${screenText(text, inputs)}"`).join(', ')}`);
+    }
     for (const warning of notes.warnings) section.push(`- Note: ${screenText(warning)}`);
     section.push('');
     return section;
@@ -137,7 +182,7 @@ function referenceMarkdown({ analysis }: GeneratorInput): string {
   // Each distinct screen's text, read whole: what an agent should expect to see.
   for (const screen of analysis.screens) {
     const heading = screen.title ? screenText(screen.title) : 'Untitled screen';
-    const seen = screen.lines.map((line) => screenText(line.text)).filter(Boolean);
+    const seen = screen.lines.map((line) => screenText(line.text, inputs)).filter(Boolean);
     sections.push([
       `## Screen at ${formatDuration(screen.t)}: ${heading}`,
       '',
@@ -151,7 +196,7 @@ function referenceMarkdown({ analysis }: GeneratorInput): string {
     head.push(
       '## Contents',
       '',
-      ...analysis.steps.map((step, i) => `- Step ${i + 1}: ${stepMarkdown(step)}`),
+      ...analysis.steps.map((step, i) => `- Step ${i + 1}: ${stepMarkdown(step, inputs)}`),
       ...analysis.screens.map((screen) => `- Screen at ${formatDuration(screen.t)}`),
       '',
     );

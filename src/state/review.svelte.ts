@@ -42,6 +42,11 @@ export class ReviewState {
   }
 
   /** The skill's name and description: as edited, else made from the steps. */
+  /** The page the recording started on, where page events name it. */
+  get startPage(): string | undefined {
+    return this.#analysis.result?.start?.url;
+  }
+
   get draft(): SkillDraft | null {
     const result = this.#analysis.result;
     if (!result) return null;

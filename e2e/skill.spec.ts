@@ -28,20 +28,36 @@ test('review, then Download skill (.zip): edits, a deleted step and an input rea
     await expect(steps).toHaveCount(4, { timeout: 90_000 });
     await expect(app.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0, { timeout: 60_000 });
 
-    // Edit the first step's words.
+    // Edit the first step's words, by keyboard: the field takes focus, Ctrl+Enter saves,
+    // the edit shows as it will read (bold, not asterisks), and focus returns to Edit.
     await app.getByRole('button', { name: 'Edit step 1' }).click();
-    await app.getByRole('textbox', { name: 'Text of step 1' }).fill('Open a **new ticket** form');
-    await app.getByRole('button', { name: 'Save text' }).click();
-    await expect(steps.first()).toContainText('Open a **new ticket** form');
+    const field = app.getByRole('textbox', { name: 'Text of step 1' });
+    await expect(field).toBeFocused();
+    await field.fill('Open a **new ticket** form');
+    await field.press('Control+Enter');
+    await expect(steps.first().locator('.what')).toHaveText('Open a new ticket form');
+    await expect(steps.first().locator('.what strong')).toHaveText('new ticket');
+    await expect(app.getByRole('button', { name: 'Edit step 1' })).toBeFocused();
+    // Esc cancels an edit, and focus returns to Edit.
+    await app.keyboard.press('Enter');
+    await expect(field).toBeFocused();
+    await field.fill('Something else');
+    await field.press('Escape');
+    await expect(steps.first().locator('.what')).toHaveText('Open a new ticket form');
+    await expect(app.getByRole('button', { name: 'Edit step 1' })).toBeFocused();
     // The typed summary becomes an input.
     await app.getByRole('button', { name: "Make step 2's value an input" }).click();
     await expect(app.getByRole('textbox', { name: 'Input name for step 2' })).toHaveValue('summary');
-    await app.getByRole('button', { name: 'Make input' }).click();
+    await expect(app.getByRole('textbox', { name: 'Input name for step 2' })).toBeFocused();
+    await app.keyboard.press('Enter');
     await expect(steps.nth(1)).toContainText('Input {{summary}}');
-    // Delete the third step, undo, delete it again.
+    await expect(app.getByRole('button', { name: 'Edit step 2' })).toBeFocused();
+    // Delete the third step: focus goes to the step now third; Undo says what it undoes, and Ctrl+Z does it.
     await app.getByRole('button', { name: 'Delete step 3' }).click();
     await expect(steps).toHaveCount(3);
-    await app.getByRole('button', { name: 'Undo' }).click();
+    await expect(app.getByRole('button', { name: 'Edit step 3' })).toBeFocused();
+    await expect(app.getByRole('button', { name: 'Undo delete step 3' })).toBeVisible();
+    await app.keyboard.press('Control+z');
     await expect(steps).toHaveCount(4);
     await app.getByRole('button', { name: 'Delete step 3' }).click();
     await expect(steps).toHaveCount(3);

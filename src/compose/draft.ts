@@ -148,7 +148,9 @@ export function stepNotes(step: AnalyzedStep): StepNotes {
   if (!label && !step.cloud && step.kind !== 'key' && step.kind !== 'scroll' && step.editedText === undefined) {
     warnings.push('Nothing names what was acted on: check the screenshot and edit the text.');
   }
-  if (step.value && !step.parameter && HARD_CODED.test(step.value)) {
+  // (Not once the person's own words no longer hold the value.)
+  const stillSaid = step.editedText === undefined || step.editedText.includes(step.value ?? '');
+  if (step.value && !step.parameter && HARD_CODED.test(step.value) && stillSaid) {
     warnings.push(`"${maskSensitive(step.value)}" looks specific to this run: consider making it an input.`);
   }
   return { risky, confidence, warnings };

@@ -4,6 +4,10 @@
  * link, an image, a heading, a list or a code span that was not meant; and it
  * stays on one line, so it cannot end the paragraph or list item it sits in.
  */
+import { codeSpans } from '../shared/code-spans';
+
+/** A piece of a step's words as shown and exported: plain, bold (a label) or code (a typed value). */
+export type TextPart = { text: string; style?: 'strong' | 'code' };
 
 /**
  * Line breaks of every kind (CR, LF, NEL, LS, PS, VT, FF): a renderer may start a
@@ -86,4 +90,41 @@ export function personMarkdown(text: string): string {
     .replace(/[<>[\]]/g, '\\$&')
     .replace(PERSON_BLOCK_START, (marker: string) => (/^\d/.test(marker) ? marker : `\\${marker}`))
     .replace(/^(\d{1,9})([.)])/, '$1\\$2');
+}
+
+/**
+ * The parts of a step's Markdown as the review shows them (bold, code, text),
+ * read as `personMarkdown` and `toMarkdown` write it: code spans, `**`, backslash
+ * escapes. The inverse of `toMarkdown` for what it writes; anything else is text.
+ */
+export function markdownToParts(markdown: string): TextPart[] {
+  const parts: TextPart[] = [];
+  const push = (text: string, style?: TextPart['style']) => {
+    if (!text) return;
+    const last = parts.at(-1);
+    if (last && last.style === style) last.text += text;
+    else parts.push(style ? { text, style } : { text });
+  };
+  const spans = codeSpans(markdown);
+  let next = 0;
+  let bold = false;
+  for (let i = 0; i < markdown.length;) {
+    const span = spans[next];
+    if (span && i === span.start) {
+      // One space is stripped from each side when both have one (as markdown-it does).
+      push(/^ (.+) $/s.test(span.inner) ? span.inner.slice(1, -1) : span.inner, 'code');
+      i = span.end;
+      next++;
+    } else if (markdown[i] === '\\' && i + 1 < markdown.length && !(span && i + 1 === span.start)) {
+      push(markdown[i + 1]!, bold ? 'strong' : undefined);
+      i += 2;
+    } else if (markdown.startsWith('**', i) && !(span && i + 1 === span.start)) {
+      bold = !bold;
+      i += 2;
+    } else {
+      push(markdown[i]!, bold ? 'strong' : undefined);
+      i++;
+    }
+  }
+  return parts;
 }

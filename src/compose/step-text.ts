@@ -5,9 +5,9 @@
  * renders it without HTML and the exporters write it as Markdown.
  */
 import type { StepKind } from '../analyze/segment/steps';
-import { markdownCode, markdownStrong, markdownText } from './markdown';
+import { markdownCode, markdownStrong, markdownText, type TextPart } from './markdown';
 
-export type TextPart = { text: string; style?: 'strong' | 'code' };
+export type { TextPart } from './markdown';
 
 export interface StepFacts {
   kind: StepKind;

@@ -23,7 +23,8 @@ const UNDO_LIMIT = 50;
 export class ReviewState {
   /** What an export is doing, for its progress line; null when idle. */
   exporting = $state<string | null>(null);
-  #undo = $state.raw<Analysis[]>([]);
+  /** States before each edit, with what the edit was ("delete step 3"), newest last. */
+  #undo = $state.raw<{ before: Analysis; what: string }[]>([]);
 
   readonly #analysis: AnalysisState;
   readonly #notice: NoticeState;
@@ -38,7 +39,12 @@ export class ReviewState {
   }
 
   get canUndo(): boolean {
-    return this.#undo.length > 0 && this.#undo.at(-1)!.recordingId === this.#analysis.result?.recordingId;
+    return this.#undo.length > 0 && this.#undo.at(-1)!.before.recordingId === this.#analysis.result?.recordingId;
+  }
+
+  /** What Undo would take back, for its label ("Undo delete step 3"); empty when nothing. */
+  get undoLabel(): string {
+    return this.canUndo ? this.#undo.at(-1)!.what : '';
   }
 
   /** The skill's name and description: as edited, else made from the steps. */
@@ -53,29 +59,35 @@ export class ReviewState {
     return result.review ?? defaultDraft(result, this.#analysis.title);
   }
 
+  /** "step 3" for the step with `stepId` in the shown steps. */
+  #name(stepId: string): string {
+    const index = this.#analysis.result?.steps.findIndex((step) => step.id === stepId) ?? -1;
+    return `step ${index + 1}`;
+  }
+
   editText(stepId: string, markdown: string): Promise<void> {
-    return this.#apply((a) => edits.editStepText(a, stepId, markdown));
+    return this.#apply((a) => edits.editStepText(a, stepId, markdown), `edit of ${this.#name(stepId)}`);
   }
   delete(stepId: string): Promise<void> {
-    return this.#apply((a) => edits.deleteStep(a, stepId));
+    return this.#apply((a) => edits.deleteStep(a, stepId), `delete ${this.#name(stepId)}`);
   }
   move(stepId: string, toIndex: number): Promise<void> {
-    return this.#apply((a) => edits.moveStep(a, stepId, toIndex));
+    return this.#apply((a) => edits.moveStep(a, stepId, toIndex), `move ${this.#name(stepId)}`);
   }
   mergeWithNext(stepId: string): Promise<void> {
-    return this.#apply((a) => edits.mergeWithNext(a, stepId));
+    return this.#apply((a) => edits.mergeWithNext(a, stepId), `merge ${this.#name(stepId)}`);
   }
   setParameter(stepId: string, name: string | null): Promise<void> {
-    return this.#apply((a) => edits.setParameter(a, stepId, name));
+    return this.#apply((a) => edits.setParameter(a, stepId, name), `input of ${this.#name(stepId)}`);
   }
   addBlur(stepId: string, box: Rect): Promise<void> {
-    return this.#apply((a) => edits.addBlur(a, stepId, box));
+    return this.#apply((a) => edits.addBlur(a, stepId, box), `blur in ${this.#name(stepId)}`);
   }
   clearBlurs(stepId: string): Promise<void> {
-    return this.#apply((a) => edits.clearBlurs(a, stepId));
+    return this.#apply((a) => edits.clearBlurs(a, stepId), `blurs of ${this.#name(stepId)}`);
   }
   setDraft(draft: SkillDraft): Promise<void> {
-    return this.#apply((a) => edits.setDraft(a, draft), false);
+    return this.#apply((a) => edits.setDraft(a, draft), null);
   }
 
   /** A stored key frame of the shown steps, for their screenshots. */
@@ -87,7 +99,7 @@ export class ReviewState {
     const previous = this.#undo.at(-1);
     if (!previous || !this.canUndo) return;
     this.#undo = this.#undo.slice(0, -1);
-    await this.#store(previous);
+    await this.#store(previous.before);
   }
 
   /** Makes the skill (kept in the library too) and downloads it, or writes it into a chosen folder. */
@@ -153,13 +165,13 @@ export class ReviewState {
     }
   }
 
-  /** Applies an edit to the shown analysis and saves it; `undoable` keeps the state before it. */
-  async #apply(edit: (analysis: Analysis) => Analysis, undoable = true): Promise<void> {
+  /** Applies an edit to the shown analysis and saves it; with `what` (said by Undo) it can be undone. */
+  async #apply(edit: (analysis: Analysis) => Analysis, what: string | null): Promise<void> {
     const current = this.#analysis.result;
     if (!current || this.#analysis.running) return;
     const next = edit(current);
     if (next === current) return;
-    if (undoable) this.#undo = [...this.#undo, current].slice(-UNDO_LIMIT);
+    if (what) this.#undo = [...this.#undo, { before: current, what }].slice(-UNDO_LIMIT);
     await this.#store(next);
   }
 

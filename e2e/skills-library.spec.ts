@@ -88,8 +88,13 @@ test('skills: import a zip, a second of the same name, rename, download again, d
     });
     await expect(app.getByRole('alert')).toContainText('"version" is not allowed');
     await expect(list).toHaveCount(1);
+    // Scrolled to the bottom of the page, the message still shows where the person looks.
+    await app.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await importer.setInputFiles({ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
     await expect(app.getByRole('alert')).toContainText('not a zip archive');
+    await expect(app.getByRole('alert')).toBeInViewport();
+    await app.evaluate(() => window.scrollTo(0, 0));
+    await expect(app.getByRole('alert')).toBeInViewport();
     // A zip bomb (400 MB of zeros in 400 KB) is refused from its list of files, before unpacking.
     const bomb = new JSZip();
     bomb.file('bomb/SKILL.md', new Uint8Array(400 * 1024 * 1024));

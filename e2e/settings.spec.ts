@@ -1,5 +1,13 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { launch, recordFixture } from './support/browser';
+
+/** Opens the dialog's Advanced part (gap and span fields) unless it is open already. */
+async function openAdvanced(dialog: Locator): Promise<void> {
+  const advanced = dialog.locator('details.advanced');
+  if (!(await advanced.evaluate((d: HTMLDetailsElement) => d.open))) {
+    await dialog.getByText('Advanced: gap and span per kind of event').click();
+  }
+}
 
 test('step detection settings are saved and change how a recording splits into steps', async () => {
   const { browser, context } = await launch({ captureTitle: 'P2S Fixture Tickets' });
@@ -19,6 +27,9 @@ test('step detection settings are saved and change how a recording splits into s
     await app.getByRole('button', { name: 'Settings' }).click();
     const dialog = app.getByRole('dialog', { name: 'Settings' });
     await dialog.getByRole('radio', { name: /Rough/ }).check();
+    // The ten gap and span fields are under Advanced.
+    await expect(dialog.getByRole('spinbutton', { name: 'Screen changes gap (s)' })).toBeHidden();
+    await openAdvanced(dialog);
     await expect(dialog.getByRole('spinbutton', { name: 'Screen changes gap (s)' })).toHaveValue('3');
     await dialog.getByRole('button', { name: 'Save settings' }).click();
     await expect(dialog).toBeHidden();
@@ -30,12 +41,14 @@ test('step detection settings are saved and change how a recording splits into s
     await app.getByRole('button', { name: 'Settings' }).click();
     await expect(dialog.getByRole('radio', { name: /Rough/ })).toBeChecked();
     await dialog.getByRole('radio', { name: /Accurate/ }).check();
+    await openAdvanced(dialog);
     await dialog.getByRole('spinbutton', { name: 'Screen changes gap (s)' }).fill('5');
     await dialog.getByRole('button', { name: 'Save settings' }).click();
     await app.getByRole('button', { name: 'Show steps' }).click();
     await app.getByRole('button', { name: 'Analyse again' }).click();
     await expect(steps).toHaveCount(1, { timeout: 60_000 });
     await app.getByRole('button', { name: 'Settings' }).click();
+    await openAdvanced(dialog);
     await expect(dialog.getByRole('spinbutton', { name: 'Screen changes gap (s)' })).toHaveValue('5');
 
     // Captions: the Hub model is offered until they are turned off.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, formatBytes, formatDuration } from './format';
+import { describeError, formatBytes, formatDuration, count } from './format';
 
 describe('formatDuration', () => {
   it('shows minutes and seconds, and hours when there are some', () => {
@@ -22,5 +22,14 @@ describe('describeError', () => {
     expect(describeError(new Error('disk on fire'))).toBe('disk on fire');
     expect(describeError(new DOMException('', 'QuotaExceededError'))).toBe('QuotaExceededError');
     expect(describeError('plain')).toBe('plain');
+  });
+});
+
+describe('count', () => {
+  it('says one thing in the singular and others in the plural', () => {
+    expect(count(1, 'marker')).toBe('1 marker');
+    expect(count(0, 'marker')).toBe('0 markers');
+    expect(count(12, 'key frame')).toBe('12 key frames');
+    expect(count(2, 'person', 'people')).toBe('2 people');
   });
 });

@@ -34,3 +34,8 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return (error.message || error.name).replace(/\.$/, '');
   return String(error).replace(/\.$/, '');
 }
+
+/** "1 marker", "3 markers": a count with its noun, singular or plural (`plural` where not just +s). */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}

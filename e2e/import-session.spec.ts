@@ -146,6 +146,18 @@ test('a pack session (events.jsonl + screenshots) imports, analyses into steps a
       'broken.zip could not be imported: s/events.jsonl line 2 is not an event',
     );
     await expect(recordings).toHaveCount(0);
+    // A skill zip picked as a session says where it goes.
+    const skillZip = new JSZip();
+    skillZip.file('my-skill/SKILL.md', '---\nname: my-skill\n---\n');
+    await app.getByLabel('Import session (.zip)').setInputFiles({
+      name: 'my-skill.zip',
+      mimeType: 'application/zip',
+      buffer: await skillZip.generateAsync({ type: 'nodebuffer' }),
+    });
+    await expect(app.getByRole('alert')).toContainText(
+      'is a skill (it holds SKILL.md), not a session: use "Import skill (.zip)"',
+    );
+    await expect(recordings).toHaveCount(0);
 
     await app.getByLabel('Import session (.zip)').setInputFiles({
       name: 'session.zip',

@@ -9,7 +9,17 @@ import { storeImported } from './store';
 
 export async function importPackSession(files: ReadonlyMap<string, Blob>, label: string): Promise<RecordingRecord> {
   const eventsPath = [...files.keys()].find((path) => /(^|\/)events\.jsonl$/.test(path));
-  if (!eventsPath) throw new SessionError(`${label} has no events.jsonl: pick the session's folder, or a zip of it`);
+  if (!eventsPath) {
+    // A skill zip picked here by mistake: say where it goes.
+    if ([...files.keys()].some((path) => /(^|\/)SKILL\.md$/.test(path))) {
+      throw new SessionError(
+        `${label} is a skill (it holds SKILL.md), not a session: use "Import skill (.zip)" under Skills`,
+      );
+    }
+    throw new SessionError(
+      `${label} has no events.jsonl: a session is what pack or pack2skill 0.1 saved while recording; pick its folder, or a zip of it`,
+    );
+  }
   const root = eventsPath.slice(0, -'events.jsonl'.length);
   const screenshots = new Map<string, Blob>();
   for (const [path, blob] of files) {

@@ -1,6 +1,7 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { parseFrontmatter } from './frontmatter';
-import { renameFiles } from './library';
+import { renameFiles, importSkillZip } from './library';
 import { validateSkill } from './validate';
 
 describe('renameFiles', () => {
@@ -25,5 +26,23 @@ describe('renameFiles', () => {
     });
     expect(body).toBe('# Weekly\n\n1. Open [the list](references/list.md)\n');
     expect(validateSkill(renamed).filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('importSkillZip', () => {
+  it('names every problem of an invalid skill, each as a sentence, and stores nothing', async () => {
+    const zip = new JSZip();
+    zip.file('data.json', '{}');
+    zip.file('readme.txt', 'x');
+    const loose = new Blob([await zip.generateAsync({ type: 'uint8array' })]);
+    await expect(importSkillZip(loose)).rejects.toThrow(
+      'This is not a valid skill: Files lie at the root of the zip (data.json, readme.txt): it must hold one folder only. The zip must hold exactly one folder; it holds 0.',
+    );
+    // A message without a full stop of its own gets one before the next.
+    const bare = new JSZip();
+    bare.file('s/SKILL.md', '# No frontmatter');
+    await expect(importSkillZip(new Blob([await bare.generateAsync({ type: 'uint8array' })]))).rejects.toThrow(
+      /^This is not a valid skill: SKILL\.md must start with YAML frontmatter between two "---" lines\. The frontmatter has no name\./,
+    );
   });
 });

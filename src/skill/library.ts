@@ -68,7 +68,9 @@ export async function importSkillZip(zip: Blob): Promise<{ skill: SkillRecord; r
   for (const path of [...files.keys()]) if (/(^|\/)(__MACOSX|\.DS_Store)(\/|$)/.test(path)) files.delete(path);
   const errors = validateSkill(files).filter((issue) => issue.severity === 'error');
   if (errors.length > 0) {
-    throw new SkillImportError(`This is not a valid skill: ${errors.map((e) => e.message).join(' ')}`, errors);
+    // Each problem a sentence of its own, whatever its message ends with.
+    const sentences = errors.map((e) => (/[.!?]$/.test(e.message) ? e.message : `${e.message}.`));
+    throw new SkillImportError(`This is not a valid skill: ${sentences.join(' ')}`, errors);
   }
   const folder = [...files.keys()][0]!.split('/')[0]!;
   const { data } = parseFrontmatter(new TextDecoder().decode(files.get(`${folder}/SKILL.md`)));

@@ -74,6 +74,18 @@ describe('validateSkill', () => {
     noSkill.delete('file-a-ticket/SKILL.md');
     expect(errors(noSkill)).toEqual(['There is no SKILL.md directly inside "file-a-ticket/".']);
     expect(errors(skill(undefined, { 'second/SKILL.md': '---\n---\n' }))[0]).toMatch(/exactly one folder; it holds 2/);
+    // Loose files are called files, not folders.
+    expect(
+      errors(
+        new Map([
+          ['data.json', '{}'],
+          ['readme.txt', 'x'],
+        ]),
+      ),
+    ).toEqual([
+      'Files lie at the root of the zip (data.json, readme.txt): it must hold one folder only.',
+      'The zip must hold exactly one folder; it holds 0.',
+    ]);
     expect(errors(skill(undefined, { 'README.md': 'x' }))[0]).toMatch(/root of the zip/);
   });
 

@@ -63,10 +63,18 @@ export function validateSkill(files: ReadonlyMap<string, string | Uint8Array>): 
   const paths = [...files.keys()].filter((path) => !path.endsWith('/'));
 
   const roots = new Set(paths.map((path) => path.split('/')[0]));
-  if (paths.some((path) => !path.includes('/')))
-    error('Files lie at the root of the zip: it must hold one folder only.');
+  const looseFiles = paths.filter((path) => !path.includes('/'));
+  if (looseFiles.length > 0) {
+    error(`Files lie at the root of the zip (${looseFiles.join(', ')}): it must hold one folder only.`);
+  }
+  const folders = [...new Set(paths.filter((path) => path.includes('/')).map((path) => path.split('/')[0]!))];
   if (roots.size !== 1) {
-    error(`The zip must hold exactly one folder; it holds ${roots.size}: ${[...roots].join(', ')}.`);
+    // Folders and loose files are named for what they are.
+    if (folders.length !== 1) {
+      error(
+        `The zip must hold exactly one folder; it holds ${folders.length}${folders.length ? `: ${folders.join(', ')}` : ''}.`,
+      );
+    }
     return issues;
   }
   const folder = [...roots][0]!;

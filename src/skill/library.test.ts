@@ -34,14 +34,14 @@ describe('importSkillZip', () => {
     const zip = new JSZip();
     zip.file('data.json', '{}');
     zip.file('readme.txt', 'x');
-    const loose = new Blob([await zip.generateAsync({ type: 'uint8array' })]);
+    const loose = new Blob([await zip.generateAsync({ type: 'arraybuffer' })]);
     await expect(importSkillZip(loose)).rejects.toThrow(
       'This is not a valid skill: Files lie at the root of the zip (data.json, readme.txt): it must hold one folder only. The zip must hold exactly one folder; it holds 0.',
     );
     // A message without a full stop of its own gets one before the next.
     const bare = new JSZip();
     bare.file('s/SKILL.md', '# No frontmatter');
-    await expect(importSkillZip(new Blob([await bare.generateAsync({ type: 'uint8array' })]))).rejects.toThrow(
+    await expect(importSkillZip(new Blob([await bare.generateAsync({ type: 'arraybuffer' })]))).rejects.toThrow(
       /^This is not a valid skill: SKILL\.md must start with YAML frontmatter between two "---" lines\. The frontmatter has no name\./,
     );
   });

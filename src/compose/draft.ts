@@ -123,13 +123,18 @@ const DONE =
 
 const HARD_CODED = /\d|@|[\\/]|\.(pdf|docx?|xlsx?|csv|png|jpe?g|txt)$/i;
 
+/** The lines read after a step that were not there before it: what the step made appear. */
+export function appearedAfter(step: AnalyzedStep): string[] {
+  const before = new Set((step.ocr?.before ?? []).map((line) => line.text));
+  return (step.ocr?.after ?? []).filter((line) => !before.has(line.text)).map((line) => line.text);
+}
+
 export function stepNotes(step: AnalyzedStep): StepNotes {
   const warnings: string[] = [];
   const label = step.label ?? '';
   // Risky by what it acts on, or by what the screen said after it ("Request submitted").
-  const before = new Set((step.ocr?.before ?? []).map((line) => line.text));
-  const said = (step.ocr?.after ?? []).filter((line) => !before.has(line.text)).map((line) => line.text);
-  const risky = RISKY.test(label) || RISKY.test(step.editedText ?? '') || said.some((text) => DONE.test(text));
+  const risky =
+    RISKY.test(label) || RISKY.test(step.editedText ?? '') || appearedAfter(step).some((text) => DONE.test(text));
   if (risky) warnings.push('Cannot be undone or reaches others: the skill asks for confirmation first.');
   let confidence: StepNotes['confidence'] = 'high';
   if (step.labelSource !== 'page') {

@@ -11,7 +11,7 @@ import { maskSensitive } from '../compose/redact';
 import { markdownCode, markdownLine, markdownText } from '../compose/markdown';
 import { TOC_AFTER_LINES } from '../skill/validate';
 import type { AnalyzedStep } from '../analyze/types';
-import { skillInputs, stepMarkdown, stepNotes, withInputs, type SkillInput } from '../compose/draft';
+import { appearedAfter, skillInputs, stepMarkdown, stepNotes, withInputs, type SkillInput } from '../compose/draft';
 import type { GeneratorInput, OutputFile, OutputGenerator } from './types';
 
 export const GENERATOR = 'pack2skill 0.2.0';
@@ -129,10 +129,8 @@ function skillMarkdown({ analysis, draft, recordedAt }: GeneratorInput, images: 
  */
 function lastScreenText(step: AnalyzedStep, inputs: readonly SkillInput[]): string {
   if (step.caption) return screenText(step.caption.replace(/\.$/, ''), inputs);
-  const before = new Set((step.ocr?.before ?? []).map((line) => line.text));
-  const appeared = (step.ocr?.after ?? [])
-    .filter((line) => !before.has(line.text))
-    .map((line) => withInputs(line.text, inputs))
+  const appeared = appearedAfter(step)
+    .map((text) => withInputs(text, inputs))
     .filter((text) => (text.match(/\p{L}/gu) ?? []).length >= 4 && !/\b[A-Z]*\d[\dA-Z-]{3,}\b/.test(text))
     .slice(0, 3);
   return appeared.length > 0 ? appeared.map((text) => `"${screenText(text)}"`).join(', ') : '';

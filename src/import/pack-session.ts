@@ -65,7 +65,7 @@ function packTime(value: PyValue | undefined): number | null {
 
 const fileNameOf = (path: string) => path.split(/[\\/]/).pop()!;
 /** A coordinate as a number, 0 where the log has none or something else (NaN would reach every step it touches). */
-const coordinate = (value: PyValue | undefined) => {
+export const coordinate = (value: unknown) => {
   const n = Number(value ?? 0);
   return Number.isFinite(n) ? n : 0;
 };

@@ -7,7 +7,7 @@
  * can read what was under it.
  */
 import type { NewEvent } from '../capture/events';
-import { keyName, SessionError } from './pack-session';
+import { coordinate, keyName, SessionError } from './pack-session';
 
 export interface Pack2SkillSession {
   name: string;
@@ -86,10 +86,6 @@ export function mapSessionEvents(value: unknown, fileName: string): NewEvent[] {
     if (typeof item['type'] !== 'string') throw new SessionError(`${fileName}: event ${index + 1} needs a "type"`);
   }
   const sorted = [...(list as Record<string, unknown>[])].sort((a, b) => Number(a['t']) - Number(b['t']));
-  const coordinate = (value: unknown) => {
-    const n = Number(value ?? 0);
-    return Number.isFinite(n) ? n : 0;
-  };
   for (const item of sorted) {
     if (typeof item['t'] !== 'number' || typeof item['type'] !== 'string') continue; // checked above
     const t = Math.round(item['t'] * 1000);

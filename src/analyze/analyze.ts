@@ -7,7 +7,8 @@
 import { sections, startPage } from './context';
 import { describeError } from '../shared/format';
 import type { OcrPool } from './ocr/pool';
-import { actedOnLabel, appearedText, labelFor } from './labels/labels';
+import { actedOnLabel, appearedText, captionOf, labelFor } from './labels/labels';
+import { controlFacts, looksLikeFormat } from '../compose/control';
 import { choiceMade, echoOf, submittedBy } from './inferences';
 import { linesIn, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
@@ -184,6 +185,21 @@ function describeStep(
     const field = label ? [...lines.before, ...lines.after].find((line) => line.text === label)?.box : undefined;
     appeared = appearedText(lines.before, lines.after, draft.region, 8, field);
   }
+  // Typing over a format shown in the field ("mm/dd/yyyy"): the field is named by its caption.
+  let control = pageLabel ? controlFacts(draft.target) : undefined;
+  if (!pageLabel && lines && label && readsAsTyping(appeared, durationMs) && looksLikeFormat(label)) {
+    const shown = lines.before.find((line) => line.text === label);
+    const caption =
+      shown &&
+      captionOf(
+        lines.before.filter((line) => line !== shown),
+        shown.box,
+      );
+    if (caption) {
+      control = { type: 'text', format: label };
+      label = caption;
+    }
+  }
   const choice = !pageLabel && lines ? choiceMade(draft, lines, durationMs) : undefined;
   if (choice) {
     label = choice.label;
@@ -204,6 +220,7 @@ function describeStep(
     scrollDelta: draft.scrollDelta,
     appeared,
     durationMs,
+    control,
   };
   const step: AnalyzedStep = {
     id: `step-${index + 1}`,

@@ -15,7 +15,13 @@ export interface TargetDescriptor {
   text?: string;
   selector?: string;
   tag?: string;
+  /** An input's type (`date`, `checkbox`…), or `textarea`. */
   inputType?: string;
+  /** What a field shows when empty, when it is not its name: often a format ("mm/dd/yyyy"). */
+  placeholder?: string;
+  /** A select's options as shown (the first few), and how many there are when more. */
+  options?: string[];
+  optionCount?: number;
   /** Where it is, when its name is shared by others (its row's text): "Click **Expand** beside **array**". */
   context?: string;
   /** Ways to find it again, in Chrome Recorder's forms (`aria/…`, CSS per shadow root, `xpath/…`, `text/…`). */

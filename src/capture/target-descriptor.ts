@@ -1,6 +1,7 @@
 /** Describes the element an event acted on: role, accessible name, text and a CSS selector. */
 import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 import type { TargetDescriptor } from './events';
+import { looksLikeFormat } from '../compose/control';
 
 const MAX_TEXT = 80;
 
@@ -29,10 +30,19 @@ export function accessibleName(el: Element): string | undefined {
   if (unnamedSelect) return undefined;
   const name = clip(computeAccessibleName(el));
   if (name) return name;
+  const placeholder = placeholderOf(el);
+  // A format or an example ("mm/dd/yyyy", "e.g. 42.00") shows what to type, it does not name the field.
+  return placeholder && !looksLikeFormat(placeholder) ? placeholder : undefined;
+}
+
+function placeholderOf(el: Element): string | undefined {
   return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement
     ? clip(el.getAttribute('placeholder'))
     : undefined;
 }
+
+/** A select's options as shown, at most this many: enough to say what there is to choose from. */
+const MAX_OPTIONS = 12;
 
 export function cssSelector(el: Element): string {
   const parts: string[] = [];
@@ -84,7 +94,8 @@ export function describeTarget(el: Element): TargetDescriptor {
   // a bare box with no role and no text (a row of a settings panel clicked beside its caption).
   const own = accessibleName(el);
   const byLayout = isFormControl(el) || (!role && !text);
-  const name = own ?? (byLayout ? layoutLabel(el) : undefined);
+  // A field shown only with a format ("mm/dd/yyyy") and nothing around it is still named by it.
+  const name = own ?? (byLayout ? layoutLabel(el) : undefined) ?? placeholderOf(el);
   if (name) descriptor.name = name;
   // A name shared by several controls (a row's icon buttons) says nothing alone: which row.
   // (Not a table's header cell: its column is its name, and another table's is another matter.)
@@ -94,6 +105,16 @@ export function describeTarget(el: Element): TargetDescriptor {
   }
   if (text) descriptor.text = text;
   if (el instanceof HTMLInputElement) descriptor.inputType = el.type;
+  if (el instanceof HTMLTextAreaElement) descriptor.inputType = 'textarea';
+  const placeholder = placeholderOf(el);
+  if (placeholder && placeholder !== name) descriptor.placeholder = placeholder;
+  if (el instanceof HTMLSelectElement) {
+    const options = Array.from(el.options)
+      .map((option) => clip(option.label || option.text))
+      .filter((text): text is string => Boolean(text));
+    descriptor.options = options.slice(0, MAX_OPTIONS);
+    if (options.length > MAX_OPTIONS) descriptor.optionCount = options.length;
+  }
   descriptor.selectors = recorderSelectors(el, name, role, text, selector);
   return descriptor;
 }

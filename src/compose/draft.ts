@@ -9,6 +9,15 @@ import { maskSensitive } from './redact';
 import { personMarkdown } from './markdown';
 import { MAX_DESCRIPTION, MAX_NAME } from '../skill/validate';
 
+/** The host of a web address (`example.com`), or the address itself if it cannot be read. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
 export function slugify(text: string, max = MAX_NAME): string {
   const slug = text
     .normalize('NFKD')
@@ -93,7 +102,9 @@ export const UPLOAD_DESCRIPTION_LIMIT = 200;
  * upload limit: its first and last step when they fit, never a run of screen text.
  */
 function defaultDescription(analysis: Analysis): string {
-  const app = analysis.appName ? ` in ${analysis.appName.replace(/[<>]/g, '')}` : '';
+  // Where, by the start page's host: the first screen's largest text may be a page heading, not the app.
+  const host = analysis.start ? hostOf(analysis.start.url).replace(/[<>]/g, '') : '';
+  const app = host ? ` on ${host}` : '';
   const texts = analysis.steps.map((step) => stepPlainText(step).replace(/[<>"]/g, ''));
   const count = texts.length;
   const when = 'Use when asked to do this task again.';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { HOSTILE_STRINGS } from '../shared/hostile-strings';
 import { codeSpans } from '../shared/code-spans';
 import { inlineMarkdownToHtml } from '../export/inline-markdown';
-import { markdownCode, markdownLine, markdownStrong, oneLine, personMarkdown } from './markdown';
+import { markdownCode, markdownLine, markdownStrong, markdownText, oneLine, personMarkdown } from './markdown';
 import { toMarkdown } from './step-text';
 
 /** A CommonMark renderer that lets raw HTML through, as many Markdown viewers do. */
@@ -93,6 +93,28 @@ describe('text written into Markdown stays text', () => {
       { text: '<b>Name</b>\n# h', style: 'strong' },
     ]);
     expect(shownText(markdown)).toBe(`Type ${value} into <b>Name</b> # h`);
+  });
+});
+
+describe('underscores inside words are left as they are', () => {
+  it('writes {{full_name}} as the agent types it', () => {
+    expect(markdownText('Shows {{full_name}} and snake_case_name')).toBe('Shows {{full_name}} and snake_case_name');
+  });
+
+  it('and random lines of underscores, stars and letters still render as their own text', () => {
+    const alphabet = ['_', '__', 'a', 'é', '1', ' ', '*', '{', '}'];
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 2000; i++) {
+      const line = Array.from(
+        { length: 1 + Math.floor(random() * 12) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
+      const types = tokens(markdownLine(line)).map((t) => t.type);
+      expect(types, JSON.stringify(line)).not.toContain('em_open');
+      expect(types, JSON.stringify(line)).not.toContain('strong_open');
+      expect(shownText(markdownLine(line)), JSON.stringify(line)).toBe(line.trim());
+    }
   });
 });
 

@@ -25,6 +25,20 @@ const INLINE_SPECIALS = /[\\`*_[\]<>#|~!&]/g;
 /** A line that starts with these would be a list item, quote, heading underline or break. */
 const BLOCK_START = /^(\s*)([-+=>]|\d{1,9}(?=[.)]))/;
 
+/**
+ * Whether the `_` at `at` sits in a run of them between a letter or digit on each side
+ * (`full_name`): CommonMark never opens or closes emphasis there, so it needs no escape
+ * (and `{{full_name}}` reads as the agent will type it).
+ */
+function insideWord(line: string, at: number): boolean {
+  let start = at;
+  while (line[start - 1] === '_') start--;
+  let end = at;
+  while (line[end + 1] === '_') end++;
+  const word = /[\p{L}\p{N}]/u;
+  return word.test(line[start - 1] ?? '') && word.test(line[end + 1] ?? '');
+}
+
 /** One line of plain text: line breaks become spaces, invisible controls go. */
 export function oneLine(text: string, lineBreak = ' '): string {
   return text.replace(INVISIBLE, '').replace(LINE_BREAKS, lineBreak);
@@ -33,7 +47,9 @@ export function oneLine(text: string, lineBreak = ' '): string {
 /** `text` as Markdown text that renders as exactly those characters, on one line. */
 export function markdownText(text: string): string {
   return oneLine(text)
-    .replace(INLINE_SPECIALS, '\\$&')
+    .replace(INLINE_SPECIALS, (char: string, at: number, line: string) =>
+      char === '_' && insideWord(line, at) ? char : `\\${char}`,
+    )
     .replace(BLOCK_START, (_, space: string, marker: string) =>
       /\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`,
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import MarkdownIt from 'markdown-it';
 import { stepText, toMarkdown, toPlainText } from './step-text';
 
 const md = (facts: Parameters<typeof stepText>[0]) => toMarkdown(stepText(facts));
@@ -15,6 +16,52 @@ describe('stepText', () => {
     expect(md({ kind: 'scroll', label: 'Billing', scrollDelta: { x: 0, y: 400 } })).toBe('Scroll down to **Billing**');
     expect(md({ kind: 'key', key: 'Ctrl+S' })).toBe('Press **Ctrl+S**');
     expect(md({ kind: 'toggle', label: 'Urgent', value: 'checked' })).toBe('Check **Urgent**');
+  });
+
+  it('says what kind of control it acts on when the page says so', () => {
+    expect(md({ kind: 'click', label: 'Save', control: { type: 'button' } })).toBe('Click the **Save** button');
+    expect(md({ kind: 'click', label: 'Delete', context: 'Buy milk', control: { type: 'button' } })).toBe(
+      'Click the **Delete** button beside **Buy milk**',
+    );
+    expect(
+      md({ kind: 'type', label: 'Date', value: '2026-11-24', control: { type: 'date', format: 'yyyy-mm-dd' } }),
+    ).toBe('Type `2026-11-24` into **Date** (a date field, yyyy-mm-dd)');
+    expect(
+      md({ kind: 'type', label: 'When', value: '11/24/2026', control: { type: 'text', format: 'mm/dd/yyyy' } }),
+    ).toBe('Type `11/24/2026` into **When** (format mm/dd/yyyy)');
+    expect(
+      md({
+        kind: 'choose',
+        label: 'Category',
+        value: 'Travel',
+        control: { type: 'select', options: ['Meals', 'Travel'] },
+      }),
+    ).toBe('Choose **Travel** in **Category** (a dropdown: Meals, Travel)');
+    expect(
+      md({
+        kind: 'choose',
+        label: 'Country',
+        value: 'Chad',
+        control: { type: 'select', options: ['Chad'], optionCount: 190 },
+      }),
+    ).toBe('Choose **Chad** in **Country** (a dropdown of 190 options: Chad, …)');
+    expect(md({ kind: 'toggle', label: 'I agree', value: 'checked', control: { type: 'checkbox' } })).toBe(
+      'Check the **I agree** checkbox',
+    );
+    expect(md({ kind: 'toggle', label: 'Receipt', value: 'unchecked', control: { type: 'checkbox' } })).toBe(
+      'Uncheck the **Receipt** checkbox',
+    );
+    expect(md({ kind: 'toggle', label: 'Express', value: 'checked', control: { type: 'radio' } })).toBe(
+      'Select the **Express** option',
+    );
+  });
+
+  it('writes options and formats read from a page as text, never as Markdown', () => {
+    const hostile = ['**bold**', '[x](javascript:alert(1))', '<img src=x>'];
+    const text = md({ kind: 'choose', label: 'Pick', value: 'a', control: { type: 'select', options: hostile } });
+    const html = new MarkdownIt().renderInline(text);
+    expect(html).not.toMatch(/<(img|a |strong>bold)/);
+    expect(html).toContain('**bold**');
   });
 
   it("says when typing replaces the field's text and is submitted with a key", () => {

@@ -6,6 +6,7 @@
  */
 import type { StepKind } from '../analyze/segment/steps';
 import { markdownCode, markdownStrong, markdownText, type TextPart } from './markdown';
+import { pickerWord, roleWord, type ControlFacts } from './control';
 
 export type { TextPart } from './markdown';
 
@@ -30,6 +31,8 @@ export interface StepFacts {
   durationMs?: number | undefined;
   /** The caption model's words for the screen after the step. */
   caption?: string | undefined;
+  /** What kind of control it acts on, when known (a date field, a dropdown, a button). */
+  control?: ControlFacts | undefined;
 }
 
 /** A change seen only as pixels that lasted this long and left new text reads as typing. */
@@ -50,21 +53,30 @@ export function stepText(facts: StepFacts): TextPart[] {
     case 'click': {
       const verb = facts.double ? 'Double-click' : 'Click';
       if (!label) return [plain(`${verb} the marked area`)];
-      return facts.context
-        ? [plain(`${verb} `), strong(label), plain(' beside '), strong(facts.context)]
+      const role = roleWord(facts.control);
+      const what = role
+        ? [plain(`${verb} the `), strong(label), plain(` ${role}`)]
         : [plain(`${verb} `), strong(label)];
+      return facts.context ? [...what, plain(' beside '), strong(facts.context)] : what;
     }
     case 'type':
       return [
         ...typeText(facts.redacted ? undefined : facts.value, label, facts.redacted),
+        ...formatNote(facts.control),
         ...(facts.replaces && label ? [plain(' (replacing its text)')] : []),
         ...(facts.thenKey ? [plain(', then press '), strong(facts.thenKey)] : []),
       ];
     case 'choose':
-      return label && facts.value
-        ? [plain('Choose '), strong(facts.value), plain(' in '), strong(label)]
-        : [plain('Choose '), strong(facts.value ?? label ?? 'an option')];
+      return [
+        ...(label && facts.value
+          ? [plain('Choose '), strong(facts.value), plain(' in '), strong(label)]
+          : [plain('Choose '), strong(facts.value ?? label ?? 'an option')]),
+        ...optionsNote(facts.control),
+      ];
     case 'toggle':
+      if (facts.control?.type === 'radio') return [plain('Select the '), strong(label ?? 'marked'), plain(' option')];
+      if (facts.control?.type === 'checkbox' && label)
+        return [plain(facts.value === 'unchecked' ? 'Uncheck the ' : 'Check the '), strong(label), plain(' checkbox')];
       return [plain(facts.value === 'unchecked' ? 'Uncheck ' : 'Check '), strong(label ?? 'the marked box')];
     case 'scroll': {
       const direction = (facts.scrollDelta?.y ?? 1) < 0 ? 'up' : 'down';
@@ -82,6 +94,22 @@ export function stepText(facts: StepFacts): TextPart[] {
     default:
       return facts.kind satisfies never;
   }
+}
+
+/** " (a date field, yyyy-mm-dd)", " (format mm/dd/yyyy)": how the value must be written. */
+function formatNote(control: ControlFacts | undefined): TextPart[] {
+  const picker = pickerWord(control);
+  if (picker && control?.format) return [plain(` (a ${picker} field, ${control.format})`)];
+  return control?.format ? [plain(` (format ${control.format})`)] : [];
+}
+
+/** " (a dropdown: Meals, Travel, Office)": what else it offers, as seen on the page. */
+function optionsNote(control: ControlFacts | undefined): TextPart[] {
+  const options = control?.options;
+  if (!control || !options?.length) return [];
+  return control.optionCount
+    ? [plain(` (a dropdown of ${control.optionCount} options: ${options.join(', ')}, …)`)]
+    : [plain(` (a dropdown: ${options.join(', ')})`)];
 }
 
 /** "A login form." → "a login form": a caption read as the end of a sentence. */

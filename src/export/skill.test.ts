@@ -69,9 +69,7 @@ describe('skill generator', () => {
     const { data } = parseFrontmatter(text('SKILL.md'));
     expect(Object.keys(data)).toEqual(['name', 'description', 'metadata']);
     expect(data['metadata']).toEqual({ version: '1.0.0', generator: 'pack2skill 0.2.0', recorded: '2026-11-25' });
-    expect(data['description']).toMatch(
-      /^Repeats a recorded 5-step workflow in Helpdesk(, from ".*" to ".*")?\. Use when /,
-    );
+    expect(data['description']).toMatch(/^Repeats a recorded 5-step workflow(, from ".*" to ".*")?\. Use when /);
     expect(String(data['description']).length).toBeLessThanOrEqual(200);
   });
 
@@ -120,7 +118,7 @@ describe('skill generator', () => {
     const { text } = await generate(input);
     const skill = text('SKILL.md');
     expect(skill).toContain(
-      '- Go to `https://expenses.example.com/new?x=1` (the page titled **New report**) in **Helpdesk**; make sure the user is signed in.',
+      '- Go to `https://expenses.example.com/new?x=1` (the page titled **New report**); make sure the user is signed in.',
     );
     expect(skill).not.toContain('42.50');
     expect(skill).toContain('2. Check that **{{amount}}** is shown, then go on');
@@ -136,10 +134,13 @@ describe('skill generator', () => {
     ]);
     const { text: quietText } = await generate(quiet);
     expect(quietText('SKILL.md')).toContain('1. **First ask the user to confirm');
-    // A start page the person typed in the review wins; without one, the app is named.
-    expect((await generate(analysis([step(1, { kind: 'click', label: 'Go' })]))).text('SKILL.md')).toContain(
-      '- Open **Helpdesk** and make sure the user is signed in.',
+    expect(skill).toContain('recorded once on `expenses.example.com`');
+    // Without a start page, the first screen's largest text is said as its heading, never as the app's name.
+    const unplaced = (await generate(analysis([step(1, { kind: 'click', label: 'Go' })]))).text('SKILL.md');
+    expect(unplaced).toContain(
+      '- Open the app or page the workflow uses, signed in.\n- Start from the screen shown in the first screenshot, headed **Helpdesk**.',
     );
+    expect(unplaced).not.toMatch(/in \*\*Helpdesk\*\*/);
   });
 
   it('lists each screen’s text in the reference, secrets masked and markup escaped', async () => {

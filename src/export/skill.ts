@@ -11,7 +11,15 @@ import { maskSensitive } from '../compose/redact';
 import { markdownCode, markdownLine, markdownText } from '../compose/markdown';
 import { TOC_AFTER_LINES } from '../skill/validate';
 import type { AnalyzedStep } from '../analyze/types';
-import { appearedAfter, skillInputs, stepMarkdown, stepNotes, withInputs, type SkillInput } from '../compose/draft';
+import {
+  appearedAfter,
+  hostOf,
+  skillInputs,
+  stepMarkdown,
+  stepNotes,
+  withInputs,
+  type SkillInput,
+} from '../compose/draft';
 import type { GeneratorInput, OutputFile, OutputGenerator } from './types';
 
 export const GENERATOR = 'pack2skill 0.2.0';
@@ -50,7 +58,8 @@ function title(name: string): string {
 }
 
 function skillMarkdown({ analysis, draft, recordedAt }: GeneratorInput, images: Map<string, string>): string {
-  const app = analysis.appName ? screenText(analysis.appName) : undefined;
+  // The largest text on the first screen: a page heading as often as an app's name, so called neither.
+  const heading = analysis.appName ? screenText(analysis.appName) : undefined;
   const parameters = analysis.steps.filter((step) => step.parameter);
   const inputs = skillInputs(analysis.steps);
   const start = startOf(analysis, draft);
@@ -70,7 +79,7 @@ function skillMarkdown({ analysis, draft, recordedAt }: GeneratorInput, images: 
     '',
     '## When to use',
     '',
-    `Use this skill to repeat, on the user's behalf, a workflow that was recorded once${app ? ` in **${app}**` : ''}. ` +
+    `Use this skill to repeat, on the user's behalf, a workflow that was recorded once${start ? ` on ${markdownCode(hostOf(start.url))}` : ''}. ` +
       'Follow the steps in order, on the real screen; the screenshots show what each step looked like when it was recorded.',
     '',
   ];
@@ -85,16 +94,17 @@ function skillMarkdown({ analysis, draft, recordedAt }: GeneratorInput, images: 
   lines.push('## Before you start', '');
   if (start) {
     lines.push(
-      `- Go to ${markdownCode(start.url)}${start.title ? ` (the page titled **${screenText(start.title)}**)` : ''}${app ? ` in **${app}**` : ''}; make sure the user is signed in.`,
+      `- Go to ${markdownCode(start.url)}${start.title ? ` (the page titled **${screenText(start.title)}**)` : ''}; make sure the user is signed in.`,
     );
   } else {
-    lines.push(
-      app
-        ? `- Open **${app}** and make sure the user is signed in.`
-        : '- Open the app or page the workflow uses, signed in.',
-    );
+    lines.push('- Open the app or page the workflow uses, signed in.');
   }
-  lines.push('- Start from the screen shown in the first screenshot.', '');
+  lines.push(
+    heading
+      ? `- Start from the screen shown in the first screenshot, headed **${heading}**.`
+      : '- Start from the screen shown in the first screenshot.',
+    '',
+  );
   lines.push('## Steps', '');
   for (const { step, index, section } of withSections(analysis)) {
     if (section) lines.push('', `### ${markdownLine(section)}`, '');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toLines, type OcrWord } from '../ocr/lines';
-import { actedOnLabel, appearedText, choiceIn, labelFor, screenTitle } from './labels';
+import { actedOnLabel, appearedText, captionOf, choiceIn, isValidationMessage, labelFor, screenTitle } from './labels';
 
 let lineId = 0;
 /** A line of words laid out left to right from (x, y), 10 px per character. */
@@ -237,4 +237,36 @@ describe('screenTitle', () => {
   it('finds nothing on a screen without text at the top', () => {
     expect(screenTitle(toLines(line('Footer text', 48, 700)), 720)).toBeUndefined();
   });
+});
+
+describe('captionOf', () => {
+  const field = { x: 200, y: 100, width: 200, height: 16 };
+  it('reads the caption left of a field on its row, else the one just above it', () => {
+    const lines = toLines([...line('Date', 100, 100), ...line('Expenses', 100, 20)]);
+    expect(captionOf(lines, field)).toBe('Date');
+    const stacked = toLines([...line('Amount', 200, 76), ...line('Expenses', 200, 20)]);
+    expect(captionOf(stacked, field)).toBe('Amount');
+  });
+  it('reads nothing when no line sits beside or just above the field', () => {
+    expect(captionOf(toLines([...line('Footer', 200, 400), ...line('Far', 700, 100)]), field)).toBeUndefined();
+  });
+});
+
+describe('form validation messages', () => {
+  it.each([
+    'Please fill out this field.',
+    'Please select an item in the list.',
+    "Please include an '@' in the email address.",
+    'Email is required',
+    'Invalid date',
+    'Value must be less than or equal to 10.',
+  ])('%s is the form refusing, never typed text', (message) => {
+    expect(isValidationMessage(message)).toBe(true);
+    const region = { x: 0, y: 0, width: 400, height: 100 };
+    expect(appearedText([], toLines(line(message, 10, 10)), region)).toBeUndefined();
+  });
+  it.each(['Lunch with a client', 'Please find the receipt attached', 'Required reading list'])(
+    '%s is text a person may type',
+    (text) => expect(isValidationMessage(text)).toBe(false),
+  );
 });

@@ -78,7 +78,7 @@ export function appearedText(
 ): string | undefined {
   const seen = new Set(linesIn(before, region, margin).map((l) => l.text));
   const fresh = linesIn(after, region, margin)
-    .filter((l) => !seen.has(l.text))
+    .filter((l) => !seen.has(l.text) && !isValidationMessage(l.text))
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   if (field && fresh.length > 1) {
     const at = center(field);
@@ -87,6 +87,17 @@ export function appearedText(
   }
   const text = fresh.map((l) => l.text).join(' ');
   return text || undefined;
+}
+
+/**
+ * A form refusing input, as browsers and apps word it ("Please fill out this field.",
+ * "Email is required", "Invalid date"): what appeared, never what was typed.
+ */
+const VALIDATION =
+  /^(please (fill|select|enter|match|include|use|lengthen|shorten|check)\b|fill out this field|this field is required|.{0,40}\b(is|are) (required|invalid|not valid)\b|required[.!]?$|invalid\b|value must be\b)/i;
+
+export function isValidationMessage(text: string): boolean {
+  return VALIDATION.test(text.trim());
 }
 
 /**
@@ -184,13 +195,35 @@ export function choiceIn(
   if (gone.length !== 1 || fresh.length !== 1) return undefined;
   const [old, value] = [gone[0]!, fresh[0]!];
   if (!samePlace(old.box, value.box)) return undefined;
-  const row = (l: OcrLine) => overlaps(l.box.y, l.box.height, value.box.y, value.box.height);
-  const left = before
-    .filter((l) => l !== old && row(l) && l.box.x + l.box.width <= value.box.x + 4)
-    .filter((l) => value.box.x - (l.box.x + l.box.width) <= LABEL_REACH)
-    .sort((a, b) => b.box.x + b.box.width - (a.box.x + a.box.width));
-  const label = left[0]?.text;
+  const label = captionOf(
+    before.filter((l) => l !== old),
+    value.box,
+  );
   return label ? { label, value: value.text } : undefined;
+}
+
+/** How far above a field its caption may sit (a label stacked over its field). */
+const CAPTION_ABOVE = 40;
+
+/**
+ * The caption of a field at `box`, as a form lays it out: the nearest line left of it
+ * on its row (a label column), else the line just above it, overlapping it across.
+ */
+export function captionOf(lines: OcrLine[], box: Rect): string | undefined {
+  const row = (l: OcrLine) => overlaps(l.box.y, l.box.height, box.y, box.height);
+  const left = lines
+    .filter((l) => row(l) && l.box.x + l.box.width <= box.x + 4 && box.x - (l.box.x + l.box.width) <= LABEL_REACH)
+    .sort((a, b) => b.box.x + b.box.width - (a.box.x + a.box.width));
+  if (left[0]) return left[0].text;
+  const above = lines
+    .filter(
+      (l) =>
+        l.box.y + l.box.height <= box.y + 2 &&
+        box.y - (l.box.y + l.box.height) <= CAPTION_ABOVE &&
+        overlaps(l.box.x, l.box.width, box.x - 8, box.width + 16),
+    )
+    .sort((a, b) => b.box.y - a.box.y);
+  return above[0]?.text;
 }
 
 function overlaps(a: number, aLength: number, b: number, bLength: number): boolean {

@@ -4,7 +4,7 @@
  * The result is stored in `analyses`; OCR results are cached per frame and
  * region in `cache`, so analysing again is fast.
  */
-import { sections, startPage } from './context';
+import { assignSections, sections, startPage } from './context';
 import { describeError } from '../shared/format';
 import type { OcrPool } from './ocr/pool';
 import { actedOnLabel, appearedText, captionOf, labelFor } from './labels/labels';
@@ -92,8 +92,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     ...(appName ? { appName } : {}),
     ...(givenDescription ? { givenDescription } : {}),
     ...(start ? { start } : {}),
-    ...(marked.length > 0 ? { sections: marked } : {}),
-    steps,
+    steps: assignSections(steps, marked),
     screens: screens?.readings ?? [],
     warnings,
     timings: { segmentMs, ocrMs, totalMs: performance.now() - started },

@@ -33,3 +33,33 @@ export function sections(events: readonly Pick<EventRecord, 'type' | 'label' | '
     .sort((a, b) => a.t - b.t)
     .map((e) => ({ t: e.t, title: e.label?.trim() || 'Next part' }));
 }
+
+/**
+ * Each marker's section opens at the first step that starts at or after it (markers
+ * before the same step: the last one's title). Steps carry their section, so that
+ * moving a step in review moves its heading with it, and the review can add or
+ * remove one. Steps after the last marker's step open nothing.
+ */
+export function assignSections<S extends { start: number; section?: string }>(
+  steps: readonly S[],
+  marks: readonly Section[],
+): S[] {
+  const queue = [...marks].sort((a, b) => a.t - b.t);
+  return steps.map((step) => {
+    let section: string | undefined;
+    while (queue.length > 0 && queue[0]!.t <= step.start) section = queue.shift()!.title;
+    return section ? { ...step, section } : step;
+  });
+}
+
+/**
+ * The steps with their sections: each step's own, or (an analysis stored before steps
+ * carried them) the markers' sections by time.
+ */
+export function sectionedSteps<S extends { start: number; section?: string }>(analysis: {
+  steps: S[];
+  sections?: Section[] | undefined;
+}): S[] {
+  const carried = analysis.steps.some((step) => step.section !== undefined);
+  return carried || !analysis.sections?.length ? analysis.steps : assignSections(analysis.steps, analysis.sections);
+}

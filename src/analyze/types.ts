@@ -34,6 +34,10 @@ export interface AnalyzedStep {
   editedText?: string;
   /** The typed value is an input of the skill under this name (written `{{name}}`). */
   parameter?: string;
+  /** The box the person marked as what the step acts on, in frame pixels: outlined instead of the found one. */
+  marked?: Rect;
+  /** The title of the section this step opens (a marker's note, or the person's in review). */
+  section?: string;
   /** Areas of the step's screenshot the person asked to blur, in frame pixels. */
   blur?: Rect[];
   /** The cloud model's version of the step, when one was asked. */
@@ -84,7 +88,10 @@ export interface Analysis {
   givenDescription?: string;
   /** The web page the workflow started on, where page events name it. */
   start?: StartPage;
-  /** Sections the person's markers began, in time order. */
+  /**
+   * Sections the person's markers began, in time order: stored by analyses made before
+   * steps carried their section (read by `withSections` only when no step has one).
+   */
   sections?: Section[];
   /** The first screen and each one a large change brought, read whole. */
   screens: ScreenReading[];
@@ -102,8 +109,22 @@ export interface Analysis {
   review?: SkillDraft;
   /** The person has changed the steps or the draft. */
   edited?: boolean;
+  /**
+   * What the person's edits replaced, newest last, with what each edit was ("delete step 3"):
+   * kept with the steps, so Undo still works after a reload.
+   */
+  undo?: ReviewSnapshot[];
   /** The cloud model that rewrote the steps, and what it suggested for the skill. */
   cloud?: { provider: CloudProvider; model: string; steps: number; skillName?: string; skillDescription?: string };
+}
+
+/** The parts of an analysis a review edit changes, as they were before it. */
+export interface ReviewSnapshot {
+  what: string;
+  steps: AnalyzedStep[];
+  review?: SkillDraft;
+  sections?: Section[];
+  edited?: boolean;
 }
 
 export interface SkillDraft {

@@ -73,3 +73,27 @@ export function pickMimeType(): string {
   const candidates = ['video/webm;codecs=vp8', 'video/webm;codecs=vp9', 'video/webm', 'video/mp4'];
   return candidates.find((type) => MediaRecorder.isTypeSupported(type)) ?? '';
 }
+
+/**
+ * "a tab, “Expenses”", "a window", "your entire screen": what the person shared, in
+ * words, with the browser's name for it where that is a title and not an id.
+ */
+export function describeSource(
+  surface: string | null | undefined,
+  label: string | undefined,
+  selfCapture = false,
+): string {
+  if (selfCapture) return 'this tab (pack2skill itself)';
+  const kind =
+    surface === 'browser'
+      ? 'a tab'
+      : surface === 'window'
+        ? 'a window'
+        : surface === 'monitor'
+          ? 'your entire screen'
+          : 'what you shared';
+  const named = label?.trim();
+  const isId =
+    !named || /:\/\/|^(screen|window|web-contents-media-stream):[\d:-]+$/i.test(named) || /^[\w-]{20,}$/.test(named);
+  return isId || surface === 'monitor' ? kind : `${kind}, “${named}”`;
+}

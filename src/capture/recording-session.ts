@@ -81,6 +81,11 @@ export class RecordingSession {
   readonly #counts: SessionCounts = { chunks: 0, visualEvents: 0, events: 0, markers: 0, samplerFps: 0 };
   #stopping: Promise<SessionEnd> | null = null;
 
+  /** What is being captured, for a live preview (the same stream the recorder reads). */
+  get stream(): MediaStream {
+    return this.#stream;
+  }
+
   /** Shows the browser's picker and starts recording what the person chose. */
   static async start(
     callbacks: SessionCallbacks,

@@ -12,11 +12,13 @@ const PIXEL_BLOCK = 12;
 const PAD = 4;
 
 /**
- * What to outline on a step's screenshot: the text of the control acted on when
+ * What to outline on a step's screenshot (and in the review): the box the person
+ * marked, else the text of the control acted on when
  * OCR found it (a change region can hold its result, or several controls),
  * else the region that changed.
  */
-export function markedBox(step: Pick<AnalyzedStep, 'label' | 'ocr' | 'region'>): Rect | undefined {
+export function markedBox(step: Pick<AnalyzedStep, 'label' | 'ocr' | 'region' | 'marked'>): Rect | undefined {
+  if (step.marked) return step.marked;
   const label = step.label;
   const line = label
     ? ([...(step.ocr?.before ?? []), ...(step.ocr?.after ?? [])].find((l) => l.text === label) ??

@@ -11,6 +11,7 @@ import { maskSensitive } from '../compose/redact';
 import { markdownCode, markdownLine, markdownText } from '../compose/markdown';
 import { TOC_AFTER_LINES } from '../skill/validate';
 import type { AnalyzedStep } from '../analyze/types';
+import { sectionedSteps } from '../analyze/context';
 import {
   appearedAfter,
   hostOf,
@@ -156,16 +157,15 @@ function startOf(
   return analysis.start ?? null;
 }
 
-/** The steps, each with the title of the section it opens (the person's markers), if it opens one. */
+/** The steps, each with the title of the section it opens (a marker's, or the person's), if it opens one. */
 export function withSections(
   analysis: GeneratorInput['analysis'],
 ): { step: AnalyzedStep; index: number; section?: string }[] {
-  const marks = [...(analysis.sections ?? [])];
-  return analysis.steps.map((step, index) => {
-    let section: string | undefined;
-    while (marks.length > 0 && marks[0]!.t <= step.start) section = marks.shift()!.title;
-    return { step, index, ...(section ? { section } : {}) };
-  });
+  return sectionedSteps(analysis).map((step, index) => ({
+    step,
+    index,
+    ...(step.section ? { section: step.section } : {}),
+  }));
 }
 
 function referenceMarkdown({ analysis }: GeneratorInput): string {

@@ -2,7 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { testAnalysis } from '../analyze/testing';
 import type { Analysis, AnalyzedStep } from '../analyze/types';
 import { stepText, type StepFacts } from '../compose/step-text';
-import { deleteStep, editStepText, hasEdits, mergeWithNext, moveStep, parameterName, setParameter } from './edits';
+import {
+  deleteStep,
+  editStepText,
+  hasEdits,
+  mergeWithNext,
+  moveStep,
+  parameterName,
+  remember,
+  restore,
+  setDraft,
+  setParameter,
+  setSection,
+} from './edits';
+import { sectionedSteps } from '../analyze/context';
 
 const step = (n: number, facts: StepFacts, extra: Partial<AnalyzedStep> = {}): AnalyzedStep => ({
   id: `step-${n}`,
@@ -59,5 +72,41 @@ describe('review edits', () => {
     expect(withInput.steps[1]!.parameter).toBe('ticket_summary');
     expect(setParameter(withInput, 'step-2', null).steps[1]!.parameter).toBeUndefined();
     expect(parameterName('***')).toBe('value');
+  });
+});
+
+describe('sections and undo kept with the steps', () => {
+  it("a marker's section moves with its step; the review adds, renames and removes them", () => {
+    const marked = { ...base, sections: [{ t: 1500, title: 'Fill in' }] };
+    expect(sectionedSteps(marked).map((s) => s.section)).toEqual([undefined, 'Fill in', undefined]);
+    const moved = moveStep(setSection(marked, 'step-3', 'Save it'), 'step-2', 0);
+    expect(moved.sections).toBeUndefined();
+    expect(moved.steps.map((s) => [s.id, s.section])).toEqual([
+      ['step-2', 'Fill in'],
+      ['step-1', undefined],
+      ['step-3', 'Save it'],
+    ]);
+    const renamed = setSection(moved, 'step-3', '  Send\nit ');
+    expect(renamed.steps[2]!.section).toBe('Send it');
+    const removed = setSection(renamed, 'step-2', null);
+    expect(sectionedSteps(removed).map((s) => s.section)).toEqual([undefined, undefined, 'Send it']);
+    // With every section removed, the markers' sections do not come back.
+    expect(sectionedSteps(setSection(removed, 'step-3', null)).every((s) => !s.section)).toBe(true);
+  });
+
+  it('remembers what each edit replaced, and restores it, in the analysis itself', () => {
+    const deleted = remember(deleteStep(base, 'step-2'), base, 'delete step 2', 2);
+    const renamed = remember(setDraft(deleted, { name: 'x', description: 'y' }), deleted, 'name', 2);
+    const sectioned = remember(setSection(renamed, 'step-1', 'A'), renamed, 'section at step 1', 2);
+    expect(sectioned.undo?.map((u) => u.what)).toEqual(['name', 'section at step 1']);
+    // Stored and read back (as after a reload), it still undoes.
+    const reloaded = JSON.parse(JSON.stringify(sectioned)) as Analysis;
+    const back = restore(reloaded, reloaded.undo!.at(-1)!);
+    expect(back.steps.some((s) => s.section)).toBe(false);
+    expect(back.review).toEqual({ name: 'x', description: 'y' });
+    const first = restore(back, back.undo!.at(-1)!);
+    expect(first.review).toBeUndefined();
+    expect(ids(first)).toEqual(['step-1', 'step-3']);
+    expect(first.undo).toEqual([]);
   });
 });

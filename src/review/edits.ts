@@ -3,7 +3,8 @@
  * analysis to the next (the review state keeps the previous ones for undo).
  */
 import { union, type Rect } from '../shared/geometry';
-import type { Analysis, AnalyzedStep, SkillDraft } from '../analyze/types';
+import type { Analysis, AnalyzedStep, ReviewSnapshot, SkillDraft } from '../analyze/types';
+import { sectionedSteps } from '../analyze/context';
 import { stepMarkdown } from '../compose/draft';
 import { slugify } from '../compose/draft';
 
@@ -84,6 +85,14 @@ export function parameterName(text: string): string {
 }
 
 /** Adds an area to blur in a step's exported screenshot. */
+/** The person's box for what the step acts on (outlined in its screenshots). */
+export function markBox(analysis: Analysis, stepId: string, box: Rect): Analysis {
+  return replaceSteps(
+    analysis,
+    analysis.steps.map((step) => (step.id === stepId ? { ...step, marked: box } : step)),
+  );
+}
+
 export function addBlur(analysis: Analysis, stepId: string, box: Rect): Analysis {
   return replaceSteps(
     analysis,
@@ -110,4 +119,44 @@ export function setDraft(analysis: Analysis, draft: SkillDraft): Analysis {
 /** Whether the person has changed anything ("Analyse again" would discard it). */
 export function hasEdits(analysis: Analysis): boolean {
   return analysis.edited === true;
+}
+
+/** Starts a section titled `title` at the step (renames the one there), or ends it with `null`. */
+export function setSection(analysis: Analysis, stepId: string, title: string | null): Analysis {
+  const text = title?.replace(/\s+/g, ' ').trim();
+  const steps = sectionedSteps(analysis).map((step) => {
+    if (step.id !== stepId) return step;
+    const rest = { ...step };
+    delete rest.section;
+    return text ? { ...rest, section: text } : rest;
+  });
+  // The markers' sections now live in the steps.
+  const rest = { ...analysis };
+  delete rest.sections;
+  return replaceSteps(rest, steps);
+}
+
+/** `next` with what `before` was kept for Undo (at most `limit` edits back). */
+export function remember(next: Analysis, before: Analysis, what: string, limit: number): Analysis {
+  const snapshot: ReviewSnapshot = { what, steps: before.steps };
+  if (before.review) snapshot.review = before.review;
+  if (before.sections) snapshot.sections = before.sections;
+  if (before.edited) snapshot.edited = true;
+  return { ...next, undo: [...(before.undo ?? []), snapshot].slice(-limit) };
+}
+
+/** The analysis as it was before its last remembered edit. */
+export function restore(analysis: Analysis, snapshot: ReviewSnapshot): Analysis {
+  const rest = { ...analysis };
+  for (const key of ['review', 'sections', 'edited'] as const) delete rest[key];
+  const undo = analysis.undo;
+  return {
+    ...rest,
+    steps: snapshot.steps,
+    ...(snapshot.review ? { review: snapshot.review } : {}),
+    ...(snapshot.sections ? { sections: snapshot.sections } : {}),
+    ...(snapshot.edited ? { edited: true } : {}),
+    undo: (undo ?? []).slice(0, -1),
+    updatedAt: Date.now(),
+  };
 }

@@ -1,7 +1,7 @@
 /** The recorder as the UI sees it: one live session at most, its clock and its counts. */
 import type { OcrPool } from '../analyze/ocr/pool';
 import { IncrementalAnalyzer } from '../analyze/incremental';
-import { CaptureError } from '../capture/display-media';
+import { CaptureError, describeSource } from '../capture/display-media';
 import { describeError, formatDuration } from '../shared/format';
 import { canFloatControls, openFloatingWindow } from '../capture/floating-window';
 import { detectCompanion } from '../capture/companion';
@@ -25,6 +25,9 @@ export class RecorderState {
   companion = $state<string | null | undefined>(undefined);
   /** Where the running recording's page events come from. */
   pageEvents = $state<'own-tab' | 'extension' | 'none'>('none');
+
+  /** What the running recording captures: said beside the controls, with a live preview. */
+  source = $state.raw<{ what: string; stream: MediaStream | null } | null>(null);
 
   #session: RecordingSession | null = null;
   #incremental: IncrementalAnalyzer | null = null;
@@ -73,6 +76,13 @@ export class RecorderState {
       return;
     }
     this.#incremental = incremental;
+    const { surface, sourceLabel, selfCapture } = this.#session.recording;
+    this.source = {
+      what: describeSource(surface, sourceLabel, selfCapture),
+      // No preview where it would be recorded itself (this tab, or a screen it may be on):
+      // it would mirror every change, and the mirror would read as one more.
+      stream: surface === 'monitor' || selfCapture ? null : this.#session.stream,
+    };
     this.pageEvents = this.#session.pageEvents;
     if (this.companion && this.pageEvents === 'none' && this.#session.recording.surface === 'browser') {
       this.#notice.show(
@@ -134,6 +144,7 @@ export class RecorderState {
     this.#incremental?.stop();
     this.#incremental = null;
     this.#session = null;
+    this.source = null;
     this.phase = 'idle';
     this.floatingWindow?.close();
     this.floatingWindow = null;

@@ -18,14 +18,12 @@ import type { AnalysisState } from './analysis.svelte';
 import type { NoticeState } from './notice.svelte';
 import type { SkillsState } from './skills.svelte';
 
-const UNDO_LIMIT = 50;
+/** Edits Undo can take back; each is kept in the stored analysis, so not many more. */
+const UNDO_LIMIT = 30;
 
 export class ReviewState {
   /** What an export is doing, for its progress line; null when idle. */
   exporting = $state<string | null>(null);
-  /** States before each edit, with what the edit was ("delete step 3"), newest last. */
-  #undo = $state.raw<{ before: Analysis; what: string }[]>([]);
-
   readonly #analysis: AnalysisState;
   readonly #notice: NoticeState;
   readonly #ocr: OcrPool;
@@ -39,12 +37,12 @@ export class ReviewState {
   }
 
   get canUndo(): boolean {
-    return this.#undo.length > 0 && this.#undo.at(-1)!.before.recordingId === this.#analysis.result?.recordingId;
+    return Boolean(this.#analysis.result?.undo?.length);
   }
 
   /** What Undo would take back, for its label ("Undo delete step 3"); empty when nothing. */
   get undoLabel(): string {
-    return this.canUndo ? this.#undo.at(-1)!.what : '';
+    return this.#analysis.result?.undo?.at(-1)?.what ?? '';
   }
 
   /** The skill's name and description: as edited, else made from the steps. */
@@ -80,11 +78,21 @@ export class ReviewState {
   setParameter(stepId: string, name: string | null): Promise<void> {
     return this.#apply((a) => edits.setParameter(a, stepId, name), `input of ${this.#name(stepId)}`);
   }
+  markBox(stepId: string, box: Rect): Promise<void> {
+    return this.#apply((a) => edits.markBox(a, stepId, box), `marked box of ${this.#name(stepId)}`);
+  }
   addBlur(stepId: string, box: Rect): Promise<void> {
     return this.#apply((a) => edits.addBlur(a, stepId, box), `blur in ${this.#name(stepId)}`);
   }
   clearBlurs(stepId: string): Promise<void> {
     return this.#apply((a) => edits.clearBlurs(a, stepId), `blurs of ${this.#name(stepId)}`);
+  }
+  /** Starts (or renames) a section at the step; `null` ends it there. */
+  setSection(stepId: string, title: string | null): Promise<void> {
+    return this.#apply(
+      (a) => edits.setSection(a, stepId, title),
+      title === null ? `section removal at ${this.#name(stepId)}` : `section at ${this.#name(stepId)}`,
+    );
   }
   setDraft(draft: SkillDraft): Promise<void> {
     return this.#apply((a) => edits.setDraft(a, draft), null);
@@ -96,10 +104,10 @@ export class ReviewState {
   }
 
   async undo(): Promise<void> {
-    const previous = this.#undo.at(-1);
-    if (!previous || !this.canUndo) return;
-    this.#undo = this.#undo.slice(0, -1);
-    await this.#store(previous.before);
+    const current = this.#analysis.result;
+    const previous = current?.undo?.at(-1);
+    if (!current || !previous || this.#analysis.running) return;
+    await this.#store(edits.restore(current, previous));
   }
 
   /** Makes the skill (kept in the library too) and downloads it, or writes it into a chosen folder. */
@@ -171,8 +179,7 @@ export class ReviewState {
     if (!current || this.#analysis.running) return;
     const next = edit(current);
     if (next === current) return;
-    if (what) this.#undo = [...this.#undo, { before: current, what }].slice(-UNDO_LIMIT);
-    await this.#store(next);
+    await this.#store(what ? edits.remember(next, current, what, UNDO_LIMIT) : next);
   }
 
   async #store(next: Analysis): Promise<void> {

@@ -17,6 +17,11 @@ test('review, then Download skill (.zip): edits, a deleted step and an input rea
     await pause();
     // A marker before saving: the steps after it are a section of their own.
     await app.bringToFront();
+    // While recording, the app says what it records, and shows it live.
+    await expect(app.getByTestId('recording-source')).toContainText('Recording a tab');
+    await expect
+      .poll(() => app.locator('.source video').evaluate((video: HTMLVideoElement) => video.videoWidth))
+      .toBeGreaterThan(0);
     await app.getByRole('button', { name: 'Add marker' }).click();
     await fixture.bringToFront();
     await pause();
@@ -68,6 +73,40 @@ test('review, then Download skill (.zip): edits, a deleted step and an input rea
     await expect.poll(texts).toEqual([order[0], order[2], order[1]]);
     await app.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(texts).toEqual(order);
+    // Sections: the marker's is renamed, one more starts at step 1; all by keyboard.
+    await expect(steps.nth(2).getByRole('heading', { name: 'Marker 1' })).toBeVisible();
+    await app.getByRole('button', { name: 'Rename the section at step 3' }).click();
+    const sectionTitle = app.getByRole('textbox', { name: 'Title of the section starting at step 3' });
+    await expect(sectionTitle).toBeFocused();
+    await sectionTitle.fill('Save the ticket');
+    await sectionTitle.press('Enter');
+    await expect(app.getByRole('button', { name: 'Rename the section at step 3' })).toBeFocused();
+    await app.getByRole('button', { name: 'Start a section at step 1' }).click();
+    await app.keyboard.type('Fill in the form');
+    await app.keyboard.press('Enter');
+    await expect(steps.first().getByRole('heading', { name: 'Fill in the form' })).toBeVisible();
+    // The acted-on box, moved by keyboard in the enlarged screenshot.
+    const box = steps.first().locator('.region').first();
+    const leftBefore = await box.evaluate((el) => (el as HTMLElement).style.left);
+    await app.getByRole('button', { name: "Enlarge step 1's before screenshot" }).focus();
+    await app.keyboard.press('Enter');
+    const dialog = app.getByRole('dialog', { name: 'Step 1, before the action' });
+    await expect(dialog).toBeVisible();
+    const chosen = dialog.getByRole('button', { name: /^Chosen area at / });
+    await expect(chosen).toBeFocused();
+    const labelBefore = await chosen.getAttribute('aria-label');
+    for (let i = 0; i < 5; i++) await app.keyboard.press('ArrowRight');
+    await app.keyboard.press('Shift+ArrowDown');
+    await expect(chosen).not.toHaveAttribute('aria-label', labelBefore!);
+    await app.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: 'Mark as acted on' })).toBeFocused();
+    await app.keyboard.press('Enter');
+    await expect(dialog.getByRole('status')).toHaveText('Marked as what the step acts on.');
+    await app.screenshot({ path: test.info().outputPath('enlarged.png') });
+    await app.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(app.getByRole('button', { name: "Enlarge step 1's before screenshot" })).toBeFocused();
+    await expect.poll(() => box.evaluate((el) => (el as HTMLElement).style.left)).not.toBe(leftBefore);
     // The name is checked as it is typed.
     const name = app.getByRole('textbox', { name: 'Skill name' });
     await name.fill('Claude Tickets');
@@ -83,11 +122,15 @@ test('review, then Download skill (.zip): edits, a deleted step and an input rea
     await start.fill('https://helpdesk.example/tickets');
     await start.blur();
 
-    // Edits are saved as they happen.
+    // Edits are saved as they happen, and Undo survives a reload.
     await app.reload();
     await app.getByRole('button', { name: 'Show steps' }).click();
     await expect(steps).toHaveCount(3);
     await expect(app.getByRole('textbox', { name: 'Skill name' })).toHaveValue('file-a-printer-ticket');
+    await expect(app.getByRole('button', { name: 'Undo marked box of step 1' })).toBeVisible();
+    await app.getByRole('button', { name: 'Undo marked box of step 1' }).click();
+    await expect(app.getByRole('button', { name: 'Undo section at step 1' })).toBeVisible();
+    await expect.poll(() => box.evaluate((el) => (el as HTMLElement).style.left)).toBe(leftBefore);
 
     const [download] = await Promise.all([
       app.waitForEvent('download'),
@@ -104,7 +147,8 @@ test('review, then Download skill (.zip): edits, a deleted step and an input rea
     expect(skill).not.toContain('Printer jam');
     expect(skill).not.toMatch(/Urgent/);
     expect(skill).toContain('- Go to `https://helpdesk.example/tickets`');
-    expect(skill).toMatch(/\n### Marker 1\n\n3\. /);
+    expect(skill).toMatch(/\n### Fill in the form\n\n1\. /);
+    expect(skill).toMatch(/\n### Save the ticket\n\n3\. /);
     // Every step links its screenshot, and each is a PNG in the zip.
     const images = [...skill.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => `file-a-printer-ticket/${m[1]}`);
     expect(images).toHaveLength(3);

@@ -122,7 +122,6 @@ export interface Analysis {
 export interface ReviewSnapshot {
   what: string;
   steps: AnalyzedStep[];
-  review?: SkillDraft;
   sections?: Section[];
   edited?: boolean;
 }

@@ -138,8 +138,8 @@ export function setSection(analysis: Analysis, stepId: string, title: string | n
 
 /** `next` with what `before` was kept for Undo (at most `limit` edits back). */
 export function remember(next: Analysis, before: Analysis, what: string, limit: number): Analysis {
+  // Steps only: the name, description and start page are not undone (a later change to them stays).
   const snapshot: ReviewSnapshot = { what, steps: before.steps };
-  if (before.review) snapshot.review = before.review;
   if (before.sections) snapshot.sections = before.sections;
   if (before.edited) snapshot.edited = true;
   return { ...next, undo: [...(before.undo ?? []), snapshot].slice(-limit) };
@@ -148,12 +148,11 @@ export function remember(next: Analysis, before: Analysis, what: string, limit: 
 /** The analysis as it was before its last remembered edit. */
 export function restore(analysis: Analysis, snapshot: ReviewSnapshot): Analysis {
   const rest = { ...analysis };
-  for (const key of ['review', 'sections', 'edited'] as const) delete rest[key];
+  for (const key of ['sections', 'edited'] as const) delete rest[key];
   const undo = analysis.undo;
   return {
     ...rest,
     steps: snapshot.steps,
-    ...(snapshot.review ? { review: snapshot.review } : {}),
     ...(snapshot.sections ? { sections: snapshot.sections } : {}),
     ...(snapshot.edited ? { edited: true } : {}),
     undo: (undo ?? []).slice(0, -1),

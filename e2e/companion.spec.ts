@@ -1,32 +1,8 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { launchWithCompanion } from '../scripts/chromium.mjs';
 import { APP_URL, FIXTURE_ORIGIN, launch, startRecording } from './support/browser';
 import { readStore } from './support/db';
+import { launchWithExtension } from './support/companion';
 import { unzipDownload } from './support/zip';
-
-const EXTENSION = path.resolve(import.meta.dirname, '../dist/extension');
-
-/** A browser with the built companion extension loaded, the fixture served from its own origin. */
-async function launchWithExtension(
-  captureTitle: string,
-  alsoSecure: string[] = [],
-): Promise<{ context: BrowserContext; done: () => Promise<void> }> {
-  const { context, close } = await launchWithCompanion({
-    extensionDir: EXTENSION,
-    secureOrigin: [FIXTURE_ORIGIN, ...alsoSecure].join(','),
-    captureTitle,
-  });
-  await context.route(`${FIXTURE_ORIGIN}/**`, async (route) => {
-    const name = new URL(route.request().url()).pathname.replace(/^\//, '');
-    await route.fulfill({
-      body: await readFile(path.join(import.meta.dirname, 'fixtures', name)),
-      contentType: 'text/html',
-    });
-  });
-  return { context, done: close };
-}
 
 /**
  * Stops the extension's service worker as Chrome does when it idles (DevTools'
@@ -155,11 +131,11 @@ test('with the companion extension, a workflow in another tab gives steps named 
     expect(texts).toEqual([
       'Type Dana Scully into Full name',
       'Type the secret value into Password',
-      'Choose Team in Plan',
-      'Click Accept terms',
-      'Click Confirm',
-      'Click Create account',
-      'Click Copy key',
+      'Choose Team in Plan (a dropdown: Free, Team, Enterprise)',
+      'Click the Accept terms button',
+      'Click the Confirm button',
+      'Click the Create account button',
+      'Click the Copy key button',
     ]);
 
     // The review says where each name came from.
@@ -225,9 +201,9 @@ test('the extension worker stopped mid-recording loses no event and repeats none
     await expect(app.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0, { timeout: 60_000 });
     expect((await steps.locator('.what').allInnerTexts()).map((t) => t.trim())).toEqual([
       'Type Dana Scully into Full name',
-      'Choose Team in Plan',
-      'Click Accept terms',
-      'Click Create account',
+      'Choose Team in Plan (a dropdown: Free, Team, Enterprise)',
+      'Click the Accept terms button',
+      'Click the Create account button',
     ]);
     const events = await readStore<{ source: string; type: string; target?: { name?: string } }>(app, 'events');
     // Each page event once, in order: none lost while the worker was down, none stored twice when sent again.

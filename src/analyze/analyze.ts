@@ -232,6 +232,7 @@ function describeStep(
   };
   if (label) step.label = label;
   if (labelSource) step.labelSource = labelSource;
+  if (draft.target) step.target = draft.target;
   if (value !== undefined && !draft.redacted) step.value = value;
   else if (draft.kind === 'visual' && readsAsTyping(appeared, durationMs)) step.value = appeared;
   if (draft.redacted) step.redacted = true;

@@ -2,6 +2,7 @@
 import type { RuntimeKind } from '../../models/registry';
 import type { CloudProvider, CloudStepInfo } from '../cloud/types';
 import type { Rect } from '../shared/geometry';
+import type { TargetDescriptor } from '../capture/events';
 import type { OcrLine } from './ocr/lines';
 import type { BurstSettings } from './segment/bursts';
 import type { StepKind } from './segment/steps';
@@ -34,6 +35,13 @@ export interface AnalyzedStep {
   editedText?: string;
   /** The typed value is an input of the skill under this name (written `{{name}}`). */
   parameter?: string;
+  /**
+   * The element acted on, as page events described it (role, name, Recorder-style
+   * selectors): what a replay script finds it by. Absent for steps seen only as pixels.
+   */
+  target?: TargetDescriptor;
+  /** Steps merged into this one in review, in order: a replay performs them after it. */
+  then?: AnalyzedStep[];
   /** The box the person marked as what the step acts on, in frame pixels: outlined instead of the found one. */
   marked?: Rect;
   /** The title of the section this step opens (a marker's note, or the person's in review). */

@@ -21,6 +21,8 @@ export interface TargetDescriptor {
   placeholder?: string;
   /** A select's options as shown (the first few), and how many there are when more. */
   options?: string[];
+  /** The values of those options, in the same order. */
+  optionValues?: string[];
   optionCount?: number;
   /** Where it is, when its name is shared by others (its row's text): "Click **Expand** beside **array**". */
   context?: string;

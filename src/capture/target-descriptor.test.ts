@@ -38,6 +38,9 @@ describe('describeTarget: what kind of control, and what it offers', () => {
     expect(select.optionCount).toBe(15);
     const short = describe1(`<select id="s" aria-label="Size"><option>S</option><option>M</option></select>`, '#s');
     expect(short.options).toEqual(['S', 'M']);
+    expect(short.optionValues).toEqual(['S', 'M']);
+    const valued = describe1(`<select id="v" aria-label="Plan"><option value="t">Team</option></select>`, '#v');
+    expect(valued.optionValues).toEqual(['t']);
     expect(short.optionCount).toBeUndefined();
   });
 

@@ -109,10 +109,10 @@ export function describeTarget(el: Element): TargetDescriptor {
   const placeholder = placeholderOf(el);
   if (placeholder && placeholder !== name) descriptor.placeholder = placeholder;
   if (el instanceof HTMLSelectElement) {
-    const options = Array.from(el.options)
-      .map((option) => clip(option.label || option.text))
-      .filter((text): text is string => Boolean(text));
-    descriptor.options = options.slice(0, MAX_OPTIONS);
+    const options = Array.from(el.options).filter((option) => clip(option.label || option.text));
+    descriptor.options = options.slice(0, MAX_OPTIONS).map((option) => clip(option.label || option.text)!);
+    // What a script sets (Chrome's Recorder sets a select's value, not its text).
+    descriptor.optionValues = options.slice(0, MAX_OPTIONS).map((option) => option.value);
     if (options.length > MAX_OPTIONS) descriptor.optionCount = options.length;
   }
   descriptor.selectors = recorderSelectors(el, name, role, text, selector);

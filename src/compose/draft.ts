@@ -140,6 +140,18 @@ export function appearedAfter(step: AnalyzedStep): string[] {
   return (step.ocr?.after ?? []).filter((line) => !before.has(line.text)).map((line) => line.text);
 }
 
+/**
+ * What a step left on screen in terms that hold for any run: the lines that appeared
+ * after it with inputs named, leaving out what one run alone shows (short or misread
+ * bits, reference numbers), at most three. The SKILL.md check and the replay's.
+ */
+export function lastingText(step: AnalyzedStep, inputs: readonly SkillInput[]): string[] {
+  return appearedAfter(step)
+    .map((text) => withInputs(text, inputs))
+    .filter((text) => (text.match(/\p{L}/gu) ?? []).length >= 4 && !/\b[A-Z]*\d[\dA-Z-]{3,}\b/.test(text))
+    .slice(0, 3);
+}
+
 export function stepNotes(step: AnalyzedStep): StepNotes {
   const warnings: string[] = [];
   const label = step.label ?? '';

@@ -13,8 +13,8 @@ import { TOC_AFTER_LINES } from '../skill/validate';
 import type { AnalyzedStep } from '../analyze/types';
 import { sectionedSteps } from '../analyze/context';
 import {
-  appearedAfter,
   hostOf,
+  lastingText,
   skillInputs,
   stepMarkdown,
   stepNotes,
@@ -22,6 +22,9 @@ import {
   type SkillInput,
 } from '../compose/draft';
 import type { GeneratorInput, OutputFile, OutputGenerator } from './types';
+import { replayPlan, type PlanResult, type ReplayPlan } from './replay/plan';
+import { replayScript } from './replay/script';
+import { recorderRecording } from './replay/recorder-json';
 
 export const GENERATOR = 'pack2skill 0.2.0';
 export const SKILL_VERSION = '1.0.0';
@@ -45,10 +48,20 @@ export const skillGenerator: OutputGenerator = {
       images.set(step.id, path);
       files.push({ path: `${root}/${path}`, data: image });
     }
+    const replay = replayPlan(analysis, draft);
     files.unshift(
-      { path: `${root}/SKILL.md`, data: skillMarkdown(input, images) },
-      { path: `${root}/references/REFERENCE.md`, data: referenceMarkdown(input) },
+      { path: `${root}/SKILL.md`, data: skillMarkdown(input, images, replay) },
+      { path: `${root}/references/REFERENCE.md`, data: referenceMarkdown(input, replay) },
     );
+    if (replay.plan) {
+      files.push(
+        { path: `${root}/scripts/replay.mjs`, data: replayScript(replay.plan) },
+        {
+          path: `${root}/references/recording.json`,
+          data: `${JSON.stringify(recorderRecording(replay.plan, title(draft.name)), null, 2)}\n`,
+        },
+      );
+    }
     return files;
   },
 };
@@ -58,7 +71,11 @@ function title(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function skillMarkdown({ analysis, draft, recordedAt }: GeneratorInput, images: Map<string, string>): string {
+function skillMarkdown(
+  { analysis, draft, recordedAt }: GeneratorInput,
+  images: Map<string, string>,
+  replay: PlanResult,
+): string {
   // The largest text on the first screen: a page heading as often as an app's name, so called neither.
   const heading = analysis.appName ? screenText(analysis.appName) : undefined;
   const parameters = analysis.steps.filter((step) => step.parameter);
@@ -106,6 +123,13 @@ function skillMarkdown({ analysis, draft, recordedAt }: GeneratorInput, images: 
       : '- Start from the screen shown in the first screenshot.',
     '',
   );
+  if (replay.plan)
+    lines.push(
+      ...scriptSection(
+        replay.plan,
+        analysis.steps.some((step) => stepNotes(step).risky),
+      ),
+    );
   lines.push('## Steps', '');
   for (const { step, index, section } of withSections(analysis)) {
     if (section) lines.push('', `### ${markdownLine(section)}`, '');
@@ -140,11 +164,34 @@ function skillMarkdown({ analysis, draft, recordedAt }: GeneratorInput, images: 
  */
 function lastScreenText(step: AnalyzedStep, inputs: readonly SkillInput[]): string {
   if (step.caption) return screenText(step.caption.replace(/\.$/, ''), inputs);
-  const appeared = appearedAfter(step)
-    .map((text) => withInputs(text, inputs))
-    .filter((text) => (text.match(/\p{L}/gu) ?? []).length >= 4 && !/\b[A-Z]*\d[\dA-Z-]{3,}\b/.test(text))
-    .slice(0, 3);
+  const appeared = lastingText(step, inputs);
   return appeared.length > 0 ? appeared.map((text) => `"${screenText(text)}"`).join(', ') : '';
+}
+
+/** How to use `scripts/replay.mjs`, and when not to. */
+function scriptSection(plan: ReplayPlan, risky: boolean): string[] {
+  const example = plan.inputs
+    .slice(0, 2)
+    .map((input) => ` --${input.name} "…"`)
+    .join('');
+  return [
+    '## Faster, with the replay script',
+    '',
+    'If you can run Node.js 20+ with Playwright, `scripts/replay.mjs` does these steps in a browser:',
+    '',
+    "- `node scripts/replay.mjs --help` lists its inputs; then run it with the user's values, for example `node scripts/replay.mjs" +
+      example +
+      '`.',
+    "- To act in the user's own signed-in browser, add `--cdp <endpoint>` (a Chrome started with `--remote-debugging-port`).",
+    '- It prints one line per step and stops at the first step it cannot do, naming it.',
+    ...(risky
+      ? [
+          '- A step below asks for confirmation: get it from the user before you run the script, which does not stop to ask.',
+        ]
+      : []),
+    '- If it fails, or you cannot run it, follow the steps below (from the step it named); they are complete on their own.',
+    '',
+  ];
 }
 
 /** Where the workflow starts: the page the recording began on, or the one the person gave. */
@@ -168,7 +215,7 @@ export function withSections(
   }));
 }
 
-function referenceMarkdown({ analysis }: GeneratorInput): string {
+function referenceMarkdown({ analysis }: GeneratorInput, replay: PlanResult): string {
   const inputs = skillInputs(analysis.steps);
   const sections: string[][] = analysis.steps.map((step, index) => {
     const notes = stepNotes(step);
@@ -198,6 +245,16 @@ function referenceMarkdown({ analysis }: GeneratorInput): string {
       '',
     ]);
   }
+  sections.push(
+    replay.plan
+      ? [
+          '## Replay',
+          '',
+          '`scripts/replay.mjs` repeats the steps with Playwright (see SKILL.md). `references/recording.json` is the same workflow as a Chrome DevTools Recorder recording: import it in the Recorder panel to watch it run. Its inputs hold the recorded values; secrets are left empty.',
+          '',
+        ]
+      : ['## Replay', '', `No replay script: ${markdownText(replay.reason)}`, ''],
+  );
   const body = sections.flat();
   const head = ['# Reference', '', 'What was recorded at each step of the skill, then the text of each screen.', ''];
   if (head.length + body.length > TOC_AFTER_LINES) {

@@ -52,6 +52,9 @@ export function mergeWithNext(analysis: Analysis, stepId: string): Analysis {
     editedText: `${stepMarkdown(first)}, then ${secondText.charAt(0).toLowerCase()}${secondText.slice(1)}`,
     eventCount: first.eventCount + second.eventCount,
   };
+  // What the second step did is still done, after the first: a replay performs both.
+  const { then: secondThen, ...secondAlone } = second;
+  merged.then = [...(first.then ?? []), secondAlone, ...(secondThen ?? [])];
   const after = second.afterFrameId ?? first.afterFrameId;
   if (after) merged.afterFrameId = after;
   if (first.region && second.region) merged.region = union([first.region, second.region]);
@@ -84,7 +87,6 @@ export function parameterName(text: string): string {
   return slugify(text, 40).replace(/-/g, '_') || 'value';
 }
 
-/** Adds an area to blur in a step's exported screenshot. */
 /** The person's box for what the step acts on (outlined in its screenshots). */
 export function markBox(analysis: Analysis, stepId: string, box: Rect): Analysis {
   return replaceSteps(
@@ -93,6 +95,7 @@ export function markBox(analysis: Analysis, stepId: string, box: Rect): Analysis
   );
 }
 
+/** Adds an area to blur in a step's exported screenshot. */
 export function addBlur(analysis: Analysis, stepId: string, box: Rect): Analysis {
   return replaceSteps(
     analysis,

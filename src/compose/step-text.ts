@@ -100,7 +100,12 @@ export function stepText(facts: StepFacts): TextPart[] {
 function formatNote(control: ControlFacts | undefined): TextPart[] {
   const picker = pickerWord(control);
   if (picker && control?.format) return [plain(` (a ${picker} field, ${control.format})`)];
-  return control?.format ? [plain(` (format ${control.format})`)] : [];
+  if (!control?.format) return [];
+  // "e.g. 42.00" is an example of what to type, not a format.
+  const example = /^(e\.g\.|eg\b|ex\.|example:?|for example:?)\s*/i;
+  return example.test(control.format)
+    ? [plain(` (for example ${control.format.replace(example, '')})`)]
+    : [plain(` (format ${control.format})`)];
 }
 
 /** " (a dropdown: Meals, Travel, Office)": what else it offers, as seen on the page. */

@@ -70,15 +70,17 @@ function helpText() {
 /** Playwright from this folder's packages, the working directory's, or the global ones. */
 async function loadPlaywright() {
   const tries = ['playwright', '@playwright/test', 'playwright-core'];
+  // A CommonJS package imported from a path may give its exports as `default` only.
+  const api = (module) => (module.chromium ? module : module.default);
   for (const name of tries) {
     try {
-      return await import(name);
+      return api(await import(name));
     } catch {
       // not beside the script: try the working directory
     }
     try {
       const path = createRequire(join(process.cwd(), 'noop.js')).resolve(name);
-      return await import(pathToFileURL(path).href);
+      return api(await import(pathToFileURL(path).href));
     } catch {
       // not there either
     }
@@ -131,9 +133,11 @@ function ways(step) {
   for (const selector of step.selectors) {
     // The accessible-name selector is the role and name above.
     if (selector.length === 1 && selector[0].startsWith('aria/') && step.role && step.name) continue;
+    // An accessible name without a role (a date field has none) is as good as role and name.
+    const byName = selector.length === 1 && selector[0].startsWith('aria/');
     out.push({
-      by: `selector ${text(selector.join(' >> '))}`,
-      fallback: true,
+      by: byName ? `name ${text(selector[0].slice(5))}` : `selector ${text(selector.join(' >> '))}`,
+      fallback: !byName,
       in: (root) => selectorLocator(root, selector),
     });
   }
@@ -286,3 +290,5 @@ async function main() {
 }
 
 await main();
+// A browser reached over CDP keeps its connection open: the script is done, so it ends.
+process.exit(0);

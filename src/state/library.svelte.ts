@@ -14,6 +14,7 @@ import {
 import { importPackSession } from '../import/import-pack';
 import { findSessionFile, importPack2SkillSession } from '../import/import-0.1';
 import { importVideo, type VideoImportOptions } from '../import/video/import-video';
+import { importRecorderFile } from '../import/import-recorder';
 import { sessionFiles } from '../import/session-files';
 import type { NoticeState } from './notice.svelte';
 
@@ -112,6 +113,31 @@ export class LibraryState {
       return recording;
     } catch (error) {
       this.#notice.show('error', `${label} could not be imported: ${describeError(error)}. Nothing was added.`);
+      return null;
+    }
+  }
+
+  /** A dropped file that is neither a video nor a Recorder recording. */
+  refuseDrop(name: string): void {
+    this.#notice.show(
+      'error',
+      `${name} is not a video or a Chrome Recorder recording (.json). For a session, use Import session; for a skill, Import skill.`,
+    );
+  }
+
+  /** Imports a Chrome DevTools Recorder recording (JSON): its steps, without screenshots. */
+  async importRecorder(file: File): Promise<RecordingRecord | null> {
+    await this.#askToPersist();
+    try {
+      const recording = await importRecorderFile(file);
+      this.#notice.show(
+        'success',
+        `Imported ${file.name}: ${recording.eventCount} events from Chrome Recorder. It has no screenshots: record the run once more for them.`,
+      );
+      await this.#changed();
+      return recording;
+    } catch (error) {
+      this.#notice.show('error', `${file.name} could not be imported: ${describeError(error)}. Nothing was added.`);
       return null;
     }
   }

@@ -1,9 +1,11 @@
 /**
  * The Agent Skill: `<name>/SKILL.md` (frontmatter, when to use it, inputs,
- * prerequisites, numbered steps with screenshots, how to check it worked, what
- * to do when the screen differs), `references/REFERENCE.md` (what was seen at
- * each step) and `assets/step-NN.png`. No scripts: a recorded UI workflow has
- * nothing a script could do better than the steps.
+ * prerequisites, the replay script when there is one, numbered steps with
+ * screenshots, how to check it worked, what to do when the screen differs),
+ * `references/REFERENCE.md` (what was seen at each step), `assets/step-NN.png`,
+ * and, for a recording with page events, `scripts/replay.mjs` and
+ * `references/recording.json` (./replay). The written steps stay complete on their
+ * own: the script is a faster way, not the only one.
  */
 import { formatDuration } from '../shared/format';
 import { writeFrontmatter } from '../skill/frontmatter';

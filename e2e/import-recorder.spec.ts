@@ -12,9 +12,10 @@ test('a Chrome Recorder recording imports by file or by drop into steps named fr
     const app = await openApp(context);
     await app.getByLabel('Import Chrome Recorder (.json)').setInputFiles(RECORDING);
     const steps = app.getByRole('list', { name: 'Steps' }).getByRole('listitem');
-    await expect(steps).toHaveCount(6, { timeout: 60_000 });
+    await expect(steps).toHaveCount(7, { timeout: 60_000 });
     await expect(app.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0, { timeout: 60_000 });
     expect((await steps.locator('.what').allInnerTexts()).map((t) => t.trim())).toEqual([
+      'Type 2026-11-24 into Date',
       'Type 42.00 into Amount',
       'Type travel into Category',
       'Type Lunch with a client into Description',
@@ -38,14 +39,14 @@ test('a Chrome Recorder recording imports by file or by drop into steps named fr
     // A malformed one: the message says which step and what is wrong, in view; nothing is added.
     await app.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     const broken = JSON.parse(await readFile(RECORDING, 'utf8')) as { steps: Record<string, unknown>[] };
-    delete broken.steps[3]!['value'];
+    delete broken.steps[4]!['value'];
     await app.getByLabel('Import Chrome Recorder (.json)').setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(broken)),
     });
     const message = app.getByText(
-      'broken.json could not be imported: Step 4 (change) needs a "value" that is text. Nothing was added.',
+      'broken.json could not be imported: Step 5 (change) needs a "value" that is text. Nothing was added.',
     );
     await expect(message).toBeInViewport();
     await expect(recordings).toHaveCount(1);

@@ -220,6 +220,39 @@ test('a skill recorded with page events replays with other values, through drift
       expect(removed.stderr).toContain('Looked for: role textbox named "Description": 0 found');
       expect(removed.stderr).toContain('Nothing was clicked.');
       expect(await filed()).toBeUndefined();
+      // A Chrome Recorder file imported into the app gives a skill whose script replays it too
+      // (its select change holds the option's value; the Recorder file says no tag).
+      await app
+        .getByLabel('Import Chrome Recorder (.json)')
+        .setInputFiles(path.join(import.meta.dirname, 'fixtures', 'recorder-expenses.json'));
+      await expect(steps).toHaveCount(7, { timeout: 60_000 });
+      await expect(steps.nth(1)).toContainText('Type 42.00 into Amount');
+      const [imported] = await Promise.all([
+        app.waitForEvent('download'),
+        app.getByRole('button', { name: 'Download skill (.zip)' }).click(),
+      ]);
+      const importedFiles = await unzipDownload(imported);
+      const importedRoot = [...importedFiles.keys()].find((name) => name.endsWith('/SKILL.md'))!.split('/')[0]!;
+      const importedScript = path.join(work, 'from-recorder', 'replay.mjs');
+      await mkdir(path.dirname(importedScript), { recursive: true });
+      await writeFile(importedScript, importedFiles.get(`${importedRoot}/scripts/replay.mjs`)!);
+      const fromRecorder = await replay(importedScript, [
+        '--cdp',
+        `http://127.0.0.1:${port}`,
+        '--url',
+        `${origin}/expenses.html`,
+        '--timeout',
+        '4000',
+      ]);
+      table.push(`from a Chrome Recorder file: exit ${fromRecorder.code}`);
+      expect(fromRecorder.code, fromRecorder.stderr).toBe(0);
+      expect(await filed()).toEqual({
+        date: '2026-11-24',
+        amount: '42.00',
+        category: 'Travel',
+        description: 'Lunch with a client',
+        receipt: true,
+      });
       await test.info().attach('drift.txt', { body: table.join('\n') });
       console.log(`replay drift cases:\n${table.join('\n')}`);
     } finally {

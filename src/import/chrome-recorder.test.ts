@@ -8,7 +8,7 @@ describe('parseRecorderRecording', () => {
   it('reads a recording in the documented shape: the start page, actions with names from aria/ selectors, key combos', () => {
     const { title, events, used, skipped } = parseRecorderRecording(handWritten, 'expenses.json');
     expect(title).toBe('File an expense report');
-    expect([used, skipped]).toEqual([12, 2]);
+    expect([used, skipped]).toEqual([13, 2]);
     expect(events[0]).toMatchObject({
       type: 'navigate',
       url: 'http://fixture.test/expenses.html',
@@ -16,6 +16,7 @@ describe('parseRecorderRecording', () => {
     });
     expect(events.map((e) => [e.type, e.target?.name ?? e.key ?? e.url, e.value])).toEqual([
       ['navigate', 'http://fixture.test/expenses.html', undefined],
+      ['input', 'Date', '2026-11-24'],
       ['click', 'Amount', undefined],
       ['input', 'Amount', '42.00'],
       ['input', 'Category', 'travel'],

@@ -184,7 +184,9 @@ export class ReviewState {
 
   async #store(next: Analysis): Promise<void> {
     try {
-      await this.#analysis.update(next);
+      // A plain copy: a state proxy that slipped into an edit (a box drawn in a component)
+      // cannot be stored, and would make this and every later save of the analysis fail.
+      await this.#analysis.update($state.snapshot(next) as Analysis);
     } catch (error) {
       this.#notice.show(
         'error',

@@ -237,7 +237,11 @@ async function main() {
         else if (step.action === 'dblclick') await element.dblclick(act);
         else if (step.action === 'check') await element.check(act);
         else if (step.action === 'uncheck') await element.uncheck(act);
-        else if (step.action === 'select') {
+        else if (
+          step.action === 'select' ||
+          (step.action === 'fill' && (await element.evaluate((el) => el.tagName === 'SELECT')))
+        ) {
+          // By the option's text, else its value (a Recorder file gives the value).
           const choice = fill(step.value);
           await element.selectOption({ label: choice }, act).catch(() => element.selectOption(choice, act));
         } else if (step.action === 'fill') {

@@ -10,14 +10,16 @@
 // per half (tuned, held-out) apart.
 import { chromium } from '@playwright/test';
 import JSZip from 'jszip';
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseChromiumArgs, chromiumPath, launchWithCompanion } from '../scripts/chromium.mjs';
 import { storedVideo } from '../scripts/test-videos.mjs';
 import { CORPUS } from './quality/corpus.mjs';
 import { scoreSteps, skillSteps } from './quality/score.mjs';
-import { CORPUS_ORIGIN, serveCorpus } from './quality/serve-corpus.mjs';
+import { CORPUS_ORIGIN, serveCorpus, startCorpusServer } from './quality/serve-corpus.mjs';
 import { readStore, round } from './workload.mjs';
 
 /** A person's pace between actions. */
@@ -70,7 +72,19 @@ function summarise(results) {
       dump_steps: sum('dumps'),
     };
   };
-  return { pixels: of('pixels'), video: of('video'), session: of('session'), extension: of('extension') };
+  // The skills recorded with the companion extension, replayed by their own scripts.
+  const replays = results.map((r) => r.extension?.replay).filter((r) => r?.ran);
+  return {
+    pixels: of('pixels'),
+    video: of('video'),
+    session: of('session'),
+    extension: of('extension'),
+    replay: {
+      scripts: replays.length,
+      passed: replays.filter((r) => r.passed).length,
+      with_fallbacks: replays.filter((r) => r.fallbacks > 0).length,
+    },
+  };
 }
 
 /**
@@ -252,8 +266,13 @@ async function runWithExtension(workflow, appUrl) {
     await app.getByText(/Companion extension .* is on/).waitFor();
     await recordWorkflow(app, page, workflow);
     const truth = workflow.steps.map(({ verb, label, value }) => ({ verb, label, ...(value ? { value } : {}) }));
-    const scored = report(truth, await exportedSteps(app));
-    return { ...scored, click_to_frame_ms: clickToFrame(await readStore(app, 'events')) };
+    const exported = await exportedSteps(app);
+    const scored = report(truth, exported);
+    return {
+      ...scored,
+      click_to_frame_ms: clickToFrame(await readStore(app, 'events')),
+      replay: exported.script ? await replaySkill(exported.script, workflow) : { ran: false },
+    };
   } finally {
     await close();
   }
@@ -298,7 +317,46 @@ async function exportedSteps(app) {
   const skill = Object.values(zip.files).find((f) => f.name.endsWith('/SKILL.md'));
   const markdown = skill ? await skill.async('string') : '';
   const description = /^description: (.*)$/m.exec(markdown)?.[1] ?? '';
-  return { steps: skillSteps(markdown), description };
+  const replay = Object.values(zip.files).find((f) => f.name.endsWith('/scripts/replay.mjs'));
+  return { steps: skillSteps(markdown), description, script: replay ? await replay.async('string') : null };
+}
+
+/**
+ * Runs a skill's `scripts/replay.mjs` as an agent would (Node, Playwright, its own
+ * browser) against a fresh copy of the workflow's page served from a local server:
+ * did it get through every step, how many it did, how many needed a fallback
+ * selector, and the line it failed with.
+ * @param {string} script @param {import('./quality/corpus.mjs').Workflow} workflow
+ */
+async function replaySkill(script, workflow) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'p2s-bench-replay-'));
+  const server = await startCorpusServer();
+  try {
+    const file = path.join(dir, 'replay.mjs');
+    await writeFile(file, script);
+    const started = performance.now();
+    const run = await new Promise((resolve) =>
+      execFile(
+        process.execPath,
+        [file, '--url', `${server.origin}/${workflow.page}`, '--browser', chromiumPath, '--timeout', '5000'],
+        { cwd: process.cwd(), timeout: 120_000 },
+        (error, stdout, stderr) => resolve({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
+      ),
+    );
+    const { code, stdout, stderr } = /** @type {{ code: number | string, stdout: string, stderr: string }} */ (run);
+    return {
+      ran: true,
+      passed: code === 0,
+      exit: code,
+      actions_done: (stdout.match(/^ok {3}\d/gm) ?? []).length,
+      fallbacks: (stdout.match(/found by fallback/g) ?? []).length,
+      ms: Math.round(performance.now() - started),
+      ...(code === 0 ? {} : { failure: stderr.split('\n').slice(0, 3).join(' ').slice(0, 600) }),
+    };
+  } finally {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** @param {import('@playwright/test').Page} app */

@@ -91,9 +91,25 @@ export function replayPlan(analysis: Analysis, draft: SkillDraft): PlanResult {
       ...secrets.values(),
     ],
     steps: out,
-    expect: (steps.at(-1) ? lastingText(steps.at(-1)!, inputs) : []).filter((text) => !isSensitive(text)),
+    expect: finalCheck(steps.at(-1), inputs),
   };
   return { plan };
+}
+
+/** OCR confidence a line needs to be checked by a replay: a misread line would fail a run that worked. */
+const CHECK_CONFIDENCE = 85;
+
+/**
+ * What the last screen should show after a replay: the lasting text the last step made
+ * appear (as SKILL.md's check), only lines read clearly (confident, no stray brackets
+ * or bars, which OCR makes of edges), never a sensitive one.
+ */
+function finalCheck(step: AnalyzedStep | undefined, inputs: readonly SkillInput[]): string[] {
+  if (!step?.ocr) return [];
+  const clear = step.ocr.after.filter((line) => line.confidence >= CHECK_CONFIDENCE && !/[[\]{}|]/.test(line.text));
+  return lastingText({ ...step, ocr: { before: step.ocr.before, after: clear } }, inputs).filter(
+    (text) => !isSensitive(text),
+  );
 }
 
 function labelOf(steps: readonly AnalyzedStep[], input: SkillInput): { label?: string } {

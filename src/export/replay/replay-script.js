@@ -144,16 +144,43 @@ function ways(step) {
   return out;
 }
 
+/**
+ * The nearest visible container of an element that has no size of its own (an empty
+ * div a row's click lands on): where a person's click on it lands.
+ */
+async function visibleContainer(element) {
+  let node = element;
+  for (let level = 0; level < 4; level++) {
+    node = node.locator('xpath=..');
+    if (await node.isVisible().catch(() => false)) return node;
+  }
+  return null;
+}
+
 /** The one visible element a step acts on, in the page or any of its frames; waits for it. */
 async function find(page, step, timeout) {
   const deadline = Date.now() + timeout;
   for (;;) {
     const tried = [];
+    let sizeless = null;
     for (const way of ways(step)) {
       const found = [];
-      for (const frame of page.frames()) found.push(...(await visible(way.in(frame))));
+      const attached = [];
+      for (const frame of page.frames()) {
+        const locator = way.in(frame);
+        found.push(...(await visible(locator)));
+        if ((await locator.count().catch(() => 0)) === 1) attached.push(locator);
+      }
       tried.push(`${way.by}: ${found.length} found`);
       if (found.length === 1) return { element: found[0], way };
+      if (found.length === 0 && attached.length === 1) sizeless ??= { element: attached[0], way };
+    }
+    // Only when nothing visible matched: the one element found that has no size, by its container.
+    if (sizeless) {
+      const container = await visibleContainer(sizeless.element);
+      if (container) {
+        return { element: container, way: { by: `${sizeless.way.by} (its visible container)`, fallback: true } };
+      }
     }
     if (Date.now() > deadline) return { tried };
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -182,3 +182,18 @@ describe('the exported script and recording', () => {
     expect(files.find((f) => f.path === 'pixels/SKILL.md')?.data).not.toContain('replay.mjs');
   });
 });
+
+describe('the final check', () => {
+  const line = (text: string, confidence: number) => ({ text, confidence, box: { x: 0, y: 0, width: 10, height: 10 } });
+  it('checks only lines read clearly, with inputs named', () => {
+    const last = {
+      ...steps[4]!,
+      ocr: {
+        before: [],
+        after: [line('Ticket Printer jam saved', 92), line('[Codely', 95), line('Saved by you', 60)],
+      },
+    };
+    const plan = replayPlan(testAnalysis({ steps: [steps[0]!, last] }), { name: 'n', description: 'd' }).plan!;
+    expect(plan.expect).toEqual(['Ticket {{summary}} saved']);
+  });
+});

@@ -350,6 +350,9 @@ async function replaySkill(script, workflow) {
       exit: code,
       actions_done: (stdout.match(/^ok {3}\d/gm) ?? []).length,
       fallbacks: (stdout.match(/found by fallback/g) ?? []).length,
+      // How those controls were found: by their row's text, by a recorded selector, through a container.
+      by_row_text: (stdout.match(/found by fallback \S+ in the row of/g) ?? []).length,
+      by_selector: (stdout.match(/found by fallback selector/g) ?? []).length,
       ms: Math.round(performance.now() - started),
       ...(code === 0 ? {} : { failure: stderr.split('\n').slice(0, 3).join(' ').slice(0, 600) }),
     };

@@ -156,8 +156,13 @@ export function stepNotes(step: AnalyzedStep): StepNotes {
   const warnings: string[] = [];
   const label = step.label ?? '';
   // Risky by what it acts on, or by what the screen said after it ("Request submitted").
+  // A field's, a box's or a list's label says what it holds, not what it does: typing into
+  // "Order number" or ticking "Buy milk" on a to-do list is not an order. What is pressed can be.
+  const acts = step.kind === 'click' || step.kind === 'key' || step.kind === 'visual';
   const risky =
-    RISKY.test(label) || RISKY.test(step.editedText ?? '') || appearedAfter(step).some((text) => DONE.test(text));
+    (acts && RISKY.test(label)) ||
+    RISKY.test(step.editedText ?? '') ||
+    appearedAfter(step).some((text) => DONE.test(text));
   if (risky) warnings.push('Cannot be undone or reaches others: the skill asks for confirmation first.');
   let confidence: StepNotes['confidence'] = 'high';
   if (step.labelSource !== 'page') {

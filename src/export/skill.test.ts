@@ -199,5 +199,9 @@ describe('drafts and notes', () => {
     );
     expect(stepNotes(step(1, { kind: 'click', label: 'Send invoice' })).risky).toBe(true);
     expect(stepNotes(step(1, { kind: 'click', label: 'Open invoice' })).risky).toBe(false);
+    // A label that names what a field or a box holds is not an action.
+    expect(stepNotes(step(1, { kind: 'toggle', label: 'Buy milk', value: 'checked' })).risky).toBe(false);
+    expect(stepNotes(step(1, { kind: 'type', label: 'Order number', value: '42' })).risky).toBe(false);
+    expect(stepNotes(step(1, { kind: 'key', label: 'Delete', key: 'Delete' })).risky).toBe(true);
   });
 });

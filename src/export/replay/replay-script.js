@@ -130,6 +130,18 @@ function ways(step) {
       in: (root) => root.getByRole(step.role, { name: step.name, exact: true }),
     });
   }
+  if (step.role && step.name) {
+    // A control named by the text of its row (a to-do's checkbox, a settings row's box) has
+    // no accessible name: the control of its role nearest that text, before any position.
+    for (const level of [1, 2, 3]) {
+      out.push({
+        by: `${step.role} in the row of ${text(step.name)}`,
+        fallback: true,
+        in: (root) =>
+          root.getByText(step.name, { exact: true }).locator(`xpath=ancestor::*[${level}]`).getByRole(step.role),
+      });
+    }
+  }
   for (const selector of step.selectors) {
     // The accessible-name selector is the role and name above.
     if (selector.length === 1 && selector[0].startsWith('aria/') && step.role && step.name) continue;

@@ -26,6 +26,8 @@ export interface ReplayStep {
   /** How to find the element: its ARIA role and accessible name. */
   role?: string;
   name?: string;
+  /** The text of its row, when its name is shared by others ("Expand" beside "array"). */
+  context?: string;
   /** Fallbacks, Chrome Recorder style: each a list of selectors from the document into shadow roots. */
   selectors: string[][];
   value?: ReplayValue;
@@ -136,6 +138,7 @@ function replayStep(
   const found = {
     ...(target.role ? { role: target.role } : {}),
     ...(target.name ? { name: target.name } : {}),
+    ...(target.context ? { context: target.context } : {}),
     selectors: target.selectors,
   };
   switch (step.kind) {

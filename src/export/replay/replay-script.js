@@ -123,12 +123,33 @@ async function visible(locator) {
 /** How to find the step's element, best first: role and name, then each recorded selector. */
 function ways(step) {
   const out = [];
+  // A long name was cut when recorded ("…" at its end): it matches names that start the same.
+  const cut = step.name?.endsWith('…');
+  const named = step.name
+    ? cut
+      ? { name: new RegExp(`^${step.name.slice(0, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }
+      : { name: step.name, exact: true }
+    : {};
   if (step.role && step.name) {
     out.push({
       by: `role ${step.role} named ${text(step.name)}`,
       fallback: false,
-      in: (root) => root.getByRole(step.role, { name: step.name, exact: true }),
+      in: (root) => root.getByRole(step.role, named),
     });
+  }
+  if (step.role && step.name && step.context) {
+    // A name shared by several controls (a row's buttons): the one in the row of its context.
+    for (const level of [1, 2, 3, 4]) {
+      out.push({
+        by: `role ${step.role} named ${text(step.name)} beside ${text(step.context)}`,
+        fallback: false,
+        in: (root) =>
+          root
+            .getByText(step.context, { exact: true })
+            .locator(`xpath=ancestor::*[${level}]`)
+            .getByRole(step.role, named),
+      });
+    }
   }
   if (step.role && step.name) {
     // A control named by the text of its row (a to-do's checkbox, a settings row's box) has

@@ -107,6 +107,18 @@ describe('replayPlan', () => {
     ]);
   });
 
+  it('keeps the row of a control whose name is shared, to find the right one', () => {
+    const expand = step(
+      1,
+      { kind: 'click', label: 'Expand', context: 'array' },
+      {
+        target: { ...target('Expand', 'button', 'tr:nth-of-type(3) button'), context: 'array' },
+      },
+    );
+    const plan = replayPlan(testAnalysis({ steps: [expand] }), { name: 'n', description: 'd' }).plan!;
+    expect(plan.steps[0]).toMatchObject({ role: 'button', name: 'Expand', context: 'array' });
+  });
+
   it('makes no script from pixels alone, and says why', () => {
     const pixels = steps.map((s) => {
       const copy = { ...s };

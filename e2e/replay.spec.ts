@@ -117,7 +117,7 @@ test('a skill recorded with page events replays with other values, through drift
     await expect(app.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0, { timeout: 60_000 });
     expect((await steps.locator('.what').allInnerTexts()).map((t) => t.trim())).toEqual([
       'Type 2026-11-24 into Date (a date field, yyyy-mm-dd)',
-      'Type 42.00 into Amount (for example 42.00)',
+      'Type 42.00 into Amount',
       'Choose Travel in Category (a dropdown: Meals, Travel, Office)',
       'Type Lunch with a client into Description',
       'Check the I have a receipt checkbox',
@@ -140,6 +140,8 @@ test('a skill recorded with page events replays with other values, through drift
     const files = await unzipDownload(download);
     const root = [...files.keys()].find((name) => name.endsWith('/SKILL.md'))!.split('/')[0]!;
     const skill = text(files, `${root}/SKILL.md`);
+    // Kept beside the test's results, to be read as an agent reads it.
+    await writeFile(test.info().outputPath('SKILL.md'), skill);
     expect(skill).toContain('node scripts/replay.mjs --help');
     expect(skill).toContain('First ask the user to confirm');
     expect(skill).toContain('get it from the user before you run the script');

@@ -57,7 +57,7 @@ function exportParts(step: AnalyzedStep, inputs: readonly SkillInput[]): TextPar
   return step.text.map((part) =>
     part.style === 'code' && step.parameter && part.text === step.value
       ? { ...part, text: `{{${step.parameter}}}` }
-      : { ...part, text: maskSensitive(withInputs(part.text, inputs)) },
+      : { ...part, text: maskSensitive(part.page ? part.text : withInputs(part.text, inputs)) },
   );
 }
 

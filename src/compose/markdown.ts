@@ -7,7 +7,12 @@
 import { codeSpans } from '../shared/code-spans';
 
 /** A piece of a step's words as shown and exported: plain, bold (a label) or code (a typed value). */
-export type TextPart = { text: string; style?: 'strong' | 'code' };
+export type TextPart = {
+  text: string;
+  style?: 'strong' | 'code';
+  /** Text the page itself shows (a field's example, a dropdown's options): never replaced by an input's name. */
+  page?: true;
+};
 
 /**
  * Line breaks of every kind (CR, LF, NEL, LS, PS, VT, FF): a renderer may start a

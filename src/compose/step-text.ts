@@ -62,7 +62,7 @@ export function stepText(facts: StepFacts): TextPart[] {
     case 'type':
       return [
         ...typeText(facts.redacted ? undefined : facts.value, label, facts.redacted),
-        ...formatNote(facts.control),
+        ...formatNote(facts.control, facts.value),
         ...(facts.replaces && label ? [plain(' (replacing its text)')] : []),
         ...(facts.thenKey ? [plain(', then press '), strong(facts.thenKey)] : []),
       ];
@@ -97,15 +97,19 @@ export function stepText(facts: StepFacts): TextPart[] {
 }
 
 /** " (a date field, yyyy-mm-dd)", " (format mm/dd/yyyy)": how the value must be written. */
-function formatNote(control: ControlFacts | undefined): TextPart[] {
+function formatNote(control: ControlFacts | undefined, value?: string): TextPart[] {
   const picker = pickerWord(control);
   if (picker && control?.format) return [plain(` (a ${picker} field, ${control.format})`)];
+  // What the page shows is said as it is, even where it equals a value made an input.
   if (!control?.format) return [];
   // "e.g. 42.00" is an example of what to type, not a format.
   const example = /^(e\.g\.|eg\b|ex\.|example:?|for example:?)\s*/i;
+  const shown = control.format.replace(example, '');
+  // An example the value repeats says nothing more (and would keep one run's value in the text).
+  if (example.test(control.format) && shown === value) return [];
   return example.test(control.format)
-    ? [plain(` (for example ${control.format.replace(example, '')})`)]
-    : [plain(` (format ${control.format})`)];
+    ? [{ text: ` (for example ${shown})`, page: true }]
+    : [{ text: ` (format ${control.format})`, page: true }];
 }
 
 /** " (a dropdown: Meals, Travel, Office)": what else it offers, as seen on the page. */
@@ -113,8 +117,8 @@ function optionsNote(control: ControlFacts | undefined): TextPart[] {
   const options = control?.options;
   if (!control || !options?.length) return [];
   return control.optionCount
-    ? [plain(` (a dropdown of ${control.optionCount} options: ${options.join(', ')}, …)`)]
-    : [plain(` (a dropdown: ${options.join(', ')})`)];
+    ? [{ text: ` (a dropdown of ${control.optionCount} options: ${options.join(', ')}, …)`, page: true }]
+    : [{ text: ` (a dropdown: ${options.join(', ')})`, page: true }];
 }
 
 /** "A login form." → "a login form": a caption read as the end of a sentence. */

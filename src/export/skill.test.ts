@@ -95,7 +95,12 @@ describe('skill generator', () => {
   it('says where to start, uses inputs everywhere, starts sections at markers and checks in general terms', async () => {
     const line = (text: string) => ({ text, confidence: 90, box: { x: 0, y: 0, width: 10, height: 10 } });
     const input = analysis([
-      step(1, { kind: 'type', label: 'Amount', value: '42.50' }, { parameter: 'amount' }),
+      // The field's own example equals the value typed: it says nothing more, and is left out.
+      step(
+        1,
+        { kind: 'type', label: 'Amount', value: '42.50', control: { type: 'text', format: 'e.g. 42.50' } },
+        { parameter: 'amount' },
+      ),
       // A person's edit and a later step repeat the recorded value: both become the input.
       step(2, { kind: 'click', label: 'Review' }, { editedText: 'Check that **42.50** is shown, then go on' }),
       step(
@@ -122,7 +127,7 @@ describe('skill generator', () => {
     );
     expect(skill).not.toContain('42.50');
     expect(skill).toContain('2. Check that **{{amount}}** is shown, then go on');
-    expect(skill).toContain('### Fill in the report\n\n1. Type `{{amount}}` into **Amount**');
+    expect(skill).toContain('### Fill in the report\n\n1. Type `{{amount}}` into **Amount**\n');
     expect(skill).toContain('### Send it\n\n3. **First ask the user to confirm');
     // One run's reference number and a one-letter misread are left out of the check; the input is named.
     expect(skill).toContain('The last screen should show: "Total {{amount}} was filed".');
@@ -141,6 +146,16 @@ describe('skill generator', () => {
       '- Open the app or page the workflow uses, signed in.\n- Start from the screen shown in the first screenshot, headed **Helpdesk**.',
     );
     expect(unplaced).not.toMatch(/in \*\*Helpdesk\*\*/);
+  });
+
+  it("names a chosen value by its input, and keeps the dropdown's options as the page shows them", async () => {
+    const choose = step(
+      1,
+      { kind: 'choose', label: 'Category', value: 'Travel', control: { type: 'select', options: ['Meals', 'Travel'] } },
+      { parameter: 'category' },
+    );
+    const skill = (await generate(analysis([choose]))).text('SKILL.md');
+    expect(skill).toContain('1. Choose **{{category}}** in **Category** (a dropdown: Meals, Travel)');
   });
 
   it('lists each screen’s text in the reference, secrets masked and markup escaped', async () => {

@@ -1,5 +1,6 @@
 /** The prompt rules and the answer's JSON schema, the same for every provider. */
 import type { CloudResult, CloudStep } from './types';
+import { isRecord } from '../shared/records';
 
 export const SYSTEM_PROMPT = [
   'You turn a screen recording of a person doing a task in a computer application into instructions another agent can follow.',
@@ -81,8 +82,4 @@ export function parseAnswer(text: string, stepCount: number): CloudResult {
     skillName: typeof data['skill_name'] === 'string' ? data['skill_name'] : '',
     skillDescription: typeof data['skill_description'] === 'string' ? data['skill_description'] : '',
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

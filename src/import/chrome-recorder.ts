@@ -10,6 +10,7 @@
  */
 import type { NewEvent, TargetDescriptor } from '../capture/events';
 import { keyCombo } from '../capture/dom-events';
+import { isRecord } from '../shared/records';
 
 export class RecorderImportError extends Error {}
 
@@ -50,7 +51,7 @@ export function parseRecorderRecording(text: string, fileName: string): Recorder
   } catch (error) {
     throw new RecorderImportError(`${fileName} is not JSON (${(error as Error).message})`);
   }
-  if (!isObject(data) || !Array.isArray(data['steps'])) {
+  if (!isRecord(data) || !Array.isArray(data['steps'])) {
     throw new RecorderImportError(
       `${fileName} is not a Chrome Recorder recording: it needs a "steps" list (export one from the Recorder panel as JSON)`,
     );
@@ -62,7 +63,7 @@ export function parseRecorderRecording(text: string, fileName: string): Recorder
   const steps = data['steps'] as unknown[];
   for (const [index, step] of steps.entries()) {
     const at = `Step ${index + 1}`;
-    if (!isObject(step) || typeof step['type'] !== 'string') {
+    if (!isRecord(step) || typeof step['type'] !== 'string') {
       throw new RecorderImportError(`${at} has no "type"`);
     }
     const type = step['type'];
@@ -74,7 +75,7 @@ export function parseRecorderRecording(text: string, fileName: string): Recorder
           throw new RecorderImportError(`${at} (navigate) needs a "url" starting with http:// or https://`);
         }
         const asserted = Array.isArray(step['assertedEvents']) ? step['assertedEvents'] : [];
-        const title = asserted.map((e) => (isObject(e) ? e['title'] : undefined)).find((v) => typeof v === 'string');
+        const title = asserted.map((e) => (isRecord(e) ? e['title'] : undefined)).find((v) => typeof v === 'string');
         events.push({ t, type: 'navigate', source: 'page', url, ...(title ? { title: title as string } : {}) });
         break;
       }
@@ -152,8 +153,4 @@ function targetOf(step: Record<string, unknown>, at: string): TargetDescriptor {
       target.tag = 'select';
   }
   return target;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

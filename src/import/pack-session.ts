@@ -13,6 +13,7 @@
  */
 import type { NewEvent } from '../capture/events';
 import { parsePythonLiteral, type PyValue } from './python-literal';
+import { isRecord } from '../shared/records';
 
 export interface PackEvent {
   /** ms since the epoch, from pack's `YYYY-MM-DD_HH-MM-SS-ffffff`. */
@@ -35,8 +36,7 @@ export class SessionError extends Error {
   }
 }
 
-const record = (value: PyValue | undefined): Record<string, PyValue> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+const record = (value: PyValue | undefined): Record<string, PyValue> => (isRecord<PyValue>(value) ? value : {});
 
 export function parsePackTimestamp(stamp: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})_(\d{2})-(\d{2})-(\d{2})-(\d{1,6})$/.exec(stamp);

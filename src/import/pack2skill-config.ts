@@ -7,6 +7,7 @@
 import type { BurstSettings } from '../analyze/segment/bursts';
 import type { CloudSettings } from '../cloud/types';
 import { parseYaml } from '../shared/yaml';
+import { isRecord } from '../shared/records';
 
 export interface ConfigImport {
   burst: BurstSettings;
@@ -16,8 +17,7 @@ export interface ConfigImport {
 }
 
 type YamlMap = Record<string, unknown>;
-const isMap = (value: unknown): value is YamlMap =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isMap = (value: unknown): value is YamlMap => isRecord(value);
 
 export function importPack2SkillConfig(text: string, burst: BurstSettings, cloud: CloudSettings): ConfigImport {
   const parsed = parseYaml(text, { scalars: 'python' });

@@ -8,6 +8,7 @@
  */
 import type { NewEvent } from '../capture/events';
 import { coordinate, keyName, SessionError } from './pack-session';
+import { isRecord } from '../shared/records';
 
 export interface Pack2SkillSession {
   name: string;
@@ -18,8 +19,7 @@ export interface Pack2SkillSession {
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-const isObject = (value: unknown): value is Record<string, Json> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, Json> => isRecord<Json>(value);
 
 /** Whether a parsed JSON file looks like a 0.1 session file. */
 export function isSessionFile(value: unknown): boolean {

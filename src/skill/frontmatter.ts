@@ -7,6 +7,7 @@
  * so no value can break the YAML.
  */
 import { parseYaml, yamlString, YamlError } from '../shared/yaml';
+import { isRecord } from '../shared/records';
 
 export type FrontmatterValue = string | Record<string, string>;
 
@@ -41,18 +42,14 @@ export function parseFrontmatter(text: string): Frontmatter {
     return { data, body, errors: [message] };
   }
   if (parsed === null || parsed === undefined) return { data, body, errors };
-  if (!isMap(parsed)) return { data, body, errors: ['The frontmatter must be "key: value" lines'] };
+  if (!isRecord(parsed)) return { data, body, errors: ['The frontmatter must be "key: value" lines'] };
   for (const [key, value] of Object.entries(parsed)) {
     if (typeof value === 'string') data[key] = value;
-    else if (isMap(value) && Object.values(value).every((v) => typeof v === 'string')) {
+    else if (isRecord(value) && Object.values(value).every((v) => typeof v === 'string')) {
       data[key] = value as Record<string, string>;
     } else errors.push(`frontmatter "${key}": use a one-line text value, or "key: value" lines under it`);
   }
   return { data, body, errors };
-}
-
-function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** What a line parser would misread on one frontmatter line: not `key: value`, a multi-line value, YAML syntax unquoted. */

@@ -110,14 +110,15 @@ function selectorLocator(root, selector) {
   return locator;
 }
 
-async function visible(locator) {
-  const found = [];
-  const count = Math.min(await locator.count().catch(() => 0), 20);
-  for (let i = 0; i < count; i++) {
+/** The visible elements a locator matches (the first 20 looked at), and how many it matches in all. */
+async function matches(locator) {
+  const shown = [];
+  const count = await locator.count().catch(() => 0);
+  for (let i = 0; i < Math.min(count, 20); i++) {
     const one = locator.nth(i);
-    if (await one.isVisible().catch(() => false)) found.push(one);
+    if (await one.isVisible().catch(() => false)) shown.push(one);
   }
-  return found;
+  return { shown, count };
 }
 
 /** How to find the step's element, best first: role and name, then each recorded selector. */
@@ -201,8 +202,9 @@ async function find(page, step, timeout) {
       const attached = [];
       for (const frame of page.frames()) {
         const locator = way.in(frame);
-        found.push(...(await visible(locator)));
-        if ((await locator.count().catch(() => 0)) === 1) attached.push(locator);
+        const { shown, count } = await matches(locator);
+        found.push(...shown);
+        if (count === 1) attached.push(locator);
       }
       tried.push(`${way.by}: ${found.length} found`);
       if (found.length === 1) return { element: found[0], way };
@@ -223,7 +225,7 @@ async function find(page, step, timeout) {
 /** A modal dialog on the page that the step's element is not in: something the recording did not show. */
 async function dialogInTheWay(page, element) {
   const modal = page.locator('dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"]');
-  for (const dialog of await visible(modal)) {
+  for (const dialog of (await matches(modal)).shown) {
     const inside = element ? await element.evaluate((el, d) => d.contains(el), await dialog.elementHandle()) : false;
     if (!inside) return ((await dialog.innerText().catch(() => '')) || 'a dialog').replace(/\s+/g, ' ').slice(0, 200);
   }

@@ -11,7 +11,7 @@
 import { chromium } from '@playwright/test';
 import JSZip from 'jszip';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +121,7 @@ async function runWorkflow(workflow, appUrl) {
     await app.goto(appUrl);
     await recordWorkflow(app, page, workflow);
     const pixels = await exportedSteps(app);
+    await dumpAnalysis(app, `${workflow.id}-pixels`);
     // The screen changes the recorder found, for reading a result: when, how long, where.
     /** @type {{ type: string, t: number, endT?: number, box: { x: number, y: number, width: number, height: number } }[]} */
     const events = await readStore(app, 'events');
@@ -145,6 +146,7 @@ async function runWorkflow(workflow, appUrl) {
     ]);
     await chooser.setFiles({ name: `${workflow.id}.webm`, mimeType: 'video/webm', buffer: video });
     const imported = await exportedSteps(app);
+    await dumpAnalysis(app, `${workflow.id}-video`);
     // The video file's own timestamps start a little after the recording's clock: the same
     // changes found again in the file give the offset, as a logger started with the video had it.
     /** @type {{ type: string, t: number }[]} */
@@ -166,6 +168,7 @@ async function runWorkflow(workflow, appUrl) {
       buffer: await session01(workflow.id, video, seen, startedAt),
     });
     const fromSession = await exportedSteps(app);
+    await dumpAnalysis(app, `${workflow.id}-session`);
     const truth = workflow.steps.map(({ verb, label, value }) => ({ verb, label, ...(value ? { value } : {}) }));
     return {
       id: workflow.id,
@@ -298,6 +301,46 @@ function report(truth, exported) {
     step_lines: exported.steps,
     description: exported.description,
   };
+}
+
+/**
+ * With P2S_BENCH_DUMP=<folder>, the analysis of the recording shown (its steps with
+ * what OCR read around them) and its key frames are written there, for studying a
+ * workflow's misses without recording it again. Never used for the figures.
+ * @param {import('@playwright/test').Page} app @param {string} name
+ */
+async function dumpAnalysis(app, name) {
+  const dir = process.env.P2S_BENCH_DUMP;
+  if (!dir) return;
+  await mkdir(path.join(dir, name), { recursive: true });
+  const [analysis] = await readStore(app, 'analyses');
+  await writeFile(path.join(dir, name, 'analysis.json'), JSON.stringify(analysis, null, 1));
+  /** @type {{ id: string, t: number, role: string, type: string, data: string }[]} */
+  const frames = await app.evaluate(async () => {
+    const db = await new Promise((resolve) => {
+      const open = indexedDB.open('pack2skill');
+      open.onsuccess = () => resolve(open.result);
+    });
+    /** @type {any[]} */
+    const records = await new Promise((resolve) => {
+      const request = db.transaction('frames').objectStore('frames').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    const read = (/** @type {Blob} */ blob) =>
+      new Promise((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result).split(',')[1]);
+        reader.readAsDataURL(blob);
+      });
+    return Promise.all(
+      records.map(async (f) => ({ id: f.id, t: f.t, role: f.role, type: f.blob.type, data: await read(f.blob) })),
+    );
+  });
+  for (const frame of frames) {
+    const ext = frame.type.split('/')[1] ?? 'bin';
+    const file = `${Math.round(frame.t)}-${frame.role}-${frame.id.replace(/[^\w-]/g, '_')}.${ext}`;
+    await writeFile(path.join(dir, name, file), Buffer.from(frame.data, 'base64'));
+  }
 }
 
 /**

@@ -7,7 +7,7 @@
 import { assignSections, sections, startPage } from './context';
 import { describeError } from '../shared/format';
 import type { OcrPool } from './ocr/pool';
-import { actedOnLabel, appearedText, captionOf, labelFor } from './labels/labels';
+import { actedOnLabel, appearedText, captionOf, labelFor, wholeFrameLabel } from './labels/labels';
 import { controlFacts, looksLikeFormat } from '../compose/control';
 import { choiceMade, echoOf, submittedBy } from './inferences';
 import { linesIn, type OcrLine } from './ocr/lines';
@@ -75,7 +75,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     }
     steps.push(step);
   }
-  if (warnings.length === 0) await nameClicksFromWholeFrames(steps, drafts, backend, signal);
+  if (warnings.length === 0) await nameFromWholeFrames(steps, drafts, backend, signal);
   // Whole screens only when the screen could be read at all (else each read would fail again).
   const screens = warnings.length === 0 ? await readScreens(backend, distinctScreens(events), signal) : undefined;
   const appName = screens?.readings[0]?.title;
@@ -109,25 +109,30 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
 }
 
 /**
- * A logged click that the crop around its point left unnamed (a small link, a hovered
- * button) is read again in its whole frame, once: whole frames are read unscaled and
- * without the crop's clean-up, which reads some small UI text the crop does not.
+ * A step the crop around it left unnamed is read again in its whole frames, once:
+ * whole frames are read unscaled and without the crop's clean-up, which reads some
+ * small UI text the crop does not, and a caret at the start of a field's placeholder
+ * can make the crop read nothing at all. A logged click is named by the text at its
+ * point in the before frame; a change seen only as pixels by the same rules as in the
+ * crop (`actedOnLabel`), on the whole before and after frames.
  */
-async function nameClicksFromWholeFrames(
+async function nameFromWholeFrames(
   steps: AnalyzedStep[],
   drafts: StepDraft<EventRecord>[],
   backend: LocalBackend,
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  for (const step of steps) {
-    if (step.kind !== 'click' || step.label || !step.beforeFrameId || !step.region) continue;
-    const draft = drafts.find((d) => d.start === step.start && d.kind === 'click');
-    const point = draft?.events.find((e) => e.type === 'click')?.point;
-    if (!point) continue;
+  for (const [index, step] of steps.entries()) {
+    if (step.label || !step.beforeFrameId || !step.region) continue;
+    if (step.kind !== 'click' && step.kind !== 'visual') continue;
     signal?.throwIfAborted();
     try {
-      const { lines } = await backend.analyzeFrame(step.beforeFrameId);
-      const label = labelFor(lines, step.region, point);
+      const { lines: before } = await backend.analyzeFrame(step.beforeFrameId);
+      const draft = drafts.find((d) => d.start === step.start && d.kind === step.kind);
+      const point = draft?.events.find((e) => e.type === 'click')?.point;
+      const after = step.kind === 'visual' && step.afterFrameId ? await backend.analyzeFrame(step.afterFrameId) : null;
+      const previous = steps[index - 1];
+      const label = wholeFrameLabel(step.region, before, after?.lines, point, [previous?.label, previous?.value]);
       if (!label) continue;
       step.label = step.facts.label = label;
       step.labelSource = 'ocr';

@@ -73,4 +73,12 @@ describe('echoOf', () => {
     expect(echoOf('Bu', after)).toBeUndefined();
     expect(echoOf('Sell', after)).toBeUndefined();
   });
+
+  it('corrects a letter misread and a caret read as text, never a different line', () => {
+    const after = toLines([...line('Feed the cat', 60, 200), ...line('Water plants', 60, 240)]);
+    expect(echoOf('Feed the caf', after)).toBe('Feed the cat');
+    expect(echoOf('Water plan|', after)).toBe('Water plants');
+    expect(echoOf('Feed the dog', after)).toBeUndefined();
+    expect(echoOf('Water', after)).toBeUndefined();
+  });
 });

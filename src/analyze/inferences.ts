@@ -5,6 +5,7 @@
  */
 import type { EventRecord } from '../capture/events';
 import { union } from '../shared/geometry';
+import { editDistance } from '../shared/text-distance';
 import { choiceIn } from './labels/labels';
 import type { OcrLine } from './ocr/lines';
 import type { StepDraft } from './segment/steps';
@@ -68,10 +69,32 @@ export function choiceMade(
 
 /**
  * The typed text as what Enter added shows it (a list item, a sent message): the
- * typing's last frame can miss the last characters, typed just before Enter.
+ * typing's last frame can miss the last characters, typed just before Enter, show
+ * the caret after them, or misread one ("caf" for "cat"). The line the page added
+ * that starts with what was read, or differs from it by about one letter in ten, is
+ * what was typed.
  */
 export function echoOf(typed: string, after: OcrLine[]): string | undefined {
-  if (typed.length < 3) return undefined;
-  const longer = after.filter((l) => l.text.startsWith(typed) && l.text.length - typed.length <= 3);
-  return longer.sort((a, b) => a.text.length - b.text.length)[0]?.text;
+  // A caret read as a character at the end of the text ("Water plan|").
+  const read = typed.replace(/\s*[|¦]$/, '');
+  if (read.length < 3) return undefined;
+  const allowed = Math.floor(read.length / 10);
+  let best: { text: string; distance: number } | undefined;
+  for (const { text } of after) {
+    const missing = text.length - read.length;
+    if (missing < -allowed || missing > CUT_SHORT + allowed) continue;
+    // What the last frame missed at the end costs nothing; any other difference is a misread.
+    const distance = Math.min(
+      ...Array.from({ length: Math.min(CUT_SHORT, text.length - 1) + 1 }, (_, k) =>
+        editDistance(read, text.slice(0, text.length - k)),
+      ),
+    );
+    if (distance > allowed) continue;
+    if (!best || distance < best.distance || (distance === best.distance && text.length < best.text.length))
+      best = { text, distance };
+  }
+  return best?.text;
 }
+
+/** How many characters typed just before Enter the typing's last frame may miss. */
+const CUT_SHORT = 3;

@@ -87,6 +87,12 @@ describe('stepText', () => {
     expect(md({ kind: 'visual' })).toBe('Wait for the screen to change');
   });
 
+  it('says that typing seen as pixels was submitted with Enter, as typing with events does', () => {
+    expect(
+      md({ kind: 'visual', label: 'What needs to be done?', appeared: 'Buy milk', durationMs: 900, thenKey: 'Enter' }),
+    ).toBe('Type `Buy milk` into **What needs to be done?**, then press **Enter**');
+  });
+
   it('describes an unnamed change by its caption, and only then', () => {
     expect(md({ kind: 'visual', caption: 'A dialog asking to confirm the order.' })).toBe(
       'Wait for the screen to change: a dialog asking to confirm the order',

@@ -85,7 +85,11 @@ export function stepText(facts: StepFacts): TextPart[] {
     case 'key':
       return [plain('Press '), strong(facts.key ?? 'the key')];
     case 'visual':
-      if (readsAsTyping(facts.appeared, facts.durationMs)) return typeText(facts.appeared, label, false);
+      if (readsAsTyping(facts.appeared, facts.durationMs))
+        return [
+          ...typeText(facts.appeared, label, false),
+          ...(facts.thenKey ? [plain(', then press '), strong(facts.thenKey)] : []),
+        ];
       if (label) return [plain('Click '), strong(label)];
       // Nothing names what changed: the caption is the only description there is.
       return facts.caption

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { toLines, type OcrWord } from '../ocr/lines';
-import { actedOnLabel, appearedText, captionOf, choiceIn, isValidationMessage, labelFor, screenTitle } from './labels';
+import {
+  actedOnLabel,
+  wholeFrameLabel,
+  appearedText,
+  captionOf,
+  choiceIn,
+  isValidationMessage,
+  labelFor,
+  screenTitle,
+} from './labels';
 
 let lineId = 0;
 /** A line of words laid out left to right from (x, y), 10 px per character. */
@@ -269,4 +278,21 @@ describe('form validation messages', () => {
     '%s is text a person may type',
     (text) => expect(isValidationMessage(text)).toBe(false),
   );
+});
+
+describe('wholeFrameLabel', () => {
+  const field = { x: 572, y: 160, width: 268, height: 36 };
+  it('names typing the crop read nothing of by the placeholder the whole frames show it replaced', () => {
+    const before = toLines([...line('todos', 690, 40), ...line('What needs to be done?', 575, 165)]);
+    const after = toLines([...line('todos', 690, 40), ...line('Buy milk', 577, 165)]);
+    expect(wholeFrameLabel(field, before, after, undefined)).toBe('What needs to be done?');
+  });
+
+  it('names a logged click by the text at its point, and says nothing without frames to compare', () => {
+    const before = toLines([...line('Save', 100, 100), ...line('Cancel', 200, 100)]);
+    expect(wholeFrameLabel({ x: 195, y: 95, width: 60, height: 30 }, before, undefined, { x: 210, y: 105 })).toBe(
+      'Cancel',
+    );
+    expect(wholeFrameLabel(field, before, undefined, undefined)).toBeUndefined();
+  });
 });

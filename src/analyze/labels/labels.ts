@@ -40,6 +40,22 @@ export function labelFor(
   return best?.text;
 }
 
+/**
+ * A step's label read from its whole frames when the crop around it read nothing:
+ * a logged click by the text at its point in the before frame; a change seen only
+ * as pixels (with its after frame) by the rules of `actedOnLabel`.
+ */
+export function wholeFrameLabel(
+  region: Rect,
+  before: OcrLine[],
+  after: OcrLine[] | undefined,
+  point: { x: number; y: number } | undefined,
+  previous: (string | undefined)[] = [],
+): string | undefined {
+  if (point) return labelFor(before, region, point);
+  return after ? actedOnLabel(before, after, region, previous) : undefined;
+}
+
 /** How far along its row a control's text may sit from the point clicked (a wide button, a table header). */
 const ROW_REACH = 200;
 

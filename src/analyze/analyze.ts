@@ -21,7 +21,8 @@ import type { EventRecord } from '../capture/events';
 import { getRecording, listEvents } from '../storage/recordings';
 import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
-import { changedLines } from './labels/pixels';
+import { expand } from '../shared/geometry';
+import { readChange, type ChangeReading } from './labels/pixels';
 import { distinctScreens, readScreens } from './screens';
 import type { Analysis, AnalysisProgress, AnalyzedStep } from './types';
 
@@ -62,8 +63,8 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   for (const [index, draft] of drafts.entries()) {
     const previous = steps.at(-1);
     const reading = readings[index] ?? undefined;
-    const changed = await changedText(draft, reading);
-    const step = describeStep(draft, index, reading, [previous?.label, previous?.value], changed);
+    const pixels = await readPixels(draft, reading);
+    const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels);
     if (previous && submittedBy(drafts[index - 1], draft, previous, step)) {
       // What typing's Enter did is part of the typing step: "…, then press Enter".
       previous.facts.thenKey = 'Enter';
@@ -150,15 +151,24 @@ function withoutCarets(events: EventRecord[], frameWidth: number | undefined): E
   return events.filter((e) => !(e.type === 'visual' && e.box && isCaretBlink(e.box, frameWidth, grid)));
 }
 
-/** For a change seen only as pixels: which lines of text in it changed their own pixels. */
-async function changedText(
+/** How far around a change its surroundings are read: a mark beside a control, the label left of a field. */
+const AROUND = 24;
+
+/** For a change seen only as pixels: which lines of text in it changed their own pixels, and the mark it drew. */
+async function readPixels(
   draft: StepDraft<EventRecord>,
-  lines: { before: OcrLine[] } | undefined,
-): Promise<Set<string> | undefined> {
+  lines: { before: OcrLine[]; after: OcrLine[] } | undefined,
+): Promise<ChangeReading | undefined> {
   if (draft.kind !== 'visual' || !lines || !draft.region || !draft.beforeFrameId || !draft.afterFrameId)
     return undefined;
   try {
-    return await changedLines(draft.beforeFrameId, draft.afterFrameId, linesIn(lines.before, draft.region, 24));
+    return await readChange(
+      draft.beforeFrameId,
+      draft.afterFrameId,
+      expand(draft.region, AROUND),
+      linesIn(lines.before, draft.region, AROUND),
+      linesIn(lines.after, draft.region, AROUND),
+    );
   } catch {
     return undefined; // a frame that cannot be decoded: the other rules still name the step
   }
@@ -169,7 +179,7 @@ function describeStep(
   index: number,
   lines: { before: OcrLine[]; after: OcrLine[] } | undefined,
   previous: (string | undefined)[],
-  changed?: Set<string>,
+  pixels?: ChangeReading,
 ): AnalyzedStep {
   const pageLabel = draft.target?.name ?? draft.target?.text;
   let label = pageLabel;
@@ -180,7 +190,7 @@ function describeStep(
     const point = draft.events.find((e) => e.type === 'click')?.point;
     label =
       draft.kind === 'visual'
-        ? actedOnLabel(lines.before, lines.after, draft.region, previous, changed)
+        ? actedOnLabel(lines.before, lines.after, draft.region, previous, pixels?.changed)
         : labelFor(lines.before.length > 0 ? lines.before : lines.after, draft.region, point);
     if (label) labelSource = 'ocr';
   }
@@ -209,7 +219,15 @@ function describeStep(
     label = choice.label;
     labelSource = 'ocr';
   }
-  const kind = choice ? 'choose' : draft.kind;
+  // The mark the click drew on its own control (a sort arrow, a tick, a selected tab's
+  // border) names it better than where the change began; typing draws none.
+  const mark = !pageLabel && !choice && !readsAsTyping(appeared, durationMs) ? pixels?.mark : undefined;
+  if (mark) {
+    label = mark.label;
+    labelSource = 'ocr';
+    if (mark.checkbox) control = { type: 'checkbox' };
+  }
+  const kind = choice ? 'choose' : mark?.checkbox ? 'toggle' : draft.kind;
   const value = choice?.value ?? draft.value;
   const facts: StepFacts = {
     kind,

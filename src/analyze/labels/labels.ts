@@ -4,7 +4,7 @@
  * without tesseract; the OCR stage (../ocr) gives it lines.
  */
 import { center, contains, expand, type Rect } from '../../shared/geometry';
-import { linesIn, partAt, type OcrLine } from '../ocr/lines';
+import { linesIn, partAt, samePlace, type OcrLine } from '../ocr/lines';
 
 /**
  * The label of what was acted on: the line the point of action falls in, else
@@ -246,11 +246,6 @@ function overlaps(a: number, aLength: number, b: number, bLength: number): boole
   return a < b + bLength && b < a + aLength;
 }
 
-/** Two boxes of one line of text in the same place: overlapping across, centres within half a line height. */
-function samePlace(a: Rect, b: Rect): boolean {
-  const dy = Math.abs(a.y + a.height / 2 - (b.y + b.height / 2));
-  return overlaps(a.x, a.width, b.x, b.width) && dy <= Math.max(a.height, b.height) / 2;
-}
 
 /**
  * The name of the app or page on a screen, as a person would read it: the

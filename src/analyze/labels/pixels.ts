@@ -1,54 +1,71 @@
 /**
- * Which lines of screen text changed their pixels between a step's before and
- * after frames. A button pressed or a placeholder typed over changes where its
- * text is; a label beside a change does not. That tells the control acted on
- * from its neighbours when one change region holds several.
+ * What the pixels of a step's before and after frames say about its change:
+ * which lines of screen text changed their own pixels (a button pressed or a
+ * placeholder typed over changes where its text is; a label beside a change does
+ * not), and the mark the action drew on its control (./marks).
  */
 import type { OcrLine } from '../ocr/lines';
 import { clamp, expand, union, type Rect } from '../../shared/geometry';
+import { lumaAt } from '../../shared/luma';
 import { getFrame } from '../../storage/recordings';
+import { gainedMark, type LumaArea, type Mark } from './marks';
 
 /** Mean luma difference (0–255) over a line's box above which it changed. */
 const CHANGED = 10;
 const PAD = 3;
 
-export async function changedLines(beforeId: string, afterId: string, lines: readonly OcrLine[]): Promise<Set<string>> {
-  const changed = new Set<string>();
-  if (lines.length === 0) return changed;
-  const [before, after] = await Promise.all([getFrame(beforeId), getFrame(afterId)]);
-  if (!before || !after) return changed;
-  const area = clamp(expand(union(lines.map((l) => l.box))!, PAD), before);
-  const [a, b] = await Promise.all([pixels(before.blob, area), pixels(after.blob, area)]);
-  if (!a || !b) return changed;
-  for (const line of lines) {
-    if (meanDifference(a, b, area, line.box) > CHANGED) changed.add(line.text);
-  }
-  return changed;
+export interface ChangeReading {
+  /** The texts of the lines whose own pixels changed. */
+  changed: Set<string>;
+  mark?: Mark;
 }
 
-async function pixels(blob: Blob, area: Rect): Promise<ImageData | null> {
+/**
+ * Reads both frames once over `area` (the change and its surroundings, in frame
+ * pixels), for the lines OCR read there before and after.
+ */
+export async function readChange(
+  beforeId: string,
+  afterId: string,
+  area: Rect,
+  before: readonly OcrLine[],
+  after: readonly OcrLine[],
+): Promise<ChangeReading> {
+  const [first, last] = await Promise.all([getFrame(beforeId), getFrame(afterId)]);
+  if (!first || !last) return { changed: new Set() };
+  const lineArea = before.length > 0 ? expand(union(before.map((l) => l.box))!, PAD) : area;
+  const bounds = clamp(union([area, lineArea])!, first);
+  const [a, b] = await Promise.all([luma(first.blob, bounds), luma(last.blob, bounds)]);
+  if (!a || !b) return { changed: new Set() };
+  const changed = new Set(before.filter((line) => meanDifference(a, b, line.box) > CHANGED).map((l) => l.text));
+  const mark = gainedMark(a, b, before, after);
+  return mark ? { changed, mark } : { changed };
+}
+
+async function luma(blob: Blob, area: Rect): Promise<LumaArea | null> {
   const bitmap = await createImageBitmap(blob);
   const canvas = new OffscreenCanvas(area.width, area.height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return null;
   ctx.drawImage(bitmap, area.x, area.y, area.width, area.height, 0, 0, area.width, area.height);
   bitmap.close();
-  return ctx.getImageData(0, 0, area.width, area.height);
+  const rgba = ctx.getImageData(0, 0, area.width, area.height).data;
+  const data = new Uint8Array(area.width * area.height);
+  for (let i = 0; i < data.length; i++) data[i] = lumaAt(rgba, i * 4);
+  return { ...area, data };
 }
 
-function meanDifference(a: ImageData, b: ImageData, area: Rect, box: Rect): number {
-  const x0 = Math.max(0, Math.floor(box.x - PAD - area.x));
-  const y0 = Math.max(0, Math.floor(box.y - PAD - area.y));
-  const x1 = Math.min(area.width, Math.ceil(box.x + box.width + PAD - area.x));
-  const y1 = Math.min(area.height, Math.ceil(box.y + box.height + PAD - area.y));
+function meanDifference(a: LumaArea, b: LumaArea, box: Rect): number {
+  const x0 = Math.max(0, Math.floor(box.x - PAD - a.x));
+  const y0 = Math.max(0, Math.floor(box.y - PAD - a.y));
+  const x1 = Math.min(a.width, Math.ceil(box.x + box.width + PAD - a.x));
+  const y1 = Math.min(a.height, Math.ceil(box.y + box.height + PAD - a.y));
   let sum = 0;
   let count = 0;
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
-      const i = (y * area.width + x) * 4;
-      const lumaA = 0.299 * a.data[i]! + 0.587 * a.data[i + 1]! + 0.114 * a.data[i + 2]!;
-      const lumaB = 0.299 * b.data[i]! + 0.587 * b.data[i + 1]! + 0.114 * b.data[i + 2]!;
-      sum += Math.abs(lumaA - lumaB);
+      const i = y * a.width + x;
+      sum += Math.abs(a.data[i]! - b.data[i]!);
       count++;
     }
   }

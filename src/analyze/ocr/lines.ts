@@ -75,3 +75,9 @@ export function linesIn(lines: OcrLine[], region: Rect, margin = 0): OcrLine[] {
   const area = expand(region, margin);
   return lines.filter((line) => contains(area, center(line.box)));
 }
+
+/** Two boxes of one piece of text in the same place: overlapping across, centres within half a line height. */
+export function samePlace(a: Rect, b: Rect): boolean {
+  const dy = Math.abs(a.y + a.height / 2 - (b.y + b.height / 2));
+  return a.x < b.x + b.width && b.x < a.x + a.width && dy <= Math.max(a.height, b.height) / 2;
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { Rect } from '../../shared/geometry';
+import { toLines, type OcrLine, type OcrWord } from '../ocr/lines';
+import { gainedMark, type LumaArea } from './marks';
+
+const WIDTH = 640;
+const HEIGHT = 240;
+const PAPER = 250;
+
+/** A blank frame area (the whole test screen). */
+function screen(): LumaArea {
+  return { x: 0, y: 0, width: WIDTH, height: HEIGHT, data: new Uint8Array(WIDTH * HEIGHT).fill(PAPER) };
+}
+
+function fill(image: LumaArea, box: Rect, luma: number): void {
+  for (let y = box.y; y < box.y + box.height; y++)
+    for (let x = box.x; x < box.x + box.width; x++) image.data[y * image.width + x] = luma;
+}
+
+function outline(image: LumaArea, box: Rect, luma: number): void {
+  fill(image, { ...box, height: 1 }, luma);
+  fill(image, { ...box, y: box.y + box.height - 1, height: 1 }, luma);
+  fill(image, { ...box, width: 1 }, luma);
+  fill(image, { ...box, x: box.x + box.width - 1, width: 1 }, luma);
+}
+
+let lineId = 0;
+/** Words drawn as glyph-like strokes, and what OCR would read of them. */
+function write(image: LumaArea, text: string, x: number, y: number, gap = 6): OcrWord[] {
+  const id = lineId++;
+  let cursor = x;
+  return text.split(' ').map((word) => {
+    const box = { x: cursor, y, width: word.length * 8, height: 12 };
+    for (let gx = box.x; gx < box.x + box.width; gx += 3) fill(image, { x: gx, y, width: 1, height: 12 }, 40);
+    cursor += box.width + gap;
+    return { text: word, confidence: 90, box, line: id };
+  });
+}
+
+/** The same page before and after, each given what to draw; returns the frames and lines. */
+function frames(draw: (image: LumaArea, after: boolean) => OcrWord[]) {
+  const [before, after] = [screen(), screen()];
+  const [linesBefore, linesAfter] = [toLines(draw(before, false)), toLines(draw(after, true))];
+  return { before, after, linesBefore, linesAfter };
+}
+
+const mark = (f: { before: LumaArea; after: LumaArea; linesBefore: OcrLine[]; linesAfter: OcrLine[] }) =>
+  gainedMark(f.before, f.after, f.linesBefore, f.linesAfter);
+
+describe('gainedMark', () => {
+  it('names the header a sort arrow moved to, not the one across the column border', () => {
+    const arrow = (image: LumaArea, x: number) => fill(image, { x, y: 22, width: 9, height: 5 }, 60);
+    const f = frames((image, after) => {
+      for (const x of [150, 300]) fill(image, { x, y: 10, width: 1, height: 30 }, 200); // column borders
+      arrow(image, after ? 280 : 130);
+      // Rows below, sorted anew: other text in the same places.
+      const rows = after ? ['Bert', 'Ernie'] : ['Ernie', 'Bert'];
+      return [
+        ...write(image, 'Name', 10, 18),
+        ...write(image, 'Price', 160, 18),
+        ...write(image, 'Version', 310, 18),
+        ...rows.flatMap((name, i) => write(image, name, 10, 60 + 30 * i)),
+      ];
+    });
+    expect(mark(f)).toMatchObject({ label: 'Price', checkbox: false });
+  });
+
+  it('names the filter that gained a faint border, where the list that shrank moved it', () => {
+    const f = frames((image, after) => {
+      const dy = after ? -30 : 0;
+      const words = write(image, 'All Active Completed', 200, 150 + dy, 20);
+      const selected = after ? words[1]! : words[0]!;
+      outline(image, { x: selected.box.x - 5, y: selected.box.y - 3, width: selected.box.width + 10, height: 18 }, 225);
+      return [...(after ? [] : write(image, 'Buy milk', 60, 120)), ...words];
+    });
+    expect(mark(f)).toMatchObject({ label: 'Active', checkbox: false });
+  });
+
+  it('reads a box ticked beside a todo that faded as a checkbox for that todo', () => {
+    const f = frames((image, after) => {
+      outline(image, { x: 20, y: 40, width: 16, height: 16 }, 200);
+      if (after) fill(image, { x: 22, y: 42, width: 12, height: 12 }, 70);
+      // Ticked off, the todo's text fades where OCR no longer reads it.
+      return after
+        ? write(image, 'Walk the dog', 60, 80)
+        : [...write(image, 'Buy milk', 60, 42), ...write(image, 'Walk the dog', 60, 80)];
+    });
+    expect(mark(f)).toMatchObject({ label: 'Buy milk', checkbox: true });
+  });
+
+  it('finds nothing where nothing was drawn, where marks were only taken away, or where content appeared', () => {
+    const still = frames((image) => write(image, 'Name Price', 10, 18));
+    expect(mark(still)).toBeUndefined();
+    const cleared = frames((image, after) => {
+      if (!after) fill(image, { x: 70, y: 22, width: 9, height: 5 }, 60);
+      return write(image, 'Name', 10, 18);
+    });
+    expect(mark(cleared)).toBeUndefined();
+    const panel = frames((image, after) => {
+      if (after) fill(image, { x: 100, y: 60, width: 300, height: 120 }, 90);
+      return write(image, 'Details', 10, 18);
+    });
+    expect(mark(panel)).toBeUndefined();
+  });
+});

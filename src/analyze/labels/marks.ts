@@ -1,0 +1,273 @@
+/**
+ * The mark a click leaves on its own control, seen only as pixels: a sort arrow
+ * that appears in the header clicked, a tick in a checkbox, the border or
+ * underline of the tab or filter now selected. The rest of a change is its result
+ * (rows re-sorted, a list filtered, a panel opened), and its text is what OCR
+ * reads best, so the control is told by what was drawn beside its text or around
+ * it. Pure: it works on the luma of the change's area, before and after.
+ */
+import { center, type Rect } from '../../shared/geometry';
+import { partAt, samePlace, type OcrLine } from '../ocr/lines';
+
+/** The luma (0–255) of a frame's area, one byte per pixel, row by row. */
+export interface LumaArea {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export interface Mark {
+  /** The text of the control that gained the mark. */
+  label: string;
+  /** Where the mark was drawn, in frame pixels. */
+  box: Rect;
+  /** A small square mark that appeared beside a label: a box ticked. */
+  checkbox: boolean;
+}
+
+/**
+ * How much more of a word's surroundings is ink after than before (a border, an
+ * underline, a bolder face), and how many times more than any other word's: a
+ * faint border around one filter of three is enough, a page that shifted is not.
+ */
+const WORD_GAIN = 0.01;
+const WORD_LEAD = 3;
+/** How much more ink a mark's box holds after than before (0–1, see `ink`): drawn, not taken away. */
+const MARK_GAIN = 0.03;
+/** A pixel that differs this much (luma) between the frames changed. */
+const PIXEL_CHANGE = 40;
+/** Marks are small: an arrow, a tick, a dot. Larger changes are content. */
+const MARK_MIN = 4;
+const MARK_MAX = 48;
+/** How far along its row a mark may sit from its control's text (a sort arrow at a wide cell's edge). */
+const ROW_REACH = 200;
+/** The grid the changed pixels are grouped on. */
+const CELL = 4;
+
+/**
+ * The control that gained a mark between `before` and `after` (the same area of
+ * two frames), among the lines OCR read there; undefined when none did, or when
+ * what was drawn does not sit beside or around text that stayed.
+ */
+export function gainedMark(
+  before: LumaArea,
+  after: LumaArea,
+  linesBefore: readonly OcrLine[],
+  linesAfter: readonly OcrLine[],
+): Mark | undefined {
+  return aroundWords(before, after, linesBefore, linesAfter) ?? besideText(before, after, linesBefore, linesAfter);
+}
+
+/** A word whose surroundings gained ink, where its line now is (a list that shrank moves it). */
+function aroundWords(
+  before: LumaArea,
+  after: LumaArea,
+  linesBefore: readonly OcrLine[],
+  linesAfter: readonly OcrLine[],
+): Mark | undefined {
+  const gains: { mark: Mark; gain: number }[] = [];
+  for (const line of linesBefore) {
+    const now = counterpart(line, linesAfter);
+    if (!now) continue;
+    const dx = now.box.x - line.box.x;
+    const dy = now.box.y - line.box.y;
+    for (const word of line.words ?? [{ text: line.text, box: line.box }]) {
+      const h = word.box.height;
+      const around = pad(word.box, Math.max(4, Math.round(0.6 * h)), Math.max(3, Math.round(0.4 * h)));
+      const gain = ink(after, shift(around, dx, dy)) - ink(before, around);
+      const label = partAt(line, center(word.box).x);
+      gains.push({ mark: { label, box: shift(around, dx, dy), checkbox: false }, gain });
+    }
+  }
+  gains.sort((a, b) => b.gain - a.gain);
+  const [best, next] = gains;
+  if (!best || best.gain <= WORD_GAIN) return undefined;
+  return !next || best.gain >= WORD_LEAD * Math.max(next.gain, 0) ? best.mark : undefined;
+}
+
+/** A small mark drawn where no text changed, on the row of a line that stayed: its control's text. */
+function besideText(
+  before: LumaArea,
+  after: LumaArea,
+  linesBefore: readonly OcrLine[],
+  linesAfter: readonly OcrLine[],
+): Mark | undefined {
+  // Text that changed or moved is the result; its pixels are left out.
+  const wordsOf = (lines: readonly OcrLine[]) => lines.flatMap((l) => l.words ?? [{ text: l.text, box: l.box }]);
+  const [wordsBefore, wordsAfter] = [wordsOf(linesBefore), wordsOf(linesAfter)];
+  const unchanged = (word: { text: string; box: Rect }, others: { text: string; box: Rect }[]) =>
+    others.some((o) => o.text === word.text && samePlace(o.box, word.box));
+  const masked = [
+    ...wordsBefore.filter((w) => !unchanged(w, wordsAfter)),
+    ...wordsAfter.filter((w) => !unchanged(w, wordsBefore)),
+  ].map((w) => pad(w.box, 2, 2));
+  // The text beside a mark: a line that stayed, or one that faded in place (a todo ticked
+  // off is greyed and struck through), not one that moved or that other text replaced.
+  const beside = linesBefore
+    .filter(
+      (l) =>
+        linesAfter.some((a) => a.text === l.text && samePlace(a.box, l.box)) ||
+        !linesAfter.some((a) => a.text === l.text || samePlace(a.box, l.box)),
+    )
+    .filter((l) => (l.text.match(/[\p{L}\p{N}]/gu) ?? []).length >= 2);
+  let best: { mark: Mark; gain: number } | undefined;
+  for (const box of changedBlobs(before, after, masked)) {
+    if (box.width < MARK_MIN || box.height < MARK_MIN || box.width > MARK_MAX || box.height > MARK_MAX) continue;
+    const gain = ink(after, pad(box, 2, 2)) - ink(before, pad(box, 2, 2));
+    if (gain <= MARK_GAIN) continue;
+    const line = rowLine(after, box, beside);
+    if (!line || (best && gain <= best.gain)) continue;
+    const ratio = box.width / box.height;
+    const checkbox = ratio >= 0.7 && ratio <= 1.45 && Math.min(box.width, box.height) >= 12 && box.width <= 44;
+    best = { mark: { label: line.text, box, checkbox }, gain };
+  }
+  return best?.mark;
+}
+
+/**
+ * The line on the mark's row nearest it; one across a ruled line (a table's column
+ * border) only when no line is on the mark's own side of every rule (a list drawn
+ * with a margin line).
+ */
+function rowLine(image: LumaArea, box: Rect, lines: readonly OcrLine[]): OcrLine | undefined {
+  const near: { line: OcrLine; gap: number; ruled: boolean }[] = [];
+  for (const line of lines) {
+    const onRow = line.box.y - 4 < box.y + box.height && box.y < line.box.y + line.box.height + 4;
+    if (!onRow) continue;
+    const leftGap = box.x - (line.box.x + line.box.width);
+    const rightGap = line.box.x - (box.x + box.width);
+    const gap = Math.max(leftGap, rightGap);
+    if (gap < -2 || gap > ROW_REACH) continue;
+    const [x0, x1] = leftGap >= rightGap ? [line.box.x + line.box.width, box.x] : [box.x + box.width, line.box.x];
+    const y0 = Math.min(line.box.y, box.y);
+    const y1 = Math.max(line.box.y + line.box.height, box.y + box.height);
+    near.push({ line, gap, ruled: ruledBetween(image, x0, x1, y0, y1) });
+  }
+  near.sort((a, b) => Number(a.ruled) - Number(b.ruled) || a.gap - b.gap);
+  return near[0]?.line;
+}
+
+/** A vertical rule between x0 and x1 over the rows y0–y1: an even column unlike the columns beside it. */
+function ruledBetween(image: LumaArea, x0: number, x1: number, y0: number, y1: number): boolean {
+  const column = (x: number) => {
+    let sum = 0;
+    let min = 255;
+    let max = 0;
+    let n = 0;
+    for (let y = y0; y < y1; y++) {
+      const v = at(image, x, y);
+      if (v === undefined) continue;
+      sum += v;
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+      n++;
+    }
+    return n > 0 ? { mean: sum / n, even: max - min <= 24 } : undefined;
+  };
+  for (let x = Math.ceil(x0) + 2; x < Math.floor(x1) - 2; x++) {
+    const [left, here, right] = [column(x - 2), column(x), column(x + 2)];
+    if (!left || !here || !right || !here.even) continue;
+    if (Math.abs(here.mean - left.mean) >= 12 && Math.abs(here.mean - right.mean) >= 12) return true;
+  }
+  return false;
+}
+
+/** Boxes of connected changed pixels (grouped on a small grid), outside the masked boxes. */
+function changedBlobs(before: LumaArea, after: LumaArea, masked: Rect[]): Rect[] {
+  const columns = Math.ceil(before.width / CELL);
+  const rows = Math.ceil(before.height / CELL);
+  const hit = new Uint8Array(columns * rows);
+  for (let y = 0; y < before.height; y++) {
+    for (let x = 0; x < before.width; x++) {
+      const i = y * before.width + x;
+      if (Math.abs(before.data[i]! - after.data[i]!) <= PIXEL_CHANGE) continue;
+      const fx = before.x + x;
+      const fy = before.y + y;
+      if (masked.some((m) => fx >= m.x && fx < m.x + m.width && fy >= m.y && fy < m.y + m.height)) continue;
+      hit[Math.floor(y / CELL) * columns + Math.floor(x / CELL)] = 1;
+    }
+  }
+  const blobs: Rect[] = [];
+  const seen = new Uint8Array(hit.length);
+  for (let start = 0; start < hit.length; start++) {
+    if (!hit[start] || seen[start]) continue;
+    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+    const stack = [start];
+    seen[start] = 1;
+    while (stack.length > 0) {
+      const cell = stack.pop()!;
+      const cx = cell % columns;
+      const cy = Math.floor(cell / columns);
+      [minX, minY, maxX, maxY] = [Math.min(minX, cx), Math.min(minY, cy), Math.max(maxX, cx), Math.max(maxY, cy)];
+      for (let ny = cy - 1; ny <= cy + 1; ny++) {
+        for (let nx = cx - 1; nx <= cx + 1; nx++) {
+          if (nx < 0 || ny < 0 || nx >= columns || ny >= rows) continue;
+          const next = ny * columns + nx;
+          if (hit[next] && !seen[next]) {
+            seen[next] = 1;
+            stack.push(next);
+          }
+        }
+      }
+    }
+    blobs.push({
+      x: before.x + minX * CELL,
+      y: before.y + minY * CELL,
+      width: (maxX - minX + 1) * CELL,
+      height: (maxY - minY + 1) * CELL,
+    });
+  }
+  return blobs;
+}
+
+/** How far a box's pixels stand from its commonest luma, on average (0–1): its ink. */
+function ink(image: LumaArea, box: Rect): number {
+  const histogram = new Uint32Array(32);
+  const values: number[] = [];
+  for (let y = Math.round(box.y); y < box.y + box.height; y++) {
+    for (let x = Math.round(box.x); x < box.x + box.width; x++) {
+      const v = at(image, x, y);
+      if (v === undefined) continue;
+      values.push(v);
+      histogram[v >> 3]!++;
+    }
+  }
+  if (values.length === 0) return 0;
+  const mode = histogram.indexOf(Math.max(...histogram)) * 8 + 4;
+  return values.reduce((n, v) => n + Math.abs(v - mode), 0) / values.length / 255;
+}
+
+/** The luma at frame pixel (x, y), if the area holds it. */
+function at(image: LumaArea, x: number, y: number): number | undefined {
+  const ix = x - image.x;
+  const iy = y - image.y;
+  if (ix < 0 || iy < 0 || ix >= image.width || iy >= image.height) return undefined;
+  return image.data[iy * image.width + ix];
+}
+
+/** The line after with the same text nearest where it was: itself, or itself moved. */
+function counterpart(line: OcrLine, after: readonly OcrLine[]): OcrLine | undefined {
+  const c = center(line.box);
+  let best: OcrLine | undefined;
+  let bestDistance = Infinity;
+  for (const other of after) {
+    if (other.text !== line.text || (other.words?.length ?? 0) !== (line.words?.length ?? 0)) continue;
+    const o = center(other.box);
+    const distance = Math.hypot(o.x - c.x, o.y - c.y);
+    if (distance < bestDistance) {
+      best = other;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function pad(box: Rect, dx: number, dy: number): Rect {
+  return { x: box.x - dx, y: box.y - dy, width: box.width + 2 * dx, height: box.height + 2 * dy };
+}
+
+function shift(box: Rect, dx: number, dy: number): Rect {
+  return { ...box, x: box.x + dx, y: box.y + dy };
+}

@@ -246,7 +246,6 @@ function overlaps(a: number, aLength: number, b: number, bLength: number): boole
   return a < b + bLength && b < a + aLength;
 }
 
-
 /**
  * The name of the app or page on a screen, as a person would read it: the
  * line in the largest type in the top part of the frame (a page heading or

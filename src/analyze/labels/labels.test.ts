@@ -52,6 +52,15 @@ describe('labelFor', () => {
     expect([at(20), at(90), at(160), at(250)]).toEqual(['All', 'Active', 'Clear completed', 'Clear completed']);
   });
 
+  it('parts controls by the gap usual for the line, though a selected one is boxed taller', () => {
+    const words = [...line('All', 10, 10), ...line('Active', 54, 10), ...line('Completed', 128, 10)];
+    // "Completed" is selected: OCR's box for it takes in its border.
+    words[2] = { ...words[2]!, box: { ...words[2]!.box, y: 2, height: 32 } };
+    const row = toLines(words.map((w) => ({ ...w, line: 98 })));
+    const at = (x: number) => labelFor(row, { x: x - 8, y: 10, width: 16, height: 16 }, { x, y: 18 });
+    expect([at(20), at(80), at(170)]).toEqual(['All', 'Active', 'Completed']);
+  });
+
   it('prefers the text on the row of the point to text nearer it above or below', () => {
     // A checkbox at x 460 with its label to the right; a field's value just above.
     const rows = toLines([...line('Hello World', 440, 250), ...line('displayOutline', 250, 277)]);

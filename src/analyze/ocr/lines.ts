@@ -54,11 +54,14 @@ const CONTROL_GAP = 0.6;
 export function partAt(line: OcrLine, x: number): string {
   const words = [...(line.words ?? [])].sort((a, b) => a.box.x - b.box.x);
   if (words.length < 2) return line.text;
+  // The line's usual word height: a selected control's border can make its one word's box twice as tall.
+  const heights = words.map((w) => w.box.height).sort((a, b) => a - b);
+  const height = heights[Math.floor((heights.length - 1) / 2)]!;
   const parts: OcrLine['words'][] = [[words[0]!]];
   for (const [i, word] of words.slice(1).entries()) {
     const last = words[i]!;
     const gap = word.box.x - (last.box.x + last.box.width);
-    if (gap > CONTROL_GAP * Math.max(last.box.height, word.box.height)) parts.push([]);
+    if (gap > CONTROL_GAP * height) parts.push([]);
     parts.at(-1)!.push(word);
   }
   const distance = (part: NonNullable<OcrLine['words']>) => {

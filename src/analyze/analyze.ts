@@ -154,13 +154,19 @@ function withoutCarets(events: EventRecord[], frameWidth: number | undefined): E
 /** How far around a change its surroundings are read: a mark beside a control, the label left of a field. */
 const AROUND = 24;
 
-/** For a change seen only as pixels: which lines of text in it changed their own pixels, and the mark it drew. */
+/**
+ * For a change seen only as pixels: which lines of text in it changed their own
+ * pixels, and the mark it drew; for a logged click the page said nothing of (a
+ * key logger's), whether it ticked a box.
+ */
 async function readPixels(
   draft: StepDraft<EventRecord>,
   lines: { before: OcrLine[]; after: OcrLine[] } | undefined,
 ): Promise<ChangeReading | undefined> {
-  if (draft.kind !== 'visual' || !lines || !draft.region || !draft.beforeFrameId || !draft.afterFrameId)
-    return undefined;
+  const point =
+    draft.kind === 'click' && !draft.target ? draft.events.find((e) => e.type === 'click')?.point : undefined;
+  if (draft.kind !== 'visual' && !point) return undefined;
+  if (!lines || !draft.region || !draft.beforeFrameId || !draft.afterFrameId) return undefined;
   try {
     return await readChange(
       draft.beforeFrameId,
@@ -168,6 +174,7 @@ async function readPixels(
       expand(draft.region, AROUND),
       linesIn(lines.before, draft.region, AROUND),
       linesIn(lines.after, draft.region, AROUND),
+      point,
     );
   } catch {
     return undefined; // a frame that cannot be decoded: the other rules still name the step
@@ -221,13 +228,14 @@ function describeStep(
   }
   // The mark the click drew on its own control (a sort arrow, a tick, a selected tab's
   // border) names it better than where the change began; typing draws none.
-  const mark = !pageLabel && !choice && !readsAsTyping(appeared, durationMs) ? pixels?.mark : undefined;
+  const mark = draft.kind === 'visual' && !choice && !readsAsTyping(appeared, durationMs) ? pixels?.mark : undefined;
   if (mark) {
     label = mark.label;
     labelSource = 'ocr';
     if (mark.checkbox) control = { type: 'checkbox' };
   }
-  const kind = choice ? 'choose' : mark?.checkbox ? 'toggle' : draft.kind;
+  if (pixels?.ticked && !pageLabel) control = { type: 'checkbox' };
+  const kind = choice ? 'choose' : mark?.checkbox || (pixels?.ticked && !pageLabel) ? 'toggle' : draft.kind;
   const value = choice?.value ?? draft.value;
   const facts: StepFacts = {
     kind,

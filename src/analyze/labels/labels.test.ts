@@ -87,6 +87,39 @@ describe('appearedText', () => {
 });
 
 describe('actedOnLabel', () => {
+  it('names the tree node expanded, read with its new arrow, and not the path bar that changed', () => {
+    const region = { x: 12, y: 128, width: 260, height: 268 };
+    const before = toLines([
+      ...line('Select a node...', 15, 134),
+      ...line('v object {6}', 65, 159),
+      ...line('array [3]', 110, 183),
+      ...line('boolean true', 110, 207),
+    ]);
+    const after = toLines([
+      ...line('object array', 16, 134),
+      ...line('v object {6}', 65, 159),
+      ...line('v array [3]', 89, 183),
+      ...line('0', 134, 208),
+      ...line('boolean true', 110, 279),
+    ]);
+    expect(actedOnLabel(before, after, region, [], new Set(['Select a node...', 'array [3]', 'boolean true']))).toBe(
+      'array [3]',
+    );
+  });
+
+  it("names a menu's item by the one that shows elsewhere once the menu closed", () => {
+    const region = { x: 4, y: 92, width: 508, height: 500 };
+    const menu = ['Code', 'Form', 'Text', 'Tree', 'Preview'].flatMap((item, i) => line(item, 235, 131 + 24 * i));
+    const before = toLines([...menu, ...line('boolean true', 110, 279), ...line('1', 167, 208)]);
+    const after = toLines([...line('[Code v', 246, 103), ...line('"boolean": true,', 82, 238), ...line('1,', 98, 167)]);
+    expect(actedOnLabel(before, after, region)).toBe('Code');
+    // A list re-sorted moves many lines: no one of them is a choice.
+    const rows = ['Bert', 'Ernie', 'Gonzo'];
+    const sorted = toLines(rows.flatMap((r, i) => line(r, 240, 160 + 35 * i)));
+    const resorted = toLines([...rows].reverse().flatMap((r, i) => line(r, 240, 160 + 35 * i)));
+    expect(actedOnLabel(sorted, resorted, { x: 184, y: 128, width: 860, height: 232 })).not.toBe('Gonzo');
+  });
+
   it('names a field by its long placeholder when the typing covered only its start', () => {
     const before = toLines(line('What needs to be done?', 60, 100));
     const after = toLines(line('Buy mil', 60, 100));

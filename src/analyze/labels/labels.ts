@@ -120,14 +120,16 @@ export function isValidationMessage(text: string): boolean {
  * The label of what was acted on when only pixels are known. A change region
  * holds the thing acted on and what it caused, or only what it caused (a
  * button that does not change, and the message it shows beside it). In order:
- * 0. when known, a line inside the region whose own pixels changed (a button
+ * 0. a menu's choice: the one item of a list that closed whose text now shows
+ *    elsewhere (as the dropdown's value, a mode's name);
+ * 1. when known, a line inside the region whose own pixels changed (a button
  *    pressed or recoloured, a placeholder typed over): its neighbours did not;
  *    not a line that moved or whose text another took in its place (results);
- * 1. a line present before and after, in the same place, inside the region (the
+ * 2. a line present before and after, in the same place, inside the region (the
  *    trigger stayed, its result appeared): the one nearest the region's top-left corner;
- * 2. a line that was there before and is gone (a placeholder typing replaced),
+ * 3. a line that was there before and is gone (a placeholder typing replaced),
  *    also one only reaching into the region (a long placeholder, the typing short);
- * 3. the nearest line just left of or above the region (a trigger beside its result).
+ * 4. the nearest line just left of or above the region (a trigger beside its result).
  * `previous` holds the texts of the step before (its label, the value typed):
  * the control acted on then loses its focus ring now, which puts it inside this
  * region too, so it only wins when nothing else is there.
@@ -163,8 +165,13 @@ export function actedOnLabel(
     return best?.text;
   };
   const movedAway = (line: OcrLine) => !inPlace(line) && after.some((a) => a.text === line.text);
+  // A control that gained or lost an indicator read as text beside it ("array [3]" now
+  // "v array [3]": a tree node expanded) is the same control, not text another replaced.
+  const grew = (line: OcrLine) => after.some((a) => samePlace(a.box, line.box) && indicatorChanged(line.text, a.text));
   const replaced = (line: OcrLine) =>
-    !after.some((a) => a.text === line.text) && after.some((a) => samePlace(a.box, line.box));
+    !after.some((a) => a.text === line.text) && after.some((a) => samePlace(a.box, line.box)) && !grew(line);
+  const choice = menuChoice(was, after, previous);
+  if (choice) return choice;
   // Own pixels changed where the line still is, or it can no longer be read (a recoloured
   // button): pressed, recoloured, ticked. A line that moved, or whose text another took
   // in its place (a counter going from 1 to 2), is what the action caused.
@@ -188,6 +195,36 @@ export function actedOnLabel(
     return leftOf || above;
   });
   return nearest(beside);
+}
+
+/**
+ * A menu's choice: of the lines that were in the change, several are gone for good
+ * (the menu closed) and exactly one shows elsewhere now, as it was or inside other
+ * text ("Code" as the mode button's "[Code ▾]"). A list re-sorted or shifted moves
+ * many lines, not one.
+ */
+function menuChoice(was: OcrLine[], after: OcrLine[], previous: (string | undefined)[]): string | undefined {
+  const elsewhere = (line: OcrLine) =>
+    after.some((a) => !samePlace(a.box, line.box) && (a.text === line.text || a.text.includes(line.text)));
+  const gone = was.filter((l) => !after.some((a) => a.text.includes(l.text)));
+  const shown = was.filter((l) => l.text.length >= 3 && !previous.includes(l.text) && elsewhere(l));
+  const moved = was.filter((l) => l.text.length >= 3 && !shown.includes(l) && elsewhere(l));
+  return gone.length >= 2 && shown.length === 1 && moved.length === 0 ? shown[0]!.text : undefined;
+}
+
+/** At most this long, an indicator read as text beside a control ("v", "▸", "+"). */
+const INDICATOR_CHARS = 2;
+
+/** Whether two readings of one control differ only by an indicator at its start or end. */
+function indicatorChanged(was: string, now: string): boolean {
+  const [short, long] = was.length <= now.length ? [was, now] : [now, was];
+  if (short.length < 3 || short === long) return false;
+  const extra = long.startsWith(short)
+    ? long.slice(short.length)
+    : long.endsWith(short)
+      ? long.slice(0, -short.length)
+      : null;
+  return extra !== null && extra.trim().length > 0 && extra.trim().length <= INDICATOR_CHARS;
 }
 
 /** How far left of a control's value its label may sit on the row (a form's label column). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rect } from '../../shared/geometry';
 import { toLines, type OcrLine, type OcrWord } from '../ocr/lines';
-import { gainedMark, type LumaArea } from './marks';
+import { boxTickedAt, gainedMark, type LumaArea } from './marks';
 
 const WIDTH = 640;
 const HEIGHT = 240;
@@ -101,5 +101,28 @@ describe('gainedMark', () => {
       return write(image, 'Details', 10, 18);
     });
     expect(mark(panel)).toBeUndefined();
+  });
+});
+
+describe('boxTickedAt', () => {
+  const box = { x: 20, y: 40, width: 16, height: 16 };
+  const ticked = frames((image, after) => {
+    outline(image, box, 200);
+    if (after) fill(image, { x: 22, y: 42, width: 12, height: 12 }, 70);
+    return write(image, 'Buy milk', 60, 42);
+  });
+
+  it('says a click on a box ticked it, and a click elsewhere did not', () => {
+    expect(boxTickedAt(ticked.before, ticked.after, { x: 28, y: 48 })).toBe(true);
+    expect(boxTickedAt(ticked.before, ticked.after, { x: 90, y: 48 })).toBe(false);
+  });
+
+  it('does not take a box unticked, or a flat mark drawn at the point, for a tick', () => {
+    expect(boxTickedAt(ticked.after, ticked.before, { x: 28, y: 48 })).toBe(false);
+    const arrow = frames((image, after) => {
+      if (after) fill(image, { x: 24, y: 46, width: 12, height: 5 }, 60);
+      return [];
+    });
+    expect(boxTickedAt(arrow.before, arrow.after, { x: 28, y: 48 })).toBe(false);
   });
 });

@@ -119,11 +119,34 @@ function besideText(
     if (gain <= MARK_GAIN) continue;
     const line = rowLine(after, box, beside);
     if (!line || (best && gain <= best.gain)) continue;
-    const ratio = box.width / box.height;
-    const checkbox = ratio >= 0.7 && ratio <= 1.45 && Math.min(box.width, box.height) >= 12 && box.width <= 44;
-    best = { mark: { label: line.text, box, checkbox }, gain };
+    best = { mark: { label: line.text, box, checkbox: isCheckbox(box) }, gain };
   }
   return best?.mark;
+}
+
+/** How near a logged click point a box it ticked lies. */
+const TICK_REACH = 8;
+
+/**
+ * Whether a logged click at `point` ticked a box: a small square mark gained ink
+ * under or right by the point. A click on a box's label ticks it too, but then
+ * the point says nothing of it; this is for clicks on the box itself.
+ */
+export function boxTickedAt(before: LumaArea, after: LumaArea, point: { x: number; y: number }): boolean {
+  return changedBlobs(before, after, []).some((box) => {
+    const near =
+      point.x >= box.x - TICK_REACH &&
+      point.x <= box.x + box.width + TICK_REACH &&
+      point.y >= box.y - TICK_REACH &&
+      point.y <= box.y + box.height + TICK_REACH;
+    return near && isCheckbox(box) && ink(after, pad(box, 2, 2)) - ink(before, pad(box, 2, 2)) > MARK_GAIN;
+  });
+}
+
+/** A small square mark: a box ticked (a sort arrow or a dot is flatter or smaller). */
+function isCheckbox(box: Rect): boolean {
+  const ratio = box.width / box.height;
+  return ratio >= 0.7 && ratio <= 1.45 && Math.min(box.width, box.height) >= 12 && box.width <= 44;
 }
 
 /**

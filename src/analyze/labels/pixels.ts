@@ -2,13 +2,14 @@
  * What the pixels of a step's before and after frames say about its change:
  * which lines of screen text changed their own pixels (a button pressed or a
  * placeholder typed over changes where its text is; a label beside a change does
- * not), and the mark the action drew on its control (./marks).
+ * not), the mark the action drew on its control, and whether a logged click
+ * ticked a box (./marks).
  */
-import type { OcrLine } from '../ocr/lines';
+import { samePlace, type OcrLine } from '../ocr/lines';
 import { clamp, expand, union, type Rect } from '../../shared/geometry';
 import { lumaAt } from '../../shared/luma';
 import { getFrame } from '../../storage/recordings';
-import { gainedMark, type LumaArea, type Mark } from './marks';
+import { boxTickedAt, gainedMark, type LumaArea, type Mark } from './marks';
 
 /** Mean luma difference (0–255) over a line's box above which it changed. */
 const CHANGED = 10;
@@ -18,6 +19,8 @@ export interface ChangeReading {
   /** The texts of the lines whose own pixels changed. */
   changed: Set<string>;
   mark?: Mark;
+  /** A logged click at a point ticked a box there. */
+  ticked?: boolean;
 }
 
 /**
@@ -30,6 +33,7 @@ export async function readChange(
   area: Rect,
   before: readonly OcrLine[],
   after: readonly OcrLine[],
+  point?: { x: number; y: number },
 ): Promise<ChangeReading> {
   const [first, last] = await Promise.all([getFrame(beforeId), getFrame(afterId)]);
   if (!first || !last) return { changed: new Set() };
@@ -37,9 +41,17 @@ export async function readChange(
   const bounds = clamp(union([area, lineArea])!, first);
   const [a, b] = await Promise.all([luma(first.blob, bounds), luma(last.blob, bounds)]);
   if (!a || !b) return { changed: new Set() };
-  const changed = new Set(before.filter((line) => meanDifference(a, b, line.box) > CHANGED).map((l) => l.text));
+  // Where a line is read wider after (an indicator now read beside it), its changed pixels may lie in the wider box.
+  const boxesOf = (line: OcrLine) => [line.box, ...after.filter((l) => samePlace(l.box, line.box)).map((l) => l.box)];
+  const changed = new Set(
+    before.filter((line) => boxesOf(line).some((box) => meanDifference(a, b, box) > CHANGED)).map((l) => l.text),
+  );
   const mark = gainedMark(a, b, before, after);
-  return mark ? { changed, mark } : { changed };
+  return {
+    changed,
+    ...(mark ? { mark } : {}),
+    ...(point && boxTickedAt(a, b, point) ? { ticked: true } : {}),
+  };
 }
 
 async function luma(blob: Blob, area: Rect): Promise<LumaArea | null> {

@@ -56,4 +56,24 @@ describe('lightenDarkAreas', () => {
     expect(at(6, 0)).toBe(250); // the page untouched
     expect(at(5, 1)).toBe(0);
   });
+
+  it('inverts white text on a mid-tone button, which is not dark on average', () => {
+    const width = 8;
+    const height = 4;
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        // Left half: a blue button (luma about 125) with white letter pixels; right half: a grey page with dark text.
+        const letter = y === 1 && (x === 1 || x === 2 || x === 5);
+        const value = x < 4 ? (letter ? 255 : 125) : letter ? 20 : 170;
+        rgba.set([value, value, value, 255], (y * width + x) * 4);
+      }
+    }
+    lightenDarkAreas(rgba, width, height, 4);
+    const at = (x: number, y: number) => rgba[(y * width + x) * 4];
+    expect(at(1, 1)).toBe(0); // the button's white letter is now dark ink
+    expect(at(0, 0)).toBe(130); // on a lighter button
+    expect(at(5, 1)).toBe(20); // the page's dark text untouched
+    expect(at(6, 0)).toBe(170);
+  });
 });

@@ -46,26 +46,34 @@ export function removeRuledLines(rgba: Uint8ClampedArray, width: number, height:
 
 /** Mean luma (0–255) below which an area is a dark background (white or light text on colour). */
 const DARK_BACKGROUND = 110;
+/** How far (luma) from a tile's background a pixel must be to count as its text. */
+const TEXT_CONTRAST = 60;
 
 /**
  * Turns light-on-dark text (white on a coloured button, a dark panel) into dark
  * on light, tile by tile, since tesseract and the ruled-line pass above read
- * dark ink on a light page. A tile is inverted when its mean luma is dark: in a
- * tile with text, most pixels are background. Pure, on RGBA pixels.
+ * dark ink on a light page. A tile is inverted when it is dark, or when what
+ * stands out from its background (its commonest luma) is lighter than it rather
+ * than darker: white text on a mid-blue button is not dark on average, but its
+ * text is lighter than the button. Pure, on RGBA pixels.
  */
 export function lightenDarkAreas(rgba: Uint8ClampedArray, width: number, height: number, tile: number): void {
+  const histogram = new Uint32Array(32);
   for (let ty = 0; ty < height; ty += tile) {
     for (let tx = 0; tx < width; tx += tile) {
       const x1 = Math.min(width, tx + tile);
       const y1 = Math.min(height, ty + tile);
+      histogram.fill(0);
       let sum = 0;
       for (let y = ty; y < y1; y++) {
         for (let x = tx; x < x1; x++) {
-          const p = (y * width + x) * 4;
-          sum += lumaAt(rgba, p);
+          const v = lumaAt(rgba, (y * width + x) * 4);
+          sum += v;
+          histogram[v >> 3]!++;
         }
       }
-      if (sum / ((x1 - tx) * (y1 - ty)) >= DARK_BACKGROUND) continue;
+      const count = (x1 - tx) * (y1 - ty);
+      if (sum / count >= DARK_BACKGROUND && !lighterText(histogram)) continue;
       for (let y = ty; y < y1; y++) {
         for (let x = tx; x < x1; x++) {
           const p = (y * width + x) * 4;
@@ -76,4 +84,17 @@ export function lightenDarkAreas(rgba: Uint8ClampedArray, width: number, height:
       }
     }
   }
+}
+
+/** Whether a tile's text (pixels far from its commonest luma) is mostly lighter than its background. */
+function lighterText(histogram: Uint32Array): boolean {
+  const background = histogram.indexOf(Math.max(...histogram)) * 8 + 4;
+  let lighter = 0;
+  let darker = 0;
+  for (const [bin, n] of histogram.entries()) {
+    const luma = bin * 8 + 4;
+    if (luma >= background + TEXT_CONTRAST) lighter += n;
+    else if (luma <= background - TEXT_CONTRAST) darker += n;
+  }
+  return lighter > darker;
 }

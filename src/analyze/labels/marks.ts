@@ -99,10 +99,13 @@ function besideText(
   const [wordsBefore, wordsAfter] = [wordsOf(linesBefore), wordsOf(linesAfter)];
   const unchanged = (word: { text: string; box: Rect }, others: { text: string; box: Rect }[]) =>
     others.some((o) => o.text === word.text && samePlace(o.box, word.box));
+  // A mark itself can be read as a letter ("v" for a tick or an arrow): a word needs two to count as text.
   const masked = [
     ...wordsBefore.filter((w) => !unchanged(w, wordsAfter)),
     ...wordsAfter.filter((w) => !unchanged(w, wordsBefore)),
-  ].map((w) => pad(w.box, 2, 2));
+  ]
+    .filter((w) => alphanumerics(w.text) >= 2)
+    .map((w) => pad(w.box, 2, 2));
   // The text beside a mark: a line that stayed, or one that faded in place (a todo ticked
   // off is greyed and struck through), not one that moved or that other text replaced.
   const beside = linesBefore
@@ -112,14 +115,15 @@ function besideText(
         !linesAfter.some((a) => a.text === l.text || samePlace(a.box, l.box)),
     )
     .filter((l) => (l.text.match(/[\p{L}\p{N}]/gu) ?? []).length >= 2);
-  let best: { mark: Mark; gain: number } | undefined;
+  // Of several, the mark nearest its text: a control's mark sits by its label, a stray one farther off.
+  let best: { mark: Mark; gap: number } | undefined;
   for (const box of changedBlobs(before, after, masked)) {
     if (box.width < MARK_MIN || box.height < MARK_MIN || box.width > MARK_MAX || box.height > MARK_MAX) continue;
     const gain = ink(after, pad(box, 2, 2)) - ink(before, pad(box, 2, 2));
     if (gain <= MARK_GAIN) continue;
-    const line = rowLine(after, box, beside);
-    if (!line || (best && gain <= best.gain)) continue;
-    best = { mark: { label: line.text, box, checkbox: isCheckbox(box) }, gain };
+    const near = rowLine(after, box, beside);
+    if (!near || (best && near.gap >= best.gap)) continue;
+    best = { mark: { label: near.line.text, box, checkbox: isCheckbox(box) }, gap: near.gap };
   }
   return best?.mark;
 }
@@ -154,7 +158,7 @@ function isCheckbox(box: Rect): boolean {
  * border) only when no line is on the mark's own side of every rule (a list drawn
  * with a margin line).
  */
-function rowLine(image: LumaArea, box: Rect, lines: readonly OcrLine[]): OcrLine | undefined {
+function rowLine(image: LumaArea, box: Rect, lines: readonly OcrLine[]): { line: OcrLine; gap: number } | undefined {
   const near: { line: OcrLine; gap: number; ruled: boolean }[] = [];
   for (const line of lines) {
     const onRow = line.box.y - 4 < box.y + box.height && box.y < line.box.y + line.box.height + 4;
@@ -169,7 +173,7 @@ function rowLine(image: LumaArea, box: Rect, lines: readonly OcrLine[]): OcrLine
     near.push({ line, gap, ruled: ruledBetween(image, x0, x1, y0, y1) });
   }
   near.sort((a, b) => Number(a.ruled) - Number(b.ruled) || a.gap - b.gap);
-  return near[0]?.line;
+  return near[0];
 }
 
 /** A vertical rule between x0 and x1 over the rows y0–y1: an even column unlike the columns beside it. */
@@ -293,4 +297,8 @@ function pad(box: Rect, dx: number, dy: number): Rect {
 
 function shift(box: Rect, dx: number, dy: number): Rect {
   return { ...box, x: box.x + dx, y: box.y + dy };
+}
+
+function alphanumerics(text: string): number {
+  return (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
 }

@@ -14,6 +14,10 @@ import { boxTickedAt, gainedMark, type LumaArea, type Mark } from './marks';
 /** Mean luma difference (0–255) over a line's box above which it changed. */
 const CHANGED = 10;
 const PAD = 3;
+/** An indicator beside a line (an arrow turned) changes at least this share of the space it is read in. */
+const INDICATOR_SHARE = 0.05;
+/** A pixel whose luma moved this much changed. */
+const PIXEL_CHANGE = 40;
 
 export interface ChangeReading {
   /** The texts of the lines whose own pixels changed. */
@@ -41,10 +45,25 @@ export async function readChange(
   const bounds = clamp(union([area, lineArea])!, first);
   const [a, b] = await Promise.all([luma(first.blob, bounds), luma(last.blob, bounds)]);
   if (!a || !b) return { changed: new Set() };
-  // Where a line is read wider after (an indicator now read beside it), its changed pixels may lie in the wider box.
-  const boxesOf = (line: OcrLine) => [line.box, ...after.filter((l) => samePlace(l.box, line.box)).map((l) => l.box)];
+  return changeIn(a, b, before, after, point);
+}
+
+/** `readChange` on the two frames' luma. Pure. */
+export function changeIn(
+  a: LumaArea,
+  b: LumaArea,
+  before: readonly OcrLine[],
+  after: readonly OcrLine[],
+  point?: { x: number; y: number },
+): ChangeReading {
+  // Where a line is read wider after (an indicator now read beside it), its changed pixels lie in what it gained.
+  const gained = (line: OcrLine) =>
+    after
+      .filter((l) => samePlace(l.box, line.box))
+      .flatMap((l) => widening(line.box, l.box))
+      .some((part) => changedShare(a, b, part) >= INDICATOR_SHARE);
   const changed = new Set(
-    before.filter((line) => boxesOf(line).some((box) => meanDifference(a, b, box) > CHANGED)).map((l) => l.text),
+    before.filter((line) => meanDifference(a, b, line.box) > CHANGED || gained(line)).map((l) => l.text),
   );
   const mark = gainedMark(a, b, before, after);
   return {
@@ -52,6 +71,13 @@ export async function readChange(
     ...(mark ? { mark } : {}),
     ...(point && boxTickedAt(a, b, point) ? { ticked: true } : {}),
   };
+}
+
+/** The parts of `wider` left and right of `box` (each at least a few pixels wide). */
+function widening(box: Rect, wider: Rect): Rect[] {
+  const left = { ...wider, width: box.x - wider.x };
+  const right = { ...wider, x: box.x + box.width, width: wider.x + wider.width - (box.x + box.width) };
+  return [left, right].filter((part) => part.width >= 4);
 }
 
 async function luma(blob: Blob, area: Rect): Promise<LumaArea | null> {
@@ -67,19 +93,32 @@ async function luma(blob: Blob, area: Rect): Promise<LumaArea | null> {
   return { ...area, data };
 }
 
+/** The share of a box's pixels (grown by PAD) that changed. */
+function changedShare(a: LumaArea, b: LumaArea, box: Rect): number {
+  let changed = 0;
+  let count = 0;
+  forEachPixel(a, box, (i) => {
+    if (Math.abs(a.data[i]! - b.data[i]!) > PIXEL_CHANGE) changed++;
+    count++;
+  });
+  return count > 0 ? changed / count : 0;
+}
+
 function meanDifference(a: LumaArea, b: LumaArea, box: Rect): number {
-  const x0 = Math.max(0, Math.floor(box.x - PAD - a.x));
-  const y0 = Math.max(0, Math.floor(box.y - PAD - a.y));
-  const x1 = Math.min(a.width, Math.ceil(box.x + box.width + PAD - a.x));
-  const y1 = Math.min(a.height, Math.ceil(box.y + box.height + PAD - a.y));
   let sum = 0;
   let count = 0;
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0; x < x1; x++) {
-      const i = y * a.width + x;
-      sum += Math.abs(a.data[i]! - b.data[i]!);
-      count++;
-    }
-  }
+  forEachPixel(a, box, (i) => {
+    sum += Math.abs(a.data[i]! - b.data[i]!);
+    count++;
+  });
   return count > 0 ? sum / count : 0;
+}
+
+/** Calls `visit` with the index of each pixel of `box` grown by PAD, within the area. */
+function forEachPixel(area: LumaArea, box: Rect, visit: (index: number) => void): void {
+  const x0 = Math.max(0, Math.floor(box.x - PAD - area.x));
+  const y0 = Math.max(0, Math.floor(box.y - PAD - area.y));
+  const x1 = Math.min(area.width, Math.ceil(box.x + box.width + PAD - area.x));
+  const y1 = Math.min(area.height, Math.ceil(box.y + box.height + PAD - area.y));
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) visit(y * area.width + x);
 }

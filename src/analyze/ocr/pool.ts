@@ -8,7 +8,7 @@
  */
 import { createScheduler, createWorker, OEM, PSM, type Scheduler } from 'tesseract.js';
 import { TESSERACT } from 'virtual:pack2skill/vendor';
-import { lightenDarkAreas, removeRuledLines } from './preprocess';
+import { darkOnLight, removeRuledLines } from './preprocess';
 import { clamp, type Rect } from '../../shared/geometry';
 import type { OcrWord } from './lines';
 
@@ -67,7 +67,7 @@ export class OcrPool {
     bitmap.close();
     const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
     // Light text on dark (coloured buttons, dark panels) becomes dark on light first.
-    lightenDarkAreas(pixels.data, canvas.width, canvas.height, 24 * scale);
+    darkOnLight(pixels.data, canvas.width, canvas.height, 4 * scale);
     // Runs longer than this are borders: letters at UI sizes are far shorter.
     removeRuledLines(pixels.data, canvas.width, canvas.height, 28 * scale);
     ctx.putImageData(pixels, 0, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lightenDarkAreas, removeRuledLines } from './preprocess';
+import { darkOnLight, removeRuledLines } from './preprocess';
 
 const W = 80;
 const H = 40;
@@ -36,44 +36,34 @@ describe('removeRuledLines', () => {
   });
 });
 
-describe('lightenDarkAreas', () => {
-  it('inverts dark tiles (light text on a dark panel) and leaves light ones', () => {
-    const width = 8;
-    const height = 4;
+describe('darkOnLight', () => {
+  /** A 40 × 24 image: the left half a coloured bar (luma `bar`) with a light letter stroke, the right half a page with a dark one. */
+  function page(bar: number, letter: number) {
+    const width = 40;
+    const height = 24;
     const rgba = new Uint8ClampedArray(width * height * 4);
     for (let y = 0; y < height; y++) {
       for (let x = 0; x < width; x++) {
-        const p = (y * width + x) * 4;
-        // Left half: a dark panel with one white "letter" pixel; right half: a white page with one black pixel.
-        const value = x < 4 ? (x === 1 && y === 1 ? 255 : 20) : x === 5 && y === 1 ? 0 : 250;
-        rgba.set([value, value, value, 255], p);
-      }
-    }
-    lightenDarkAreas(rgba, width, height, 4);
-    const at = (x: number, y: number) => rgba[(y * width + x) * 4];
-    expect(at(0, 0)).toBe(235); // panel background now light
-    expect(at(1, 1)).toBe(0); // its white letter now dark ink
-    expect(at(6, 0)).toBe(250); // the page untouched
-    expect(at(5, 1)).toBe(0);
-  });
-
-  it('inverts white text on a mid-tone button, which is not dark on average', () => {
-    const width = 8;
-    const height = 4;
-    const rgba = new Uint8ClampedArray(width * height * 4);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        // Left half: a blue button (luma about 125) with white letter pixels; right half: a grey page with dark text.
-        const letter = y === 1 && (x === 1 || x === 2 || x === 5);
-        const value = x < 4 ? (letter ? 255 : 125) : letter ? 20 : 170;
+        const stroke = y >= 8 && y < 16 && (x === 6 || x === 7 || x === 30 || x === 31);
+        const value = x < 20 ? (stroke ? letter : bar) : stroke ? 30 : 245;
         rgba.set([value, value, value, 255], (y * width + x) * 4);
       }
     }
-    lightenDarkAreas(rgba, width, height, 4);
-    const at = (x: number, y: number) => rgba[(y * width + x) * 4];
-    expect(at(1, 1)).toBe(0); // the button's white letter is now dark ink
-    expect(at(0, 0)).toBe(130); // on a lighter button
-    expect(at(5, 1)).toBe(20); // the page's dark text untouched
-    expect(at(6, 0)).toBe(170);
+    darkOnLight(rgba, width, height, 4);
+    return (x: number, y: number) => rgba[(y * width + x) * 4]!;
+  }
+
+  it('turns white text on a mid-blue button dark on white, and keeps dark text on the page dark', () => {
+    const at = page(122, 255);
+    expect(at(6, 10)).toBeLessThan(60); // the button's white letter is now dark ink
+    expect(at(2, 2)).toBeGreaterThan(240); // on white
+    expect(at(30, 10)).toBeLessThan(60); // the page's dark letter stays dark
+    expect(at(36, 2)).toBeGreaterThan(240);
+  });
+
+  it('turns light text on a dark panel dark on white', () => {
+    const at = page(20, 230);
+    expect(at(7, 12)).toBeLessThan(60);
+    expect(at(12, 20)).toBeGreaterThan(240);
   });
 });

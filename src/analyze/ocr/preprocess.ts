@@ -44,57 +44,61 @@ export function removeRuledLines(rgba: Uint8ClampedArray, width: number, height:
   }
 }
 
-/** Mean luma (0–255) below which an area is a dark background (white or light text on colour). */
-const DARK_BACKGROUND = 110;
-/** How far (luma) from a tile's background a pixel must be to count as its text. */
-const TEXT_CONTRAST = 60;
+/** How strongly a pixel's distance from its background darkens it: at 128 luma apart it is black. */
+const CONTRAST_GAIN = 2;
+/** A background at least this light (luma) is a page whose text is dark already. */
+const LIGHT_PAGE = 170;
+/** How many blocks either side of a pixel's block its background is taken over. */
+const BACKGROUND_REACH = 2;
 
 /**
- * Turns light-on-dark text (white on a coloured button, a dark panel) into dark
- * on light, tile by tile, since tesseract and the ruled-line pass above read
- * dark ink on a light page. A tile is inverted when it is dark, or when what
- * stands out from its background (its commonest luma) is lighter than it rather
- * than darker: white text on a mid-blue button is not dark on average, but its
- * text is lighter than the button. Pure, on RGBA pixels.
+ * Makes text dark on a white page, whatever its colours: on a background that is
+ * not a light page, each pixel becomes as dark as it is far (in luma) from that
+ * background, the commonest luma around it. White text on a mid-blue button and
+ * light text on a dark panel come out dark on white, as dark text on a light page
+ * already is, which is what tesseract and the ruled-line pass above read. The background is found per block of `block` pixels,
+ * over the blocks around it, so that text near the edge of a coloured bar is judged
+ * against the bar, not against the page beside it. Pure, on RGBA pixels.
  */
-export function lightenDarkAreas(rgba: Uint8ClampedArray, width: number, height: number, tile: number): void {
-  const histogram = new Uint32Array(32);
-  for (let ty = 0; ty < height; ty += tile) {
-    for (let tx = 0; tx < width; tx += tile) {
-      const x1 = Math.min(width, tx + tile);
-      const y1 = Math.min(height, ty + tile);
-      histogram.fill(0);
-      let sum = 0;
-      for (let y = ty; y < y1; y++) {
-        for (let x = tx; x < x1; x++) {
-          const v = lumaAt(rgba, (y * width + x) * 4);
-          sum += v;
-          histogram[v >> 3]!++;
+export function darkOnLight(rgba: Uint8ClampedArray, width: number, height: number, block: number): void {
+  const columns = Math.ceil(width / block);
+  const rows = Math.ceil(height / block);
+  const luma = new Uint8Array(width * height);
+  const histograms = new Uint16Array(columns * rows * BINS);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      luma[i] = lumaAt(rgba, i * 4);
+      histograms[(Math.floor(y / block) * columns + Math.floor(x / block)) * BINS + (luma[i]! >> 3)]!++;
+    }
+  }
+  const background = new Uint8Array(columns * rows);
+  const around = new Uint32Array(BINS);
+  for (let by = 0; by < rows; by++) {
+    for (let bx = 0; bx < columns; bx++) {
+      around.fill(0);
+      for (let ny = Math.max(0, by - BACKGROUND_REACH); ny <= Math.min(rows - 1, by + BACKGROUND_REACH); ny++) {
+        for (let nx = Math.max(0, bx - BACKGROUND_REACH); nx <= Math.min(columns - 1, bx + BACKGROUND_REACH); nx++) {
+          const offset = (ny * columns + nx) * BINS;
+          for (let bin = 0; bin < BINS; bin++) around[bin]! += histograms[offset + bin]!;
         }
       }
-      const count = (x1 - tx) * (y1 - ty);
-      if (sum / count >= DARK_BACKGROUND && !lighterText(histogram)) continue;
-      for (let y = ty; y < y1; y++) {
-        for (let x = tx; x < x1; x++) {
-          const p = (y * width + x) * 4;
-          rgba[p] = 255 - (rgba[p] ?? 0);
-          rgba[p + 1] = 255 - (rgba[p + 1] ?? 0);
-          rgba[p + 2] = 255 - (rgba[p + 2] ?? 0);
-        }
-      }
+      let mode = 0;
+      for (let bin = 1; bin < BINS; bin++) if (around[bin]! > around[mode]!) mode = bin;
+      background[by * columns + bx] = mode * 8 + 4;
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      const behind = background[Math.floor(y / block) * columns + Math.floor(x / block)]!;
+      // On a light page text is already dark: left as drawn, so that icons stay as faint as they are.
+      if (behind >= LIGHT_PAGE) continue;
+      const value = Math.max(0, 255 - Math.abs(luma[i]! - behind) * CONTRAST_GAIN);
+      rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = value;
     }
   }
 }
 
-/** Whether a tile's text (pixels far from its commonest luma) is mostly lighter than its background. */
-function lighterText(histogram: Uint32Array): boolean {
-  const background = histogram.indexOf(Math.max(...histogram)) * 8 + 4;
-  let lighter = 0;
-  let darker = 0;
-  for (const [bin, n] of histogram.entries()) {
-    const luma = bin * 8 + 4;
-    if (luma >= background + TEXT_CONTRAST) lighter += n;
-    else if (luma <= background - TEXT_CONTRAST) darker += n;
-  }
-  return lighter > darker;
-}
+/** Luma is binned by 8 to find a background. */
+const BINS = 32;

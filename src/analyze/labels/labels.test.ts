@@ -52,6 +52,12 @@ describe('labelFor', () => {
     expect([at(20), at(90), at(160), at(250)]).toEqual(['All', 'Active', 'Clear completed', 'Clear completed']);
   });
 
+  it("names a tree node's arrow, read as a letter, by the node's text beside it", () => {
+    const words = [...line('v', 89, 183), ...line('array [3]', 110, 183)];
+    const row = toLines(words.map((w) => ({ ...w, line: 97 })));
+    expect(labelFor(row, { x: 85, y: 181, width: 16, height: 16 }, { x: 93, y: 189 })).toBe('array [3]');
+  });
+
   it('parts controls by the gap usual for the line, though a selected one is boxed taller', () => {
     const words = [...line('All', 10, 10), ...line('Active', 54, 10), ...line('Completed', 128, 10)];
     // "Completed" is selected: OCR's box for it takes in its border.
@@ -266,6 +272,10 @@ describe('choiceIn', () => {
     expect(choiceIn(before, moved, { x: 190, y: 95, width: 120, height: 60 })).toBeUndefined();
     const alone = toLines(line('Fast', 200, 100));
     expect(choiceIn(alone, toLines(line('Slow', 200, 100)), { x: 190, y: 95, width: 120, height: 26 })).toBeUndefined();
+    // Typing seen at once in a video: a placeholder gave way to the value, beside an icon read as "i".
+    const field = toLines([...line('i', 160, 100), ...line('What needs', 200, 100)]);
+    const typed = toLines([...line('i', 160, 100), ...line('Buy milk', 200, 100)]);
+    expect(choiceIn(field, typed, { x: 190, y: 95, width: 120, height: 26 })).toBeUndefined();
   });
 });
 

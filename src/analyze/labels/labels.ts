@@ -204,9 +204,9 @@ export function actedOnLabel(
  * many lines, not one.
  */
 function menuChoice(was: OcrLine[], after: OcrLine[], previous: (string | undefined)[]): string | undefined {
-  const elsewhere = (line: OcrLine) =>
-    after.some((a) => !samePlace(a.box, line.box) && (a.text === line.text || a.text.includes(line.text)));
-  const gone = was.filter((l) => !after.some((a) => a.text.includes(l.text)));
+  const within = (text: string, other: string) => other.toLowerCase().includes(text.toLowerCase());
+  const elsewhere = (line: OcrLine) => after.some((a) => !samePlace(a.box, line.box) && within(line.text, a.text));
+  const gone = was.filter((l) => !after.some((a) => within(l.text, a.text)));
   const shown = was.filter((l) => l.text.length >= 3 && !previous.includes(l.text) && elsewhere(l));
   const moved = was.filter((l) => l.text.length >= 3 && !shown.includes(l) && elsewhere(l));
   return gone.length >= 2 && shown.length === 1 && moved.length === 0 ? shown[0]!.text : undefined;
@@ -252,7 +252,8 @@ export function choiceIn(
     before.filter((l) => l !== old),
     value.box,
   );
-  return label ? { label, value: value.text } : undefined;
+  // A label of one letter is an icon or a caret misread, not a field's name.
+  return label && (label.match(/[\p{L}\p{N}]/gu) ?? []).length >= 2 ? { label, value: value.text } : undefined;
 }
 
 /** How far above a field its caption may sit (a label stacked over its field). */

@@ -26,12 +26,12 @@ function outline(image: LumaArea, box: Rect, luma: number): void {
 
 let lineId = 0;
 /** Words drawn as glyph-like strokes, and what OCR would read of them. */
-function write(image: LumaArea, text: string, x: number, y: number, gap = 6): OcrWord[] {
+function write(image: LumaArea, text: string, x: number, y: number, gap = 6, ink = 40): OcrWord[] {
   const id = lineId++;
   let cursor = x;
   return text.split(' ').map((word) => {
     const box = { x: cursor, y, width: word.length * 8, height: 12 };
-    for (let gx = box.x; gx < box.x + box.width; gx += 3) fill(image, { x: gx, y, width: 1, height: 12 }, 40);
+    for (let gx = box.x; gx < box.x + box.width; gx += 3) fill(image, { x: gx, y, width: 1, height: 12 }, ink);
     cursor += box.width + gap;
     return { text: word, confidence: 90, box, line: id };
   });
@@ -80,12 +80,28 @@ describe('gainedMark', () => {
     const f = frames((image, after) => {
       outline(image, { x: 20, y: 40, width: 16, height: 16 }, 200);
       if (after) fill(image, { x: 22, y: 42, width: 12, height: 12 }, 70);
-      // Ticked off, the todo's text fades where OCR no longer reads it.
+      // Ticked off, the todo's text fades (grey, struck through) where OCR no longer reads it.
+      if (after) {
+        write(image, 'Buy milk', 60, 42, 6, 190);
+        fill(image, { x: 60, y: 48, width: 70, height: 1 }, 190);
+      }
       return after
         ? write(image, 'Walk the dog', 60, 80)
         : [...write(image, 'Buy milk', 60, 42), ...write(image, 'Walk the dog', 60, 80)];
     });
     expect(mark(f)).toMatchObject({ label: 'Buy milk', checkbox: true });
+  });
+
+  it('does not name a mark by text that other text replaced', () => {
+    // A breadcrumb "Select node" becomes "object > array", which OCR did not read: the arrow
+    // drawn is part of the new text, not a mark beside the old.
+    const crumb = frames((image, after) => {
+      if (!after) return write(image, 'Select node', 10, 18);
+      write(image, 'object array', 11, 18, 40);
+      fill(image, { x: 160, y: 22, width: 8, height: 6 }, 60);
+      return [];
+    });
+    expect(mark(crumb)).toBeUndefined();
   });
 
   it('finds nothing where nothing was drawn, where marks were only taken away, or where content appeared', () => {

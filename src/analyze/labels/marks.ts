@@ -43,6 +43,11 @@ const MARK_MIN = 4;
 const MARK_MAX = 48;
 /** How far along its row a mark may sit from its control's text (a sort arrow at a wide cell's edge). */
 const ROW_REACH = 200;
+/** The share of lines gone after which a change replaced the view rather than marked a control. */
+const REPLACED = 0.5;
+const VIEW_LINES = 4;
+/** How alike a line must still look to have faded in place (greyed, struck through) rather than been replaced. */
+const FADED_LIKENESS = 0.5;
 /** The grid the changed pixels are grouped on. */
 const CELL = 4;
 
@@ -57,6 +62,11 @@ export function gainedMark(
   linesBefore: readonly OcrLine[],
   linesAfter: readonly OcrLine[],
 ): Mark | undefined {
+  // When most of the text is gone (a view replaced by another), what was drawn is the new view, not a mark.
+  // (Judged on enough lines only: in a small change, one misread line would decide it.)
+  const text = linesBefore.filter((l) => alphanumerics(l.text) >= 3);
+  const gone = text.filter((l) => !linesAfter.some((a) => a.text.toLowerCase().includes(l.text.toLowerCase())));
+  if (text.length >= VIEW_LINES && gone.length / text.length >= REPLACED) return undefined;
   return aroundWords(before, after, linesBefore, linesAfter) ?? besideText(before, after, linesBefore, linesAfter);
 }
 
@@ -74,6 +84,7 @@ function aroundWords(
     const dx = now.box.x - line.box.x;
     const dy = now.box.y - line.box.y;
     for (const word of line.words ?? [{ text: line.text, box: line.box }]) {
+      if (alphanumerics(word.text) < 2) continue; // a lone digit or letter is as often a misread icon
       const h = word.box.height;
       const around = pad(word.box, Math.max(4, Math.round(0.6 * h)), Math.max(3, Math.round(0.4 * h)));
       const gain = ink(after, shift(around, dx, dy)) - ink(before, around);
@@ -112,7 +123,8 @@ function besideText(
     .filter(
       (l) =>
         linesAfter.some((a) => a.text === l.text && samePlace(a.box, l.box)) ||
-        !linesAfter.some((a) => a.text === l.text || samePlace(a.box, l.box)),
+        (!linesAfter.some((a) => a.text === l.text || samePlace(a.box, l.box)) &&
+          likeness(before, after, l.box) >= FADED_LIKENESS),
     )
     .filter((l) => (l.text.match(/[\p{L}\p{N}]/gu) ?? []).length >= 2);
   // Of several, the mark nearest its text: a control's mark sits by its label, a stray one farther off.
@@ -122,7 +134,8 @@ function besideText(
     const gain = ink(after, pad(box, 2, 2)) - ink(before, pad(box, 2, 2));
     if (gain <= MARK_GAIN) continue;
     const near = rowLine(after, box, beside);
-    if (!near || (best && near.gap >= best.gap)) continue;
+    // A change touching its line's text is that text read otherwise, not a mark beside it.
+    if (!near || near.gap < 2 || (best && near.gap >= best.gap)) continue;
     best = { mark: { label: near.line.text, box, checkbox: isCheckbox(box) }, gap: near.gap };
   }
   return best?.mark;
@@ -266,6 +279,30 @@ function ink(image: LumaArea, box: Rect): number {
   return values.reduce((n, v) => n + Math.abs(v - mode), 0) / values.length / 255;
 }
 
+/**
+ * How alike a box looks before and after (the correlation of its luma, -1–1): text
+ * greyed or struck through keeps its shapes; text replaced by other text does not.
+ */
+function likeness(before: LumaArea, after: LumaArea, box: Rect): number {
+  const pairs: [number, number][] = [];
+  for (let y = Math.round(box.y); y < box.y + box.height; y++) {
+    for (let x = Math.round(box.x); x < box.x + box.width; x++) {
+      const [a, b] = [at(before, x, y), at(after, x, y)];
+      if (a !== undefined && b !== undefined) pairs.push([a, b]);
+    }
+  }
+  if (pairs.length === 0) return 0;
+  const mean = (i: 0 | 1) => pairs.reduce((n, p) => n + p[i], 0) / pairs.length;
+  const [ma, mb] = [mean(0), mean(1)];
+  let [sab, saa, sbb] = [0, 0, 0];
+  for (const [a, b] of pairs) {
+    sab += (a - ma) * (b - mb);
+    saa += (a - ma) ** 2;
+    sbb += (b - mb) ** 2;
+  }
+  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+}
+
 /** The luma at frame pixel (x, y), if the area holds it. */
 function at(image: LumaArea, x: number, y: number): number | undefined {
   const ix = x - image.x;
@@ -274,13 +311,17 @@ function at(image: LumaArea, x: number, y: number): number | undefined {
   return image.data[iy * image.width + ix];
 }
 
-/** The line after with the same text nearest where it was: itself, or itself moved. */
+/** How far across a line may have moved and still be itself: lists shift up and down, not sideways. */
+const SIDEWAYS = 8;
+
+/** The line after with the same text nearest where it was: itself, or itself moved up or down. */
 function counterpart(line: OcrLine, after: readonly OcrLine[]): OcrLine | undefined {
   const c = center(line.box);
   let best: OcrLine | undefined;
   let bestDistance = Infinity;
   for (const other of after) {
     if (other.text !== line.text || (other.words?.length ?? 0) !== (line.words?.length ?? 0)) continue;
+    if (Math.abs(other.box.x - line.box.x) > SIDEWAYS) continue;
     const o = center(other.box);
     const distance = Math.hypot(o.x - c.x, o.y - c.y);
     if (distance < bestDistance) {

@@ -57,11 +57,19 @@ export function changeIn(
   point?: { x: number; y: number },
 ): ChangeReading {
   // Where a line is read wider after (an indicator now read beside it), its changed pixels lie in what it gained.
+  const others = [...before, ...after].map((l) => l.box);
+  // An indicator just left of a line (a tree node's arrow turned), read as part of it or not at all.
+  const slot = (line: OcrLine): Rect[] => {
+    const width = Math.round(1.6 * line.box.height);
+    const left = { x: line.box.x - width, y: line.box.y, width: width - 2, height: line.box.height };
+    return others.some((box) => box.x < left.x + left.width && left.x < box.x + box.width && samePlace(box, left))
+      ? []
+      : [left];
+  };
   const gained = (line: OcrLine) =>
-    after
-      .filter((l) => samePlace(l.box, line.box))
-      .flatMap((l) => widening(line.box, l.box))
-      .some((part) => changedShare(a, b, part) >= INDICATOR_SHARE);
+    [...after.filter((l) => samePlace(l.box, line.box)).flatMap((l) => widening(line.box, l.box)), ...slot(line)].some(
+      (part) => changedShare(a, b, part) >= INDICATOR_SHARE,
+    );
   const changed = new Set(
     before.filter((line) => meanDifference(a, b, line.box) > CHANGED || gained(line)).map((l) => l.text),
   );

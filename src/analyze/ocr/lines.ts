@@ -48,7 +48,8 @@ const CONTROL_GAP = 0.6;
 
 /**
  * The part of a line that stands alone around `x`: its words up to the gaps
- * wide enough to part controls on either side. The whole line when it has no
+ * wide enough to part controls on either side; a part of one letter (an arrow or a
+ * box read as "v") gives way to the nearest part with a name. The whole line when it has no
  * words kept (lines read before they were kept).
  */
 export function partAt(line: OcrLine, x: number): string {
@@ -69,7 +70,10 @@ export function partAt(line: OcrLine, x: number): string {
     const right = part.at(-1)!.box.x + part.at(-1)!.box.width;
     return Math.max(0, left - x, x - right);
   };
-  const nearest = parts.reduce((best, part) => (distance(part!) < distance(best!) ? part : best))!;
+  // An arrow or box beside a label read as a letter ("v array [3]") is not the control's name.
+  const named = parts.filter((part) => part!.some((w) => (w.text.match(/[\p{L}\p{N}]/gu) ?? []).length >= 2));
+  const pool = named.length > 0 ? named : parts;
+  const nearest = pool.reduce((best, part) => (distance(part!) < distance(best!) ? part : best))!;
   return nearest.map((w) => w.text).join(' ');
 }
 

@@ -4,7 +4,7 @@
  * without tesseract; the OCR stage (../ocr) gives it lines.
  */
 import { center, contains, expand, type Rect } from '../../shared/geometry';
-import { linesIn, partAt, samePlace, type OcrLine } from '../ocr/lines';
+import { alphanumerics, linesIn, partAt, samePlace, type OcrLine } from '../ocr/lines';
 
 /**
  * The label of what was acted on: the line the point of action falls in, else
@@ -253,7 +253,7 @@ export function choiceIn(
     value.box,
   );
   // A label of one letter is an icon or a caret misread, not a field's name.
-  return label && (label.match(/[\p{L}\p{N}]/gu) ?? []).length >= 2 ? { label, value: value.text } : undefined;
+  return label && alphanumerics(label) >= 2 ? { label, value: value.text } : undefined;
 }
 
 /** How far above a field its caption may sit (a label stacked over its field). */

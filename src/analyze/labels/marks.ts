@@ -7,7 +7,7 @@
  * it. Pure: it works on the luma of the change's area, before and after.
  */
 import { center, type Rect } from '../../shared/geometry';
-import { partAt, samePlace, type OcrLine } from '../ocr/lines';
+import { alphanumerics, partAt, samePlace, type OcrLine } from '../ocr/lines';
 
 /** The luma (0–255) of a frame's area, one byte per pixel, row by row. */
 export interface LumaArea {
@@ -126,7 +126,7 @@ function besideText(
         (!linesAfter.some((a) => a.text === l.text || samePlace(a.box, l.box)) &&
           likeness(before, after, l.box) >= FADED_LIKENESS),
     )
-    .filter((l) => (l.text.match(/[\p{L}\p{N}]/gu) ?? []).length >= 2);
+    .filter((l) => alphanumerics(l.text) >= 2);
   // Of several, the mark nearest its text: a control's mark sits by its label, a stray one farther off.
   let best: { mark: Mark; gap: number } | undefined;
   for (const box of changedBlobs(before, after, masked)) {
@@ -338,8 +338,4 @@ function pad(box: Rect, dx: number, dy: number): Rect {
 
 function shift(box: Rect, dx: number, dy: number): Rect {
   return { ...box, x: box.x + dx, y: box.y + dy };
-}
-
-function alphanumerics(text: string): number {
-  return (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
 }

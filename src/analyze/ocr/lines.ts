@@ -71,7 +71,7 @@ export function partAt(line: OcrLine, x: number): string {
     return Math.max(0, left - x, x - right);
   };
   // An arrow or box beside a label read as a letter ("v array [3]") is not the control's name.
-  const named = parts.filter((part) => part!.some((w) => (w.text.match(/[\p{L}\p{N}]/gu) ?? []).length >= 2));
+  const named = parts.filter((part) => part!.some((w) => alphanumerics(w.text) >= 2));
   const pool = named.length > 0 ? named : parts;
   const nearest = pool.reduce((best, part) => (distance(part!) < distance(best!) ? part : best))!;
   return nearest.map((w) => w.text).join(' ');
@@ -87,4 +87,9 @@ export function linesIn(lines: OcrLine[], region: Rect, margin = 0): OcrLine[] {
 export function samePlace(a: Rect, b: Rect): boolean {
   const dy = Math.abs(a.y + a.height / 2 - (b.y + b.height / 2));
   return a.x < b.x + b.width && b.x < a.x + a.width && dy <= Math.max(a.height, b.height) / 2;
+}
+
+/** How many letters and digits a text holds: a reading of one is as often an icon or a caret. */
+export function alphanumerics(text: string): number {
+  return (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
 }

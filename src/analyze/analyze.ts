@@ -7,7 +7,7 @@
 import { assignSections, sections, startPage } from './context';
 import { describeError } from '../shared/format';
 import type { OcrPool } from './ocr/pool';
-import { actedOnLabel, appearedText, captionOf, labelFor, wholeFrameLabel } from './labels/labels';
+import { actedOn, appearedText, captionOf, labelFor, wholeFrameLabel } from './labels/labels';
 import { controlFacts, looksLikeFormat } from '../compose/control';
 import { choiceMade, echoOf, submittedBy } from './inferences';
 import { linesIn, type OcrLine } from './ocr/lines';
@@ -24,7 +24,7 @@ import { OCR_MARGIN } from './ocr/cache';
 import { expand } from '../shared/geometry';
 import { readChange, type ChangeReading } from './labels/pixels';
 import { distinctScreens, readScreens } from './screens';
-import type { Analysis, AnalysisProgress, AnalyzedStep } from './types';
+import type { Analysis, AnalysisProgress, AnalyzedStep, LabelBasis } from './types';
 
 export interface AnalyzeOptions {
   /** How events group into steps (the person's settings); the accurate preset by default. */
@@ -133,10 +133,11 @@ async function nameFromWholeFrames(
       const point = draft?.events.find((e) => e.type === 'click')?.point;
       const after = step.kind === 'visual' && step.afterFrameId ? await backend.analyzeFrame(step.afterFrameId) : null;
       const previous = steps[index - 1];
-      const label = wholeFrameLabel(step.region, before, after?.lines, point, [previous?.label, previous?.value]);
-      if (!label) continue;
-      step.label = step.facts.label = label;
+      const named = wholeFrameLabel(step.region, before, after?.lines, point, [previous?.label, previous?.value]);
+      if (!named) continue;
+      step.label = step.facts.label = named.label;
       step.labelSource = 'ocr';
+      step.seen = named.seen;
       step.text = stepText(step.facts);
     } catch {
       // unreadable frame: the step keeps its marked area
@@ -191,15 +192,21 @@ function describeStep(
   const pageLabel = draft.target?.name ?? draft.target?.text;
   let label = pageLabel;
   let labelSource: AnalyzedStep['labelSource'] = pageLabel ? 'page' : undefined;
+  let seen: LabelBasis | undefined;
   let appeared: string | undefined;
   const durationMs = draft.end - draft.start;
   if (!label && lines && draft.region) {
     const point = draft.events.find((e) => e.type === 'click')?.point;
-    label =
-      draft.kind === 'visual'
-        ? actedOnLabel(lines.before, lines.after, draft.region, previous, pixels?.changed)
-        : labelFor(lines.before.length > 0 ? lines.before : lines.after, draft.region, point);
+    if (draft.kind === 'visual') {
+      const named = actedOn(lines.before, lines.after, draft.region, previous, pixels?.changed);
+      label = named?.label;
+      seen = named?.seen;
+    } else {
+      label = labelFor(lines.before.length > 0 ? lines.before : lines.after, draft.region, point);
+      seen = point ? 'point' : 'nearby';
+    }
     if (label) labelSource = 'ocr';
+    else seen = undefined;
   }
   if (lines && draft.region && draft.kind === 'visual') {
     // The field typed into is where its label was read: the value is the new line nearest it.
@@ -219,12 +226,14 @@ function describeStep(
     if (caption) {
       control = { type: 'text', format: label };
       label = caption;
+      seen = undefined;
     }
   }
   const choice = !pageLabel && lines ? choiceMade(draft, lines, durationMs) : undefined;
   if (choice) {
     label = choice.label;
     labelSource = 'ocr';
+    seen = undefined;
   }
   // The mark the click drew on its own control (a sort arrow, a tick, a selected tab's
   // border) names it better than where the change began; typing draws none.
@@ -232,6 +241,7 @@ function describeStep(
   if (mark) {
     label = mark.label;
     labelSource = 'ocr';
+    seen = mark.checkbox ? 'tick' : 'mark';
     if (mark.checkbox) control = { type: 'checkbox' };
   }
   if (pixels?.ticked && !pageLabel) control = { type: 'checkbox' };
@@ -263,6 +273,7 @@ function describeStep(
   };
   if (label) step.label = label;
   if (labelSource) step.labelSource = labelSource;
+  if (label && labelSource === 'ocr' && seen) step.seen = pixels?.ticked && !pageLabel ? 'tick' : seen;
   if (draft.target) step.target = draft.target;
   if (value !== undefined && !draft.redacted) step.value = value;
   else if (draft.kind === 'visual' && readsAsTyping(appeared, durationMs)) step.value = appeared;

@@ -20,6 +20,8 @@ export interface AnalyzedStep {
   /** The name of what was acted on, and where it came from. */
   label?: string;
   labelSource?: 'page' | 'ocr';
+  /** For a label read from the screen: what on it named the control (said beside the step in review). */
+  seen?: LabelBasis;
   value?: string;
   redacted?: boolean;
   key?: string;
@@ -155,3 +157,12 @@ export interface AnalysisProgress {
   /** What `done` and `total` count. */
   unit: 'steps' | 'MB' | 'parts';
 }
+
+/**
+ * What on the screen named a step's control, when the page did not: the text at a
+ * logged click's point; a mark the click drew on it (an arrow, a border) or a box it
+ * ticked; the item a closed menu now shows; its own pixels changing; it staying
+ * while the rest changed; text there before and gone after (a placeholder typed
+ * over); or only the text nearest the change, which is a guess.
+ */
+export type LabelBasis = 'point' | 'mark' | 'tick' | 'menu' | 'changed' | 'stayed' | 'gone' | 'nearby';

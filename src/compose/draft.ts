@@ -4,7 +4,7 @@
  * and the quality notes a reader should see.
  */
 import { toMarkdown, toPlainText, type TextPart } from './step-text';
-import type { Analysis, AnalyzedStep, SkillDraft } from '../analyze/types';
+import type { Analysis, AnalyzedStep, LabelBasis, SkillDraft } from '../analyze/types';
 import { maskSensitive } from './redact';
 import { personMarkdown } from './markdown';
 import { MAX_DESCRIPTION, MAX_NAME } from '../skill/validate';
@@ -152,6 +152,18 @@ export function lastingText(step: AnalyzedStep, inputs: readonly SkillInput[]): 
     .slice(0, 3);
 }
 
+/** What named a step's control on the screen, as the review says it ("label read from the screen: …"). */
+export const SEEN: Record<LabelBasis, string> = {
+  point: 'the text where the click was',
+  mark: 'a mark the click drew on it (an arrow, a border)',
+  tick: 'a box beside it was ticked',
+  menu: 'the item the closed menu now shows',
+  changed: 'its own pixels changed',
+  stayed: 'it stayed while the rest changed',
+  gone: 'text there before that is gone now (a placeholder typed over)',
+  nearby: 'only the text nearest the change',
+};
+
 export function stepNotes(step: AnalyzedStep): StepNotes {
   const warnings: string[] = [];
   const label = step.label ?? '';
@@ -170,7 +182,10 @@ export function stepNotes(step: AnalyzedStep): StepNotes {
       (l) => label && l.text.includes(label),
     );
     const best = Math.max(0, ...lines.map((l) => l.confidence));
-    confidence = !label ? 'low' : best >= 80 ? 'medium' : 'low';
+    confidence = !label || step.seen === 'nearby' ? 'low' : best >= 80 ? 'medium' : 'low';
+  }
+  if (label && step.seen === 'nearby' && step.editedText === undefined) {
+    warnings.push('Named only by the text nearest the change, a guess: check the screenshot and edit the text.');
   }
   if (step.cloud && !step.cloud.seen) {
     confidence = 'low';

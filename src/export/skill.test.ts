@@ -4,7 +4,7 @@ import type { Analysis, AnalyzedStep } from '../analyze/types';
 import { stepText, type StepFacts } from '../compose/step-text';
 import { parseFrontmatter } from '../skill/frontmatter';
 import { descriptionProblems, validateSkill } from '../skill/validate';
-import { defaultDraft, slugify, stepNotes } from '../compose/draft';
+import { defaultDraft, SEEN, slugify, stepNotes } from '../compose/draft';
 import { skillGenerator } from './skill';
 import { toBytes } from './zip';
 
@@ -218,5 +218,14 @@ describe('drafts and notes', () => {
     expect(stepNotes(step(1, { kind: 'toggle', label: 'Buy milk', value: 'checked' })).risky).toBe(false);
     expect(stepNotes(step(1, { kind: 'type', label: 'Order number', value: '42' })).risky).toBe(false);
     expect(stepNotes(step(1, { kind: 'key', label: 'Delete', key: 'Delete' })).risky).toBe(true);
+  });
+
+  it('says a label guessed from the text nearest a change is unsure, and what named the others', () => {
+    const read = (seen: AnalyzedStep['seen']) =>
+      stepNotes(step(1, { kind: 'visual', label: 'Price' }, seen ? { seen } : {}));
+    expect(read('nearby').confidence).toBe('low');
+    expect(read('nearby').warnings.join(' ')).toMatch(/nearest the change, a guess/);
+    expect(read('mark').warnings).toEqual([]);
+    expect(SEEN.mark).toMatch(/mark the click drew/);
   });
 });

@@ -337,14 +337,15 @@ describe('wholeFrameLabel', () => {
   it('names typing the crop read nothing of by the placeholder the whole frames show it replaced', () => {
     const before = toLines([...line('todos', 690, 40), ...line('What needs to be done?', 575, 165)]);
     const after = toLines([...line('todos', 690, 40), ...line('Buy milk', 577, 165)]);
-    expect(wholeFrameLabel(field, before, after, undefined)).toBe('What needs to be done?');
+    expect(wholeFrameLabel(field, before, after, undefined)).toEqual({ label: 'What needs to be done?', seen: 'gone' });
   });
 
   it('names a logged click by the text at its point, and says nothing without frames to compare', () => {
     const before = toLines([...line('Save', 100, 100), ...line('Cancel', 200, 100)]);
-    expect(wholeFrameLabel({ x: 195, y: 95, width: 60, height: 30 }, before, undefined, { x: 210, y: 105 })).toBe(
-      'Cancel',
-    );
+    expect(wholeFrameLabel({ x: 195, y: 95, width: 60, height: 30 }, before, undefined, { x: 210, y: 105 })).toEqual({
+      label: 'Cancel',
+      seen: 'point',
+    });
     expect(wholeFrameLabel(field, before, undefined, undefined)).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@
  * without tesseract; the OCR stage (../ocr) gives it lines.
  */
 import { center, contains, expand, type Rect } from '../../shared/geometry';
+import type { LabelBasis } from '../types';
 import { alphanumerics, linesIn, partAt, samePlace, type OcrLine } from '../ocr/lines';
 
 /**
@@ -51,9 +52,12 @@ export function wholeFrameLabel(
   after: OcrLine[] | undefined,
   point: { x: number; y: number } | undefined,
   previous: (string | undefined)[] = [],
-): string | undefined {
-  if (point) return labelFor(before, region, point);
-  return after ? actedOnLabel(before, after, region, previous) : undefined;
+): { label: string; seen: LabelBasis } | undefined {
+  if (point) {
+    const label = labelFor(before, region, point);
+    return label ? { label, seen: 'point' } : undefined;
+  }
+  return after ? actedOn(before, after, region, previous) : undefined;
 }
 
 /** How far along its row a control's text may sit from the point clicked (a wide button, a table header). */
@@ -142,6 +146,18 @@ export function actedOnLabel(
   changed: ReadonlySet<string> = new Set(),
   margin = 24,
 ): string | undefined {
+  return actedOn(before, after, region, previous, changed, margin)?.label;
+}
+
+/** `actedOnLabel`, with which of its rules named it (said beside the step in review). */
+export function actedOn(
+  before: OcrLine[],
+  after: OcrLine[],
+  region: Rect,
+  previous: (string | undefined)[] = [],
+  changed: ReadonlySet<string> = new Set(),
+  margin = 24,
+): { label: string; seen: LabelBasis } | undefined {
   const notPrevious = (lines: OcrLine[]) => {
     const others = lines.filter((l) => !previous.includes(l.text));
     return others.length > 0 ? others : lines;
@@ -152,7 +168,7 @@ export function actedOnLabel(
   const inPlace = (line: OcrLine) => after.some((a) => a.text === line.text && samePlace(a.box, line.box));
   const stayed = notPrevious(was.filter(inPlace));
   const corner = { x: region.x, y: region.y };
-  const nearest = (pool: OcrLine[]) => {
+  const nearest = (pool: OcrLine[], seen: LabelBasis) => {
     let best: OcrLine | undefined;
     let bestDistance = Infinity;
     for (const line of pool) {
@@ -162,7 +178,7 @@ export function actedOnLabel(
         bestDistance = distance;
       }
     }
-    return best?.text;
+    return best ? { label: best.text, seen } : undefined;
   };
   const movedAway = (line: OcrLine) => !inPlace(line) && after.some((a) => a.text === line.text);
   // A control that gained or lost an indicator read as text beside it ("array [3]" now
@@ -171,14 +187,14 @@ export function actedOnLabel(
   const replaced = (line: OcrLine) =>
     !after.some((a) => a.text === line.text) && after.some((a) => samePlace(a.box, line.box)) && !grew(line);
   const choice = menuChoice(was, after, previous);
-  if (choice) return choice;
+  if (choice) return { label: choice, seen: 'menu' };
   // Own pixels changed where the line still is, or it can no longer be read (a recoloured
   // button): pressed, recoloured, ticked. A line that moved, or whose text another took
   // in its place (a counter going from 1 to 2), is what the action caused.
   const pressed = was.filter((l) => changed.has(l.text) && !previous.includes(l.text) && !movedAway(l) && !replaced(l));
-  if (pressed.length > 0) return nearest(pressed);
-  if (stayed.length > 0) return nearest(stayed);
-  if (was.length > 0) return nearest(was);
+  if (pressed.length > 0) return nearest(pressed, 'changed');
+  if (stayed.length > 0) return nearest(stayed, 'stayed');
+  if (was.length > 0) return nearest(was, 'gone');
   // A long line reaching into the region that the change covered up (a placeholder typed over).
   const area = expand(region, margin);
   const coveredUp = before.filter(
@@ -187,14 +203,14 @@ export function actedOnLabel(
       overlaps(l.box.y, l.box.height, area.y, area.height) &&
       !after.some((a) => a.text === l.text),
   );
-  if (coveredUp.length > 0) return nearest(coveredUp);
+  if (coveredUp.length > 0) return nearest(coveredUp, 'gone');
   const beside = before.filter((l) => {
     const leftOf =
       l.box.x + l.box.width <= region.x + margin && overlaps(l.box.y, l.box.height, region.y, region.height);
     const above = l.box.y + l.box.height <= region.y + margin && overlaps(l.box.x, l.box.width, region.x, region.width);
     return leftOf || above;
   });
-  return nearest(beside);
+  return nearest(beside, 'nearby');
 }
 
 /**

@@ -218,14 +218,19 @@ function ruledBetween(image: LumaArea, x0: number, x1: number, y0: number, y1: n
 function changedBlobs(before: LumaArea, after: LumaArea, masked: Rect[]): Rect[] {
   const columns = Math.ceil(before.width / CELL);
   const rows = Math.ceil(before.height / CELL);
+  // The masked boxes painted once, so that each changed pixel is one lookup.
+  const off = new Uint8Array(before.width * before.height);
+  for (const m of masked) {
+    const [x0, y0] = [Math.max(0, Math.floor(m.x - before.x)), Math.max(0, Math.floor(m.y - before.y))];
+    const x1 = Math.min(before.width, Math.ceil(m.x + m.width - before.x));
+    const y1 = Math.min(before.height, Math.ceil(m.y + m.height - before.y));
+    for (let y = y0; y < y1; y++) off.fill(1, y * before.width + x0, y * before.width + Math.max(x0, x1));
+  }
   const hit = new Uint8Array(columns * rows);
   for (let y = 0; y < before.height; y++) {
     for (let x = 0; x < before.width; x++) {
       const i = y * before.width + x;
-      if (Math.abs(before.data[i]! - after.data[i]!) <= PIXEL_CHANGE) continue;
-      const fx = before.x + x;
-      const fy = before.y + y;
-      if (masked.some((m) => fx >= m.x && fx < m.x + m.width && fy >= m.y && fy < m.y + m.height)) continue;
+      if (off[i] || Math.abs(before.data[i]! - after.data[i]!) <= PIXEL_CHANGE) continue;
       hit[Math.floor(y / CELL) * columns + Math.floor(x / CELL)] = 1;
     }
   }

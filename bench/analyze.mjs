@@ -103,6 +103,13 @@ export async function benchAnalyze({ appUrl, minutes = 5, fixtures }) {
       stop_to_steps_s: round(live.result.steps, 1),
       stop_to_captions_s: round(live.result.captions, 1),
       ocr_reads_cached_at_stop: `${incremental.ocr.cachedReads}/${incremental.ocr.reads}`,
+      // Where the time after Stop went (the analysis's own clock, captions apart).
+      at_stop_ms: {
+        total: round(incremental.timings.totalMs, 0),
+        reading: round(incremental.timings.ocrMs, 0),
+        pixels: round(incremental.timings.pixelsMs ?? 0, 0),
+        whole_frames: round(incremental.timings.wholeFramesMs ?? 0, 0),
+      },
       after_fact_s: round(cold.result.steps, 1),
       after_fact_with_captions_s: round(cold.result.captions, 1),
       ocr_s_per_step: steps > 0 ? round(afterFact.timings.ocrMs / 1000 / steps) : null,

@@ -32,6 +32,12 @@ test('after Stop, the Steps list shows one step per action, with screenshots and
     expect(texts[2]).toMatch(/Urgent/);
     expect(texts[3]).toMatch(/Assign to me/);
     expect(texts[4]).toMatch(/Save ticket/);
+    // Each label read from pixels says what on the screen named it.
+    for (const meta of await steps.locator('.meta').allInnerTexts()) {
+      expect(meta).toMatch(
+        /label read from the screen \((its own pixels|it stayed|a mark|a box|the item|text there before|only the text)/,
+      );
+    }
     // Most of the reading happened while recording: the changes before the last were read then.
     const [analysis] = await readStore<{
       data: {

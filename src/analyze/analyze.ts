@@ -60,10 +60,13 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     warnings.push(`The screen could not be read (${describeError(error)}), so steps are named from events only.`);
   }
   const steps: AnalyzedStep[] = [];
+  let pixelsMs = 0;
   for (const [index, draft] of drafts.entries()) {
     const previous = steps.at(-1);
     const reading = readings[index] ?? undefined;
+    const pixelsStarted = performance.now();
     const pixels = await readPixels(draft, reading);
+    pixelsMs += performance.now() - pixelsStarted;
     const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels);
     if (previous && submittedBy(drafts[index - 1], draft, previous, step)) {
       // What typing's Enter did is part of the typing step: "…, then press Enter".
@@ -76,7 +79,9 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     }
     steps.push(step);
   }
+  const wholeFramesStarted = performance.now();
   if (warnings.length === 0) await nameFromWholeFrames(steps, drafts, backend, signal);
+  const wholeFramesMs = performance.now() - wholeFramesStarted;
   // Whole screens only when the screen could be read at all (else each read would fail again).
   const screens = warnings.length === 0 ? await readScreens(backend, distinctScreens(events), signal) : undefined;
   const appName = screens?.readings[0]?.title;
@@ -96,7 +101,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     steps: assignSections(steps, marked),
     screens: screens?.readings ?? [],
     warnings,
-    timings: { segmentMs, ocrMs, totalMs: performance.now() - started },
+    timings: { segmentMs, ocrMs, pixelsMs, wholeFramesMs, totalMs: performance.now() - started },
     ocr: {
       reads: readings.reduce((n, r) => n + (r?.reads ?? 0), 0),
       cachedReads: readings.reduce((n, r) => n + (r?.cachedReads ?? 0), 0),
@@ -114,8 +119,8 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
  * whole frames are read unscaled and without the crop's clean-up, which reads some
  * small UI text the crop does not, and a caret at the start of a field's placeholder
  * can make the crop read nothing at all. A logged click is named by the text at its
- * point in the before frame; a change seen only as pixels by the same rules as in the
- * crop (`actedOnLabel`), on the whole before and after frames.
+ * point in the before frame; typing seen only as pixels by the same rules as in the
+ * crop (`actedOn`), on the whole before and after frames.
  */
 async function nameFromWholeFrames(
   steps: AnalyzedStep[],
@@ -125,7 +130,9 @@ async function nameFromWholeFrames(
 ): Promise<void> {
   for (const [index, step] of steps.entries()) {
     if (step.label || !step.beforeFrameId || !step.region) continue;
-    if (step.kind !== 'click' && step.kind !== 'visual') continue;
+    // A change seen only as pixels is read whole only when it was typing (whole frames cost
+    // about a second each; typing into a field whose placeholder the crop missed is the case).
+    if (step.kind !== 'click' && !(step.kind === 'visual' && step.value !== undefined)) continue;
     signal?.throwIfAborted();
     try {
       const { lines: before } = await backend.analyzeFrame(step.beforeFrameId);

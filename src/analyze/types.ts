@@ -108,7 +108,12 @@ export interface Analysis {
   steps: AnalyzedStep[];
   /** Said to the person: e.g. OCR could not load, so labels are missing. */
   warnings: string[];
-  timings: { segmentMs: number; ocrMs: number; totalMs: number };
+  /**
+   * Milliseconds spent: finding steps, reading the screen (all of it, `pixelsMs` and
+   * `wholeFramesMs` included), comparing key frames' pixels, and reading whole frames
+   * for steps the crops left unnamed.
+   */
+  timings: { segmentMs: number; ocrMs: number; pixelsMs?: number; wholeFramesMs?: number; totalMs: number };
   /** Frame areas read, and how many of them came from the cache (read while recording). */
   ocr: { reads: number; cachedReads: number; screenReads: number; cachedScreenReads: number };
   /** The backend that read the screen (`local`: in this tab). */

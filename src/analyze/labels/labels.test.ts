@@ -52,6 +52,13 @@ describe('labelFor', () => {
     expect([at(20), at(90), at(160), at(250)]).toEqual(['All', 'Active', 'Clear completed', 'Clear completed']);
   });
 
+  it('names the nearest of the controls on the row when the one clicked was not read', () => {
+    // Filters "All  Active  [Completed]": OCR read the first two; the click was on the third.
+    const words = [...line('All', 10, 10), ...line('Active', 54, 10)];
+    const row = toLines(words.map((w) => ({ ...w, line: 96 })));
+    expect(labelFor(row, { x: 140, y: 10, width: 16, height: 16 }, { x: 148, y: 18 })).toBe('Active');
+  });
+
   it("names a tree node's arrow, read as a letter, by the node's text beside it", () => {
     const words = [...line('v', 89, 183), ...line('array [3]', 110, 183)];
     const row = toLines(words.map((w) => ({ ...w, line: 97 })));

@@ -80,7 +80,8 @@ function lineBesidePoint(lines: OcrLine[], point: { x: number; y: number }): str
       bestDistance = distance;
     }
   }
-  return best?.text;
+  // Of several controls OCR read as one line, the one nearest the point.
+  return best ? partAt(best, point.x) : undefined;
 }
 
 /**

@@ -160,7 +160,7 @@ export const SEEN: Record<LabelBasis, string> = {
   menu: 'the item the closed menu now shows',
   changed: 'its own pixels changed',
   stayed: 'it stayed while the rest changed',
-  gone: 'text there before that is gone now (a placeholder typed over)',
+  gone: 'text there before that is gone now, as a placeholder typed over',
   nearby: 'only the text nearest the change',
 };
 

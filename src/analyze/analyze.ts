@@ -209,7 +209,8 @@ function describeStep(
       label = named?.label;
       seen = named?.seen;
     } else {
-      label = labelFor(lines.before.length > 0 ? lines.before : lines.after, draft.region, point);
+      const field = draft.kind === 'type';
+      label = labelFor(lines.before.length > 0 ? lines.before : lines.after, draft.region, point, 24, field);
       seen = point ? 'point' : 'nearby';
     }
     if (label) labelSource = 'ocr';

@@ -59,6 +59,17 @@ describe('labelFor', () => {
     expect(labelFor(row, { x: 140, y: 10, width: 16, height: 16 }, { x: 148, y: 18 })).toBe('Active');
   });
 
+  it('names a field typed into by its whole placeholder, however wide its words are spaced', () => {
+    const placeholder = [...line('What needs', 10, 10), ...line('to be done?', 140, 10)];
+    const row = toLines(placeholder.map((w) => ({ ...w, line: 95 })));
+    const region = { x: 200, y: 10, width: 16, height: 16 };
+    expect(labelFor(row, region, { x: 208, y: 18 })).toBe('to be done?');
+    expect(labelFor(row, region, { x: 208, y: 18 }, 24, true)).toBe('What needs to be done?');
+    expect(labelFor(row, { x: 330, y: 10, width: 16, height: 16 }, { x: 338, y: 18 }, 24, true)).toBe(
+      'What needs to be done?',
+    );
+  });
+
   it("names a tree node's arrow, read as a letter, by the node's text beside it", () => {
     const words = [...line('v', 89, 183), ...line('array [3]', 110, 183)];
     const row = toLines(words.map((w) => ({ ...w, line: 97 })));

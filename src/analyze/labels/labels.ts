@@ -11,20 +11,23 @@ import { alphanumerics, linesIn, partAt, samePlace, type OcrLine } from '../ocr/
  * The label of what was acted on: the line the point of action falls in, else
  * the line on its row nearest it (a checkbox's text, a field's label or
  * placeholder), else the line nearest the point (or the region's centre) among
- * the lines in or just around the region.
+ * the lines in or just around the region. Of a line of several controls, the one
+ * at the point; for a field typed into (`field`), the whole line: a placeholder
+ * is one label, however its words are spaced.
  */
 export function labelFor(
   lines: OcrLine[],
   region: Rect,
   point?: { x: number; y: number },
   margin = 24,
+  field = false,
 ): string | undefined {
   if (point) {
     // The part of the line under the point: one of several links or buttons OCR read as one line.
     const on = lines.find((line) => contains(line.box, point));
-    if (on) return partAt(on, point.x);
+    if (on) return field ? on.text : partAt(on, point.x);
     const beside = lineBesidePoint(lines, point);
-    if (beside) return beside;
+    if (beside) return field ? beside.text : partAt(beside, point.x);
   }
   const target = point ?? center(region);
   let best: OcrLine | undefined;
@@ -68,7 +71,7 @@ const ROW_REACH = 200;
  * from where it was clicked (left-aligned in a table header, centred in a long
  * button), but on the same row.
  */
-function lineBesidePoint(lines: OcrLine[], point: { x: number; y: number }): string | undefined {
+function lineBesidePoint(lines: OcrLine[], point: { x: number; y: number }): OcrLine | undefined {
   let best: OcrLine | undefined;
   let bestDistance = ROW_REACH;
   for (const line of lines) {
@@ -80,8 +83,7 @@ function lineBesidePoint(lines: OcrLine[], point: { x: number; y: number }): str
       bestDistance = distance;
     }
   }
-  // Of several controls OCR read as one line, the one nearest the point.
-  return best ? partAt(best, point.x) : undefined;
+  return best;
 }
 
 /**

@@ -290,6 +290,9 @@ describe('choiceIn', () => {
     expect(choiceIn(before, moved, { x: 190, y: 95, width: 120, height: 60 })).toBeUndefined();
     const alone = toLines(line('Fast', 200, 100));
     expect(choiceIn(alone, toLines(line('Slow', 200, 100)), { x: 190, y: 95, width: 120, height: 26 })).toBeUndefined();
+    // The same text read twice, a letter apart: no swap at all.
+    const misread = toLines([...line('speed', 20, 100), ...line('Fasl', 200, 100), ...line('message', 20, 70)]);
+    expect(choiceIn(before, misread, { x: 190, y: 95, width: 120, height: 26 })).toBeUndefined();
     // Typing seen at once in a video: a placeholder gave way to the value, beside an icon read as "i".
     const field = toLines([...line('i', 160, 100), ...line('What needs', 200, 100)]);
     const typed = toLines([...line('i', 160, 100), ...line('Buy milk', 200, 100)]);

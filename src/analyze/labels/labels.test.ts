@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toLines, type OcrWord } from '../ocr/lines';
 import {
-  actedOnLabel,
+  actedOn,
   wholeFrameLabel,
   appearedText,
   captionOf,
@@ -10,6 +10,9 @@ import {
   labelFor,
   screenTitle,
 } from './labels';
+
+/** The label `actedOn` gives, without the rule that gave it. */
+const actedOnLabel = (...args: Parameters<typeof actedOn>) => actedOn(...args)?.label;
 
 let lineId = 0;
 /** A line of words laid out left to right from (x, y), 10 px per character. */

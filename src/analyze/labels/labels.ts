@@ -140,20 +140,9 @@ export function isValidationMessage(text: string): boolean {
  * 4. the nearest line just left of or above the region (a trigger beside its result).
  * `previous` holds the texts of the step before (its label, the value typed):
  * the control acted on then loses its focus ring now, which puts it inside this
- * region too, so it only wins when nothing else is there.
+ * region too, so it only wins when nothing else is there. Returned with the rule
+ * that named it (`seen`: menu, changed, stayed, gone, nearby), which the review shows.
  */
-export function actedOnLabel(
-  before: OcrLine[],
-  after: OcrLine[],
-  region: Rect,
-  previous: (string | undefined)[] = [],
-  changed: ReadonlySet<string> = new Set(),
-  margin = 24,
-): string | undefined {
-  return actedOn(before, after, region, previous, changed, margin)?.label;
-}
-
-/** `actedOnLabel`, with which of its rules named it (said beside the step in review). */
 export function actedOn(
   before: OcrLine[],
   after: OcrLine[],

@@ -49,7 +49,7 @@ export async function readChange(
 }
 
 /** `readChange` on the two frames' luma. Pure. */
-export function changeIn(
+function changeIn(
   a: LumaArea,
   b: LumaArea,
   before: readonly OcrLine[],

@@ -133,12 +133,14 @@ async function nameFromWholeFrames(
     // A change seen only as pixels is read whole only when it was typing (whole frames cost
     // about a second each; typing into a field whose placeholder the crop missed is the case).
     if (step.kind !== 'click' && !(step.kind === 'visual' && step.value !== undefined)) continue;
+    const draft = drafts.find((d) => d.start === step.start && d.kind === step.kind);
+    const point = draft?.events.find((e) => e.type === 'click')?.point;
+    // Nothing to name it by: a click without its point, a change without its after frame.
+    if (step.kind === 'click' ? !point : !step.afterFrameId) continue;
     signal?.throwIfAborted();
     try {
       const { lines: before } = await backend.analyzeFrame(step.beforeFrameId);
-      const draft = drafts.find((d) => d.start === step.start && d.kind === step.kind);
-      const point = draft?.events.find((e) => e.type === 'click')?.point;
-      const after = step.kind === 'visual' && step.afterFrameId ? await backend.analyzeFrame(step.afterFrameId) : null;
+      const after = step.kind === 'visual' ? await backend.analyzeFrame(step.afterFrameId!) : null;
       const previous = steps[index - 1];
       const named = wholeFrameLabel(step.region, before, after?.lines, point, [previous?.label, previous?.value]);
       if (!named) continue;
@@ -252,8 +254,13 @@ function describeStep(
     seen = mark.checkbox ? 'tick' : 'mark';
     if (mark.checkbox) control = { type: 'checkbox' };
   }
-  if (pixels?.ticked && !pageLabel) control = { type: 'checkbox' };
-  const kind = choice ? 'choose' : mark?.checkbox || (pixels?.ticked && !pageLabel) ? 'toggle' : draft.kind;
+  // A logged click that ticked a box (only clicks the page said nothing of are looked at).
+  const ticked = pixels?.ticked === true && !pageLabel;
+  if (ticked) {
+    control = { type: 'checkbox' };
+    if (seen) seen = 'tick';
+  }
+  const kind = choice ? 'choose' : mark?.checkbox || ticked ? 'toggle' : draft.kind;
   const value = choice?.value ?? draft.value;
   const facts: StepFacts = {
     kind,
@@ -281,7 +288,7 @@ function describeStep(
   };
   if (label) step.label = label;
   if (labelSource) step.labelSource = labelSource;
-  if (label && labelSource === 'ocr' && seen) step.seen = pixels?.ticked && !pageLabel ? 'tick' : seen;
+  if (label && labelSource === 'ocr' && seen) step.seen = seen;
   if (draft.target) step.target = draft.target;
   if (value !== undefined && !draft.redacted) step.value = value;
   else if (draft.kind === 'visual' && readsAsTyping(appeared, durationMs)) step.value = appeared;

@@ -37,7 +37,7 @@ const WORD_LEAD = 3;
 /** How much more ink a mark's box holds after than before (0–1, see `ink`): drawn, not taken away. */
 const MARK_GAIN = 0.03;
 /** A pixel that differs this much (luma) between the frames changed. */
-const PIXEL_CHANGE = 40;
+export const PIXEL_CHANGE = 40;
 /** Marks are small: an arrow, a tick, a dot. Larger changes are content. */
 const MARK_MIN = 4;
 const MARK_MAX = 48;

@@ -9,15 +9,13 @@ import { samePlace, type OcrLine } from '../ocr/lines';
 import { clamp, expand, union, type Rect } from '../../shared/geometry';
 import { lumaAt } from '../../shared/luma';
 import { getFrame } from '../../storage/recordings';
-import { boxTickedAt, gainedMark, type LumaArea, type Mark } from './marks';
+import { boxTickedAt, gainedMark, PIXEL_CHANGE, type LumaArea, type Mark } from './marks';
 
 /** Mean luma difference (0–255) over a line's box above which it changed. */
 const CHANGED = 10;
 const PAD = 3;
 /** An indicator beside a line (an arrow turned) changes at least this share of the space it is read in. */
 const INDICATOR_SHARE = 0.05;
-/** A pixel whose luma moved this much changed. */
-const PIXEL_CHANGE = 40;
 
 export interface ChangeReading {
   /** The texts of the lines whose own pixels changed. */

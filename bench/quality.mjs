@@ -326,6 +326,7 @@ async function dumpAnalysis(app, name) {
       const request = db.transaction('frames').objectStore('frames').getAll();
       request.onsuccess = () => resolve(request.result);
     });
+    db.close();
     const read = (/** @type {Blob} */ blob) =>
       new Promise((resolve) => {
         const reader = new FileReader();

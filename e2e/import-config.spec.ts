@@ -41,6 +41,8 @@ test('settings from pack2skill 0.1’s config.yaml: taken, reported, saved; a br
     await expect(dialog.getByRole('checkbox', { name: /Local only/ })).toBeChecked();
     await expect(dialog.getByLabel('Gemini API key')).toHaveValue('');
     await dialog.getByRole('button', { name: 'Save settings' }).click();
+    // The dialog closes once everything is stored; reloading before that raced the last write (the cloud settings).
+    await expect(dialog).toBeHidden();
 
     await app.reload();
     await app.getByRole('button', { name: 'Settings' }).click();

@@ -16,3 +16,14 @@ export function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/**
+ * Whether two readings are one text read twice, a letter or two apart
+ * ("displayOutline", "displayOutine"): at least 4 characters, and at most one
+ * edit in eight. Short texts ("1", "2") can differ by a letter and be different.
+ */
+export function sameReading(a: string, b: string): boolean {
+  if (a === b) return true;
+  const length = Math.min(a.length, b.length);
+  return length >= 4 && editDistance(a, b) <= Math.max(1, length / 8);
+}

@@ -5,7 +5,7 @@
  */
 import { center, contains, expand, type Rect } from '../../shared/geometry';
 import type { LabelBasis } from '../types';
-import { editDistance } from '../../shared/text-distance';
+import { sameReading } from '../../shared/text-distance';
 import { alphanumerics, linesIn, partAt, samePlace, type OcrLine } from '../ocr/lines';
 
 /**
@@ -259,8 +259,7 @@ export function choiceIn(
   if (!samePlace(old.box, value.box)) return undefined;
   // Two readings a letter or two apart are one text read twice ("displayOutline", "displayOutine").
   // (Short values, "1" to "2", can differ by one letter and be a choice.)
-  const misread = old.text.length >= 4 && editDistance(old.text, value.text) <= Math.max(1, old.text.length / 8);
-  if (misread) return undefined;
+  if (sameReading(old.text, value.text)) return undefined;
   const label = captionOf(
     before.filter((l) => l !== old),
     value.box,

@@ -92,6 +92,25 @@ describe('gainedMark', () => {
     expect(mark(f)).toMatchObject({ label: 'Buy milk', checkbox: true });
   });
 
+  it('reads a box that fills with colour as it is ticked, on a dark page, as a checkbox for its label', () => {
+    // A dark theme's checkbox: white when empty; blue with a white tick when ticked. OCR read
+    // the label a letter short after, its box stretched over the box beside it.
+    const checkbox = { x: 140, y: 40, width: 16, height: 16 };
+    const draw = (image: LumaArea, ticked: boolean): OcrWord[] => {
+      image.data.fill(30);
+      fill(image, checkbox, ticked ? 90 : 240);
+      if (ticked) for (let i = 0; i < 8; i++) fill(image, { x: 144 + i, y: 52 - i, width: 2, height: 2 }, 240);
+      const words = [...write(image, 'displayOutline', 20, 42, 6, 220), ...write(image, 'explode', 20, 80, 6, 220)];
+      if (!ticked) return words;
+      const [label, rest] = [words[0]!, words.slice(1)];
+      return [{ ...label, text: 'displayOutine', box: { ...label.box, width: 140 } }, ...rest];
+    };
+    const ticked = frames((image, after) => draw(image, after));
+    expect(mark(ticked)).toMatchObject({ label: 'displayOutline', checkbox: true });
+    const unticked = frames((image, after) => draw(image, !after));
+    expect(mark(unticked)).toBeUndefined();
+  });
+
   it('does not name a mark by text that other text replaced', () => {
     // A breadcrumb "Select node" becomes "object > array", which OCR did not read: the arrow
     // drawn is part of the new text, not a mark beside the old.

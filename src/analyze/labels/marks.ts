@@ -8,6 +8,7 @@
  */
 import { center, type Rect } from '../../shared/geometry';
 import { alphanumerics, partAt, samePlace, type OcrLine } from '../ocr/lines';
+import { sameReading } from '../../shared/text-distance';
 
 /** The luma (0–255) of a frame's area, one byte per pixel, row by row. */
 export interface LumaArea {
@@ -108,8 +109,9 @@ function besideText(
   // Text that changed or moved is the result; its pixels are left out.
   const wordsOf = (lines: readonly OcrLine[]) => lines.flatMap((l) => l.words ?? [{ text: l.text, box: l.box }]);
   const [wordsBefore, wordsAfter] = [wordsOf(linesBefore), wordsOf(linesAfter)];
+  // A word read a letter apart in the same place is the same word (a tick beside it can cost it a letter).
   const unchanged = (word: { text: string; box: Rect }, others: { text: string; box: Rect }[]) =>
-    others.some((o) => o.text === word.text && samePlace(o.box, word.box));
+    others.some((o) => sameReading(o.text, word.text) && samePlace(o.box, word.box));
   // A mark itself can be read as a letter ("v" for a tick or an arrow): a word needs two to count as text.
   const masked = [
     ...wordsBefore.filter((w) => !unchanged(w, wordsAfter)),
@@ -122,7 +124,7 @@ function besideText(
   const beside = linesBefore
     .filter(
       (l) =>
-        linesAfter.some((a) => a.text === l.text && samePlace(a.box, l.box)) ||
+        linesAfter.some((a) => sameReading(a.text, l.text) && samePlace(a.box, l.box)) ||
         (!linesAfter.some((a) => a.text === l.text || samePlace(a.box, l.box)) &&
           likeness(before, after, l.box) >= FADED_LIKENESS),
     )
@@ -131,7 +133,7 @@ function besideText(
   let best: { mark: Mark; gap: number } | undefined;
   for (const box of changedBlobs(before, after, masked)) {
     if (box.width < MARK_MIN || box.height < MARK_MIN || box.width > MARK_MAX || box.height > MARK_MAX) continue;
-    const gain = ink(after, pad(box, 2, 2)) - ink(before, pad(box, 2, 2));
+    const gain = inkGain(before, after, box);
     if (gain <= MARK_GAIN) continue;
     const near = rowLine(after, box, beside);
     // A change touching its line's text is that text read otherwise, not a mark beside it.
@@ -156,7 +158,7 @@ export function boxTickedAt(before: LumaArea, after: LumaArea, point: { x: numbe
       point.x <= box.x + box.width + TICK_REACH &&
       point.y >= box.y - TICK_REACH &&
       point.y <= box.y + box.height + TICK_REACH;
-    return near && isCheckbox(box) && ink(after, pad(box, 2, 2)) - ink(before, pad(box, 2, 2)) > MARK_GAIN;
+    return near && isCheckbox(box) && inkGain(before, after, box) > MARK_GAIN;
   });
 }
 
@@ -265,6 +267,17 @@ function changedBlobs(before: LumaArea, after: LumaArea, masked: Rect[]): Rect[]
     });
   }
   return blobs;
+}
+
+/**
+ * How much ink a changed box gained: around it (a mark drawn on a plain ground), or
+ * inside it (a box that fills with colour as it is ticked: its ground changed too,
+ * and what now stands out from it is the tick).
+ */
+function inkGain(before: LumaArea, after: LumaArea, box: Rect): number {
+  const around = pad(box, 2, 2);
+  const inside = pad(box, -Math.floor(box.width / 4), -Math.floor(box.height / 4));
+  return Math.max(ink(after, around) - ink(before, around), ink(after, inside) - ink(before, inside));
 }
 
 /** How far a box's pixels stand from its commonest luma, on average (0–1): its ink. */

@@ -7,7 +7,7 @@
 import { assignSections, sections, startPage } from './context';
 import { describeError } from '../shared/format';
 import type { OcrPool } from './ocr/pool';
-import { actedOn, appearedText, captionOf, labelFor, wholeFrameLabel } from './labels/labels';
+import { actedOn, appearedText, captionOf, labelAtClick, labelFor, wholeFrameLabel } from './labels/labels';
 import { controlFacts, looksLikeFormat } from '../compose/control';
 import { choiceMade, echoOf, submittedBy } from './inferences';
 import { linesIn, type OcrLine } from './ocr/lines';
@@ -20,7 +20,7 @@ import { saveAnalysis } from '../storage/analyses';
 import type { EventRecord } from '../capture/events';
 import { getRecording, listEvents } from '../storage/recordings';
 import { LocalBackend, type SequenceResult } from './backend';
-import { OCR_MARGIN } from './ocr/cache';
+import { OCR_MARGIN, pointArea } from './ocr/cache';
 import { expand } from '../shared/geometry';
 import { readChange, type ChangeReading } from './labels/pixels';
 import { distinctScreens, readScreens } from './screens';
@@ -67,7 +67,8 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     const pixelsStarted = performance.now();
     const pixels = await readPixels(draft, reading);
     pixelsMs += performance.now() - pixelsStarted;
-    const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels);
+    const atPoint = reading ? await readAtPoint(draft, backend) : undefined;
+    const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
     if (previous && submittedBy(drafts[index - 1], draft, previous, step)) {
       // What typing's Enter did is part of the typing step: "…, then press Enter".
       previous.facts.thenKey = 'Enter';
@@ -191,12 +192,33 @@ async function readPixels(
   }
 }
 
+/** The click point of a logged click the page said nothing of (a key logger's), if any. */
+function loggedPoint(draft: StepDraft<EventRecord>): { x: number; y: number } | undefined {
+  if (draft.target || (draft.kind !== 'click' && draft.kind !== 'type')) return undefined;
+  return draft.events.find((e) => e.type === 'click')?.point;
+}
+
+/**
+ * The row around a logged click point in the before frame, read on its own (see
+ * `pointArea`): the control clicked, or the field typed into, is named from it.
+ */
+async function readAtPoint(draft: StepDraft<EventRecord>, backend: LocalBackend): Promise<OcrLine[] | undefined> {
+  const point = loggedPoint(draft);
+  if (!point || !draft.beforeFrameId) return undefined;
+  try {
+    return (await backend.analyzePoint(draft.beforeFrameId, point)).lines;
+  } catch {
+    return undefined; // unreadable frame: the step's own reading names it
+  }
+}
+
 function describeStep(
   draft: StepDraft<EventRecord>,
   index: number,
   lines: { before: OcrLine[]; after: OcrLine[] } | undefined,
   previous: (string | undefined)[],
   pixels?: ChangeReading,
+  atPoint?: OcrLine[],
 ): AnalyzedStep {
   const pageLabel = draft.target?.name ?? draft.target?.text;
   let label = pageLabel;
@@ -212,7 +234,11 @@ function describeStep(
       seen = named?.seen;
     } else {
       const field = draft.kind === 'type';
-      label = labelFor(lines.before.length > 0 ? lines.before : lines.after, draft.region, point, 24, field);
+      const wide = lines.before.length > 0 ? lines.before : lines.after;
+      label =
+        atPoint && point
+          ? labelAtClick({ lines: atPoint, area: pointArea(point) }, wide, draft.region, point, field)
+          : labelFor(wide, draft.region, point, 24, field);
       seen = point ? 'point' : 'nearby';
     }
     if (label) labelSource = 'ocr';

@@ -7,7 +7,7 @@
 import type { OcrPool } from './ocr/pool';
 import type { Rect } from '../shared/geometry';
 import type { OcrLine } from './ocr/lines';
-import { ocrArea, readFrameArea, readRegion } from './ocr/cache';
+import { ocrArea, pointArea, readFrameArea, readRegion } from './ocr/cache';
 
 export type Capability = 'ocr' | 'sequence';
 
@@ -50,6 +50,8 @@ export interface AnalysisBackend {
   analyzeFrame(frameId: string, region?: Rect): Promise<FrameResult>;
   /** Reads the key frames of a sequence of steps; null for a step with nothing to read. */
   analyzeSequence(items: SequenceItem[], options?: SequenceOptions): Promise<(SequenceResult | null)[]>;
+  /** Reads the row around a point of a stored key frame (a logged click's). */
+  analyzePoint(frameId: string, point: { x: number; y: number }): Promise<FrameResult>;
 }
 
 export class LocalBackend implements AnalysisBackend {
@@ -65,6 +67,11 @@ export class LocalBackend implements AnalysisBackend {
 
   async analyzeFrame(frameId: string, region?: Rect): Promise<FrameResult> {
     const reading = await readFrameArea(this.#ocr, frameId, region ? ocrArea(region) : null);
+    return { lines: reading.lines, cached: reading.cached };
+  }
+
+  async analyzePoint(frameId: string, point: { x: number; y: number }): Promise<FrameResult> {
+    const reading = await readFrameArea(this.#ocr, frameId, pointArea(point));
     return { lines: reading.lines, cached: reading.cached };
   }
 

@@ -7,6 +7,7 @@ import {
   captionOf,
   choiceIn,
   isValidationMessage,
+  labelAtClick,
   labelFor,
   screenTitle,
 } from './labels';
@@ -31,6 +32,18 @@ describe('toLines', () => {
     const lines = toLines([...line('Create ticket', 10, 10), ...line('~', 10, 40), ...line('blurry text', 10, 70, 20)]);
     expect(lines.map((l) => l.text)).toEqual(['Create ticket']);
     expect(lines[0]!.box).toEqual({ x: 10, y: 10, width: 128, height: 16 });
+  });
+});
+
+describe('withoutEdges', () => {
+  it("drops a box's edge read as a bracket or bar, and keeps brackets that pair", () => {
+    const read = (text: string) => toLines(line(text, 10, 10))[0]?.text;
+    expect(read('[Fast')).toBe('Fast');
+    expect(read('Slow|')).toBe('Slow');
+    expect(read('|Call mom]')).toBe('Call mom');
+    expect(read('array [3]')).toBe('array [3]');
+    expect(read('[0,128,255]')).toBe('[0,128,255]');
+    expect(read('editor.setMode (mode),')).toBe('editor.setMode (mode),');
   });
 });
 
@@ -60,6 +73,28 @@ describe('labelFor', () => {
     const words = [...line('All', 10, 10), ...line('Active', 54, 10)];
     const row = toLines(words.map((w) => ({ ...w, line: 96 })));
     expect(labelFor(row, { x: 140, y: 10, width: 16, height: 16 }, { x: 148, y: 18 })).toBe('Active');
+  });
+
+  it("names a logged click by the row read around its point, unless that row's line was cut at its edge", () => {
+    const row = (words: OcrWord[], id: number) => toLines(words.map((w) => ({ ...w, line: id })));
+    // The wide reading of the step missed the link clicked; the strip around the point read it.
+    const wide = row([...line('All', 10, 10), ...line('Active', 54, 10)], 94);
+    const strip = {
+      lines: row([...line('All', 10, 10), ...line('Active', 54, 10), ...line('Completed', 134, 10)], 93),
+    };
+    const region = { x: 140, y: 10, width: 16, height: 16 };
+    const point = { x: 148, y: 18 };
+    expect(labelAtClick({ ...strip, area: { x: 0, y: -6, width: 480, height: 48 } }, wide, region, point)).toBe(
+      'Completed',
+    );
+    // A long button's text runs past the strip's left edge: the wide reading holds it whole.
+    const long = row(line('Button with a long description', 10, 60), 92);
+    const cut = { lines: row(line('long description', 150, 60), 91), area: { x: 150, y: 44, width: 480, height: 48 } };
+    expect(labelAtClick(cut, long, { x: 240, y: 60, width: 16, height: 16 }, { x: 248, y: 68 })).toBe(
+      'Button with a long description',
+    );
+    // Nothing read at the point in the strip: the wide reading names it.
+    expect(labelAtClick({ lines: [], area: strip.lines[0]!.box }, wide, region, point)).toBe('Active');
   });
 
   it('names a field typed into by its whole placeholder, however wide its words are spaced', () => {

@@ -23,13 +23,8 @@ export function labelFor(
   margin = 24,
   field = false,
 ): string | undefined {
-  if (point) {
-    // The part of the line under the point: one of several links or buttons OCR read as one line.
-    const on = lines.find((line) => contains(line.box, point));
-    if (on) return field ? on.text : partAt(on, point.x);
-    const beside = lineBesidePoint(lines, point);
-    if (beside) return field ? beside.text : partAt(beside, point.x);
-  }
+  const atPoint = point ? labelAtPoint(lines, point, field) : undefined;
+  if (atPoint) return atPoint.label;
   const target = point ?? center(region);
   let best: OcrLine | undefined;
   let bestDistance = Infinity;
@@ -43,6 +38,43 @@ export function labelFor(
     }
   }
   return best?.text;
+}
+
+/**
+ * The label at a click point: the line the point falls in, else the line on its row
+ * nearest it; of a line of several controls, the part at the point (a field typed
+ * into, `field`, is named by its whole line). Returned with its line.
+ */
+export function labelAtPoint(
+  lines: OcrLine[],
+  point: { x: number; y: number },
+  field = false,
+): { label: string; line: OcrLine } | undefined {
+  // The part of the line under the point: one of several links or buttons OCR read as one line.
+  const line = lines.find((l) => contains(l.box, point)) ?? lineBesidePoint(lines, point);
+  return line ? { label: field ? line.text : partAt(line, point.x), line } : undefined;
+}
+
+/**
+ * A logged click's label, given the row around its point read on its own (`strip`:
+ * its lines and the area read) and the step's wider reading: the strip's, unless its
+ * line there runs to the strip's edge (cut short) and the wider reading holds it whole.
+ */
+export function labelAtClick(
+  strip: { lines: OcrLine[]; area: Rect },
+  wide: OcrLine[],
+  region: Rect,
+  point: { x: number; y: number },
+  field = false,
+): string | undefined {
+  const inWide = labelFor(wide, region, point, 24, field);
+  const inStrip = labelAtPoint(strip.lines, point, field);
+  if (!inStrip) return inWide;
+  const { box } = inStrip.line;
+  const cut = box.x <= strip.area.x + 2 || box.x + box.width >= strip.area.x + strip.area.width - 2;
+  return cut && inWide && inWide.length > inStrip.label.length && inWide.includes(inStrip.label)
+    ? inWide
+    : inStrip.label;
 }
 
 /**

@@ -12,7 +12,7 @@ import { getFrame } from '../../storage/recordings';
 
 /** Context read around a region: labels sit beside fields, not only inside them. */
 export const OCR_MARGIN = 60;
-const CACHE_VERSION = 'ocr:v11';
+const CACHE_VERSION = 'ocr:v12';
 
 /**
  * The area read for a region: wider to the sides, where a field's label and a
@@ -25,6 +25,24 @@ export function ocrArea(region: Rect): Rect {
     y: Math.round(around.y - 40),
     width: Math.round(around.width + 360),
     height: Math.round(around.height + 40),
+  };
+}
+
+/** How far either side of a logged click point, and above and below it, its row is read. */
+const POINT_REACH = { x: 240, y: 24 };
+
+/**
+ * The row around a logged click point, read on its own: a tight strip holds only
+ * the controls beside the point, which OCR reads more surely than the wide area
+ * around a step (a row of filter links read whole there, one word here and there
+ * in the wide one).
+ */
+export function pointArea(point: { x: number; y: number }): Rect {
+  return {
+    x: Math.round(point.x - POINT_REACH.x),
+    y: Math.round(point.y - POINT_REACH.y),
+    width: 2 * POINT_REACH.x,
+    height: 2 * POINT_REACH.y,
   };
 }
 

@@ -31,12 +31,27 @@ export function toLines(words: OcrWord[]): OcrLine[] {
     if (word.confidence < MIN_WORD_CONFIDENCE || !/[\p{L}\p{N}]/u.test(word.text)) continue;
     byLine.set(word.line, [...(byLine.get(word.line) ?? []), word]);
   }
-  return [...byLine.values()].map((line) => ({
-    text: line.map((w) => w.text).join(' '),
-    confidence: line.reduce((n, w) => n + w.confidence, 0) / line.length,
-    box: union(line.map((w) => w.box))!,
-    words: line.map(({ text, box }) => ({ text, box })),
-  }));
+  return [...byLine.values()].map((read) => {
+    const line = read.map((w) => ({ ...w, text: withoutEdges(w.text) }));
+    return {
+      text: line.map((w) => w.text).join(' '),
+      confidence: line.reduce((n, w) => n + w.confidence, 0) / line.length,
+      box: union(line.map((w) => w.box))!,
+      words: line.map(({ text, box }) => ({ text, box })),
+    };
+  });
+}
+
+/**
+ * A word without the edge of the box around it read as a bracket or a bar
+ * ("[Fast" in a select, "Slow|" against its border): an opening bracket with no
+ * closing one after it, a closing one with none before, a bar at either end.
+ */
+export function withoutEdges(word: string): string {
+  let text = word;
+  if (text.startsWith('|') || (text.startsWith('[') && !text.includes(']'))) text = text.slice(1);
+  if (text.endsWith('|') || (text.endsWith(']') && !text.includes('['))) text = text.slice(0, -1);
+  return text;
 }
 
 /**

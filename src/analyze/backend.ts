@@ -27,6 +27,8 @@ export interface FrameResult {
 
 /** One step as a backend sees it: where it happened and its key frames. */
 export interface SequenceItem {
+  /** A change seen in the pixels ('visual'), or an event's (a click's point, typing). */
+  kind?: string;
   region?: Rect | undefined;
   beforeFrameId?: string | undefined;
   afterFrameId?: string | undefined;
@@ -84,7 +86,13 @@ export class LocalBackend implements AnalysisBackend {
         results.push(null);
         continue;
       }
-      const reading = await readRegion(this.#ocr, item.region, item.beforeFrameId, item.afterFrameId);
+      const reading = await readRegion(
+        this.#ocr,
+        item.region,
+        item.beforeFrameId,
+        item.afterFrameId,
+        item.kind === 'visual',
+      );
       results.push({
         ...reading,
         reads: Number(Boolean(item.beforeFrameId)) + Number(Boolean(item.afterFrameId)),

@@ -95,6 +95,11 @@ describe('labelFor', () => {
     );
     // Nothing read at the point in the strip: the wide reading names it.
     expect(labelAtClick({ lines: [], area: strip.lines[0]!.box }, wide, region, point)).toBe('Active');
+    // Both read the button at the point: the surer reading names it ("Tree", not "Jie", on blue).
+    const button = { x: 220, y: 100, width: 16, height: 16 };
+    const surer = { lines: toLines(line('Jie', 216, 100, 51)), area: { x: 0, y: 84, width: 480, height: 48 } };
+    expect(labelAtClick(surer, toLines(line('Tree', 216, 100, 73)), button, { x: 228, y: 108 })).toBe('Tree');
+    expect(labelAtClick(surer, toLines(line('Tree', 216, 100, 45)), button, { x: 228, y: 108 })).toBe('Jie');
   });
 
   it('names a field typed into by its whole placeholder, however wide its words are spaced', () => {

@@ -57,8 +57,11 @@ export function labelAtPoint(
 
 /**
  * A logged click's label, given the row around its point read on its own (`strip`:
- * its lines and the area read) and the step's wider reading: the strip's, unless its
- * line there runs to the strip's edge (cut short) and the wider reading holds it whole.
+ * its lines and the area read) and the step's wider reading. The line the point
+ * falls in wins over one beside it; of two readings of the line at the point, the
+ * surer one (OCR reads white on colour differently in areas a few pixels apart); the
+ * wider reading where the strip's line runs to its edge (cut short) and the wider one
+ * holds it whole.
  */
 export function labelAtClick(
   strip: { lines: OcrLine[]; area: Rect },
@@ -67,14 +70,17 @@ export function labelAtClick(
   point: { x: number; y: number },
   field = false,
 ): string | undefined {
-  const inWide = labelFor(wide, region, point, 24, field);
   const inStrip = labelAtPoint(strip.lines, point, field);
-  if (!inStrip) return inWide;
-  const { box } = inStrip.line;
-  const cut = box.x <= strip.area.x + 2 || box.x + box.width >= strip.area.x + strip.area.width - 2;
-  return cut && inWide && inWide.length > inStrip.label.length && inWide.includes(inStrip.label)
-    ? inWide
-    : inStrip.label;
+  const inWide = labelAtPoint(wide, point, field);
+  if (!inStrip) return inWide?.label ?? labelFor(wide, region, point, 24, field);
+  if (inWide) {
+    const { box } = inStrip.line;
+    const cut = box.x <= strip.area.x + 2 || box.x + box.width >= strip.area.x + strip.area.width - 2;
+    if (cut && inWide.label.length > inStrip.label.length && inWide.label.includes(inStrip.label)) return inWide.label;
+    const [stripOn, wideOn] = [contains(inStrip.line.box, point), contains(inWide.line.box, point)];
+    if (wideOn && (!stripOn || inWide.line.confidence > inStrip.line.confidence)) return inWide.label;
+  }
+  return inStrip.label;
 }
 
 /**

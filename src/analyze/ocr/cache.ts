@@ -5,7 +5,7 @@
  * through here, so work done while recording is not done again.
  */
 import type { OcrPool } from './pool';
-import { expand, type Rect } from '../../shared/geometry';
+import { expand, intersects, type Rect } from '../../shared/geometry';
 import { toLines, type OcrLine } from './lines';
 import { readCache, writeCache } from '../../storage/cache';
 import { getFrame } from '../../storage/recordings';
@@ -70,13 +70,53 @@ export async function readFrameArea(
   return { lines, cached: false };
 }
 
+/** How far around a change it is read again, alone, when the wide read found no text in it. */
+const TIGHT_MARGIN = 24;
+
+/**
+ * The region of a change read in a key frame: the wide area around it, and where
+ * that found no text in the change itself, the change alone again. OCR's layout
+ * analysis can drop a whole line of a wide area (a field's grey placeholder beside
+ * its caret, the text typed over it) that it reads well on its own.
+ */
+async function readChangeArea(
+  ocr: OcrPool,
+  frameId: string | undefined,
+  region: Rect,
+  again: boolean,
+): Promise<{ lines: OcrLine[]; cached: boolean }> {
+  const wide = await readFrameArea(ocr, frameId, ocrArea(region));
+  if (!again || !frameId || wide.lines.some((line) => intersects(line.box, region))) return wide;
+  const area = expand(region, TIGHT_MARGIN);
+  const tight = await readFrameArea(ocr, frameId, {
+    x: Math.round(area.x),
+    y: Math.round(area.y),
+    width: Math.round(area.width),
+    height: Math.round(area.height),
+  });
+  // Only what it read in the change itself: a word at the tight area's edge is cut short.
+  const found = tight.lines.filter((line) => intersects(line.box, region));
+  return {
+    lines: [...wide.lines.filter((line) => !found.some((f) => intersects(f.box, line.box))), ...found],
+    cached: wide.cached && tight.cached,
+  };
+}
+
+/**
+ * A step's region read in its before and after frames. `change`: the region is a
+ * change seen in the pixels (read alone again where the wide read found nothing in
+ * it), not the surroundings of a logged point.
+ */
 export async function readRegion(
   ocr: OcrPool,
   region: Rect,
   beforeId: string | undefined,
   afterId: string | undefined,
+  change = true,
 ): Promise<{ before: OcrLine[]; after: OcrLine[]; cachedReads: number }> {
-  const area = ocrArea(region);
-  const [before, after] = await Promise.all([readFrameArea(ocr, beforeId, area), readFrameArea(ocr, afterId, area)]);
+  const [before, after] = await Promise.all([
+    readChangeArea(ocr, beforeId, region, change),
+    readChangeArea(ocr, afterId, region, change),
+  ]);
   return { before: before.lines, after: after.lines, cachedReads: Number(before.cached) + Number(after.cached) };
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Rect } from '../../shared/geometry';
+import type { OcrWord } from './lines';
+import type { OcrPool } from './pool';
+import { ocrArea, readRegion } from './cache';
+
+vi.mock('../../storage/cache', () => ({ readCache: async () => undefined, writeCache: async () => undefined }));
+vi.mock('../../storage/recordings', () => ({ getFrame: async () => ({ blob: new Blob() }) }));
+
+const word = (text: string, box: Rect, line: number): OcrWord => ({ text, confidence: 90, box, line });
+
+/** A pool whose wide reads of a field miss its placeholder (as OCR's layout analysis can), and whose tight reads find it. */
+function pool(region: Rect): { pool: OcrPool; areas: Rect[] } {
+  const areas: Rect[] = [];
+  const wide = ocrArea(region);
+  const recognize = async (_image: Blob, area?: Rect): Promise<OcrWord[]> => {
+    areas.push(area!);
+    if (area && area.width === wide.width) return [word('todos', { x: 300, y: 20, width: 80, height: 30 }, 1)];
+    return [
+      word('What', { x: 110, y: 108, width: 40, height: 14 }, 2),
+      word('needs', { x: 156, y: 108, width: 46, height: 14 }, 2),
+      // Cut short at the tight area's edge, outside the change.
+      word('Cle', { x: 80, y: 150, width: 20, height: 12 }, 3),
+    ];
+  };
+  return { pool: { recognize } as unknown as OcrPool, areas };
+}
+
+describe('readRegion', () => {
+  const region = { x: 100, y: 100, width: 200, height: 30 };
+
+  it('reads a change alone again where the wide read found no text in it, keeping only what lies in it', async () => {
+    const { pool: ocr, areas } = pool(region);
+    const reading = await readRegion(ocr, region, 'before', 'after');
+    expect(reading.before.map((l) => l.text)).toEqual(['todos', 'What needs']);
+    expect(reading.after.map((l) => l.text)).toEqual(['todos', 'What needs']);
+    expect(areas).toHaveLength(4);
+  });
+
+  it("does not read a logged point's surroundings again", async () => {
+    const { pool: ocr, areas } = pool(region);
+    const reading = await readRegion(ocr, region, 'before', undefined, false);
+    expect(reading.before.map((l) => l.text)).toEqual(['todos']);
+    expect(areas).toHaveLength(1);
+  });
+});

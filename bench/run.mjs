@@ -9,6 +9,7 @@ import { previewCommand, startServer } from '../scripts/serve.mjs';
 import { benchAnalyze } from './analyze.mjs';
 import { benchCompanion } from './companion.mjs';
 import { benchImport } from './import.mjs';
+import { benchOcr } from './ocr.mjs';
 import { benchQuality } from './quality.mjs';
 import { benchRecord } from './record.mjs';
 
@@ -29,6 +30,7 @@ const known = {
   import: benchImport,
   quality: benchQuality,
   companion: benchCompanion,
+  ocr: benchOcr,
 };
 for (const name of wanted) {
   if (!known[name]) {

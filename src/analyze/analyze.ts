@@ -7,7 +7,15 @@
 import { assignSections, sections, startPage } from './context';
 import { describeError } from '../shared/format';
 import type { OcrPool } from './ocr/pool';
-import { actedOn, appearedText, captionOf, labelAtClick, labelFor, wholeFrameLabel } from './labels/labels';
+import {
+  actedOn,
+  appearedText,
+  captionOf,
+  choiceAtPoint,
+  labelAtClick,
+  labelFor,
+  wholeFrameLabel,
+} from './labels/labels';
 import { controlFacts, looksLikeFormat } from '../compose/control';
 import { choiceMade, echoOf, submittedBy } from './inferences';
 import { linesIn, type OcrLine } from './ocr/lines';
@@ -198,15 +206,29 @@ function loggedPoint(draft: StepDraft<EventRecord>): { x: number; y: number } | 
   return draft.events.find((e) => e.type === 'click')?.point;
 }
 
+/** The row around a logged click point, read on its own in the step's key frames (see `pointArea`). */
+interface PointReading {
+  point: { x: number; y: number };
+  before: OcrLine[];
+  /** For a click: what the row shows after it (a select's new value). */
+  after?: OcrLine[];
+}
+
 /**
- * The row around a logged click point in the before frame, read on its own (see
- * `pointArea`): the control clicked, or the field typed into, is named from it.
+ * Reads the row around a logged click point: the control clicked, or the field typed
+ * into, is named from it in the before frame; a click's after frame shows whether the
+ * text at the point gave way to another (a select's value chosen from its list).
  */
-async function readAtPoint(draft: StepDraft<EventRecord>, backend: LocalBackend): Promise<OcrLine[] | undefined> {
+async function readAtPoint(draft: StepDraft<EventRecord>, backend: LocalBackend): Promise<PointReading | undefined> {
   const point = loggedPoint(draft);
   if (!point || !draft.beforeFrameId) return undefined;
   try {
-    return (await backend.analyzePoint(draft.beforeFrameId, point)).lines;
+    const before = (await backend.analyzePoint(draft.beforeFrameId, point)).lines;
+    const after =
+      draft.kind === 'click' && draft.afterFrameId
+        ? (await backend.analyzePoint(draft.afterFrameId, point)).lines
+        : undefined;
+    return { point, before, ...(after ? { after } : {}) };
   } catch {
     return undefined; // unreadable frame: the step's own reading names it
   }
@@ -218,7 +240,7 @@ function describeStep(
   lines: { before: OcrLine[]; after: OcrLine[] } | undefined,
   previous: (string | undefined)[],
   pixels?: ChangeReading,
-  atPoint?: OcrLine[],
+  atPoint?: PointReading,
 ): AnalyzedStep {
   const pageLabel = draft.target?.name ?? draft.target?.text;
   let label = pageLabel;
@@ -235,10 +257,15 @@ function describeStep(
     } else {
       const field = draft.kind === 'type';
       const wide = lines.before.length > 0 ? lines.before : lines.after;
-      label =
-        atPoint && point
-          ? labelAtClick({ lines: atPoint, area: pointArea(point) }, wide, draft.region, point, field)
-          : labelFor(wide, draft.region, point, 24, field);
+      label = atPoint
+        ? labelAtClick(
+            { lines: atPoint.before, area: pointArea(atPoint.point) },
+            wide,
+            draft.region,
+            atPoint.point,
+            field,
+          )
+        : labelFor(wide, draft.region, point, 24, field);
       seen = point ? 'point' : 'nearby';
     }
     if (label) labelSource = 'ocr';
@@ -265,7 +292,11 @@ function describeStep(
       seen = undefined;
     }
   }
-  const choice = !pageLabel && lines ? choiceMade(draft, lines, durationMs) : undefined;
+  const choice =
+    !pageLabel && lines
+      ? (choiceMade(draft, lines, durationMs) ??
+        (atPoint?.after ? choiceAtPoint(atPoint.before, atPoint.after, atPoint.point) : undefined))
+      : undefined;
   if (choice) {
     label = choice.label;
     labelSource = 'ocr';

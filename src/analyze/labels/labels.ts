@@ -306,6 +306,20 @@ export function choiceIn(
   return label && alphanumerics(label) >= 2 ? { label, value: value.text } : undefined;
 }
 
+/**
+ * A logged click on a control whose own text another took in its place: a select's
+ * value, chosen from a list the browser draws outside the page (so neither the list
+ * nor the click on the option shows), named by the control's caption.
+ */
+export function choiceAtPoint(
+  before: OcrLine[],
+  after: OcrLine[],
+  point: { x: number; y: number },
+): { label: string; value: string } | undefined {
+  const at = before.find((line) => contains(expand(line.box, 2), point));
+  return at ? choiceIn(before, after, at.box) : undefined;
+}
+
 /** How far above a field its caption may sit (a label stacked over its field). */
 const CAPTION_ABOVE = 40;
 

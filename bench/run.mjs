@@ -68,6 +68,7 @@ try {
       fixtures,
       only: text('only'),
       paths: text('paths'),
+      runs: flag('runs', undefined),
     });
   }
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });

@@ -421,12 +421,14 @@ describe('choiceAtPoint', () => {
   it("reads a logged click on a select whose value another took, its list drawn outside the page, as a choice by the select's caption", () => {
     const after = toLines([...line('speed', 20, 100), ...line('Slow', 160, 100), ...line('Colors', 20, 140)]);
     expect(choiceAtPoint(before, after, { x: 180, y: 108 })).toEqual({ label: 'speed', value: 'Slow' });
+    // The select's arrow clicked, right of its value.
+    expect(choiceAtPoint(before, after, { x: 230, y: 108 })).toEqual({ label: 'speed', value: 'Slow' });
   });
 
   it('finds no choice where the text at the point stayed, or where nothing was at the point, or no caption names it', () => {
     expect(choiceAtPoint(before, before, { x: 180, y: 108 })).toBeUndefined();
     const after = toLines([...line('speed', 20, 100), ...line('Slow', 160, 100)]);
-    expect(choiceAtPoint(before, after, { x: 400, y: 108 })).toBeUndefined();
+    expect(choiceAtPoint(before, after, { x: 700, y: 108 })).toBeUndefined();
     const toggle = toLines(line('Show more', 160, 100));
     expect(choiceAtPoint(toggle, toLines(line('Show less', 160, 100)), { x: 180, y: 108 })).toBeUndefined();
   });

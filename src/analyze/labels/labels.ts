@@ -316,7 +316,8 @@ export function choiceAtPoint(
   after: OcrLine[],
   point: { x: number; y: number },
 ): { label: string; value: string } | undefined {
-  const at = before.find((line) => contains(expand(line.box, 2), point));
+  // The value, under the point or beside it on its row (a select's arrow clicked, right of its value).
+  const at = labelAtPoint(before, point)?.line;
   return at ? choiceIn(before, after, at.box) : undefined;
 }
 

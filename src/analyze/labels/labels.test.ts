@@ -429,6 +429,21 @@ describe('choiceAtPoint', () => {
     expect(choiceAtPoint(before, before, { x: 180, y: 108 })).toBeUndefined();
     const after = toLines([...line('speed', 20, 100), ...line('Slow', 160, 100)]);
     expect(choiceAtPoint(before, after, { x: 700, y: 108 })).toBeUndefined();
+    // A tree node that gained its arrow; a filter clicked beside a list whose lines and counter changed.
+    const node = toLines([...line('Tree', 20, 100), ...line('array [3]', 160, 100)]);
+    const expanded = toLines([...line('Tree', 20, 100), ...line('v array [3]', 140, 100)]);
+    expect(choiceAtPoint(node, expanded, { x: 180, y: 108 })).toBeUndefined();
+    const list = toLines([
+      ...line('2 items left', 20, 100),
+      ...line('Buy milk', 160, 100),
+      ...line('Active', 300, 100),
+    ]);
+    const filtered = toLines([
+      ...line('1 item left', 20, 100),
+      ...line('Walk the dog', 160, 100),
+      ...line('Active', 300, 100),
+    ]);
+    expect(choiceAtPoint(list, filtered, { x: 245, y: 108 })).toBeUndefined();
     const toggle = toLines(line('Show more', 160, 100));
     expect(choiceAtPoint(toggle, toLines(line('Show less', 160, 100)), { x: 180, y: 108 })).toBeUndefined();
   });

@@ -110,9 +110,9 @@ const ROW_REACH = 200;
  * from where it was clicked (left-aligned in a table header, centred in a long
  * button), but on the same row.
  */
-function lineBesidePoint(lines: OcrLine[], point: { x: number; y: number }): OcrLine | undefined {
+function lineBesidePoint(lines: OcrLine[], point: { x: number; y: number }, reach = ROW_REACH): OcrLine | undefined {
   let best: OcrLine | undefined;
-  let bestDistance = ROW_REACH;
+  let bestDistance = reach;
   for (const line of lines) {
     const onRow = point.y >= line.box.y - 4 && point.y <= line.box.y + line.box.height + 4;
     if (!onRow) continue;
@@ -297,7 +297,8 @@ export function choiceIn(
   if (!samePlace(old.box, value.box)) return undefined;
   // Two readings a letter or two apart are one text read twice ("displayOutline", "displayOutine").
   // (Short values, "1" to "2", can differ by one letter and be a choice.)
-  if (sameReading(old.text, value.text)) return undefined;
+  // Nor is a control that gained or lost an indicator beside its text ("array [3]", "v array [3]").
+  if (sameReading(old.text, value.text) || indicatorChanged(old.text, value.text)) return undefined;
   const label = captionOf(
     before.filter((l) => l !== old),
     value.box,
@@ -316,10 +317,17 @@ export function choiceAtPoint(
   after: OcrLine[],
   point: { x: number; y: number },
 ): { label: string; value: string } | undefined {
-  // The value, under the point or beside it on its row (a select's arrow clicked, right of its value).
-  const at = labelAtPoint(before, point)?.line;
-  return at ? choiceIn(before, after, at.box) : undefined;
+  // The value, under the point or just beside it on its row (a select's arrow clicked, right of its value).
+  const at = before.find((l) => contains(l.box, point)) ?? lineBesidePoint(before, point, ARROW_REACH);
+  const choice = at ? choiceIn(before, after, at.box) : undefined;
+  // A form's caption stays as it was when a value is chosen beside it; a caption that changed too
+  // is text the click's result replaced (a list filtered), not a select's label.
+  const stayed = after.some((a) => a.text === choice?.label);
+  return choice && stayed ? choice : undefined;
 }
+
+/** How far right of a select's value its arrow may be clicked. */
+const ARROW_REACH = 48;
 
 /** How far above a field its caption may sit (a label stacked over its field). */
 const CAPTION_ABOVE = 40;

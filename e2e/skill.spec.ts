@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { validateSkill } from '../src/skill/validate';
 import { launch, recordFixture } from './support/browser';
+import { readStore } from './support/db';
 import { text, unzipDownload } from './support/zip';
 
 test('review, then Download skill (.zip): edits, a deleted step and an input reach a valid skill', async () => {
@@ -122,7 +123,11 @@ test('review, then Download skill (.zip): edits, a deleted step and an input rea
     await start.fill('https://helpdesk.example/tickets');
     await start.blur();
 
-    // Edits are saved as they happen, and Undo survives a reload.
+    // Edits are saved as they happen, and Undo survives a reload (once the last edit is
+    // stored: reloading at once raced the start page's write and lost it once in CI).
+    await expect
+      .poll(async () => JSON.stringify(await readStore(app, 'analyses')))
+      .toContain('https://helpdesk.example/tickets');
     await app.reload();
     await app.getByRole('button', { name: 'Show steps' }).click();
     await expect(steps).toHaveCount(3);

@@ -182,8 +182,7 @@ async function readPixels(
   draft: StepDraft<EventRecord>,
   lines: { before: OcrLine[]; after: OcrLine[] } | undefined,
 ): Promise<ChangeReading | undefined> {
-  const point =
-    draft.kind === 'click' && !draft.target ? draft.events.find((e) => e.type === 'click')?.point : undefined;
+  const point = draft.kind === 'click' ? loggedPoint(draft) : undefined;
   if (draft.kind !== 'visual' && !point) return undefined;
   if (!lines || !draft.region || !draft.beforeFrameId || !draft.afterFrameId) return undefined;
   try {

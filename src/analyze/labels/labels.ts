@@ -72,7 +72,7 @@ export function labelAtClick(
 ): string | undefined {
   const inStrip = labelAtPoint(strip.lines, point, field);
   const inWide = labelAtPoint(wide, point, field);
-  if (!inStrip) return inWide?.label ?? labelFor(wide, region, point, 24, field);
+  if (!inStrip) return labelFor(wide, region, point, 24, field);
   if (inWide) {
     const { box } = inStrip.line;
     const cut = box.x <= strip.area.x + 2 || box.x + box.width >= strip.area.x + strip.area.width - 2;

@@ -84,7 +84,7 @@ async function readChangeArea(
   frameId: string | undefined,
   region: Rect,
   again: boolean,
-): Promise<{ lines: OcrLine[]; cached: boolean }> {
+): Promise<AreaReading> {
   const wide = await readFrameArea(ocr, frameId, ocrArea(region));
   if (!again || !frameId || wide.lines.some((line) => intersects(line.box, region))) return wide;
   const area = expand(region, TIGHT_MARGIN);

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { baseChromiumArgs, chromiumPath, launchWithCompanion } from '../scripts/chromium.mjs';
 import { storedVideo } from '../scripts/test-videos.mjs';
 import { CORPUS } from './quality/corpus.mjs';
+import { SCREEN, desktopMissing, openDesktop } from './quality/desktop.mjs';
 import { scoreSteps, skillSteps } from './quality/score.mjs';
 import { CORPUS_ORIGIN, serveCorpus, startCorpusServer } from './quality/serve-corpus.mjs';
 import { readStore, round } from './workload.mjs';
@@ -33,13 +34,24 @@ export async function benchQuality({ appUrl, only, paths, runs = 1 }) {
   // records with the companion extension only, `--paths screen` without it only; `--runs N`
   // records each workflow N times and scores each path by its median run (one run can lose a
   // step to timing: a click a second after another not seen as a change of its own).
+  // Desktop workflows need an X server and a Tk program (Debian packages); without them
+  // they are listed as skipped, with the command that installs what is missing.
+  const missing = desktopMissing();
   const workflows = CORPUS.filter((w) => !only || w.half === only || w.id.includes(only));
   const results = [];
+  /** @type {{ id: string, why: string }[]} */
+  const skipped = [];
   for (const workflow of workflows) {
     const base = { id: workflow.id, half: workflow.half, ui: workflow.ui };
+    const desktop = 'program' in workflow;
+    if (desktop && (missing || paths === 'extension')) {
+      skipped.push({ id: workflow.id, why: missing ?? 'a desktop program: no companion extension there' });
+      continue;
+    }
     console.error(`bench quality: ${workflow.id}`);
     const result = paths === 'extension' ? base : await medianRun(workflow, appUrl, runs);
-    if (paths === 'screen') {
+    // The companion extension reports pages only: a desktop program has no second path.
+    if (paths === 'screen' || desktop) {
       results.push(result);
       continue;
     }
@@ -49,6 +61,7 @@ export async function benchQuality({ appUrl, only, paths, runs = 1 }) {
   return {
     pace_ms: PACE_MS,
     workflows: results,
+    ...(skipped.length ? { skipped } : {}),
     summary: {
       tuned: summarise(results.filter((r) => r.half === 'tuned')),
       held_out: summarise(results.filter((r) => r.half === 'held-out')),
@@ -125,34 +138,15 @@ async function medianRun(workflow, appUrl, runs) {
  * @param {string} appUrl
  */
 async function runWorkflow(workflow, appUrl) {
-  const title = `P2S Quality ${workflow.id}`;
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [...baseChromiumArgs, `--auto-select-tab-capture-source-by-title=${title}`],
-  });
+  const rig = 'program' in workflow ? await desktopRig(workflow) : await tabRig(workflow);
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
-    await serveCorpus(context);
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => void dialog.dismiss());
-    await page.goto(`${CORPUS_ORIGIN}/${workflow.page}`);
-    // The tab's title is how the capture picks it; it is not in the captured pixels.
-    await page.evaluate((t) => (document.title = t), title);
-    // A key logger's view of the page, as pack2skill 0.1 kept one: clicks with their point, keys.
-    await page.evaluate(() => {
-      /** @type {{ at: number, type: string, x?: number, y?: number, key?: string }[]} */
-      const seen = [];
-      Object.assign(window, { __p2sSeen: seen });
-      addEventListener(
-        'pointerdown',
-        (e) => seen.push({ at: Date.now(), type: 'click', x: e.clientX, y: e.clientY }),
-        true,
-      );
-      addEventListener('keydown', (e) => seen.push({ at: Date.now(), type: 'keystroke', key: e.key }), true);
-    });
-    const app = await context.newPage();
+    const app = await rig.context.newPage();
     await app.goto(appUrl);
-    await recordWorkflow(app, page, workflow);
+    await rig.opened(app);
+    await app.getByRole('button', { name: 'Start recording' }).click();
+    await app.getByRole('button', { name: 'Stop recording' }).waitFor();
+    await rig.doSteps();
+    await rig.stop(app);
     const pixels = await exportedSteps(app);
     await dumpAnalysis(app, `${workflow.id}-pixels`);
     // The screen changes the recorder found, for reading a result: when, how long, where.
@@ -166,8 +160,7 @@ async function runWorkflow(workflow, appUrl) {
       );
     // The same recording as a video file someone brings.
     const video = await storedVideo(app);
-    /** @type {{ at: number, type: string, x?: number, y?: number, key?: string }[]} */
-    const seen = await page.evaluate(() => /** @type {any} */ (window).__p2sSeen);
+    const seen = await rig.seen();
     // The recording's clock starts when it is created (the page and the app share the clock).
     /** @type {{ createdAt: number }[]} */
     const [recording] = await readStore(app, 'recordings');
@@ -198,7 +191,7 @@ async function runWorkflow(workflow, appUrl) {
     await app.getByLabel('Import session (.zip)').setInputFiles({
       name: `${workflow.id}-0.1.zip`,
       mimeType: 'application/zip',
-      buffer: await session01(workflow.id, video, seen, startedAt),
+      buffer: await session01(workflow.id, video, seen, startedAt, rig.resolution),
     });
     const fromSession = await exportedSteps(app);
     await dumpAnalysis(app, `${workflow.id}-session`);
@@ -214,8 +207,100 @@ async function runWorkflow(workflow, appUrl) {
       session: report(truth, fromSession),
     };
   } finally {
-    await browser.close();
+    await rig.close();
   }
+}
+
+/**
+ * A web workflow's rig: its page in a tab the app records (picked by title), and a key
+ * logger's view of that page as pack2skill 0.1 kept one (clicks with their point, keys).
+ * @param {import('./quality/corpus.mjs').WebWorkflow} workflow
+ */
+async function tabRig(workflow) {
+  const title = `P2S Quality ${workflow.id}`;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [...baseChromiumArgs, `--auto-select-tab-capture-source-by-title=${title}`],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+    await serveCorpus(context);
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => void dialog.dismiss());
+    await page.goto(`${CORPUS_ORIGIN}/${workflow.page}`);
+    // The tab's title is how the capture picks it; it is not in the captured pixels.
+    await page.evaluate((t) => (document.title = t), title);
+    await page.evaluate(() => {
+      /** @type {{ at: number, type: string, x?: number, y?: number, key?: string }[]} */
+      const seen = [];
+      Object.assign(window, { __p2sSeen: seen });
+      addEventListener(
+        'pointerdown',
+        (e) => seen.push({ at: Date.now(), type: 'click', x: e.clientX, y: e.clientY }),
+        true,
+      );
+      addEventListener('keydown', (e) => seen.push({ at: Date.now(), type: 'keystroke', key: e.key }), true);
+    });
+    return {
+      context,
+      resolution: /** @type {[number, number]} */ ([1280, 720]),
+      opened: async () => {},
+      doSteps: () => doSteps(page, workflow),
+      /** The person turns back to the app's tab and stops. @param {import('@playwright/test').Page} app */
+      stop: async (app) => {
+        await app.bringToFront();
+        await app.getByRole('button', { name: 'Stop recording' }).click();
+      },
+      /** @returns {Promise<import('./quality/desktop.mjs').Seen[]>} */
+      seen: () => page.evaluate(() => /** @type {any} */ (window).__p2sSeen),
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/**
+ * A desktop workflow's rig: the whole screen shared, the program beside the app's window,
+ * a person's pointer and keys (xdotool), and what a global key logger saw of them.
+ * @param {import('./quality/corpus.mjs').DesktopWorkflow} workflow
+ */
+async function desktopRig(workflow) {
+  const { context, desktop, seen, close } = await openDesktop(workflow.program);
+  return {
+    context,
+    resolution: /** @type {[number, number]} */ ([SCREEN.width, SCREEN.height]),
+    /**
+     * Playwright tells every page it has the focus; on this screen the focus is the window
+     * system's, as the app's hiding of its own windows expects.
+     * @param {import('@playwright/test').Page} app
+     */
+    opened: async (app) =>
+      void (await (await context.newCDPSession(app)).send('Emulation.setFocusEmulationEnabled', { enabled: false })),
+    /**
+     * The person stops from the floating controls, where a whole screen is recorded (the
+     * app's own page would show its Stop in the recording).
+     * @param {import('@playwright/test').Page} app
+     */
+    stop: async (app) => {
+      for (const page of context.pages().filter((p) => p !== app)) {
+        const button = page.getByRole('button', { name: 'Stop recording' });
+        if ((await button.count()) > 0) return button.click();
+      }
+      await app.getByRole('button', { name: 'Stop recording' }).click();
+    },
+    doSteps: async () => {
+      await desktop.wait(1500);
+      for (const step of workflow.steps) {
+        await step.do(desktop);
+        await desktop.wait(PACE_MS);
+      }
+      await desktop.wait(1000);
+    },
+    seen: async () => seen,
+    close,
+  };
 }
 
 /**
@@ -257,13 +342,11 @@ function median(values) {
 }
 
 /**
- * Records the workflow's tab: Start, the steps at a person's pace, Stop.
- * @param {import('@playwright/test').Page} app @param {import('@playwright/test').Page} page
- * @param {import('./quality/corpus.mjs').Workflow} workflow
+ * The workflow's steps in its tab at a person's pace, the tab in front while they are done.
+ * @param {import('@playwright/test').Page} page
+ * @param {import('./quality/corpus.mjs').WebWorkflow} workflow
  */
-async function recordWorkflow(app, page, workflow) {
-  await app.getByRole('button', { name: 'Start recording' }).click();
-  await app.getByRole('button', { name: 'Stop recording' }).waitFor();
+async function doSteps(page, workflow) {
   await page.bringToFront();
   await page.waitForTimeout(1500);
   for (const step of workflow.steps) {
@@ -271,8 +354,6 @@ async function recordWorkflow(app, page, workflow) {
     await page.waitForTimeout(PACE_MS);
   }
   await page.waitForTimeout(1000);
-  await app.bringToFront();
-  await app.getByRole('button', { name: 'Stop recording' }).click();
 }
 
 /** The companion extension as `npm run build` writes it. */
@@ -281,7 +362,7 @@ const EXTENSION_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 /**
  * The same workflow recorded again with the companion extension loaded: the app
  * gets page events from the corpus tab (a fresh profile, so nothing carries over).
- * @param {import('./quality/corpus.mjs').Workflow} workflow
+ * @param {import('./quality/corpus.mjs').WebWorkflow} workflow
  * @param {string} appUrl
  */
 async function runWithExtension(workflow, appUrl) {
@@ -300,7 +381,11 @@ async function runWithExtension(workflow, appUrl) {
     const app = await context.newPage();
     await app.goto(appUrl);
     await app.getByText(/Companion extension .* is on/).waitFor();
-    await recordWorkflow(app, page, workflow);
+    await app.getByRole('button', { name: 'Start recording' }).click();
+    await app.getByRole('button', { name: 'Stop recording' }).waitFor();
+    await doSteps(page, workflow);
+    await app.bringToFront();
+    await app.getByRole('button', { name: 'Stop recording' }).click();
     const truth = workflow.steps.map(({ verb, label, value }) => ({ verb, label, ...(value ? { value } : {}) }));
     const exported = await exportedSteps(app);
     const scored = report(truth, exported);
@@ -403,7 +488,7 @@ async function exportedSteps(app) {
  * browser) against a fresh copy of the workflow's page served from a local server:
  * did it get through every step, how many it did, how many needed a fallback
  * selector, and the line it failed with.
- * @param {string} script @param {import('./quality/corpus.mjs').Workflow} workflow
+ * @param {string} script @param {import('./quality/corpus.mjs').WebWorkflow} workflow
  */
 async function replaySkill(script, workflow) {
   const dir = await mkdtemp(path.join(tmpdir(), 'p2s-bench-replay-'));
@@ -453,8 +538,9 @@ async function deleteShownRecording(app) {
  * @param {string} id @param {Buffer} video
  * @param {{ at: number, type: string, x?: number, y?: number, key?: string }[]} seen
  * @param {number} startedAt
+ * @param {[number, number]} resolution the screen the points are on
  */
-async function session01(id, video, seen, startedAt) {
+async function session01(id, video, seen, startedAt, resolution) {
   const zip = new JSZip();
   zip.file(
     's/session.json',
@@ -462,7 +548,7 @@ async function session01(id, video, seen, startedAt) {
       name: id,
       video_path: '/home/me/.pack2skill/sessions/s/recording.webm',
       events_path: 'events.json',
-      resolution: [1280, 720],
+      resolution,
     }),
   );
   zip.file('s/recording.webm', video);

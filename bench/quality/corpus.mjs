@@ -7,7 +7,11 @@
 
 /**
  * @typedef {import('./score.mjs').TruthAction & { do: (page: import('@playwright/test').Page) => Promise<void> }} Step
- * @typedef {{ id: string, ui: string, half: 'tuned' | 'held-out', page: string, steps: Step[] }} Workflow
+ * @typedef {import('./score.mjs').TruthAction & { do: (desktop: import('./desktop.mjs').Desktop) => Promise<void> }} DesktopStep
+ * @typedef {{ id: string, ui: string, half: 'tuned' | 'held-out', page: string, steps: Step[] }} WebWorkflow
+ * A program of Debian's tk8.6-doc demos on a shared screen (bench/quality/desktop.mjs).
+ * @typedef {{ id: string, ui: string, half: 'tuned' | 'held-out', program: { script: string, at: [number, number] }, steps: DesktopStep[] }} DesktopWorkflow
+ * @typedef {WebWorkflow | DesktopWorkflow} Workflow
  */
 
 /** Typing at a person's pace. @param {import('@playwright/test').Page} page @param {string} text */
@@ -33,6 +37,19 @@ const toggleTodo = (/** @type {string} */ label) =>
   });
 const clickText = (/** @type {string} */ label, /** @type {string} */ selector) =>
   /** @type {Step} */ ({ verb: 'click', label, do: (page) => page.locator(selector).first().click() });
+
+/** A click on a Tk widget. @param {string} label @param {string} widget @returns {DesktopStep} */
+const desktopClick = (label, widget) => ({ verb: 'click', label, do: (desktop) => desktop.click(widget) });
+/** Typing into a Tk entry after clicking it. @param {string} label @param {string} widget @param {string} value @returns {DesktopStep} */
+const desktopType = (label, widget, value) => ({
+  verb: 'type',
+  label,
+  value,
+  do: async (desktop) => {
+    await desktop.click(widget);
+    await desktop.type(value);
+  },
+});
 
 /** A dat.gui controller row by its name. @param {import('@playwright/test').Page} page @param {string} name */
 const guiRow = (page, name) => page.locator('li.cr', { has: page.locator(`.property-name:text-is("${name}")`) });
@@ -62,8 +79,8 @@ const expandField = (page, field) =>
 /** Expanding a JSONEditor tree field: a person says "click array". @param {string} field @returns {Step} */
 const expandStep = (field) => ({ verb: 'click', label: field, do: (page) => expandField(page, field) });
 
-/** @type {Workflow[]} */
-export const CORPUS = [
+/** @type {WebWorkflow[]} */
+export const WEB_CORPUS = [
   {
     id: 'todomvc-vanilla-add-complete-filter',
     ui: 'TodoMVC (VanillaJS)',
@@ -201,3 +218,46 @@ export const CORPUS = [
     steps: [clickText('Set JSON', '#setJSON'), expandStep('array'), expandStep('object')],
   },
 ];
+
+/** @type {DesktopWorkflow[]} */
+export const DESKTOP_CORPUS = [
+  {
+    id: 'desktop-rolodex-fill-search-delete',
+    ui: 'Tk rolodex (desktop program, whole screen shared)',
+    half: 'tuned',
+    program: { script: 'rolodex', at: [660, 40] },
+    steps: [
+      desktopType('Name', '.frame.entry1', 'Ada Lovelace'),
+      desktopType('Home Phone', '.frame.entry5', '555-0100'),
+      // Search fills every field of the card at once: content that appears, not typing.
+      desktopClick('Search', '.buttons.search'),
+      desktopClick('Delete', '.buttons.delete'),
+      // tk_dialog's only button, in a dialog window of its own.
+      desktopClick('Cancel', '.delete.button0'),
+    ],
+  },
+  {
+    id: 'desktop-ixset-repeat-saver-apply',
+    ui: 'Tk ixset (desktop program, whole screen shared)',
+    half: 'held-out',
+    program: { script: 'ixset', at: [660, 40] },
+    steps: [
+      { verb: 'toggle', label: 'On', do: (desktop) => desktop.click('.kbd.val.onoff') },
+      desktopClick('Pattern', '.screen.pat'),
+      {
+        verb: 'type',
+        label: 'Timeout',
+        value: '300',
+        // A triple click selects the field's value, so typing replaces it.
+        do: async (desktop) => {
+          await desktop.click('.screen.tim.entry', { count: 3 });
+          await desktop.type('300');
+        },
+      },
+      desktopClick('Apply', '.buttons.apply'),
+    ],
+  },
+];
+
+/** @type {Workflow[]} */
+export const CORPUS = [...WEB_CORPUS, ...DESKTOP_CORPUS];

@@ -9,6 +9,7 @@
  * crash leaves a recording that the next visit can tell apart and recover.
  */
 import { SamplerClient } from '../../workers/sampler/client';
+import { ownWindowAreas, type ScreenRect } from './own-windows';
 import type { SamplerStats, VisualChange } from '../../workers/sampler/types';
 import { visualEvent } from './changes/visual-change';
 import { pickMimeType, requestScreen } from './display-media';
@@ -74,6 +75,8 @@ export class RecordingSession {
   readonly #recorder: MediaRecorder;
   readonly #writer: RecordingWriter;
   readonly #sampler: SamplerClient;
+  /** The areas the sampler was last told to look away from, to tell it only of a move. */
+  #hiddenAreas = '[]';
   readonly #logger: DomEventLogger | null;
   readonly #companion: CompanionSession | null;
   readonly #callbacks: SessionCallbacks;
@@ -311,6 +314,25 @@ export class RecordingSession {
       this.#recorder.addEventListener('stop', () => resolve(), { once: true });
       this.#recorder.stop();
     });
+  }
+
+  /**
+   * The recorder's own windows, by their places on the screen: while a whole screen is
+   * recorded the sampler looks away from them (a tab or a window recorded does not show them).
+   */
+  hideOwnWindows(windows: readonly ScreenRect[]): void {
+    if (this.recording.surface !== 'monitor' || this.#stopping) return;
+    const settings = this.#stream.getVideoTracks()[0]?.getSettings();
+    const display = screen as Screen & { isExtended?: boolean };
+    const areas = ownWindowAreas(
+      windows,
+      { width: display.width, height: display.height, extended: display.isExtended === true },
+      { width: settings?.width ?? 0, height: settings?.height ?? 0 },
+    );
+    const key = JSON.stringify(areas);
+    if (key === this.#hiddenAreas) return;
+    this.#hiddenAreas = key;
+    this.#sampler.ignore(areas);
   }
 
   #onVisualChange(change: VisualChange): void {

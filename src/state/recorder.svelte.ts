@@ -4,6 +4,7 @@ import { IncrementalAnalyzer } from '../analyze/incremental';
 import { CaptureError, describeSource } from '../capture/display-media';
 import { describeError, formatDuration } from '../shared/format';
 import { canFloatControls, openFloatingWindow } from '../capture/floating-window';
+import { screenRectOf } from '../capture/own-windows';
 import { detectCompanion } from '../capture/companion';
 import { RecordingSession, isHotkey, type SessionCounts, type SessionEnd } from '../capture/recording-session';
 import type { NoticeState } from './notice.svelte';
@@ -12,6 +13,9 @@ export type RecorderPhase = 'idle' | 'starting' | 'recording' | 'paused' | 'stop
 
 /** The recorder's own buttons: clicks on them are not part of the recorded workflow. */
 export const CONTROLS_SELECTOR = '[data-recorder-controls]';
+
+/** How long this page stays hidden from a recorded screen after it loses the focus. */
+const BLUR_GRACE_MS = 1000;
 
 const emptyCounts: SessionCounts = { chunks: 0, visualEvents: 0, events: 0, markers: 0, samplerFps: 0 };
 
@@ -28,6 +32,15 @@ export class RecorderState {
 
   /** What the running recording captures: said beside the controls, with a live preview. */
   source = $state.raw<{ what: string; stream: MediaStream | null } | null>(null);
+
+  /**
+   * The main page's timer and counts, held where they were while a whole screen is recorded
+   * and this page is not in use: it may be on that screen, and its ticking would be recorded
+   * as changes (the floating window, which the sampler looks away from, keeps ticking).
+   */
+  #held = $state.raw<{ elapsedMs: number; counts: SessionCounts } | null>(null);
+  /** When this page last lost the focus (performance.now()), null while it has it. */
+  #blurredAt: number | null = null;
 
   #session: RecordingSession | null = null;
   #incremental: IncrementalAnalyzer | null = null;
@@ -49,6 +62,16 @@ export class RecorderState {
 
   get elapsedLabel(): string {
     return formatDuration(this.elapsedMs);
+  }
+
+  /** The timer as the main page shows it (held still while a recorded screen may show it). */
+  get pageElapsedLabel(): string {
+    return formatDuration(this.#held?.elapsedMs ?? this.elapsedMs);
+  }
+
+  /** The counts as the main page shows them. */
+  get pageCounts(): SessionCounts {
+    return this.#held?.counts ?? this.counts;
   }
 
   async start(): Promise<void> {
@@ -95,7 +118,20 @@ export class RecorderState {
     this.phase = 'recording';
     this.#timer = setInterval(() => {
       if (this.#session) this.elapsedMs = this.#session.clock.toVideoMs();
+      // Focus events can go missing (a window opened by this page took the focus without a
+      // blur here): the page's focus is also looked at on each tick.
+      if (document.hasFocus() !== (this.#blurredAt === null)) {
+        if (document.hasFocus()) this.#onFocus();
+        else this.#onBlur();
+      }
+      this.#hideOwnWindows();
     }, 250);
+    // The floating window, opening, may have taken the focus already.
+    if (document.hasFocus()) this.#blurredAt = null;
+    else this.#onBlur();
+    addEventListener('focus', this.#onFocus);
+    addEventListener('blur', this.#onBlur);
+    this.#hideOwnWindows();
     // Float the controls while the click's activation lasts; else the button does it.
     if (this.canFloat && navigator.userActivation?.isActive) void this.float();
   }
@@ -127,6 +163,7 @@ export class RecorderState {
 
   async float(): Promise<void> {
     this.floatingWindow = await openFloatingWindow();
+    this.#hideOwnWindows();
     this.floatingWindow?.addEventListener('pagehide', () => (this.floatingWindow = null), { once: true });
   }
 
@@ -139,8 +176,34 @@ export class RecorderState {
     else if (event.code === 'KeyS') void this.stop();
   }
 
+  readonly #onFocus = (): void => {
+    this.#blurredAt = null;
+    this.#held = null;
+    this.#hideOwnWindows();
+  };
+
+  readonly #onBlur = (): void => {
+    this.#blurredAt = performance.now();
+    if (this.#session?.recording.surface === 'monitor') this.#held = { elapsedMs: this.elapsedMs, counts: this.counts };
+  };
+
+  /**
+   * Tells the session where this app's windows are: the floating controls always, this page
+   * while it is in use and for a moment after (it repaints as it loses the focus).
+   */
+  #hideOwnWindows(): void {
+    if (!this.#session) return;
+    const windows = this.floatingWindow ? [screenRectOf(this.floatingWindow)] : [];
+    if (this.#blurredAt === null || performance.now() - this.#blurredAt < BLUR_GRACE_MS)
+      windows.push(screenRectOf(window));
+    this.#session.hideOwnWindows(windows);
+  }
+
   #ended(end: SessionEnd): void {
     clearInterval(this.#timer);
+    removeEventListener('focus', this.#onFocus);
+    removeEventListener('blur', this.#onBlur);
+    this.#held = null;
     this.#incremental?.stop();
     this.#incremental = null;
     this.#session = null;

@@ -5,6 +5,7 @@
  * transferred to the worker, so frames never touch the page's thread. Elsewhere
  * a hidden <video> is sampled with createImageBitmap at the same rate.
  */
+import type { Rect } from '../../src/shared/geometry';
 import {
   defaultSamplerConfig,
   type FromSampler,
@@ -66,6 +67,11 @@ export class SamplerClient {
 
   resume(): void {
     this.#post({ type: 'resume' });
+  }
+
+  /** Areas of the frame (shares, 0–1) the sampler stops looking at: the recorder's own windows. */
+  ignore(areas: Rect[]): void {
+    this.#post({ type: 'ignore', areas });
   }
 
   /** Flushes the last change and ends the worker; resolves with its statistics. */

@@ -2,6 +2,7 @@
 import type { PixelChange } from '../../src/capture/changes/visual-change';
 import type { WorkerFailure } from '../../src/shared/worker-error';
 import type { DetectorOptions } from '../../src/capture/changes/detector';
+import type { Rect } from '../../src/shared/geometry';
 
 export interface SamplerConfig {
   /** Samples per second taken from the capture (more frames are dropped unread). */
@@ -49,6 +50,8 @@ export type ToSampler =
   | { type: 'frame'; bitmap: ImageBitmap; at: number }
   | { type: 'pause' }
   | { type: 'resume' }
+  /** Areas of the frame (shares, 0–1) not to look at from now on: the recorder's own windows. */
+  | { type: 'ignore'; areas: Rect[] }
   | { type: 'stop' };
 
 export type FromSampler =

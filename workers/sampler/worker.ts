@@ -216,6 +216,9 @@ addEventListener('message', (event: MessageEvent<ToSampler>) => {
       if (paused) activeSince = epochNow();
       paused = false;
       break;
+    case 'ignore':
+      detector?.ignore(message.areas);
+      break;
     case 'stop':
       void stop();
       break;

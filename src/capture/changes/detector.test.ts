@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeDetector, type DetectedChange, type LumaFrame } from './detector';
+import { ChangeDetector, type DetectedChange, type DetectorOptions, type LumaFrame } from './detector';
 
 const W = 64;
 const H = 36;
@@ -39,9 +39,9 @@ class Handles {
   }
 }
 
-function setup() {
+function setup(options: Partial<DetectorOptions> = {}) {
   const handles = new Handles();
-  const detector = new ChangeDetector<number>(handles);
+  const detector = new ChangeDetector<number>(handles, options);
   const screen = new Screen();
   const changes: DetectedChange<number>[] = [];
   let t = 0;
@@ -118,6 +118,64 @@ describe('ChangeDetector', () => {
     sample(5);
     expect(changes).toHaveLength(1);
     expect(changes[0]!.moved).toBe(false);
+  });
+
+  it('parts typing from a click elsewhere, though the typing began by taking the focus from another field', () => {
+    const { sample, changes, screen } = setup({ pointerCells: { width: 2, height: 3 } });
+    screen.fill(10, 4, 10, 1, 20); // the first field's focus ring
+    sample(4);
+    screen.fill(10, 4, 10, 1, 240); // a click in the second field takes it
+    screen.fill(10, 28, 10, 1, 20);
+    sample();
+    for (let i = 0; i < 8; i++) {
+      screen.fill(11 + i, 24, 1, 3, 20); // typed into the second field, for over a second
+      sample();
+    }
+    screen.fill(12, 8, 8, 14, 20); // a button fills the fields between the two, at once
+    sample(5);
+    // Taken as one place, the two fields would hold what the button filled in, and typing
+    // and its result would be one change.
+    expect(changes.map((c) => c.moved)).toEqual([true, false]);
+    expect(changes[1]!.box).toEqual({ x: 12, y: 8, width: 8, height: 14 });
+  });
+
+  it("leaves the pointer's old place out of a change on a shared screen", () => {
+    const { sample, changes, screen } = setup({ pointerCells: { width: 2, height: 3 } });
+    screen.fill(50, 28, 2, 3, 20); // the pointer, resting
+    sample(4);
+    screen.fill(50, 28, 2, 3, 240); // it moves to a field and the person types there
+    screen.fill(30, 7, 2, 3, 20);
+    screen.fill(10, 5, 16, 2, 20);
+    sample(5);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.box).toEqual({ x: 10, y: 5, width: 22, height: 5 });
+  });
+
+  it('keeps every place of a change when each is pointer-sized (a tick, and the pointer that left)', () => {
+    const { sample, changes, screen } = setup({ pointerCells: { width: 2, height: 3 } });
+    screen.fill(50, 28, 2, 3, 20);
+    sample(4);
+    screen.fill(50, 28, 2, 3, 240);
+    screen.fill(10, 5, 2, 2, 20); // a box ticked, the pointer on it
+    sample(5);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.box).toEqual({ x: 10, y: 5, width: 42, height: 26 });
+  });
+
+  it("does not look where it is told not to (the recorder's own window), and sees the rest", () => {
+    const { sample, changes, screen, detector } = setup();
+    sample(2);
+    screen.fill(2, 2, 6, 3, 20); // the floating window opens before the sampler hears of it
+    sample();
+    detector.ignore([{ x: 0, y: 0, width: 0.25, height: 0.25 }]);
+    sample(4);
+    for (let second = 0; second < 4; second++) {
+      screen.fill(2, 2, 6, 3, second % 2 ? 20 : 120); // its timer ticks
+      if (second === 2) screen.fill(30, 20, 10, 2, 20); // the workflow goes on beside it
+      sample(6);
+    }
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.box).toEqual({ x: 30, y: 20, width: 10, height: 2 });
   });
 
   it('treats a scroll as one change that ends when the page stops moving', () => {

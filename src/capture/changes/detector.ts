@@ -17,8 +17,11 @@
  * and then goes on at once somewhere else (Enter added a row, a form was sent)
  * is closed at the last frame before the jump, with the typed text in its after
  * frame, and the rest is a change of its own, marked as following on (`moved`).
+ *
+ * Areas the caller knows are not the workflow (the recorder's own windows on a
+ * shared screen: its timer ticks every second) are not looked at (`ignore`).
  */
-import type { Rect } from '../../shared/geometry';
+import { union, type Rect } from '../../shared/geometry';
 
 export interface LumaFrame {
   /** One byte of luma per cell, row-major. */
@@ -48,6 +51,8 @@ export interface DetectorOptions {
   typingMs: number;
   /** At most this share of the frame is a small place (a field). */
   smallPlaceFraction: number;
+  /** The largest a mouse pointer is, in cells (on the default grid, 320 cells across a screen). */
+  pointerCells: { width: number; height: number };
 }
 
 export const defaultDetectorOptions: DetectorOptions = {
@@ -60,7 +65,16 @@ export const defaultDetectorOptions: DetectorOptions = {
   activityHalfLifeMs: 1500,
   typingMs: 400,
   smallPlaceFraction: 0.02,
+  // A pointer is about 12 × 20 px at 1×, 24 × 40 at 2× (on a 2560 px frame, 8 px cells).
+  pointerCells: { width: 6, height: 8 },
 };
+
+/** How far back the place a change is going on in is looked for (typing, its caret blinking). */
+const RECENT_MS = 1000;
+/** Changed places closer than this many cells are one place. */
+const JOIN_CELLS = 2;
+/** A pointer-sized place this close to a larger one belongs to it (a tick beside its label). */
+const NEAR_CELLS = 6;
 
 export interface DetectedChange<H> {
   startT: number;
@@ -99,6 +113,8 @@ interface OpenChange<H> {
   startT: number;
   mask: Uint8Array;
   maskCount: number;
+  /** When each cell of the mask last changed (the sample's time). */
+  changedAt: Float64Array;
   quiet: number;
   afterCandidate: Sample<H> | null;
 }
@@ -110,6 +126,9 @@ export class ChangeDetector<H> {
   #change: OpenChange<H> | null = null;
   #activity = new Float32Array(0);
   #changed = new Uint8Array(0);
+  /** Areas not looked at, as shares of the frame (0–1), and their cells on the current grid. */
+  #ignored: Rect[] = [];
+  #ignoredCells: { width: number; height: number; cells: Uint8Array } | null = null;
 
   constructor(owner: HandleOwner<H>, options: Partial<DetectorOptions> = {}) {
     this.#owner = owner;
@@ -135,9 +154,9 @@ export class ChangeDetector<H> {
       const closed = this.#close(change, prev, false, true);
       if (closed) out.push(closed);
       this.#openFrom(prev);
-      this.#accumulate(this.#change!);
+      this.#accumulate(this.#change!, frame.t);
     } else if (changedCells >= this.#options.minChangedCells) {
-      this.#accumulate(change);
+      this.#accumulate(change, frame.t);
       this.#dropAfterCandidate(change);
       if (frame.t - change.startT > this.#options.maxChangeMs) {
         // Cut here; the current frame closes this change and opens the next.
@@ -186,6 +205,42 @@ export class ChangeDetector<H> {
     this.#prev = null;
   }
 
+  /**
+   * From now on, changes inside `areas` (shares of the frame, 0–1) are not seen. What the open
+   * change already gathered there is dropped too: the area may have changed just before the
+   * caller could say so (a window opening), and that is not the workflow either.
+   */
+  ignore(areas: readonly Rect[]): void {
+    this.#ignored = areas.map((a) => ({ ...a }));
+    this.#ignoredCells = null;
+    const change = this.#change;
+    const frame = this.#prev?.frame;
+    if (!change || !frame || change.mask.length !== frame.width * frame.height) return;
+    const ignored = this.#ignoredOn(frame.width, frame.height);
+    for (let i = 0; i < ignored.length; i++) {
+      if (ignored[i] === 1 && change.mask[i] === 1) {
+        change.mask[i] = 0;
+        change.maskCount--;
+      }
+    }
+  }
+
+  /** The ignored areas as cells of a `width` × `height` grid (1 = not looked at). */
+  #ignoredOn(width: number, height: number): Uint8Array {
+    const known = this.#ignoredCells;
+    if (known && known.width === width && known.height === height) return known.cells;
+    const cells = new Uint8Array(width * height);
+    for (const area of this.#ignored) {
+      const x0 = Math.max(0, Math.floor(area.x * width));
+      const y0 = Math.max(0, Math.floor(area.y * height));
+      const x1 = Math.min(width, Math.ceil((area.x + area.width) * width));
+      const y1 = Math.min(height, Math.ceil((area.y + area.height) * height));
+      for (let y = y0; y < y1; y++) cells.fill(1, y * width + x0, y * width + Math.max(x0, x1));
+    }
+    this.#ignoredCells = { width, height, cells };
+    return cells;
+  }
+
   get changing(): boolean {
     return this.#change !== null;
   }
@@ -206,9 +261,10 @@ export class ChangeDetector<H> {
       return total;
     }
     const { cellThreshold, smallUpdateFraction, flickerActivity, activityHalfLifeMs } = this.#options;
+    const ignored = this.#ignored.length > 0 ? this.#ignoredOn(b.width, b.height) : null;
     let raw = 0;
     for (let i = 0; i < total; i++) {
-      const hit = Math.abs((a.data[i] ?? 0) - (b.data[i] ?? 0)) > cellThreshold ? 1 : 0;
+      const hit = ignored?.[i] !== 1 && Math.abs((a.data[i] ?? 0) - (b.data[i] ?? 0)) > cellThreshold ? 1 : 0;
       changed[i] = hit;
       raw += hit;
     }
@@ -234,10 +290,11 @@ export class ChangeDetector<H> {
       startT: frame.t,
       mask: new Uint8Array(frame.width * frame.height),
       maskCount: 0,
+      changedAt: new Float64Array(frame.width * frame.height),
       quiet: 0,
       afterCandidate: null,
     };
-    this.#accumulate(this.#change);
+    this.#accumulate(this.#change, frame.t);
   }
 
   /** Opens a change right after a cut: the cut frame is the new before frame. */
@@ -248,12 +305,13 @@ export class ChangeDetector<H> {
       startT: sample.frame.t,
       mask: new Uint8Array(sample.frame.width * sample.frame.height),
       maskCount: 0,
+      changedAt: new Float64Array(sample.frame.width * sample.frame.height),
       quiet: 0,
       afterCandidate: null,
     };
   }
 
-  #accumulate(change: OpenChange<H>): void {
+  #accumulate(change: OpenChange<H>, t: number): void {
     const { mask } = change;
     const changed = this.#changed;
     change.quiet = 0;
@@ -261,10 +319,13 @@ export class ChangeDetector<H> {
       // The captured surface changed size: the whole frame is new.
       change.mask = new Uint8Array(changed.length).fill(1);
       change.maskCount = changed.length;
+      change.changedAt = new Float64Array(changed.length).fill(t);
       return;
     }
     for (let i = 0; i < changed.length; i++) {
-      if (changed[i] === 1 && mask[i] === 0) {
+      if (changed[i] !== 1) continue;
+      change.changedAt[i] = t;
+      if (mask[i] === 0) {
         mask[i] = 1;
         change.maskCount++;
       }
@@ -280,7 +341,15 @@ export class ChangeDetector<H> {
     const total = frame.width * frame.height;
     if (frame.t - change.startT < typingMs || change.maskCount > total * smallPlaceFraction) return false;
     if (change.mask.length !== total) return false;
-    const box = maskBox(change.mask, frame.width, frame.height);
+    // The place typed in: where the change went on lately (not the focus ring that left another
+    // field when it began), and not the pointer's path to what comes next (it would stretch the
+    // place over the whole form).
+    const since = frame.t - RECENT_MS;
+    const recent = change.mask.map((on, i) => (on === 1 && (change.changedAt[i] ?? 0) >= since ? 1 : 0));
+    const box =
+      this.#largePlacesBox(recent, frame.width, frame.height) ??
+      this.#largePlacesBox(change.mask, frame.width, frame.height) ??
+      maskBox(change.mask, frame.width, frame.height);
     if (!box) return false;
     const changed = this.#changed;
     let inside = 0;
@@ -321,7 +390,7 @@ export class ChangeDetector<H> {
     this.#change = null;
     const { before, mask } = change;
     const { width, height } = after.frame;
-    const box = maskBox(mask, width, height);
+    const box = this.#withoutPointer(mask, before.frame, after.frame) ?? maskBox(mask, width, height);
     if (!box || (!cut && !this.#netChange(before.frame, after.frame, box))) {
       this.#owner.release(before.handle);
       this.#owner.release(after.handle);
@@ -341,15 +410,62 @@ export class ChangeDetector<H> {
     };
   }
 
+  /**
+   * The change's box without where the mouse pointer was, or null to keep every changed
+   * cell. On a shared screen the pointer is in the picture: it leaves one place and rests on
+   * the control acted on, and the union of changed cells spans both (and its path). Where
+   * the before and after frames differ, places (cells within JOIN_CELLS joined) no larger than
+   * a pointer and away from every larger place are where the pointer was: left out. Where
+   * every place is that small (a tick, a pointer that only moved), which is which cannot be
+   * told from cells alone, and nothing is left out.
+   */
+  #withoutPointer(mask: Uint8Array, before: LumaFrame, after: LumaFrame): Rect | null {
+    const { width, height } = after;
+    if (before.width !== width || before.height !== height || mask.length !== width * height) return null;
+    const { cellThreshold, pointerCells } = this.#options;
+    const ignored = this.#ignored.length > 0 ? this.#ignoredOn(width, height) : null;
+    const net = new Uint8Array(width * height);
+    for (let i = 0; i < net.length; i++) {
+      net[i] =
+        mask[i] === 1 && ignored?.[i] !== 1 && Math.abs((before.data[i] ?? 0) - (after.data[i] ?? 0)) > cellThreshold
+          ? 1
+          : 0;
+    }
+    const places = clusters(net, width, height, JOIN_CELLS);
+    const small = (r: Rect) => r.width <= pointerCells.width && r.height <= pointerCells.height;
+    const large = places.filter((r) => !small(r));
+    if (large.length === 0 || large.length === places.length) return null;
+    const near = (r: Rect) =>
+      large.some(
+        (l) =>
+          r.x < l.x + l.width + NEAR_CELLS &&
+          l.x < r.x + r.width + NEAR_CELLS &&
+          r.y < l.y + l.height + NEAR_CELLS &&
+          l.y < r.y + r.height + NEAR_CELLS,
+      );
+    const kept = places.filter((r) => !small(r) || near(r));
+    return kept.length === places.length ? null : (union(kept) ?? null);
+  }
+
+  /** The box of the places in `cells` larger than a pointer, or null when there are none. */
+  #largePlacesBox(cells: Uint8Array, width: number, height: number): Rect | null {
+    const { pointerCells } = this.#options;
+    const large = clusters(cells, width, height, JOIN_CELLS).filter(
+      (r) => r.width > pointerCells.width || r.height > pointerCells.height,
+    );
+    return union(large) ?? null;
+  }
+
   /** Whether the after frame differs from the before frame inside the box (not a transient flash). */
   #netChange(before: LumaFrame, after: LumaFrame, box: Rect): boolean {
     if (before.width !== after.width || before.height !== after.height) return true;
     const { cellThreshold, minChangedCells } = this.#options;
+    const ignored = this.#ignored.length > 0 ? this.#ignoredOn(after.width, after.height) : null;
     let count = 0;
     for (let y = box.y; y < box.y + box.height; y++) {
       for (let x = box.x; x < box.x + box.width; x++) {
         const i = y * after.width + x;
-        if (Math.abs((before.data[i] ?? 0) - (after.data[i] ?? 0)) > cellThreshold) {
+        if (ignored?.[i] !== 1 && Math.abs((before.data[i] ?? 0) - (after.data[i] ?? 0)) > cellThreshold) {
           if (++count >= minChangedCells) return true;
         }
       }
@@ -373,4 +489,40 @@ function maskBox(mask: Uint8Array, width: number, height: number): Rect | null {
     }
   }
   return maxX < 0 ? null : { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 };
+}
+
+/** The boxes of the places set in `cells` (1), cells up to `join` apart counting as one place. */
+function clusters(cells: Uint8Array, width: number, height: number, join: number): Rect[] {
+  const seen = new Uint8Array(cells.length);
+  const boxes: Rect[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < cells.length; start++) {
+    if (cells[start] !== 1 || seen[start] === 1) continue;
+    seen[start] = 1;
+    stack.push(start);
+    let minX = width;
+    let minY = height;
+    let maxX = -1;
+    let maxY = -1;
+    while (stack.length > 0) {
+      const i = stack.pop() ?? 0;
+      const x = i % width;
+      const y = (i - x) / width;
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+      for (let ny = Math.max(0, y - join); ny <= Math.min(height - 1, y + join); ny++) {
+        for (let nx = Math.max(0, x - join); nx <= Math.min(width - 1, x + join); nx++) {
+          const j = ny * width + nx;
+          if (cells[j] === 1 && seen[j] === 0) {
+            seen[j] = 1;
+            stack.push(j);
+          }
+        }
+      }
+    }
+    boxes.push({ x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 });
+  }
+  return boxes;
 }

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseChromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
-import { CORPUS } from './quality/corpus.mjs';
+import { WEB_CORPUS } from './quality/corpus.mjs';
 import { CORPUS_ORIGIN, serveCorpus } from './quality/serve-corpus.mjs';
 import { round } from './workload.mjs';
 
@@ -38,28 +38,7 @@ const PADDLE_FILES = {
 export async function benchOcr() {
   const { screens, items } = await collect();
   console.error(`bench ocr: ${items.length} lines of text on ${screens.length} screens`);
-  const server = spawn('npx', ['vite', '--port', String(DEV_PORT), '--strictPort'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    detached: true,
-  });
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: baseChromiumArgs });
-  try {
-    await waitFor(DEV_URL);
-    const page = await browser.newPage();
-    // The dev server sends no isolation headers with workers' scripts; the app's own server does.
-    await page.route(/\/(vendor|node_modules)\//, async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({
-        response,
-        headers: {
-          ...response.headers(),
-          'cross-origin-embedder-policy': 'require-corp',
-          'cross-origin-resource-policy': 'same-origin',
-        },
-      });
-    });
-    await page.goto(`${DEV_URL}/`);
+  return withOcrPage(async (page) => {
     const urls = {
       det: `/${PADDLE_FILES.det}`,
       rec: `/${PADDLE_FILES.rec}`,
@@ -91,6 +70,38 @@ export async function benchOcr() {
         .slice(0, 40)
         .map((s) => ({ truth: s.text, tesseract: s.reading?.tesseract.text, paddle: s.reading?.paddle.text })),
     };
+  });
+}
+
+/**
+ * Runs `use` with a page of the app's dev server in Chromium, where the app's own modules
+ * (its OCR pool, `/src/analyze/ocr/pool.ts`) can be imported. The dev server does not send
+ * the headers the OCR worker's files need under the app's isolation; they are added here.
+ * @template T @param {(page: import('@playwright/test').Page) => Promise<T>} use
+ */
+export async function withOcrPage(use) {
+  const server = spawn('npx', ['vite', '--port', String(DEV_PORT), '--strictPort'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    detached: true,
+  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: baseChromiumArgs });
+  try {
+    await waitFor(DEV_URL);
+    const page = await browser.newPage();
+    await page.route(/\/(vendor|node_modules)\//, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: {
+          ...response.headers(),
+          'cross-origin-embedder-policy': 'require-corp',
+          'cross-origin-resource-policy': 'same-origin',
+        },
+      });
+    });
+    await page.goto(`${DEV_URL}/`);
+    return await use(page);
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
@@ -108,7 +119,7 @@ async function collect() {
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     await serveCorpus(context);
-    for (const workflow of CORPUS) {
+    for (const workflow of WEB_CORPUS) {
       const page = await context.newPage();
       page.on('dialog', (dialog) => void dialog.dismiss());
       await page.goto(`${CORPUS_ORIGIN}/${workflow.page}`);

@@ -63,3 +63,23 @@ function scaled(bitmap: ImageBitmap, area: Crop['area']): ImageData {
   ctx.drawImage(bitmap, area.x, area.y, area.width, area.height, 0, 0, canvas.width, canvas.height);
   return ctx.getImageData(0, 0, canvas.width, canvas.height);
 }
+
+/** Crops of one image read by the app's own OCR pool: its lines, as the analysis gets them. */
+export async function readCrops(
+  png: string,
+  areas: Crop['area'][],
+): Promise<{ area: Crop['area']; lines: { text: string; confidence: number; box: Crop['area'] }[] }[]> {
+  const blob = await fetch(`data:image/png;base64,${png}`).then((r) => r.blob());
+  const pool = new OcrPool(1);
+  await pool.ready();
+  try {
+    const out = [];
+    for (const area of areas) {
+      const lines = toLines(await pool.recognize(blob, area));
+      out.push({ area, lines: lines.map(({ text, confidence, box }) => ({ text, confidence, box })) });
+    }
+    return out;
+  } finally {
+    await pool.terminate();
+  }
+}

@@ -152,6 +152,15 @@ describe('appearedText', () => {
     expect(appearedText(before, after, region)).toBe('Quarterly report');
     expect(appearedText(after, after, region)).toBeUndefined();
   });
+
+  it('is the value typed in a field, not the label OCR read with it as one line (a desktop form\'s "Name: Ada")', () => {
+    // The field is the change; its label sits just left of it, and OCR joins the two.
+    const field = { x: 824, y: 64, width: 332, height: 36 };
+    const before = toLines([...line('Name:', 781, 77)]);
+    const after = toLines(line('Name: Ada Lovelace', 781, 77));
+    expect(after).toHaveLength(1);
+    expect(appearedText(before, after, field)).toBe('Ada Lovelace');
+  });
 });
 
 describe('actedOnLabel', () => {

@@ -6,7 +6,7 @@
 import { center, contains, expand, type Rect } from '../../shared/geometry';
 import type { LabelBasis } from '../types';
 import { sameReading } from '../../shared/text-distance';
-import { alphanumerics, linesIn, partAt, samePlace, type OcrLine } from '../ocr/lines';
+import { alphanumerics, linesIn, partAt, partIn, samePlace, type OcrLine } from '../ocr/lines';
 
 /**
  * The label of what was acted on: the line the point of action falls in, else
@@ -139,7 +139,9 @@ export function appearedText(
   field?: Rect,
 ): string | undefined {
   const seen = new Set(linesIn(before, region, margin).map((l) => l.text));
+  const area = expand(region, margin);
   const fresh = linesIn(after, region, margin)
+    .map((l) => partIn(l, area))
     .filter((l) => !seen.has(l.text) && !isValidationMessage(l.text))
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   if (field && fresh.length > 1) {

@@ -98,6 +98,27 @@ export function linesIn(lines: OcrLine[], region: Rect, margin = 0): OcrLine[] {
   return lines.filter((line) => contains(area, center(line.box)));
 }
 
+/**
+ * The part of a line inside `area`: its words whose centres lie there, as one line. OCR
+ * reads a field's label and the value typed beside it as one line ("Name: Ada"); the value
+ * is the part inside the field. The line as it is where all its words or none lie inside.
+ */
+export function partIn(line: OcrLine, area: Rect): OcrLine {
+  const words = line.words ?? [];
+  const inside = words.filter((w) => contains(area, center(w.box)));
+  if (inside.length === 0 || inside.length === words.length) return line;
+  const x0 = Math.min(...inside.map((w) => w.box.x));
+  const y0 = Math.min(...inside.map((w) => w.box.y));
+  const x1 = Math.max(...inside.map((w) => w.box.x + w.box.width));
+  const y1 = Math.max(...inside.map((w) => w.box.y + w.box.height));
+  return {
+    ...line,
+    text: inside.map((w) => w.text).join(' '),
+    box: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+    words: inside,
+  };
+}
+
 /** Two boxes of one piece of text in the same place: overlapping across, centres within half a line height. */
 export function samePlace(a: Rect, b: Rect): boolean {
   const dy = Math.abs(a.y + a.height / 2 - (b.y + b.height / 2));

@@ -61,6 +61,26 @@ describe('darkOnLight', () => {
     expect(at(36, 2)).toBeGreaterThan(240);
   });
 
+  it('lifts a grey window to white, with a white field on it, and keeps its dark text dark', () => {
+    const width = 48;
+    const height = 24;
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const field = x >= 24 && y >= 4 && y < 20;
+        const stroke = y >= 8 && y < 16 && (x === 8 || x === 9 || x === 32 || x === 33);
+        const value = stroke ? 20 : field ? 255 : 217;
+        rgba.set([value, value, value, 255], (y * width + x) * 4);
+      }
+    }
+    darkOnLight(rgba, width, height, 4);
+    const at = (x: number, y: number) => rgba[(y * width + x) * 4]!;
+    expect(at(2, 2)).toBeGreaterThan(245); // the grey window, white now like the field
+    expect(at(40, 12)).toBeGreaterThan(245);
+    expect(at(8, 12)).toBeLessThan(80); // the label's letter on the window
+    expect(at(32, 12)).toBeLessThan(80); // the value's letter in the field
+  });
+
   it('turns light text on a dark panel dark on white', () => {
     const at = page(20, 230);
     expect(at(7, 12)).toBeLessThan(60);

@@ -48,6 +48,8 @@ export function removeRuledLines(rgba: Uint8ClampedArray, width: number, height:
 const CONTRAST_GAIN = 2;
 /** A background at least this light (luma) is a page whose text is dark already. */
 const LIGHT_PAGE = 170;
+/** A light page at least this light is white enough to be left as it is. */
+const WHITE_PAGE = 236;
 /** How many blocks either side of a pixel's block its background is taken over. */
 const BACKGROUND_REACH = 2;
 
@@ -92,9 +94,15 @@ export function darkOnLight(rgba: Uint8ClampedArray, width: number, height: numb
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
       const behind = background[Math.floor(y / block) * columns + Math.floor(x / block)]!;
-      // On a light page text is already dark: left as drawn, so that icons stay as faint as they are.
-      if (behind >= LIGHT_PAGE) continue;
-      const value = Math.max(0, 255 - Math.abs(luma[i]! - behind) * CONTRAST_GAIN);
+      // On a white page text is already dark: left as drawn, so that icons stay as faint as they are.
+      if (behind >= WHITE_PAGE) continue;
+      // A grey page (a desktop program's window, 217 in Tk) is lifted to white, its dark text kept
+      // dark: with white fields on it, tesseract's threshold fell between the page and the
+      // fields, and the page with every word on it read as one dark blot.
+      const value =
+        behind >= LIGHT_PAGE
+          ? Math.min(255, luma[i]! + 255 - behind)
+          : Math.max(0, 255 - Math.abs(luma[i]! - behind) * CONTRAST_GAIN);
       rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = value;
     }
   }

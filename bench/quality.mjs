@@ -433,6 +433,7 @@ async function dumpAnalysis(app, name) {
   await mkdir(path.join(dir, name), { recursive: true });
   const [analysis] = await readStore(app, 'analyses');
   await writeFile(path.join(dir, name, 'analysis.json'), JSON.stringify(analysis, null, 1));
+  await writeFile(path.join(dir, name, 'events.json'), JSON.stringify(await readStore(app, 'events'), null, 1));
   /** @type {{ id: string, t: number, role: string, type: string, data: string }[]} */
   const frames = await app.evaluate(async () => {
     const db = await new Promise((resolve) => {

@@ -13,11 +13,12 @@ import {
   captionOf,
   choiceAtPoint,
   labelAtClick,
+  labelAtPoint,
   labelFor,
   wholeFrameLabel,
 } from './labels/labels';
 import { controlFacts, looksLikeFormat } from '../compose/control';
-import { choiceMade, echoOf, submittedBy } from './inferences';
+import { choiceMade, echoOf, restingPointer, submittedBy } from './inferences';
 import { linesIn, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
 import { buildSteps, type StepDraft } from './segment/steps';
@@ -75,7 +76,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     const pixelsStarted = performance.now();
     const pixels = await readPixels(draft, reading);
     pixelsMs += performance.now() - pixelsStarted;
-    const atPoint = reading ? await readAtPoint(draft, backend) : undefined;
+    const atPoint = reading ? await readAtPoint(draft, backend, restingPointer(draft, events)) : undefined;
     const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
     if (previous && submittedBy(drafts[index - 1], draft, previous, step)) {
       // What typing's Enter did is part of the typing step: "…, then press Enter".
@@ -218,13 +219,17 @@ interface PointReading {
  * into, is named from it in the before frame; a click's after frame shows whether the
  * text at the point gave way to another (a select's value chosen from its list).
  */
-async function readAtPoint(draft: StepDraft<EventRecord>, backend: LocalBackend): Promise<PointReading | undefined> {
-  const point = loggedPoint(draft);
+async function readAtPoint(
+  draft: StepDraft<EventRecord>,
+  backend: LocalBackend,
+  pointer: { x: number; y: number } | undefined,
+): Promise<PointReading | undefined> {
+  const point = loggedPoint(draft) ?? pointer;
   if (!point || !draft.beforeFrameId) return undefined;
   try {
     const before = (await backend.analyzePoint(draft.beforeFrameId, point)).lines;
     const after =
-      draft.kind === 'click' && draft.afterFrameId
+      draft.kind !== 'type' && draft.afterFrameId
         ? (await backend.analyzePoint(draft.afterFrameId, point)).lines
         : undefined;
     return { point, before, ...(after ? { after } : {}) };
@@ -251,8 +256,20 @@ function describeStep(
     const point = draft.events.find((e) => e.type === 'click')?.point;
     if (draft.kind === 'visual') {
       const named = actedOn(lines.before, lines.after, draft.region, previous, pixels?.changed);
-      label = named?.label;
-      seen = named?.seen;
+      // Where the pointer rested on a shared screen is what was clicked, unless this was typing
+      // (the field is named by its label, not by the value the pointer rests on).
+      const typing = readsAsTyping(appearedText(lines.before, lines.after, draft.region), durationMs);
+      const pointed =
+        atPoint && !typing && labelAtPoint(atPoint.before, atPoint.point)
+          ? labelAtClick(
+              { lines: atPoint.before, area: pointArea(atPoint.point) },
+              lines.before,
+              draft.region,
+              atPoint.point,
+            )
+          : undefined;
+      label = pointed ?? named?.label;
+      seen = pointed ? 'point' : named?.seen;
     } else {
       const field = draft.kind === 'type';
       const wide = lines.before.length > 0 ? lines.before : lines.after;

@@ -3,7 +3,7 @@ import type { EventRecord } from '../capture/events';
 import { toLines, type OcrWord } from './ocr/lines';
 import type { StepDraft } from './segment/steps';
 import type { AnalyzedStep } from './types';
-import { choiceMade, echoOf, submittedBy } from './inferences';
+import { choiceMade, echoOf, restingPointer, submittedBy } from './inferences';
 
 let lineId = 0;
 const line = (text: string, x: number, y: number): OcrWord[] => {
@@ -80,5 +80,35 @@ describe('echoOf', () => {
     expect(echoOf('Water plan|', after)).toBe('Water plants');
     expect(echoOf('Feed the dog', after)).toBeUndefined();
     expect(echoOf('Water', after)).toBeUndefined();
+  });
+});
+
+describe('restingPointer', () => {
+  const change = (t: number, endT: number, pointerFrom?: EventRecord['pointerFrom']) =>
+    ({ t, endT, type: 'visual', source: 'visual', ...(pointerFrom ? { pointerFrom } : {}) }) as EventRecord;
+  const draft = (start: number, end: number) =>
+    ({
+      start,
+      end,
+      kind: 'visual',
+      events: [],
+      visual: [],
+      region: { x: 920, y: 260, width: 144, height: 32 },
+    }) as StepDraft<EventRecord>;
+
+  it('is where the next change saw the pointer leave, when that is on this change (the button clicked)', () => {
+    const events = [change(1000, 1400), change(2600, 3000, { x: 980, y: 264, width: 24, height: 32 })];
+    expect(restingPointer(draft(1000, 1400), events)).toEqual({ x: 992, y: 280 });
+  });
+
+  it('is nothing where the pointer left from elsewhere, or only a later change saw it leave', () => {
+    const far = [change(1000, 1400), change(2600, 3000, { x: 200, y: 600, width: 24, height: 32 })];
+    expect(restingPointer(draft(1000, 1400), far)).toBeUndefined();
+    const later = [
+      change(1000, 1400),
+      change(1400, 1600),
+      change(2600, 3000, { x: 980, y: 264, width: 24, height: 32 }),
+    ];
+    expect(restingPointer(draft(1000, 1400), later)).toBeUndefined();
   });
 });

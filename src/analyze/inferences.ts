@@ -4,7 +4,7 @@
  * Pure, so unit-tested without OCR or storage.
  */
 import type { EventRecord } from '../capture/events';
-import { union } from '../shared/geometry';
+import { center, contains, expand, union } from '../shared/geometry';
 import { editDistance } from '../shared/text-distance';
 import { choiceIn } from './labels/labels';
 import type { OcrLine } from './ocr/lines';
@@ -98,3 +98,24 @@ export function echoOf(typed: string, after: OcrLine[]): string | undefined {
 
 /** How many characters typed just before Enter the typing's last frame may miss. */
 const CUT_SHORT = 3;
+
+/** How far outside a change the pointer may rest and still be on what was clicked for it. */
+const POINTER_REACH = 16;
+
+/**
+ * Where the mouse pointer rested during a change seen only as pixels on a shared screen:
+ * the place the next change saw it leave, where that lies on this change (the control
+ * clicked for it; tab captures and most videos show no pointer, and say nothing).
+ */
+export function restingPointer(
+  draft: StepDraft<EventRecord>,
+  events: EventRecord[],
+): { x: number; y: number } | undefined {
+  if (draft.kind !== 'visual' || !draft.region) return undefined;
+  // Only the very next change: where one in between moved the pointer unseen (a button that
+  // lit up as it left joined the pointer's old place), an older place would name the wrong control.
+  const next = events.find((e) => e.type === 'visual' && e.t >= draft.end && e.t > draft.start);
+  if (!next?.pointerFrom) return undefined;
+  const at = center(next.pointerFrom);
+  return contains(expand(draft.region, POINTER_REACH), at) ? { x: Math.round(at.x), y: Math.round(at.y) } : undefined;
+}

@@ -58,6 +58,11 @@ export interface EventRecord {
   endT?: number;
   /** Visual changes: closed because the screen went on changing elsewhere at once (typing, then Enter's result). */
   moved?: true;
+  /**
+   * Visual changes on a shared screen: where the mouse pointer rested before it, seen as it
+   * left (in video pixels), which is where the change before this one was clicked.
+   */
+  pointerFrom?: Rect;
   beforeFrameId?: string;
   afterFrameId?: string;
 }

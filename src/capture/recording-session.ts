@@ -193,14 +193,19 @@ export class RecordingSession {
     this.#recorder.start(TIMESLICE_MS);
     this.clock = new VideoClock();
 
-    this.#sampler = new SamplerClient(track, {
-      onChange: (change) => this.#onVisualChange(change),
-      onStats: (stats: SamplerStats) => {
-        this.#counts.samplerFps = stats.sampleFps;
-        this.#report();
+    this.#sampler = new SamplerClient(
+      track,
+      {
+        onChange: (change) => this.#onVisualChange(change),
+        onStats: (stats: SamplerStats) => {
+          this.#counts.samplerFps = stats.sampleFps;
+          this.#report();
+        },
+        onError: (message) => callbacks.onWarning(message),
       },
-      onError: (message) => callbacks.onWarning(message),
-    });
+      // A tab's capture never shows the mouse pointer; a screen's or a window's does.
+      { detector: { pointer: recording.surface !== 'browser' } },
+    );
 
     const width = track.getSettings().width ?? 0;
     this.#logger = recording.selfCapture

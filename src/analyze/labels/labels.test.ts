@@ -161,6 +161,12 @@ describe('appearedText', () => {
     expect(after).toHaveLength(1);
     expect(appearedText(before, after, field)).toBe('Ada Lovelace');
   });
+
+  it('is not the text-beam pointer resting in a field, read as a letter', () => {
+    const field = { x: 824, y: 64, width: 332, height: 36 };
+    expect(appearedText([], toLines(line('I', 989, 75)), field)).toBeUndefined();
+    expect(appearedText([], toLines(line('1', 989, 75)), field)).toBe('1'); // a quantity typed
+  });
 });
 
 describe('actedOnLabel', () => {

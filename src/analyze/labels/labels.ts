@@ -142,7 +142,7 @@ export function appearedText(
   const area = expand(region, margin);
   const fresh = linesIn(after, region, margin)
     .map((l) => partIn(l, area))
-    .filter((l) => !seen.has(l.text) && !isValidationMessage(l.text))
+    .filter((l) => !seen.has(l.text) && !isValidationMessage(l.text) && !POINTER_READING.test(l.text))
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   if (field && fresh.length > 1) {
     const at = center(field);
@@ -152,6 +152,9 @@ export function appearedText(
   const text = fresh.map((l) => l.text).join(' ');
   return text || undefined;
 }
+
+/** A text-beam mouse pointer read as a letter: on a shared screen it rests where a field was clicked. */
+const POINTER_READING = /^[Il|!\]]$/;
 
 /**
  * A form refusing input, as browsers and apps word it ("Please fill out this field.",

@@ -149,6 +149,31 @@ describe('ChangeDetector', () => {
     sample(5);
     expect(changes).toHaveLength(1);
     expect(changes[0]!.box).toEqual({ x: 10, y: 5, width: 22, height: 5 });
+    expect(changes[0]!.pointerFrom).toEqual({ x: 50, y: 28, width: 2, height: 3 }); // where it was clicked before
+  });
+
+  it('tells the place the pointer left from the one it went to by which changed first', () => {
+    const { sample, changes, screen } = setup({ pointerCells: { width: 2, height: 3 } });
+    screen.fill(50, 28, 2, 3, 20);
+    sample(4);
+    screen.fill(50, 28, 2, 3, 240); // the pointer leaves, on its way (out of sight here) …
+    sample();
+    screen.fill(10, 5, 2, 2, 20); // … to a box, which it ticks
+    sample(5);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.box).toEqual({ x: 10, y: 5, width: 2, height: 2 });
+    expect(changes[0]!.pointerFrom).toEqual({ x: 50, y: 28, width: 2, height: 3 });
+  });
+
+  it('keeps small places apart from a change where the frames show no pointer (a tab recorded)', () => {
+    const { sample, changes, screen } = setup({ pointerCells: { width: 2, height: 3 }, pointer: false });
+    screen.fill(50, 28, 2, 3, 20); // a counter's digit, say
+    sample(4);
+    screen.fill(50, 28, 2, 3, 240);
+    screen.fill(10, 5, 16, 2, 20);
+    sample(5);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.box).toEqual({ x: 10, y: 5, width: 42, height: 26 });
   });
 
   it('keeps every place of a change when each is pointer-sized (a tick, and the pointer that left)', () => {

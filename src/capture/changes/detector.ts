@@ -53,6 +53,11 @@ export interface DetectorOptions {
   smallPlaceFraction: number;
   /** The largest a mouse pointer is, in cells (on the default grid, 320 cells across a screen). */
   pointerCells: { width: number; height: number };
+  /**
+   * Whether the frames may show a mouse pointer (a screen or a window recorded, a video
+   * someone made): its old place is then left out of a change. A tab's capture never shows one.
+   */
+  pointer: boolean;
 }
 
 export const defaultDetectorOptions: DetectorOptions = {
@@ -67,6 +72,7 @@ export const defaultDetectorOptions: DetectorOptions = {
   smallPlaceFraction: 0.02,
   // A pointer is about 12 × 20 px at 1×, 24 × 40 at 2× (on a 2560 px frame, 8 px cells).
   pointerCells: { width: 6, height: 8 },
+  pointer: true,
 };
 
 /** How far back the place a change is going on in is looked for (typing, its caret blinking). */
@@ -89,6 +95,11 @@ export interface DetectedChange<H> {
   cut: boolean;
   /** True when it was closed because the screen went on changing elsewhere at once (after typing). */
   moved: boolean;
+  /**
+   * Where the mouse pointer rested before the change (the place it left, left out of `box`):
+   * on a shared screen, where the person clicked for the change before this one.
+   */
+  pointerFrom?: Rect;
   width: number;
   height: number;
 }
@@ -347,8 +358,8 @@ export class ChangeDetector<H> {
     const since = frame.t - RECENT_MS;
     const recent = change.mask.map((on, i) => (on === 1 && (change.changedAt[i] ?? 0) >= since ? 1 : 0));
     const box =
-      this.#largePlacesBox(recent, frame.width, frame.height) ??
-      this.#largePlacesBox(change.mask, frame.width, frame.height) ??
+      this.#placeBox(recent, frame.width, frame.height) ??
+      this.#placeBox(change.mask, frame.width, frame.height) ??
       maskBox(change.mask, frame.width, frame.height);
     if (!box) return false;
     const changed = this.#changed;
@@ -390,7 +401,8 @@ export class ChangeDetector<H> {
     this.#change = null;
     const { before, mask } = change;
     const { width, height } = after.frame;
-    const box = this.#withoutPointer(mask, before.frame, after.frame) ?? maskBox(mask, width, height);
+    const trimmed = this.#withoutPointer(mask, change.changedAt, before.frame, after.frame);
+    const box = trimmed?.box ?? maskBox(mask, width, height);
     if (!box || (!cut && !this.#netChange(before.frame, after.frame, box))) {
       this.#owner.release(before.handle);
       this.#owner.release(after.handle);
@@ -405,6 +417,7 @@ export class ChangeDetector<H> {
       after: after.handle,
       cut,
       moved,
+      ...(trimmed ? { pointerFrom: trimmed.left } : {}),
       width,
       height,
     };
@@ -416,11 +429,18 @@ export class ChangeDetector<H> {
    * the control acted on, and the union of changed cells spans both (and its path). Where
    * the before and after frames differ, places (cells within JOIN_CELLS joined) no larger than
    * a pointer and away from every larger place are where the pointer was: left out. Where
-   * every place is that small (a tick, a pointer that only moved), which is which cannot be
-   * told from cells alone, and nothing is left out.
+   * every place is that small (a tick and the pointer that went to it, a pointer that only
+   * moved), the pointer's old place is the one that changed first: it is left out when it
+   * changed before all the others did.
    */
-  #withoutPointer(mask: Uint8Array, before: LumaFrame, after: LumaFrame): Rect | null {
+  #withoutPointer(
+    mask: Uint8Array,
+    changedAt: Float64Array,
+    before: LumaFrame,
+    after: LumaFrame,
+  ): { box: Rect; left: Rect } | null {
     const { width, height } = after;
+    if (!this.#options.pointer) return null;
     if (before.width !== width || before.height !== height || mask.length !== width * height) return null;
     const { cellThreshold, pointerCells } = this.#options;
     const ignored = this.#ignored.length > 0 ? this.#ignoredOn(width, height) : null;
@@ -434,7 +454,16 @@ export class ChangeDetector<H> {
     const places = clusters(net, width, height, JOIN_CELLS);
     const small = (r: Rect) => r.width <= pointerCells.width && r.height <= pointerCells.height;
     const large = places.filter((r) => !small(r));
-    if (large.length === 0 || large.length === places.length) return null;
+    if (large.length === places.length) return null;
+    if (large.length === 0) {
+      if (places.length < 2) return null;
+      const [first, second] = places
+        .map((place) => ({ place, at: firstChange(place, net, changedAt, width) }))
+        .sort((a, b) => a.at - b.at);
+      if (!first || !second || first.at >= second.at) return null;
+      const box = union(places.filter((p) => p !== first.place));
+      return box ? { box, left: first.place } : null;
+    }
     const near = (r: Rect) =>
       large.some(
         (l) =>
@@ -444,12 +473,18 @@ export class ChangeDetector<H> {
           l.y < r.y + r.height + NEAR_CELLS,
       );
     const kept = places.filter((r) => !small(r) || near(r));
-    return kept.length === places.length ? null : (union(kept) ?? null);
+    const left = places.find((r) => !kept.includes(r));
+    const box = union(kept);
+    return left && box ? { box, left } : null;
   }
 
-  /** The box of the places in `cells` larger than a pointer, or null when there are none. */
-  #largePlacesBox(cells: Uint8Array, width: number, height: number): Rect | null {
-    const { pointerCells } = this.#options;
+  /**
+   * The box of the places in `cells`, without those no larger than a pointer where the frames
+   * may show one (null when there are none).
+   */
+  #placeBox(cells: Uint8Array, width: number, height: number): Rect | null {
+    const { pointerCells, pointer } = this.#options;
+    if (!pointer) return maskBox(cells, width, height);
     const large = clusters(cells, width, height, JOIN_CELLS).filter(
       (r) => r.width > pointerCells.width || r.height > pointerCells.height,
     );
@@ -525,4 +560,16 @@ function clusters(cells: Uint8Array, width: number, height: number, join: number
     boxes.push({ x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 });
   }
   return boxes;
+}
+
+/** When the earliest of a place's changed cells changed. */
+function firstChange(place: Rect, cells: Uint8Array, changedAt: Float64Array, width: number): number {
+  let first = Infinity;
+  for (let y = place.y; y < place.y + place.height; y++) {
+    for (let x = place.x; x < place.x + place.width; x++) {
+      const i = y * width + x;
+      if (cells[i] === 1) first = Math.min(first, changedAt[i] ?? Infinity);
+    }
+  }
+  return first;
 }

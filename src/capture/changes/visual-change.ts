@@ -21,6 +21,8 @@ export interface PixelChange {
   cut: boolean;
   /** Closed because the screen went on changing elsewhere at once (typing, then what Enter did). */
   moved: boolean;
+  /** Where the mouse pointer rested before it (in the frame's pixels): see `DetectedChange`. */
+  pointerFrom?: Rect;
 }
 
 export function toPixelChange(change: DetectedChange<unknown>, frame: Size): PixelChange {
@@ -33,13 +35,14 @@ export function toPixelChange(change: DetectedChange<unknown>, frame: Size): Pix
     frameHeight: frame.height,
     cut: change.cut,
     moved: change.moved,
+    ...(change.pointerFrom ? { pointerFrom: gridToPixels(change.pointerFrom, change, frame) } : {}),
   };
 }
 
 /** A change as a stored visual event, its times already on the video's clock. */
 export function visualEvent(
   change: PixelChange,
-): Pick<EventRecord, 't' | 'endT' | 'type' | 'source' | 'box' | 'fraction' | 'moved'> {
+): Pick<EventRecord, 't' | 'endT' | 'type' | 'source' | 'box' | 'fraction' | 'moved' | 'pointerFrom'> {
   return {
     t: change.startT,
     endT: change.endT,
@@ -48,5 +51,6 @@ export function visualEvent(
     box: change.box,
     fraction: change.fraction,
     ...(change.moved ? { moved: true } : {}),
+    ...(change.pointerFrom ? { pointerFrom: change.pointerFrom } : {}),
   };
 }

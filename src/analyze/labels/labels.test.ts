@@ -144,6 +144,16 @@ describe('labelFor', () => {
   });
 });
 
+describe("the browser's sharing bar", () => {
+  it('is not read: it is never the workflow nor a label', () => {
+    const lines = toLines([
+      ...line('http://localhost:4173 is sharing your screen. Stop sharing Hide', 400, 760),
+      ...line('Stop sharing', 100, 100),
+    ]);
+    expect(lines.map((l) => l.text)).toEqual(['Stop sharing']); // a page's own button stays
+  });
+});
+
 describe('appearedText', () => {
   it('returns what is in the region after but was not before', () => {
     const region = { x: 40, y: 250, width: 360, height: 50 };

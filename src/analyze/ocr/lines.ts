@@ -24,14 +24,24 @@ export interface OcrLine {
 /** Words below this confidence are noise more often than not (a word next to a text caret scores about 44). */
 export const MIN_WORD_CONFIDENCE = 40;
 
-/** Groups words into lines, dropping words too uncertain or without letters or digits. */
+/**
+ * The browser's own bar on a shared screen ("localhost:4173 is sharing your screen. Stop
+ * sharing Hide", in Chrome's English wording): never the workflow, never a control's label.
+ */
+const SHARING_BAR = /\bis sharing (your screen|a window|this tab)\b/i;
+
+/**
+ * Groups words into lines, dropping words too uncertain or without letters or digits, and
+ * the browser's screen-sharing bar.
+ */
 export function toLines(words: OcrWord[]): OcrLine[] {
   const byLine = new Map<number, OcrWord[]>();
   for (const word of words) {
     if (word.confidence < MIN_WORD_CONFIDENCE || !/[\p{L}\p{N}]/u.test(word.text)) continue;
     byLine.set(word.line, [...(byLine.get(word.line) ?? []), word]);
   }
-  return [...byLine.values()].map((read) => {
+  const kept = [...byLine.values()].filter((line) => !SHARING_BAR.test(line.map((w) => w.text).join(' ')));
+  return kept.map((read) => {
     const line = read.map((w) => ({ ...w, text: withoutEdges(w.text) }));
     return {
       text: line.map((w) => w.text).join(' '),

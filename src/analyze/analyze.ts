@@ -18,7 +18,7 @@ import {
   wholeFrameLabel,
 } from './labels/labels';
 import { controlFacts, looksLikeFormat } from '../compose/control';
-import { choiceMade, echoOf, restingPointer, submittedBy } from './inferences';
+import { choiceMade, echoOf, onlyOwnControls, restingPointer, submittedBy } from './inferences';
 import { linesIn, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
 import { buildSteps, type StepDraft } from './segment/steps';
@@ -73,6 +73,8 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   for (const [index, draft] of drafts.entries()) {
     const previous = steps.at(-1);
     const reading = readings[index] ?? undefined;
+    // A video of a whole screen recorded with this app shows its floating controls ticking.
+    if (draft.kind === 'visual' && reading && draft.region && onlyOwnControls(reading, draft.region)) continue;
     const pixelsStarted = performance.now();
     const pixels = await readPixels(draft, reading);
     pixelsMs += performance.now() - pixelsStarted;

@@ -3,7 +3,7 @@ import type { EventRecord } from '../capture/events';
 import { toLines, type OcrWord } from './ocr/lines';
 import type { StepDraft } from './segment/steps';
 import type { AnalyzedStep } from './types';
-import { choiceMade, echoOf, restingPointer, submittedBy } from './inferences';
+import { choiceMade, echoOf, onlyOwnControls, restingPointer, submittedBy } from './inferences';
 
 let lineId = 0;
 const line = (text: string, x: number, y: number): OcrWord[] => {
@@ -110,5 +110,26 @@ describe('restingPointer', () => {
       change(2600, 3000, { x: 980, y: 264, width: 24, height: 32 }),
     ];
     expect(restingPointer(draft(1000, 1400), later)).toBeUndefined();
+  });
+});
+
+describe('onlyOwnControls', () => {
+  const region = { x: 160, y: 40, width: 40, height: 30 };
+  it("is a change that shows only this app's floating controls (its timer ticking)", () => {
+    const before = toLines([
+      ...line('Recording 0:07', 30, 50),
+      ...line('Pause recording Add marker Stop recording', 20, 100),
+    ]);
+    const after = toLines([...line('Recording 0:08', 30, 50)]);
+    expect(onlyOwnControls({ before, after }, { x: 20, y: 40, width: 460, height: 80 })).toBe(true);
+    expect(onlyOwnControls({ before, after }, region)).toBe(true);
+  });
+
+  it('is not a change with any other text, nor one with no text at all', () => {
+    const before = toLines([...line('Recording 0:07', 30, 50), ...line('Save', 120, 52)]);
+    expect(onlyOwnControls({ before, after: [] }, { x: 20, y: 40, width: 200, height: 30 })).toBe(false);
+    expect(onlyOwnControls({ before: [], after: [] }, region)).toBe(false);
+    const recordingTitle = toLines(line('Recording studio', 30, 50));
+    expect(onlyOwnControls({ before: recordingTitle, after: [] }, region)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * Pure, so unit-tested without OCR or storage.
  */
 import type { EventRecord } from '../capture/events';
-import { center, contains, expand, union } from '../shared/geometry';
+import { center, contains, expand, intersects, union, type Rect } from '../shared/geometry';
 import { editDistance } from '../shared/text-distance';
 import { choiceIn } from './labels/labels';
 import type { OcrLine } from './ocr/lines';
@@ -118,4 +118,20 @@ export function restingPointer(
   if (!next?.pointerFrom) return undefined;
   const at = center(next.pointerFrom);
   return contains(expand(draft.region, POINTER_REACH), at) ? { x: Math.round(at.x), y: Math.round(at.y) } : undefined;
+}
+
+/** This app's own recording controls as OCR reads them: its timer, its buttons. */
+const OWN_CONTROLS =
+  /^(?:(?:recording|paused|saving…?)\s*)?\d{1,2}:\d{2}$|^(?:(?:pause|resume|stop) recording|add marker)(?:\s+(?:(?:pause|resume|stop) recording|add marker))*$/i;
+
+/**
+ * Whether a change seen as pixels shows nothing but this app's own recording controls (its
+ * floating window's timer ticking, in a video of a whole screen someone recorded with it):
+ * not the workflow. Live recordings of a screen do not see them at all (own-windows.ts).
+ */
+export function onlyOwnControls(lines: { before: OcrLine[]; after: OcrLine[] }, region: Rect): boolean {
+  // Lines reaching into it: a tick changes the timer's digits, the line's middle is elsewhere.
+  const area = expand(region, 8);
+  const seen = [...lines.before, ...lines.after].filter((line) => intersects(line.box, area));
+  return seen.length > 0 && seen.every((line) => OWN_CONTROLS.test(line.text.trim()));
 }

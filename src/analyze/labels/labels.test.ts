@@ -220,6 +220,14 @@ describe('actedOnLabel', () => {
     expect(actedOnLabel(before, after, { x: 60, y: 96, width: 80, height: 24 })).toBe('What needs to be done?');
   });
 
+  it('names the field typed in now, not the one before it that OCR read with the start of its value', () => {
+    // Clicking Home Phone took the focus ring from Name: both fields and their labels are in the change.
+    const region = { x: 700, y: 64, width: 456, height: 144 };
+    const before = toLines([...line('Name: Ada', 781, 72), ...line('Home Phone:', 733, 184)]);
+    const after = toLines([...line('Name: Ada Lovelace', 781, 72), ...line('Home Phone: 555-0100', 733, 184)]);
+    expect(actedOnLabel(before, after, region, ['Name:', 'Ada Lovelace'])).toBe('Home Phone:');
+  });
+
   it('names the trigger, not the text it made appear', () => {
     const region = { x: 40, y: 120, width: 580, height: 80 };
     const before = toLines([...line('Add item', 60, 150)]);

@@ -142,7 +142,7 @@ export function appearedText(
   const area = expand(region, margin);
   const fresh = linesIn(after, region, margin)
     .map((l) => partIn(l, area))
-    .filter((l) => !seen.has(l.text) && !isValidationMessage(l.text) && !POINTER_READING.test(l.text))
+    .filter((l) => !seen.has(l.text) && !isValidationMessage(l.text))
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   if (field && fresh.length > 1) {
     const at = center(field);
@@ -152,9 +152,6 @@ export function appearedText(
   const text = fresh.map((l) => l.text).join(' ');
   return text || undefined;
 }
-
-/** A text-beam mouse pointer read as a letter: on a shared screen it rests where a field was clicked. */
-const POINTER_READING = /^[Il|!\]]$/;
 
 /**
  * A form refusing input, as browsers and apps word it ("Please fill out this field.",
@@ -194,8 +191,10 @@ export function actedOn(
   changed: ReadonlySet<string> = new Set(),
   margin = 24,
 ): { label: string; seen: LabelBasis } | undefined {
+  // The step before's field, also where OCR read its label with the start of its value ("Name: Ada").
+  const isPrevious = (text: string) => previous.some((p) => p && (text === p || text.startsWith(`${p} `)));
   const notPrevious = (lines: OcrLine[]) => {
-    const others = lines.filter((l) => !previous.includes(l.text));
+    const others = lines.filter((l) => !isPrevious(l.text));
     return others.length > 0 ? others : lines;
   };
   const was = notPrevious(linesIn(before, region, margin));
@@ -227,7 +226,7 @@ export function actedOn(
   // Own pixels changed where the line still is, or it can no longer be read (a recoloured
   // button): pressed, recoloured, ticked. A line that moved, or whose text another took
   // in its place (a counter going from 1 to 2), is what the action caused.
-  const pressed = was.filter((l) => changed.has(l.text) && !previous.includes(l.text) && !movedAway(l) && !replaced(l));
+  const pressed = was.filter((l) => changed.has(l.text) && !isPrevious(l.text) && !movedAway(l) && !replaced(l));
   if (pressed.length > 0) return nearest(pressed, 'changed');
   if (stayed.length > 0) return nearest(stayed, 'stayed');
   if (was.length > 0) return nearest(was, 'gone');

@@ -43,4 +43,30 @@ describe('readRegion', () => {
     expect(reading.before.map((l) => l.text)).toEqual(['todos']);
     expect(areas).toHaveLength(1);
   });
+
+  it('reads a row-high change alone again even where the wide read found text in it, keeping the label beside it', async () => {
+    const field = { x: 824, y: 64, width: 332, height: 36 };
+    const areas: Rect[] = [];
+    const recognize = async (_image: Blob, area?: Rect): Promise<OcrWord[]> => {
+      areas.push(area!);
+      // The wide read joins the label with the value and drops a word of it; alone, the row reads whole.
+      if (area && area.width === ocrArea(field).width)
+        return [
+          word('Name:', { x: 781, y: 77, width: 40, height: 12 }, 1),
+          word('Ada', { x: 835, y: 77, width: 30, height: 12 }, 1),
+        ];
+      return [
+        word('Ada', { x: 835, y: 77, width: 30, height: 12 }, 1),
+        word('Lovelace', { x: 871, y: 77, width: 60, height: 12 }, 1),
+      ];
+    };
+    const reading = await readRegion({ recognize } as unknown as OcrPool, field, 'before', 'after');
+    expect(reading.after.map((l) => l.text)).toEqual(['Name:', 'Ada Lovelace']);
+    expect(areas).toHaveLength(4);
+    // A taller change is read alone only where the wide read found nothing in it.
+    const tall = { ...field, height: 144 };
+    areas.length = 0;
+    await readRegion({ recognize } as unknown as OcrPool, tall, 'before', 'after');
+    expect(areas).toHaveLength(2);
+  });
 });

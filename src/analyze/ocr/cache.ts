@@ -6,13 +6,13 @@
  */
 import type { OcrPool } from './pool';
 import { expand, intersects, type Rect } from '../../shared/geometry';
-import { toLines, type OcrLine } from './lines';
+import { toLines, withWords, type OcrLine } from './lines';
 import { readCache, writeCache } from '../../storage/cache';
 import { getFrame } from '../../storage/recordings';
 
 /** Context read around a region: labels sit beside fields, not only inside them. */
 export const OCR_MARGIN = 60;
-const CACHE_VERSION = 'ocr:v14';
+const CACHE_VERSION = 'ocr:v15';
 
 /**
  * The area read for a region: wider to the sides, where a field's label and a
@@ -72,6 +72,8 @@ export async function readFrameArea(
 
 /** How far around a change it is read again, alone, when the wide read found no text in it. */
 const TIGHT_MARGIN = 24;
+/** A change at most this high is one row of controls. */
+const ROW_HEIGHT = 48;
 
 /**
  * The region of a change read in a key frame: the wide area around it, and where
@@ -86,7 +88,10 @@ async function readChangeArea(
   again: boolean,
 ): Promise<AreaReading> {
   const wide = await readFrameArea(ocr, frameId, ocrArea(region));
-  if (!again || !frameId || wide.lines.some((line) => intersects(line.box, region))) return wide;
+  // A change one row high (a field typed in, a button) is read alone too: in the wide area
+  // tesseract drops words of a row now and then ("Ada" of "Ada Lovelace", "Feed" of "Feed the cat").
+  const row = region.height <= ROW_HEIGHT;
+  if (!again || !frameId || (!row && wide.lines.some((line) => intersects(line.box, region)))) return wide;
   const area = expand(region, TIGHT_MARGIN);
   const tight = await readFrameArea(ocr, frameId, {
     x: Math.round(area.x),
@@ -96,10 +101,13 @@ async function readChangeArea(
   });
   // Only what it read in the change itself: a word at the tight area's edge is cut short.
   const found = tight.lines.filter((line) => intersects(line.box, region));
-  return {
-    lines: [...wide.lines.filter((line) => !found.some((f) => intersects(f.box, line.box))), ...found],
-    cached: wide.cached && tight.cached,
-  };
+  // Of the wide lines it read again, the words beside it stay (a field's label read with its value).
+  const rest = wide.lines.flatMap((line) => {
+    if (!found.some((f) => intersects(f.box, line.box))) return [line];
+    const words = (line.words ?? []).filter((w) => !found.some((f) => intersects(f.box, w.box)));
+    return words.length > 0 && words.length < (line.words ?? []).length ? [withWords(line, words)] : [];
+  });
+  return { lines: [...rest, ...found], cached: wide.cached && tight.cached };
 }
 
 /**

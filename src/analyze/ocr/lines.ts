@@ -30,9 +30,12 @@ export const MIN_WORD_CONFIDENCE = 40;
  */
 const SHARING_BAR = /\bis sharing (your screen|a window|this tab)\b/i;
 
+/** A text-beam mouse pointer read as a letter: on a shared screen it rests where a field was clicked. */
+const POINTER_READING = /^[Il|!\]]$/;
+
 /**
- * Groups words into lines, dropping words too uncertain or without letters or digits, and
- * the browser's screen-sharing bar.
+ * Groups words into lines, dropping words too uncertain or without letters or digits, the
+ * browser's screen-sharing bar, and a text-beam pointer read as a letter.
  */
 export function toLines(words: OcrWord[]): OcrLine[] {
   const byLine = new Map<number, OcrWord[]>();
@@ -40,7 +43,10 @@ export function toLines(words: OcrWord[]): OcrLine[] {
     if (word.confidence < MIN_WORD_CONFIDENCE || !/[\p{L}\p{N}]/u.test(word.text)) continue;
     byLine.set(word.line, [...(byLine.get(word.line) ?? []), word]);
   }
-  const kept = [...byLine.values()].filter((line) => !SHARING_BAR.test(line.map((w) => w.text).join(' ')));
+  const kept = [...byLine.values()].filter((line) => {
+    const text = line.map((w) => w.text).join(' ');
+    return !SHARING_BAR.test(text) && !POINTER_READING.test(text);
+  });
   return kept.map((read) => {
     const line = read.map((w) => ({ ...w, text: withoutEdges(w.text) }));
     return {
@@ -117,15 +123,16 @@ export function partIn(line: OcrLine, area: Rect): OcrLine {
   const words = line.words ?? [];
   const inside = words.filter((w) => contains(area, center(w.box)));
   if (inside.length === 0 || inside.length === words.length) return line;
-  const x0 = Math.min(...inside.map((w) => w.box.x));
-  const y0 = Math.min(...inside.map((w) => w.box.y));
-  const x1 = Math.max(...inside.map((w) => w.box.x + w.box.width));
-  const y1 = Math.max(...inside.map((w) => w.box.y + w.box.height));
+  return withWords(line, inside);
+}
+
+/** A line made of some of its words (at least one). */
+export function withWords(line: OcrLine, words: { text: string; box: Rect }[]): OcrLine {
   return {
     ...line,
-    text: inside.map((w) => w.text).join(' '),
-    box: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
-    words: inside,
+    text: words.map((w) => w.text).join(' '),
+    box: union(words.map((w) => w.box)) ?? line.box,
+    words,
   };
 }
 

@@ -292,7 +292,9 @@ function describeStep(
   if (lines && draft.region && draft.kind === 'visual') {
     // The field typed into is where its label was read: the value is the new line nearest it.
     const field = label ? [...lines.before, ...lines.after].find((line) => line.text === label)?.box : undefined;
-    appeared = appearedText(lines.before, lines.after, draft.region, 8, field);
+    // Named by where the pointer rested, it was a click (not typing, as was checked before naming
+    // it so): what reads differently there is the control pressed or lit up, not a typed value.
+    appeared = seen === 'point' ? undefined : appearedText(lines.before, lines.after, draft.region, 8, field);
   }
   // Typing over a format shown in the field ("mm/dd/yyyy"): the field is named by its caption.
   let control = pageLabel ? controlFacts(draft.target) : undefined;

@@ -303,12 +303,21 @@ export function choiceIn(
   // (Short values, "1" to "2", can differ by one letter and be a choice.)
   // Nor is a control that gained or lost an indicator beside its text ("array [3]", "v array [3]").
   if (sameReading(old.text, value.text) || indicatorChanged(old.text, value.text)) return undefined;
+  // Nor a line read again with words missing (the pointer resting on one of its buttons hides it).
+  if (partOf(value.text, old.text)) return undefined;
   const label = captionOf(
     before.filter((l) => l !== old),
     value.box,
   );
   // A label of one letter is an icon or a caret misread, not a field's name.
   return label && alphanumerics(label) >= 2 ? { label, value: value.text } : undefined;
+}
+
+/** Whether every word of `part` (at least two) is a word of `whole`, which has more. */
+function partOf(part: string, whole: string): boolean {
+  const words = part.toLowerCase().split(/\s+/).filter(Boolean);
+  const all = new Set(whole.toLowerCase().split(/\s+/));
+  return words.length >= 2 && all.size > words.length && words.every((w) => all.has(w));
 }
 
 /**

@@ -63,6 +63,20 @@ describe('readRegion', () => {
     const reading = await readRegion({ recognize } as unknown as OcrPool, field, 'before', 'after');
     expect(reading.after.map((l) => l.text)).toEqual(['Name:', 'Ada Lovelace']);
     expect(areas).toHaveLength(4);
+    // Where alone it reads no more of the row than the wide read did, the wide reading stays.
+    const shorter = async (_image: Blob, area?: Rect): Promise<OcrWord[]> =>
+      area && area.width === ocrArea(field).width
+        ? [
+            word('Walk', { x: 835, y: 77, width: 30, height: 12 }, 1),
+            word('the', { x: 871, y: 77, width: 20, height: 12 }, 1),
+            word('dog', { x: 897, y: 77, width: 20, height: 12 }, 1),
+          ]
+        : [
+            word('Walk', { x: 835, y: 77, width: 30, height: 12 }, 1),
+            word('the', { x: 871, y: 77, width: 20, height: 12 }, 1),
+          ];
+    const kept = await readRegion({ recognize: shorter } as unknown as OcrPool, field, 'before', 'after');
+    expect(kept.after.map((l) => l.text)).toEqual(['Walk the dog']);
     // A taller change is read alone only where the wide read found nothing in it.
     const tall = { ...field, height: 144 };
     areas.length = 0;

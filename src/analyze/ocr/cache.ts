@@ -6,7 +6,7 @@
  */
 import type { OcrPool } from './pool';
 import { expand, intersects, type Rect } from '../../shared/geometry';
-import { toLines, withWords, type OcrLine } from './lines';
+import { alphanumerics, toLines, withWords, type OcrLine } from './lines';
 import { readCache, writeCache } from '../../storage/cache';
 import { getFrame } from '../../storage/recordings';
 
@@ -101,6 +101,10 @@ async function readChangeArea(
   });
   // Only what it read in the change itself: a word at the tight area's edge is cut short.
   const found = tight.lines.filter((line) => intersects(line.box, region));
+  // A row the wide read had text in keeps that reading unless alone it reads more of it.
+  const wideWords = wide.lines.flatMap((line) => (line.words ?? []).filter((w) => intersects(w.box, region)));
+  const count = (texts: string[]) => texts.reduce((n, text) => n + alphanumerics(text), 0);
+  if (count(found.map((l) => l.text)) <= count(wideWords.map((w) => w.text))) return wide;
   // Of the wide lines it read again, the words beside it stay (a field's label read with its value).
   const rest = wide.lines.flatMap((line) => {
     if (!found.some((f) => intersects(f.box, line.box))) return [line];

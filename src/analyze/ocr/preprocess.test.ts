@@ -81,6 +81,20 @@ describe('darkOnLight', () => {
     expect(at(32, 12)).toBeLessThan(80); // the value's letter in the field
   });
 
+  it('leaves a grey part of a white page as drawn (a shadow, the edges of faint text)', () => {
+    const width = 48;
+    const height = 24;
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const value = x < 12 ? 217 : 250; // a grey band at the edge of a white page
+        rgba.set([value, value, value, 255], (y * width + x) * 4);
+      }
+    }
+    darkOnLight(rgba, width, height, 4);
+    expect(rgba[(12 * width + 2) * 4]).toBe(217);
+  });
+
   it('turns light text on a dark panel dark on white', () => {
     const at = page(20, 230);
     expect(at(7, 12)).toBeLessThan(60);

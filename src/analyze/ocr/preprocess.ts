@@ -74,6 +74,14 @@ export function darkOnLight(rgba: Uint8ClampedArray, width: number, height: numb
       histograms[(Math.floor(y / block) * columns + Math.floor(x / block)) * BINS + (luma[i]! >> 3)]!++;
     }
   }
+  // The crop's own commonest luma: only a crop that is mostly a grey page is lifted (below), so
+  // that grey bits of a white page (a shadow, faint text's edges) stay as drawn.
+  const overall = new Uint32Array(BINS);
+  for (let b = 0; b < columns * rows; b++)
+    for (let bin = 0; bin < BINS; bin++) overall[bin]! += histograms[b * BINS + bin]!;
+  let pageBin = 0;
+  for (let bin = 1; bin < BINS; bin++) if (overall[bin]! > overall[pageBin]!) pageBin = bin;
+  const greyPage = pageBin * 8 + 4 >= LIGHT_PAGE && pageBin * 8 + 4 < WHITE_PAGE;
   const background = new Uint8Array(columns * rows);
   const around = new Uint32Array(BINS);
   for (let by = 0; by < rows; by++) {
@@ -95,7 +103,7 @@ export function darkOnLight(rgba: Uint8ClampedArray, width: number, height: numb
       const i = y * width + x;
       const behind = background[Math.floor(y / block) * columns + Math.floor(x / block)]!;
       // On a white page text is already dark: left as drawn, so that icons stay as faint as they are.
-      if (behind >= WHITE_PAGE) continue;
+      if (behind >= WHITE_PAGE || (behind >= LIGHT_PAGE && !greyPage)) continue;
       // A grey page (a desktop program's window, 217 in Tk) is lifted to white, its dark text kept
       // dark: with white fields on it, tesseract's threshold fell between the page and the
       // fields, and the page with every word on it read as one dark blot.

@@ -260,9 +260,10 @@ function describeStep(
       const named = actedOn(lines.before, lines.after, draft.region, previous, pixels?.changed);
       // Where the pointer rested on a shared screen is what was clicked, unless this was typing
       // (the field is named by its label, not by the value the pointer rests on).
-      const typing = readsAsTyping(appearedText(lines.before, lines.after, draft.region), durationMs);
+      const { region } = draft;
+      const typing = () => readsAsTyping(appearedText(lines.before, lines.after, region), durationMs);
       const pointed =
-        atPoint && !typing && labelAtPoint(atPoint.before, atPoint.point)
+        atPoint && labelAtPoint(atPoint.before, atPoint.point) && !typing()
           ? labelAtClick(
               { lines: atPoint.before, area: pointArea(atPoint.point) },
               lines.before,

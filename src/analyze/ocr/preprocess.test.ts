@@ -61,20 +61,27 @@ describe('darkOnLight', () => {
     expect(at(36, 2)).toBeGreaterThan(240);
   });
 
-  it('lifts a grey window to white, with a white field on it, and keeps its dark text dark', () => {
+  /** A 48 × 24 grey image painted by `valueAt`, run through darkOnLight; reads a pixel back. */
+  function painted(valueAt: (x: number, y: number) => number) {
     const width = 48;
     const height = 24;
     const rgba = new Uint8ClampedArray(width * height * 4);
     for (let y = 0; y < height; y++) {
       for (let x = 0; x < width; x++) {
-        const field = x >= 24 && y >= 4 && y < 20;
-        const stroke = y >= 8 && y < 16 && (x === 8 || x === 9 || x === 32 || x === 33);
-        const value = stroke ? 20 : field ? 255 : 217;
+        const value = valueAt(x, y);
         rgba.set([value, value, value, 255], (y * width + x) * 4);
       }
     }
     darkOnLight(rgba, width, height, 4);
-    const at = (x: number, y: number) => rgba[(y * width + x) * 4]!;
+    return (x: number, y: number) => rgba[(y * width + x) * 4]!;
+  }
+
+  it('lifts a grey window to white, with a white field on it, and keeps its dark text dark', () => {
+    const at = painted((x, y) => {
+      const field = x >= 24 && y >= 4 && y < 20;
+      const stroke = y >= 8 && y < 16 && (x === 8 || x === 9 || x === 32 || x === 33);
+      return stroke ? 20 : field ? 255 : 217;
+    });
     expect(at(2, 2)).toBeGreaterThan(245); // the grey window, white now like the field
     expect(at(40, 12)).toBeGreaterThan(245);
     expect(at(8, 12)).toBeLessThan(80); // the label's letter on the window
@@ -82,17 +89,8 @@ describe('darkOnLight', () => {
   });
 
   it('leaves a grey part of a white page as drawn (a shadow, the edges of faint text)', () => {
-    const width = 48;
-    const height = 24;
-    const rgba = new Uint8ClampedArray(width * height * 4);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const value = x < 12 ? 217 : 250; // a grey band at the edge of a white page
-        rgba.set([value, value, value, 255], (y * width + x) * 4);
-      }
-    }
-    darkOnLight(rgba, width, height, 4);
-    expect(rgba[(12 * width + 2) * 4]).toBe(217);
+    const at = painted((x) => (x < 12 ? 217 : 250)); // a grey band at the edge of a white page
+    expect(at(2, 12)).toBe(217);
   });
 
   it('turns light text on a dark panel dark on white', () => {

@@ -48,6 +48,8 @@ export interface RecordingRecord {
     decodeMs: number;
     detectMs: number;
     totalMs: number;
+    /** Whether the video showed a mouse pointer (seen moving): see `ChangeDetector.showsPointer`. */
+    pointer?: boolean;
   };
   /** How the live sampler did, for diagnostics and benchmarks. */
   sampler?: SamplerStats;

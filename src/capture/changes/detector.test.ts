@@ -176,6 +176,85 @@ describe('ChangeDetector', () => {
     expect(changes[0]!.box).toEqual({ x: 10, y: 5, width: 42, height: 26 });
   });
 
+  it('reads a video as showing a pointer once the pointer is seen moving, the changes before that too', () => {
+    const { sample, changes, screen, detector } = setup({
+      pointerCells: { width: 2, height: 3 },
+      pointer: 'when-seen',
+    });
+    const pointerAt = (x: number, y: number) => screen.fill(x, y, 2, 3, 20);
+    const pointerOff = (x: number, y: number) => screen.fill(x, y, 2, 3, 240);
+    pointerAt(50, 28);
+    sample(4);
+    pointerOff(50, 28); // it leaves for a button, which fills a panel
+    pointerAt(30, 7);
+    screen.fill(10, 5, 16, 2, 20);
+    sample(5);
+    expect(detector.showsPointer).toBe(false);
+    // Not yet known to be a pointer: the change keeps the place, and says how it reads if it is.
+    expect(changes[0]!.box).toEqual({ x: 10, y: 5, width: 42, height: 26 });
+    expect(changes[0]!.pointerFrom).toBeUndefined();
+    expect(changes[0]!.ifPointer).toEqual({
+      box: { x: 10, y: 5, width: 22, height: 5 },
+      pointerFrom: { x: 50, y: 28, width: 2, height: 3 },
+    });
+    for (const [x, y] of [
+      [40, 15],
+      [45, 25],
+      [55, 30],
+    ] as const) {
+      // The pointer wanders over the screen, nothing else changing.
+      screen.fill(0, 0, W, H, 240);
+      screen.fill(10, 5, 16, 2, 20);
+      pointerAt(x, y);
+      sample(1);
+    }
+    expect(detector.showsPointer).toBe(true);
+    sample(4);
+    // From now on the pointer's old place is left out as it is for a shared screen.
+    screen.fill(55, 30, 2, 3, 240);
+    pointerAt(20, 20);
+    screen.fill(10, 18, 8, 2, 20);
+    sample(5);
+    const last = changes.at(-1)!;
+    expect(last.box).toEqual({ x: 10, y: 18, width: 12, height: 5 });
+    expect(last.pointerFrom).toEqual({ x: 55, y: 30, width: 2, height: 3 });
+    expect(last.ifPointer).toBeUndefined();
+  });
+
+  it('does not take what moves by itself in a tab recorded for a pointer (a caret, a sort arrow)', () => {
+    const { sample, changes, screen, detector } = setup({
+      pointerCells: { width: 2, height: 3 },
+      pointer: 'when-seen',
+    });
+    sample(4);
+    // Tab from field to field: the caret (one cell across) leaves one and shows in the next.
+    for (const [from, to] of [
+      [2, 10],
+      [10, 18],
+      [18, 26],
+      [26, 2],
+    ] as const) {
+      screen.fill(10, from, 1, 3, 240);
+      screen.fill(10, to, 1, 3, 20);
+      sample(4);
+    }
+    // Columns sorted in turn: the arrow leaves one heading for the next, and a row moves.
+    for (const [column, shade] of [
+      [20, 60],
+      [30, 90],
+      [40, 60],
+      [50, 90],
+    ] as const) {
+      screen.fill(0, 2, W, 2, 240);
+      screen.fill(column, 2, 2, 2, 20);
+      screen.fill(30, 20, 6, 2, shade);
+      sample(5);
+    }
+    expect(detector.showsPointer).toBe(false);
+    // The arrow stays part of the change: the heading clicked is named by it.
+    expect(changes.at(-1)!.box).toEqual({ x: 30, y: 2, width: 22, height: 20 });
+  });
+
   it('keeps every place of a change when each is pointer-sized (a tick, and the pointer that left)', () => {
     const { sample, changes, screen } = setup({ pointerCells: { width: 2, height: 3 } });
     screen.fill(50, 28, 2, 3, 20);

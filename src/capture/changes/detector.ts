@@ -54,10 +54,11 @@ export interface DetectorOptions {
   /** The largest a mouse pointer is, in cells (on the default grid, 320 cells across a screen). */
   pointerCells: { width: number; height: number };
   /**
-   * Whether the frames may show a mouse pointer (a screen or a window recorded, a video
-   * someone made): its old place is then left out of a change. A tab's capture never shows one.
+   * Whether the frames show a mouse pointer: its old place is then left out of a change. A
+   * screen or a window recorded shows one (true), a tab's capture never does (false); a video
+   * someone brings may or may not ('when-seen': from when the pointer was seen moving on).
    */
-  pointer: boolean;
+  pointer: boolean | 'when-seen';
 }
 
 export const defaultDetectorOptions: DetectorOptions = {
@@ -81,6 +82,10 @@ const RECENT_MS = 1000;
 const JOIN_CELLS = 2;
 /** A pointer-sized place this close to a larger one belongs to it (a tick beside its label). */
 const NEAR_CELLS = 6;
+/** The fewest cells across and down a pointer covers (a caret is one across). */
+const MIN_POINTER_CELLS = 2;
+/** How often a pointer must be seen moving before a video is taken to show one. */
+const POINTER_MOVES_SEEN = 3;
 
 export interface DetectedChange<H> {
   startT: number;
@@ -100,6 +105,11 @@ export interface DetectedChange<H> {
    * on a shared screen, where the person clicked for the change before this one.
    */
   pointerFrom?: Rect;
+  /**
+   * For frames that may show a pointer ('when-seen') where none was seen moving by the time the
+   * change closed: its box and the pointer's old place, should the pointer be seen later on.
+   */
+  ifPointer?: { box: Rect; pointerFrom: Rect };
   width: number;
   height: number;
 }
@@ -140,6 +150,10 @@ export class ChangeDetector<H> {
   /** Areas not looked at, as shares of the frame (0–1), and their cells on the current grid. */
   #ignored: Rect[] = [];
   #ignoredCells: { width: number; height: number; cells: Uint8Array } | null = null;
+  /** The places the last two samples differed in, when they were few (null: too many to tell). */
+  #lastPlaces: Rect[] | null = null;
+  /** How often the pointer was seen moving ('when-seen'). */
+  #pointerMoves = 0;
 
   constructor(owner: HandleOwner<H>, options: Partial<DetectorOptions> = {}) {
     this.#owner = owner;
@@ -153,6 +167,7 @@ export class ChangeDetector<H> {
     if (!prev) return [];
     const out: DetectedChange<H>[] = [];
     const changedCells = this.#diff(prev.frame, frame);
+    if (this.#options.pointer === 'when-seen') this.#lookForPointer(frame, changedCells);
     const change = this.#change;
 
     if (!change) {
@@ -254,6 +269,35 @@ export class ChangeDetector<H> {
 
   get changing(): boolean {
     return this.#change !== null;
+  }
+
+  /** Whether the frames show a mouse pointer (for 'when-seen': whether it was seen moving yet). */
+  get showsPointer(): boolean {
+    return this.#options.pointer === true || this.#pointerMoves >= POINTER_MOVES_SEEN;
+  }
+
+  /**
+   * Looks for the pointer moving in the latest difference between samples: where nothing but
+   * two or more pointer-sized places changed and one of them is new (it did not change in the
+   * sample before: where the pointer went), something small left one place for another. Seen
+   * a few times, that is a pointer: a tab's capture shows none, and what changes there by
+   * itself stays put (a caret blinking, a counter ticking) or comes with a larger change (a
+   * tick and its struck-out label).
+   */
+  #lookForPointer(frame: LumaFrame, changedCells: number): void {
+    const last = this.#lastPlaces;
+    this.#lastPlaces = null;
+    if (changedCells > frame.width * frame.height * this.#options.smallUpdateFraction) return;
+    const places = changedCells === 0 ? [] : clusters(this.#changed, frame.width, frame.height, JOIN_CELLS);
+    this.#lastPlaces = places;
+    if (!last || !places.every((p) => this.#pointerSized(p))) return;
+    const sprites = places.filter((p) => p.width >= MIN_POINTER_CELLS && p.height >= MIN_POINTER_CELLS);
+    if (sprites.length >= 2 && sprites.some((p) => !last.some((q) => overlaps(p, q)))) this.#pointerMoves++;
+  }
+
+  #pointerSized(r: Rect): boolean {
+    const { pointerCells } = this.#options;
+    return r.width <= pointerCells.width && r.height <= pointerCells.height;
   }
 
   /**
@@ -402,7 +446,8 @@ export class ChangeDetector<H> {
     const { before, mask } = change;
     const { width, height } = after.frame;
     const trimmed = this.#withoutPointer(mask, change.changedAt, before.frame, after.frame);
-    const box = trimmed?.box ?? maskBox(mask, width, height);
+    const shows = this.showsPointer;
+    const box = (shows ? trimmed?.box : undefined) ?? maskBox(mask, width, height);
     if (!box || (!cut && !this.#netChange(before.frame, after.frame, box))) {
       this.#owner.release(before.handle);
       this.#owner.release(after.handle);
@@ -417,7 +462,8 @@ export class ChangeDetector<H> {
       after: after.handle,
       cut,
       moved,
-      ...(trimmed ? { pointerFrom: trimmed.left } : {}),
+      ...(trimmed && shows ? { pointerFrom: trimmed.left } : {}),
+      ...(trimmed && !shows ? { ifPointer: { box: trimmed.box, pointerFrom: trimmed.left } } : {}),
       width,
       height,
     };
@@ -440,9 +486,9 @@ export class ChangeDetector<H> {
     after: LumaFrame,
   ): { box: Rect; left: Rect } | null {
     const { width, height } = after;
-    if (!this.#options.pointer) return null;
+    if (this.#options.pointer === false) return null;
     if (before.width !== width || before.height !== height || mask.length !== width * height) return null;
-    const { cellThreshold, pointerCells } = this.#options;
+    const { cellThreshold } = this.#options;
     const ignored = this.#ignored.length > 0 ? this.#ignoredOn(width, height) : null;
     const net = new Uint8Array(width * height);
     for (let i = 0; i < net.length; i++) {
@@ -452,7 +498,7 @@ export class ChangeDetector<H> {
           : 0;
     }
     const places = clusters(net, width, height, JOIN_CELLS);
-    const small = (r: Rect) => r.width <= pointerCells.width && r.height <= pointerCells.height;
+    const small = (r: Rect) => this.#pointerSized(r);
     const large = places.filter((r) => !small(r));
     if (large.length === places.length) return null;
     if (large.length === 0) {
@@ -464,15 +510,7 @@ export class ChangeDetector<H> {
       const box = union(places.filter((p) => p !== first.place));
       return box ? { box, left: first.place } : null;
     }
-    const near = (r: Rect) =>
-      large.some(
-        (l) =>
-          r.x < l.x + l.width + NEAR_CELLS &&
-          l.x < r.x + r.width + NEAR_CELLS &&
-          r.y < l.y + l.height + NEAR_CELLS &&
-          l.y < r.y + r.height + NEAR_CELLS,
-      );
-    const kept = places.filter((r) => !small(r) || near(r));
+    const kept = places.filter((r) => !small(r) || large.some((l) => near(r, l, NEAR_CELLS)));
     const left = places.find((r) => !kept.includes(r));
     const box = union(kept);
     return left && box ? { box, left } : null;
@@ -483,11 +521,8 @@ export class ChangeDetector<H> {
    * may show one (null when there are none).
    */
   #placeBox(cells: Uint8Array, width: number, height: number): Rect | null {
-    const { pointerCells, pointer } = this.#options;
-    if (!pointer) return maskBox(cells, width, height);
-    const large = clusters(cells, width, height, JOIN_CELLS).filter(
-      (r) => r.width > pointerCells.width || r.height > pointerCells.height,
-    );
+    if (!this.showsPointer) return maskBox(cells, width, height);
+    const large = clusters(cells, width, height, JOIN_CELLS).filter((r) => !this.#pointerSized(r));
     return union(large) ?? null;
   }
 
@@ -560,6 +595,20 @@ function clusters(cells: Uint8Array, width: number, height: number, join: number
     boxes.push({ x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 });
   }
   return boxes;
+}
+
+/** Whether two boxes of cells come within `cells` of each other (0: they overlap). */
+function near(a: Rect, b: Rect, cells: number): boolean {
+  return (
+    a.x < b.x + b.width + cells &&
+    b.x < a.x + a.width + cells &&
+    a.y < b.y + b.height + cells &&
+    b.y < a.y + a.height + cells
+  );
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return near(a, b, 0);
 }
 
 /** When the earliest of a place's changed cells changed. */

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChangeDetector, type LumaFrame } from './detector';
 import { FrameHandles, type FrameHandle } from './handles';
-import { toPixelChange, visualEvent } from './visual-change';
+import { toPixelChange, visualEvent, withPointer, type PixelChange } from './visual-change';
 
 const GRID = { width: 64, height: 36 };
 const FRAME = { width: 1280, height: 720 };
@@ -77,5 +77,30 @@ describe('visual changes', () => {
     expect(frame.closed).toBe(true);
     expect(handles.open).toBe(0);
     expect(() => handles.retain(handle)).toThrow();
+  });
+
+  it('reads a change the pointer may have been part of by whether the video turned out to show one', () => {
+    const change: PixelChange = {
+      startT: 0,
+      endT: 500,
+      box: { x: 0, y: 0, width: 400, height: 300 },
+      fraction: 0.1,
+      frameWidth: 1280,
+      frameHeight: 720,
+      cut: false,
+      moved: false,
+      ifPointer: {
+        box: { x: 0, y: 0, width: 100, height: 40 },
+        pointerFrom: { x: 380, y: 280, width: 20, height: 20 },
+      },
+    };
+    const shown = withPointer(change, true);
+    expect(shown.box).toEqual({ x: 0, y: 0, width: 100, height: 40 });
+    expect(shown.pointerFrom).toEqual({ x: 380, y: 280, width: 20, height: 20 });
+    expect('ifPointer' in shown).toBe(false);
+    const none = withPointer(change, false);
+    expect(none.box).toEqual({ x: 0, y: 0, width: 400, height: 300 });
+    expect(none.pointerFrom).toBeUndefined();
+    expect('ifPointer' in none).toBe(false);
   });
 });

@@ -23,6 +23,8 @@ export interface PixelChange {
   moved: boolean;
   /** Where the mouse pointer rested before it (in the frame's pixels): see `DetectedChange`. */
   pointerFrom?: Rect;
+  /** Its box and `pointerFrom` should the frames turn out to show a pointer: see `DetectedChange`. */
+  ifPointer?: { box: Rect; pointerFrom: Rect };
 }
 
 export function toPixelChange(change: DetectedChange<unknown>, frame: Size): PixelChange {
@@ -36,7 +38,21 @@ export function toPixelChange(change: DetectedChange<unknown>, frame: Size): Pix
     cut: change.cut,
     moved: change.moved,
     ...(change.pointerFrom ? { pointerFrom: gridToPixels(change.pointerFrom, change, frame) } : {}),
+    ...(change.ifPointer
+      ? {
+          ifPointer: {
+            box: gridToPixels(change.ifPointer.box, change, frame),
+            pointerFrom: gridToPixels(change.ifPointer.pointerFrom, change, frame),
+          },
+        }
+      : {}),
   };
+}
+
+/** The change as it reads on frames that show a pointer (`showsPointer`), or as it is. */
+export function withPointer<C extends PixelChange>(change: C, showsPointer: boolean): Omit<C, 'ifPointer'> {
+  const { ifPointer, ...rest } = change;
+  return showsPointer && ifPointer ? { ...rest, ...ifPointer } : rest;
 }
 
 /** A change as a stored visual event, its times already on the video's clock. */

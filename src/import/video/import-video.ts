@@ -9,7 +9,7 @@ import { defaultSamplerConfig } from '../../../workers/sampler/types';
 import { ChangeDetector, type DetectedChange } from '../../capture/changes/detector';
 import { FrameHandles, type FrameHandle } from '../../capture/changes/handles';
 import { LumaReader } from '../../capture/changes/luma';
-import { toPixelChange, visualEvent, type PixelChange } from '../../capture/changes/visual-change';
+import { toPixelChange, visualEvent, withPointer, type PixelChange } from '../../capture/changes/visual-change';
 import type { FrameRecord, RecordingRecord } from '../../storage/db';
 import type { EventRecord, NewEvent } from '../../capture/events';
 import { storeImported } from '../store';
@@ -52,6 +52,8 @@ interface FoundChanges {
   actionFrames: Map<number, number>;
   decodeMs: number;
   detectMs: number;
+  /** Whether the video shows a mouse pointer (seen moving). */
+  showsPointer: boolean;
 }
 
 export async function importVideo(file: File, options: VideoImportOptions = {}): Promise<RecordingRecord> {
@@ -91,7 +93,9 @@ async function findChanges(source: FrameSource, options: VideoImportOptions, ope
   // Only the frames the detector holds on to stay open; the rest are closed as soon as read.
   type Indexed = { sampled: SampledFrame; index: number };
   const frames = new FrameHandles<Indexed>((frame) => frame.sampled.close());
-  const detector = new ChangeDetector<FrameHandle<Indexed>>(frames);
+  // A video may show a pointer (a screen recorded) or not (a tab): its old place is left out
+  // of changes once it is seen moving.
+  const detector = new ChangeDetector<FrameHandle<Indexed>>(frames, { pointer: 'when-seen' });
   const luma = new LumaReader(defaultSamplerConfig.gridWidth);
   const found: FoundChanges = {
     decoder: source.decoder,
@@ -103,6 +107,7 @@ async function findChanges(source: FrameSource, options: VideoImportOptions, ope
     actionFrames: new Map(),
     decodeMs: openMs,
     detectMs: 0,
+    showsPointer: false,
   };
   // Each change's two handles carry a reference: keep the frames' PNGs, then let the frames go.
   const keep = async (changes: DetectedChange<FrameHandle<Indexed>>[]) => {
@@ -150,6 +155,10 @@ async function findChanges(source: FrameSource, options: VideoImportOptions, ope
     waitStarted = performance.now();
   }
   await keep(detector.flush());
+  // Whether the pointer was seen anywhere in the video decides how every change reads, the
+  // ones before it was first seen moving too.
+  found.showsPointer = detector.showsPointer;
+  found.changes = found.changes.map((change) => withPointer(change, found.showsPointer));
   detector.dispose();
   if (found.frameCount === 0) throw new Error('the decoder gave no frames');
   return found;
@@ -214,6 +223,7 @@ async function store(
       decodeMs: Math.round(found.decodeMs),
       detectMs: Math.round(found.detectMs),
       totalMs: Math.round(totalMs),
+      pointer: found.showsPointer,
     },
   };
   // The file itself is the video: it plays as it is where the browser knows its format.

@@ -160,6 +160,7 @@ async function runWorkflow(workflow, appUrl) {
       );
     // The same recording as a video file someone brings.
     const video = await storedVideo(app);
+    await dumpFile(`${workflow.id}.webm`, video);
     const seen = await rig.seen();
     // The recording's clock starts when it is created (the page and the app share the clock).
     /** @type {{ createdAt: number }[]} */
@@ -172,6 +173,7 @@ async function runWorkflow(workflow, appUrl) {
     ]);
     await chooser.setFiles({ name: `${workflow.id}.webm`, mimeType: 'video/webm', buffer: video });
     const imported = await exportedSteps(app);
+    const videoPointer = await pointerSeen(app);
     await dumpAnalysis(app, `${workflow.id}-video`);
     // The video file's own timestamps start a little after the recording's clock: the same
     // changes found again in the file give the offset, as a logger started with the video had it.
@@ -194,6 +196,7 @@ async function runWorkflow(workflow, appUrl) {
       buffer: await session01(workflow.id, video, seen, startedAt, rig.resolution),
     });
     const fromSession = await exportedSteps(app);
+    const sessionPointer = await pointerSeen(app);
     await dumpAnalysis(app, `${workflow.id}-session`);
     const truth = workflow.steps.map(({ verb, label, value }) => ({ verb, label, ...(value ? { value } : {}) }));
     return {
@@ -203,8 +206,8 @@ async function runWorkflow(workflow, appUrl) {
       changes,
       video_offset_ms: Math.round(offset),
       pixels: report(truth, pixels),
-      video: report(truth, imported),
-      session: report(truth, fromSession),
+      video: { ...report(truth, imported), pointer_seen: videoPointer },
+      session: { ...report(truth, fromSession), pointer_seen: sessionPointer },
     };
   } finally {
     await rig.close();
@@ -239,8 +242,8 @@ async function tabRig(workflow) {
         (e) => seen.push({ at: Date.now(), type: 'click', x: e.clientX, y: e.clientY }),
         true,
       );
-      addEventListener('keydown', (e) => seen.push({ at: Date.now(), type: 'keystroke', key: e.key }), true);
     });
+    const keys = logKeys(page);
     return {
       context,
       resolution: /** @type {[number, number]} */ ([1280, 720]),
@@ -252,7 +255,11 @@ async function tabRig(workflow) {
         await app.getByRole('button', { name: 'Stop recording' }).click();
       },
       /** @returns {Promise<import('./quality/desktop.mjs').Seen[]>} */
-      seen: () => page.evaluate(() => /** @type {any} */ (window).__p2sSeen),
+      seen: async () => {
+        /** @type {import('./quality/desktop.mjs').Seen[]} */
+        const clicks = await page.evaluate(() => /** @type {any} */ (window).__p2sSeen);
+        return [...clicks, ...keys].sort((a, b) => a.at - b.at);
+      },
       close: () => browser.close(),
     };
   } catch (error) {
@@ -419,6 +426,54 @@ function report(truth, exported) {
     step_lines: exported.steps,
     description: exported.description,
   };
+}
+
+/**
+ * The keys the bench presses on `page`, as a key logger hooked into the system (0.1's
+ * pynput) saw them: every key, also those the page never hears (the first letters of an
+ * option typed into a native select's open list go to the list, not to the page).
+ * @param {import('@playwright/test').Page} page
+ */
+function logKeys(page) {
+  /** @type {import('./quality/desktop.mjs').Seen[]} */
+  const keys = [];
+  const { keyboard } = page;
+  const press = keyboard.press.bind(keyboard);
+  const type = keyboard.type.bind(keyboard);
+  keyboard.press = async (key, options) => {
+    const parts = key.length === 1 ? [key] : key.split('+');
+    for (const part of parts) keys.push({ at: Date.now(), type: 'keystroke', key: part });
+    return press(key, options);
+  };
+  keyboard.type = async (text, options) => {
+    for (const char of text) {
+      keys.push({ at: Date.now(), type: 'keystroke', key: char });
+      await type(char, options);
+    }
+  };
+  return keys;
+}
+
+/**
+ * Whether the import shown found a mouse pointer in its video (a desktop recorded shows one,
+ * a tab does not): how its changes were read.
+ * @param {import('@playwright/test').Page} app
+ */
+async function pointerSeen(app) {
+  /** @type {{ importStats?: { pointer?: boolean } }[]} */
+  const [recording] = await readStore(app, 'recordings');
+  return recording?.importStats?.pointer ?? null;
+}
+
+/**
+ * Writes a file beside the dumped analyses (`P2S_BENCH_DUMP`): the recording's video.
+ * @param {string} name @param {Buffer} data
+ */
+async function dumpFile(name, data) {
+  const dir = process.env.P2S_BENCH_DUMP;
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, name), data);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { EventRecord } from '../capture/events';
 import { toLines, type OcrWord } from './ocr/lines';
 import type { StepDraft } from './segment/steps';
 import type { AnalyzedStep } from './types';
-import { choiceMade, echoOf, onlyOwnControls, restingPointer, submittedBy } from './inferences';
+import { choiceMade, echoOf, onlyOwnControls, restingPointer, submittedBy, withTypedStart } from './inferences';
 
 let lineId = 0;
 const line = (text: string, x: number, y: number): OcrWord[] => {
@@ -45,6 +45,27 @@ describe('choiceMade', () => {
     expect(choiceMade(draftOf('type', [change()], 'ow'), lines, 900)).toBeUndefined();
     expect(choiceMade(draftOf('visual', [change(undefined, 0.3)]), lines, 200)).toBeUndefined();
     expect(choiceMade(draftOf('visual', []), lines, 200)).toBeUndefined();
+  });
+
+  it('puts the option read right by the letters typed to choose it', () => {
+    const misread = { before, after: toLines([...line('speed', 20, 100), ...line('Siow', 200, 100)]) };
+    expect(choiceMade(draftOf('type', [change()], 'sl'), misread, 900)).toEqual({ label: 'speed', value: 'Slow' });
+  });
+});
+
+describe('withTypedStart', () => {
+  it('takes the typed letters where OCR read a lookalike or missed a thin one, and keeps its case', () => {
+    expect(withTypedStart('Siow', 'Sl')).toBe('Slow');
+    expect(withTypedStart('Sow', 'sl')).toBe('Slow');
+    expect(withTypedStart('G0ld', 'go')).toBe('Gold');
+    expect(withTypedStart('Slow', 'sl')).toBe('Slow');
+  });
+
+  it('is nothing where the reading starts otherwise', () => {
+    expect(withTypedStart('Fast', 'sl')).toBeUndefined();
+    expect(withTypedStart('Sow', 'so')).toBe('Sow');
+    expect(withTypedStart('Sw', 'slo')).toBeUndefined(); // two letters missing
+    expect(withTypedStart('Xow', 'sl')).toBeUndefined();
   });
 });
 

@@ -56,15 +56,45 @@ export function choiceMade(
   const choice = region ? choiceIn(lines.before, lines.after, region) : undefined;
   if (!choice) return undefined;
   if (draft.kind === 'type') {
-    const typed = draft.value?.toLowerCase() ?? '';
-    return typed && choice.value.toLowerCase().startsWith(typed) && choice.value.length > typed.length
-      ? choice
-      : undefined;
+    const typed = draft.value ?? '';
+    const value = typed ? withTypedStart(choice.value, typed) : undefined;
+    return value && value.length > typed.length ? { ...choice, value } : undefined;
   }
   // A logged click on the control that swapped: a choice, however long the list stayed open.
   if (draft.kind === 'click') return choice;
   // Seen only as pixels: typing over a field's text swaps it too, but grows for longer.
   return draft.kind === 'visual' && durationMs < CHOICE_MAX_MS ? choice : undefined;
+}
+
+/** Characters OCR reads for one another in UI fonts, in sets. */
+const LOOKALIKES = ['lIi1|!', 'oO0'];
+/** Thin letters OCR can miss altogether ("Sow" for "Slow"). */
+const THIN = 'lIi1';
+
+/**
+ * An option's text as OCR read it, its start put right by the letters typed to choose it (a
+ * select goes to the option its first letters start, whatever their case): "Siow" or "Sow"
+ * read where "sl" was typed is "Slow". Undefined where the reading does not start with those
+ * letters, bar a lookalike read for one ("i" for "l") or one thin letter missed.
+ */
+export function withTypedStart(read: string, typed: string): string | undefined {
+  let out = '';
+  let at = 0;
+  let missed = false;
+  for (const key of typed) {
+    const char = read[at];
+    if (char !== undefined && char.toLowerCase() === key.toLowerCase()) {
+      out += char;
+      at++;
+    } else if (char !== undefined && LOOKALIKES.some((set) => set.includes(char) && set.includes(key))) {
+      out += key;
+      at++;
+    } else if (!missed && THIN.includes(key)) {
+      out += key;
+      missed = true;
+    } else return undefined;
+  }
+  return out + read.slice(at);
 }
 
 /**

@@ -360,6 +360,15 @@ describe('choiceIn', () => {
     });
   });
 
+  it("reads the choice though the select's arrow beside it was read as a letter, and is not now", () => {
+    const arrow = toLines([...line('speed', 20, 100), ...line('Fast', 200, 100), ...line('E', 290, 100)]);
+    const after = toLines([...line('speed', 20, 100), ...line('Slow', 200, 100)]);
+    expect(choiceIn(arrow, after, { x: 190, y: 95, width: 120, height: 26 })).toEqual({
+      label: 'speed',
+      value: 'Slow',
+    });
+  });
+
   it('is no choice when more changed, the text moved, or nothing labels it', () => {
     const two = toLines([...line('speed', 20, 100), ...line('Slow', 200, 100), ...line('Saved', 200, 130)]);
     expect(choiceIn(before, two, { x: 190, y: 95, width: 120, height: 60 })).toBeUndefined();

@@ -294,8 +294,10 @@ export function choiceIn(
 ): { label: string; value: string } | undefined {
   const was = linesIn(before, region, margin);
   const now = linesIn(after, region, margin);
-  const gone = was.filter((l) => !now.some((a) => a.text === l.text));
-  const fresh = now.filter((l) => !was.some((b) => b.text === l.text));
+  // A lone glyph beside the value (a select's arrow read as "E") is no second line.
+  const words = (lines: OcrLine[]) => (lines.length > 1 ? lines.filter((l) => alphanumerics(l.text) >= 2) : lines);
+  const gone = words(was.filter((l) => !now.some((a) => a.text === l.text)));
+  const fresh = words(now.filter((l) => !was.some((b) => b.text === l.text)));
   if (gone.length !== 1 || fresh.length !== 1) return undefined;
   const [old, value] = [gone[0]!, fresh[0]!];
   if (!samePlace(old.box, value.box)) return undefined;

@@ -27,3 +27,18 @@ export function sameReading(a: string, b: string): boolean {
   const length = Math.min(a.length, b.length);
   return length >= 4 && editDistance(a, b) <= Math.max(1, length / 8);
 }
+
+/** At most this long, an indicator read as text beside a control ("v", "▸", "+"). */
+const INDICATOR_CHARS = 2;
+
+/** Whether two readings of one control differ only by an indicator at its start or end. */
+export function indicatorChanged(was: string, now: string): boolean {
+  const [short, long] = was.length <= now.length ? [was, now] : [now, was];
+  if (short.length < 3 || short === long) return false;
+  const extra = long.startsWith(short)
+    ? long.slice(short.length)
+    : long.endsWith(short)
+      ? long.slice(0, -short.length)
+      : null;
+  return extra !== null && extra.trim().length > 0 && extra.trim().length <= INDICATOR_CHARS;
+}

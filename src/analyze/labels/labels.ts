@@ -5,7 +5,7 @@
  */
 import { center, contains, expand, type Rect } from '../../shared/geometry';
 import type { LabelBasis } from '../types';
-import { sameReading } from '../../shared/text-distance';
+import { indicatorChanged, sameReading } from '../../shared/text-distance';
 import { alphanumerics, linesIn, partAt, partIn, samePlace, type OcrLine } from '../ocr/lines';
 
 /**
@@ -261,21 +261,6 @@ function menuChoice(was: OcrLine[], after: OcrLine[], previous: (string | undefi
   const shown = was.filter((l) => l.text.length >= 3 && !previous.includes(l.text) && elsewhere(l));
   const moved = was.filter((l) => l.text.length >= 3 && !shown.includes(l) && elsewhere(l));
   return gone.length >= 2 && shown.length === 1 && moved.length === 0 ? shown[0]!.text : undefined;
-}
-
-/** At most this long, an indicator read as text beside a control ("v", "▸", "+"). */
-const INDICATOR_CHARS = 2;
-
-/** Whether two readings of one control differ only by an indicator at its start or end. */
-function indicatorChanged(was: string, now: string): boolean {
-  const [short, long] = was.length <= now.length ? [was, now] : [now, was];
-  if (short.length < 3 || short === long) return false;
-  const extra = long.startsWith(short)
-    ? long.slice(short.length)
-    : long.endsWith(short)
-      ? long.slice(0, -short.length)
-      : null;
-  return extra !== null && extra.trim().length > 0 && extra.trim().length <= INDICATOR_CHARS;
 }
 
 /** How far left of a control's value its label may sit on the row (a form's label column). */

@@ -44,6 +44,13 @@ function frames(draw: (image: LumaArea, after: boolean) => OcrWord[]) {
   return { before, after, linesBefore, linesAfter };
 }
 
+/** A line as OCR reads it with the arrow before it as a letter "v". */
+const readWithArrow = (line: OcrLine): OcrLine => ({
+  ...line,
+  text: `v ${line.text}`,
+  box: { ...line.box, x: line.box.x - 20, width: line.box.width + 20 },
+});
+
 const mark = (f: { before: LumaArea; after: LumaArea; linesBefore: OcrLine[]; linesAfter: OcrLine[] }) =>
   gainedMark(f.before, f.after, f.linesBefore, f.linesAfter);
 
@@ -109,6 +116,31 @@ describe('gainedMark', () => {
     expect(mark(ticked)).toMatchObject({ label: 'displayOutline', checkbox: true });
     const unticked = frames((image, after) => draw(image, !after));
     expect(mark(unticked)).toBeUndefined();
+  });
+
+  it('names the tree node whose arrow turned as it opened, not the rows that appeared under it', () => {
+    // ▸ as a tall narrow wedge, ▾ as a wide flat one, in the same place.
+    const arrow = (image: LumaArea, open: boolean) =>
+      fill(image, open ? { x: 10, y: 64, width: 10, height: 5 } : { x: 12, y: 60, width: 5, height: 10 }, 60);
+    const f = frames((image, after) => {
+      arrow(image, after);
+      const rows = after ? ['alpha', 'beta', 'string'] : ['string'];
+      return [
+        ...write(image, 'array', 30, 30),
+        ...write(image, 'object', 30, 60),
+        ...rows.flatMap((name, i) => write(image, name, 50, 90 + 30 * i)),
+      ];
+    });
+    expect(mark(f)).toMatchObject({ label: 'object', checkbox: false });
+    // OCR reads the open arrow as a letter leading the line, "v object": the line stayed all the same.
+    const read = { ...f, linesAfter: f.linesAfter.map((l) => (l.text === 'object' ? readWithArrow(l) : l)) };
+    expect(mark(read)).toMatchObject({ label: 'object', checkbox: false });
+    // An arrow that turned after its text (a breadcrumb's, a menu's) is no control of that line.
+    const trailing = frames((image, after) => {
+      fill(image, after ? { x: 90, y: 64, width: 10, height: 5 } : { x: 92, y: 60, width: 5, height: 10 }, 60);
+      return write(image, 'object', 30, 60);
+    });
+    expect(mark(trailing)).toBeUndefined();
   });
 
   it('does not name a mark by text that other text replaced', () => {

@@ -8,7 +8,7 @@
  */
 import { center, type Rect } from '../../shared/geometry';
 import { alphanumerics, partAt, samePlace, type OcrLine } from '../ocr/lines';
-import { sameReading } from '../../shared/text-distance';
+import { indicatorChanged, sameReading } from '../../shared/text-distance';
 
 /** The luma (0–255) of a frame's area, one byte per pixel, row by row. */
 export interface LumaArea {
@@ -49,6 +49,8 @@ const REPLACED = 0.5;
 const VIEW_LINES = 4;
 /** How alike a line must still look to have faded in place (greyed, struck through) rather than been replaced. */
 const FADED_LIKENESS = 0.5;
+/** The least ink (see `ink`) a small box holds to hold a glyph, before and after it turned. */
+const GLYPH_INK = 0.04;
 /** The grid the changed pixels are grouped on. */
 const CELL = 4;
 
@@ -125,6 +127,8 @@ function besideText(
     .filter(
       (l) =>
         linesAfter.some((a) => sameReading(a.text, l.text) && samePlace(a.box, l.box)) ||
+        // Or read with the mark as a letter before it ("object" as "v object": a tree node's arrow).
+        linesAfter.some((a) => indicatorChanged(l.text, a.text) && sameRow(a.box, l.box)) ||
         (!linesAfter.some((a) => a.text === l.text || samePlace(a.box, l.box)) &&
           likeness(before, after, l.box) >= FADED_LIKENESS),
     )
@@ -133,14 +137,30 @@ function besideText(
   let best: { mark: Mark; gap: number } | undefined;
   for (const box of changedBlobs(before, after, masked)) {
     if (box.width < MARK_MIN || box.height < MARK_MIN || box.width > MARK_MAX || box.height > MARK_MAX) continue;
-    const gain = inkGain(before, after, box);
-    if (gain <= MARK_GAIN) continue;
+    const gained = inkGain(before, after, box) > MARK_GAIN;
+    const turned = !gained && turnedAround(before, after, box);
+    if (!gained && !turned) continue;
     const near = rowLine(after, box, beside);
     // A change touching its line's text is that text read otherwise, not a mark beside it.
     if (!near || near.gap < 2 || (best && near.gap >= best.gap)) continue;
-    best = { mark: { label: near.line.text, box, checkbox: isCheckbox(box) }, gap: near.gap };
+    // A glyph that turned names the line it leads (a tree node's arrow), not one it ends.
+    if (turned && near.line.box.x < box.x + box.width) continue;
+    best = { mark: { label: near.line.text, box, checkbox: !turned && isCheckbox(box) }, gap: near.gap };
   }
   return best?.mark;
+}
+
+/**
+ * Whether a small glyph turned in place (a disclosure arrow, ▸ to ▾, as a tree node or a
+ * folder opens): as much ink before as after, in another shape.
+ */
+function turnedAround(before: LumaArea, after: LumaArea, box: Rect): boolean {
+  return ink(before, box) >= GLYPH_INK && ink(after, box) >= GLYPH_INK && likeness(before, after, box) < FADED_LIKENESS;
+}
+
+/** Whether two boxes lie on one row of text, overlapping along it. */
+function sameRow(a: Rect, b: Rect): boolean {
+  return Math.abs(a.y - b.y) <= 4 && Math.abs(a.height - b.height) <= 4 && a.x < b.x + b.width && b.x < a.x + a.width;
 }
 
 /** How near a logged click point a box it ticked lies. */

@@ -102,6 +102,12 @@ describe('echoOf', () => {
     expect(echoOf('Feed the dog', after)).toBeUndefined();
     expect(echoOf('Water', after)).toBeUndefined();
   });
+
+  it('completes a word the typing missed where a video was sampled less often, not most of the text', () => {
+    const after = toLines([...line('Walk the dog', 60, 200)]);
+    expect(echoOf('Walk the', after)).toBe('Walk the dog');
+    expect(echoOf('Walk', after)).toBeUndefined();
+  });
 });
 
 describe('restingPointer', () => {

@@ -109,13 +109,16 @@ export function echoOf(typed: string, after: OcrLine[]): string | undefined {
   const read = typed.replace(/\s*[|¦]$/, '');
   if (read.length < 3) return undefined;
   const allowed = Math.floor(read.length / 10);
+  // A video sampled 4 times a second can miss a word typed at a person's pace ("Walk the" of
+  // "Walk the dog"), but never most of what was typed.
+  const cut = Math.max(CUT_SHORT, Math.floor(read.length / 2));
   let best: { text: string; distance: number } | undefined;
   for (const { text } of after) {
     const missing = text.length - read.length;
-    if (missing < -allowed || missing > CUT_SHORT + allowed) continue;
+    if (missing < -allowed || missing > cut + allowed) continue;
     // What the last frame missed at the end costs nothing; any other difference is a misread.
     const distance = Math.min(
-      ...Array.from({ length: Math.min(CUT_SHORT, text.length - 1) + 1 }, (_, k) =>
+      ...Array.from({ length: Math.min(cut, text.length - 1) + 1 }, (_, k) =>
         editDistance(read, text.slice(0, text.length - k)),
       ),
     );
@@ -126,7 +129,7 @@ export function echoOf(typed: string, after: OcrLine[]): string | undefined {
   return best?.text;
 }
 
-/** How many characters typed just before Enter the typing's last frame may miss. */
+/** How many characters typed just before Enter the typing's last frame may miss, at least. */
 const CUT_SHORT = 3;
 
 /** How far outside a change the pointer may rest and still be on what was clicked for it. */

@@ -149,6 +149,13 @@ describe('buildSteps', () => {
     expect(result[1]).toMatchObject({ region: { x: 5, y: 6, width: 7, height: 8 }, afterFrameId: 'x-after' });
   });
 
+  it('makes no step of the screen changing before the first logged action (the recorder starting)', () => {
+    const events = [visual(0.2, 'start', { x: 0, y: 0, width: 1280, height: 800 }), click(3), visual(3.3, 'a')];
+    const result = steps(events);
+    expect(result.map((s) => s.kind)).toEqual(['click']);
+    expect(result[0]).toMatchObject({ beforeFrameId: 'a-before' });
+  });
+
   it('makes one step per screen change when only pixels are known (another tab)', () => {
     const events = [visual(1, 'a'), visual(4, 'b'), visual(7, 'c')];
     expect(steps(events).map((s) => s.kind)).toEqual(['visual', 'visual', 'visual']);

@@ -15,6 +15,7 @@ import {
   labelAtClick,
   labelAtPoint,
   labelFor,
+  tickedBoxLabel,
   wholeFrameLabel,
 } from './labels/labels';
 import { controlFacts, looksLikeFormat } from '../compose/control';
@@ -337,6 +338,7 @@ function describeStep(
   if (ticked) {
     control = { type: 'checkbox' };
     if (seen) seen = 'tick';
+    if (atPoint) label = tickedBoxLabel(label, atPoint.before, atPoint.point);
   }
   const kind = choice ? 'choose' : mark?.checkbox || ticked ? 'toggle' : draft.kind;
   const value = choice?.value ?? draft.value;

@@ -9,6 +9,7 @@ import {
   choiceIn,
   isValidationMessage,
   labelAtClick,
+  tickedBoxLabel,
   labelFor,
   screenTitle,
 } from './labels';
@@ -284,6 +285,15 @@ describe('actedOnLabel', () => {
 
   it('finds nothing in an empty region', () => {
     expect(actedOnLabel([], [], { x: 0, y: 0, width: 10, height: 10 })).toBeUndefined();
+  });
+});
+
+describe('tickedBoxLabel', () => {
+  it('names a box ticked by the text on its row where the tick was read as a letter, else as read', () => {
+    const row = toLines([...line('v', 520, 200), ...line('Water plants', 560, 200)]);
+    expect(tickedBoxLabel('v', row, { x: 524, y: 206 })).toBe('Water plants');
+    expect(tickedBoxLabel('Water plants', row, { x: 600, y: 206 })).toBe('Water plants');
+    expect(tickedBoxLabel('v', toLines(line('v', 520, 200)), { x: 524, y: 206 })).toBe('v');
   });
 });
 

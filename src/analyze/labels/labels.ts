@@ -56,6 +56,24 @@ export function labelAtPoint(
 }
 
 /**
+ * The name of a box a logged click ticked: the label read at its point, unless that is a
+ * glyph (the tick read as "v"), then the text on the box's row.
+ */
+export function tickedBoxLabel(
+  label: string | undefined,
+  row: OcrLine[],
+  point: { x: number; y: number },
+): string | undefined {
+  if (alphanumerics(label ?? '') >= 2) return label;
+  return (
+    labelAtPoint(
+      row.filter((l) => alphanumerics(l.text) >= 2),
+      point,
+    )?.label ?? label
+  );
+}
+
+/**
  * A logged click's label, given the row around its point read on its own (`strip`:
  * its lines and the area read) and the step's wider reading. The line the point
  * falls in wins over one beside it; of two readings of the line at the point, the

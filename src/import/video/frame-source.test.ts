@@ -4,12 +4,13 @@ import { explainFailure, parseDuration, parseTime, segmentArgs } from './ffmpeg-
 import { MAX_WIDTH, sampledWidth, sampleTimes } from './frame-source';
 
 describe('sampling a video', () => {
-  it('samples four times a second from the first frame, never past the end', () => {
-    expect(sampleTimes(0, 1.1)).toEqual([0, 0.25, 0.5, 0.75, 1]);
-    expect(sampleTimes(0.5, 0.5)).toEqual([0.5, 0.75]);
-    expect(sampleTimes(0, 1.5)).toEqual([0, 0.25, 0.5, 0.75, 1, 1.25]);
+  it('samples six times a second from the first frame, never past the end', () => {
+    const ms = (times: number[]) => times.map((t) => Math.round(t * 1000));
+    expect(ms(sampleTimes(0, 1.1))).toEqual([0, 167, 333, 500, 667, 833, 1000]);
+    expect(ms(sampleTimes(0.5, 0.5))).toEqual([500, 667, 833]);
+    expect(ms(sampleTimes(0, 0.5))).toEqual([0, 167, 333]);
     // A video shorter than one sample still gives its first frame.
-    expect(sampleTimes(0, 0.2)).toEqual([0]);
+    expect(sampleTimes(0, 0.1)).toEqual([0]);
   });
 
   it('scales wide videos down to an even width of at most MAX_WIDTH', () => {
@@ -60,7 +61,7 @@ describe('ffmpeg.wasm', () => {
       '/input/a b.mp4',
       '-an',
       '-vf',
-      "fps=4,scale='min(1280,iw)':-2",
+      "fps=6,scale='min(1280,iw)':-2",
       '-f',
       'image2',
       '/out/f%06d.png',

@@ -6,9 +6,11 @@
  */
 
 /** Frames sampled per second of video. */
-// Four a second: a person's actions a second apart each come between still frames
-// (the change detector settles after 2 still samples, half a second), which 2 a second could not show.
-export const SAMPLE_FPS = 4;
+// Six a second, as the live recorder samples: a person's actions a second apart each come
+// between still frames (the change detector settles after 2 still samples, a third of a
+// second), and the last letters typed before Enter show in a frame of their own (at 4 a
+// second, "Walk the" of "Walk the dog" was often all the typing's last frame held).
+export const SAMPLE_FPS = 6;
 /** Frames wider than this are scaled down: enough for OCR, a quarter of 4K's pixels. */
 export const MAX_WIDTH = 1280;
 

@@ -6,6 +6,7 @@
 // video is also played back and encoded as H.264 MP4 (at most one minute of
 // it: encoding runs in real time) and imported with ffmpeg mt and WebCodecs,
 // so that the choice of decoder rests on both common codecs.
+import { readFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 import { baseChromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { encodeMp4InBrowser, remux, storedVideo } from '../scripts/test-videos.mjs';
@@ -97,6 +98,12 @@ const fps = (stats) => round(stats.frames / (stats.decodeMs / 1000));
 /**
  * @param {{ appUrl: string, minutes?: number, fixtures: { workload: Buffer } }} options
  */
+/** The app's video sampling rate (`SAMPLE_FPS`), read from its source so that the figure never goes stale. */
+async function sampleFps() {
+  const source = await readFile(new URL('../src/import/video/frame-source.ts', import.meta.url), 'utf8');
+  return Number(/export const SAMPLE_FPS = (\d+)/.exec(source)?.[1]);
+}
+
 export async function benchImport({ appUrl, minutes = 1, fixtures }) {
   const seconds = Math.round(minutes * 60);
   const extract_fps = {};
@@ -121,7 +128,7 @@ export async function benchImport({ appUrl, minutes = 1, fixtures }) {
   }
   return {
     video_s: seconds,
-    sample_fps: 2,
+    sample_fps: await sampleFps(),
     extract_fps,
     // The decoder the app picks for this file (WebCodecs: Chromium decodes VP8).
     [`import_${minutes}min_1080p_ratio`]: import_ratio.webcodecs,

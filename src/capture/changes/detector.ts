@@ -167,7 +167,7 @@ export class ChangeDetector<H> {
     if (!prev) return [];
     const out: DetectedChange<H>[] = [];
     const changedCells = this.#diff(prev.frame, frame);
-    if (this.#options.pointer === 'when-seen') this.#lookForPointer(frame, changedCells);
+    if (this.#options.pointer === 'when-seen' && !this.showsPointer) this.#lookForPointer(frame, changedCells);
     const change = this.#change;
 
     if (!change) {
@@ -498,8 +498,7 @@ export class ChangeDetector<H> {
           : 0;
     }
     const places = clusters(net, width, height, JOIN_CELLS);
-    const small = (r: Rect) => this.#pointerSized(r);
-    const large = places.filter((r) => !small(r));
+    const large = places.filter((r) => !this.#pointerSized(r));
     if (large.length === places.length) return null;
     if (large.length === 0) {
       if (places.length < 2) return null;
@@ -510,7 +509,7 @@ export class ChangeDetector<H> {
       const box = union(places.filter((p) => p !== first.place));
       return box ? { box, left: first.place } : null;
     }
-    const kept = places.filter((r) => !small(r) || large.some((l) => near(r, l, NEAR_CELLS)));
+    const kept = places.filter((r) => !this.#pointerSized(r) || large.some((l) => near(r, l, NEAR_CELLS)));
     const left = places.find((r) => !kept.includes(r));
     const box = union(kept);
     return left && box ? { box, left } : null;

@@ -34,33 +34,6 @@ describe('removeRuledLines', () => {
     expect(dark(rgba, 30, 18)).toBe(true);
     expect(dark(rgba, 34, 25)).toBe(true);
   });
-
-  it("erases a select's short sides and rounded corners with its long top and bottom, not the letter beside them", () => {
-    const rgba = image((set) => {
-      for (let x = 8; x < 72; x++) {
-        set(x, 10);
-        set(x, 29);
-      }
-      // Rounded corners: the sides start a pixel in, joined to the top and bottom diagonally.
-      for (const [x, y] of [
-        [7, 11],
-        [72, 11],
-        [7, 28],
-        [72, 28],
-      ] as const)
-        set(x, y);
-      for (let y = 12; y < 28; y++) {
-        set(6, y); // 16 px sides: shorter than a rule
-        set(73, y);
-      }
-      for (let y = 14; y < 26; y++) set(10, y); // an "l" 4 px inside the left side
-    });
-    removeRuledLines(rgba, W, H, 24);
-    expect(dark(rgba, 6, 20)).toBe(false);
-    expect(dark(rgba, 73, 20)).toBe(false);
-    expect(dark(rgba, 7, 11)).toBe(false);
-    expect(dark(rgba, 10, 20)).toBe(true);
-  });
 });
 
 describe('darkOnLight', () => {

@@ -2,8 +2,7 @@
  * Clean-up before OCR. Tesseract loses text that sits inside boxes (buttons,
  * input fields): the box's border joins the glyphs into one blob. Long straight
  * runs of ink — borders and rules, far longer than any stroke of a letter —
- * are painted with the background with all the ink joined to them, leaving the
- * text. Pure, on RGBA pixels.
+ * are painted with the background, leaving the text. Pure, on RGBA pixels.
  */
 
 import { lumaAt } from '../../shared/luma';
@@ -36,25 +35,6 @@ export function removeRuledLines(rgba: Uint8ClampedArray, width: number, height:
       if (on) continue;
       if (y - start >= minRun) for (let k = start; k < y; k++) erase[k * width + x] = 1;
       start = y + 1;
-    }
-  }
-  // A box's border is one piece of ink with its long runs: its sides, shorter than a rule is
-  // long (a field or a select less tall than that), and its rounded corners go with them; left
-  // standing, they stood beside the first letter like a stroke of it ("Sow" for "Slow").
-  const stack: number[] = [];
-  for (let i = 0; i < erase.length; i++) if (erase[i] === 1) stack.push(i);
-  while (stack.length > 0) {
-    const i = stack.pop()!;
-    const x = i % width;
-    const y = (i - x) / width;
-    for (let ny = Math.max(0, y - 1); ny <= Math.min(height - 1, y + 1); ny++) {
-      for (let nx = Math.max(0, x - 1); nx <= Math.min(width - 1, x + 1); nx++) {
-        const j = ny * width + nx;
-        if (ink[j] === 1 && erase[j] === 0) {
-          erase[j] = 1;
-          stack.push(j);
-        }
-      }
     }
   }
   for (let i = 0; i < erase.length; i++) {

@@ -177,7 +177,7 @@ test('Import video: H.264 in MP4, MOV and MKV through the browser decoder, AVI a
     await expect(steps).toHaveCount(2, { timeout: 60_000 });
     const avi = await importStats(app, 'helpdesk.avi');
     expect(avi.decoder).toMatch(/^ffmpeg-/);
-    expect(avi.frames).toBe(36); // 9 s at 4 frames a second
+    expect(avi.frames).toBe(54); // 9 s at 6 frames a second
 
     // Forced onto ffmpeg.wasm, the MP4 gives the same steps.
     await app.goto(`${APP_URL}?decoder=ffmpeg`);

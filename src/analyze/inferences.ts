@@ -109,8 +109,8 @@ export function echoOf(typed: string, after: OcrLine[]): string | undefined {
   const read = typed.replace(/\s*[|¦]$/, '');
   if (read.length < 3) return undefined;
   const allowed = Math.floor(read.length / 10);
-  // A video sampled 4 times a second can miss a word typed at a person's pace ("Walk the" of
-  // "Walk the dog"), but never most of what was typed.
+  // A video sampled a few times a second can miss a word typed at a person's pace ("Walk the"
+  // of "Walk the dog"), but never most of what was typed.
   const cut = Math.max(CUT_SHORT, Math.floor(read.length / 2));
   let best: { text: string; distance: number } | undefined;
   for (const { text } of after) {

@@ -128,7 +128,7 @@ function besideText(
       (l) =>
         linesAfter.some((a) => sameReading(a.text, l.text) && samePlace(a.box, l.box)) ||
         // Or read with the mark as a letter before it ("object" as "v object": a tree node's arrow).
-        linesAfter.some((a) => indicatorChanged(l.text, a.text) && sameRow(a.box, l.box)) ||
+        linesAfter.some((a) => indicatorChanged(l.text, a.text) && samePlace(a.box, l.box)) ||
         (!linesAfter.some((a) => a.text === l.text || samePlace(a.box, l.box)) &&
           likeness(before, after, l.box) >= FADED_LIKENESS),
     )
@@ -156,11 +156,6 @@ function besideText(
  */
 function turnedAround(before: LumaArea, after: LumaArea, box: Rect): boolean {
   return ink(before, box) >= GLYPH_INK && ink(after, box) >= GLYPH_INK && likeness(before, after, box) < FADED_LIKENESS;
-}
-
-/** Whether two boxes lie on one row of text, overlapping along it. */
-function sameRow(a: Rect, b: Rect): boolean {
-  return Math.abs(a.y - b.y) <= 4 && Math.abs(a.height - b.height) <= 4 && a.x < b.x + b.width && b.x < a.x + a.width;
 }
 
 /** How near a logged click point a box it ticked lies. */

@@ -68,15 +68,20 @@ function scaled(bitmap: ImageBitmap, area: Crop['area']): ImageData {
 export async function readCrops(
   png: string,
   areas: Crop['area'][],
-): Promise<{ area: Crop['area']; lines: { text: string; confidence: number; box: Crop['area'] }[] }[]> {
+  raw = false,
+): Promise<
+  { area: Crop['area']; lines: { text: string; confidence: number; box: Crop['area'] }[]; words?: unknown[] }[]
+> {
   const blob = await fetch(`data:image/png;base64,${png}`).then((r) => r.blob());
   const pool = new OcrPool(1);
   await pool.ready();
   try {
     const out = [];
     for (const area of areas) {
-      const lines = toLines(await pool.recognize(blob, area));
-      out.push({ area, lines: lines.map(({ text, confidence, box }) => ({ text, confidence, box })) });
+      const words = await pool.recognize(blob, area);
+      const lines = toLines(words).map(({ text, confidence, box }) => ({ text, confidence, box }));
+      // `raw`: every word tesseract gave, before lines drop the unsure ones.
+      out.push({ area, lines, ...(raw ? { words } : {}) });
     }
     return out;
   } finally {

@@ -12,14 +12,17 @@ import {
   appearedText,
   captionOf,
   choiceAtPoint,
+  clearerReading,
+  cutShort,
   labelAtClick,
   labelAtPoint,
   labelFor,
+  onWord,
   tickedBoxLabel,
   wholeFrameLabel,
 } from './labels/labels';
 import { controlFacts, looksLikeFormat } from '../compose/control';
-import { choiceMade, echoOf, onlyOwnControls, restingPointer, submittedBy } from './inferences';
+import { choiceMade, echoOf, frameBeforePointer, onlyOwnControls, restingPointer, submittedBy } from './inferences';
 import { linesIn, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
 import { buildSteps, type StepDraft } from './segment/steps';
@@ -31,7 +34,7 @@ import type { EventRecord } from '../capture/events';
 import { getRecording, listEvents } from '../storage/recordings';
 import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN, pointArea } from './ocr/cache';
-import { expand } from '../shared/geometry';
+import { expand, type Rect } from '../shared/geometry';
 import { readChange, type ChangeReading } from './labels/pixels';
 import { distinctScreens, readScreens } from './screens';
 import type { Analysis, AnalysisProgress, AnalyzedStep, LabelBasis } from './types';
@@ -79,7 +82,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     const pixelsStarted = performance.now();
     const pixels = await readPixels(draft, reading);
     pixelsMs += performance.now() - pixelsStarted;
-    const atPoint = reading ? await readAtPoint(draft, backend, restingPointer(draft, events)) : undefined;
+    const atPoint = reading ? await readAtPoint(draft, backend, events, restingPointer(draft, events)) : undefined;
     const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
     if (previous && submittedBy(drafts[index - 1], draft, previous, step)) {
       // What typing's Enter did is part of the typing step: "…, then press Enter".
@@ -213,32 +216,61 @@ function loggedPoint(draft: StepDraft<EventRecord>): { x: number; y: number } | 
 interface PointReading {
   point: { x: number; y: number };
   before: OcrLine[];
+  /** The area `before` was read in. */
+  area: Rect;
+  /**
+   * `before` is from a frame before the pointer came to rest on the point: the step's own
+   * wider reading, with the pointer on the text, does not overrule it.
+   */
+  clear?: true;
   /** For a click: what the row shows after it (a select's new value). */
   after?: OcrLine[];
 }
 
 /**
  * Reads the row around a logged click point: the control clicked, or the field typed
- * into, is named from it in the before frame; a click's after frame shows whether the
+ * into, is named from it in the before frame, or in a frame from before the pointer came
+ * to rest on it where that reads it more clearly; a click's after frame shows whether the
  * text at the point gave way to another (a select's value chosen from its list).
  */
 async function readAtPoint(
   draft: StepDraft<EventRecord>,
   backend: LocalBackend,
+  events: EventRecord[],
   pointer: { x: number; y: number } | undefined,
 ): Promise<PointReading | undefined> {
   const point = loggedPoint(draft) ?? pointer;
   if (!point || !draft.beforeFrameId) return undefined;
   try {
-    const before = (await backend.analyzePoint(draft.beforeFrameId, point)).lines;
+    const before = await readRow(backend, draft.beforeFrameId, point);
+    const earlierId = frameBeforePointer(events, point, draft.start);
+    const earlier = earlierId ? await readRow(backend, earlierId, point) : undefined;
+    const clear = earlier !== undefined && clearerReading(before.lines, earlier.lines, point) === earlier.lines;
+    const row = clear ? earlier : before;
     const after =
       draft.kind !== 'type' && draft.afterFrameId
         ? (await backend.analyzePoint(draft.afterFrameId, point)).lines
         : undefined;
-    return { point, before, ...(after ? { after } : {}) };
+    return { point, before: row.lines, area: row.area, ...(clear ? { clear } : {}), ...(after ? { after } : {}) };
   } catch {
     return undefined; // unreadable frame: the step's own reading names it
   }
+}
+
+/**
+ * The strip around a point, or the row alone where the strip read nothing at the point or
+ * cut its text short at an edge (a field's label far left of where it was clicked).
+ */
+async function readRow(
+  backend: LocalBackend,
+  frameId: string,
+  point: { x: number; y: number },
+): Promise<{ lines: OcrLine[]; area: Rect }> {
+  const strip = { lines: (await backend.analyzePoint(frameId, point)).lines, area: pointArea(point) };
+  const found = labelAtPoint(strip.lines, point);
+  if (found && !cutShort(found.line.box, strip.area)) return strip;
+  const row = { lines: (await backend.analyzePoint(frameId, point, true)).lines, area: pointArea(point, true) };
+  return labelAtPoint(row.lines, point) ? row : strip;
 }
 
 function describeStep(
@@ -266,8 +298,8 @@ function describeStep(
       const pointed =
         atPoint && labelAtPoint(atPoint.before, atPoint.point) && !typing()
           ? labelAtClick(
-              { lines: atPoint.before, area: pointArea(atPoint.point) },
-              lines.before,
+              { lines: atPoint.before, area: atPoint.area },
+              atPoint.clear ? [] : lines.before,
               draft.region,
               atPoint.point,
             )
@@ -279,8 +311,8 @@ function describeStep(
       const wide = lines.before.length > 0 ? lines.before : lines.after;
       label = atPoint
         ? labelAtClick(
-            { lines: atPoint.before, area: pointArea(atPoint.point) },
-            wide,
+            { lines: atPoint.before, area: atPoint.area },
+            atPoint.clear ? [] : wide,
             draft.region,
             atPoint.point,
             field,
@@ -333,8 +365,13 @@ function describeStep(
     seen = mark.checkbox ? 'tick' : 'mark';
     if (mark.checkbox) control = { type: 'checkbox' };
   }
-  // A logged click that ticked a box (only clicks the page said nothing of are looked at).
-  const ticked = pixels?.ticked === true && !pageLabel;
+  // A logged click that ticked a box (only clicks the page said nothing of are looked at); one on
+  // a word was on a button's text, and what looked like a tick was its look changing as it was
+  // pressed, or the pointer leaving it.
+  const ticked =
+    pixels?.ticked === true &&
+    !pageLabel &&
+    !(atPoint && onWord([...atPoint.before, ...(lines?.before ?? [])], atPoint.point));
   if (ticked) {
     control = { type: 'checkbox' };
     if (seen) seen = 'tick';

@@ -52,8 +52,8 @@ export interface AnalysisBackend {
   analyzeFrame(frameId: string, region?: Rect): Promise<FrameResult>;
   /** Reads the key frames of a sequence of steps; null for a step with nothing to read. */
   analyzeSequence(items: SequenceItem[], options?: SequenceOptions): Promise<(SequenceResult | null)[]>;
-  /** Reads the row around a point of a stored key frame (a logged click's). */
-  analyzePoint(frameId: string, point: { x: number; y: number }): Promise<FrameResult>;
+  /** Reads the row around a point of a stored key frame (a logged click's); `row`: the row alone. */
+  analyzePoint(frameId: string, point: { x: number; y: number }, row?: boolean): Promise<FrameResult>;
 }
 
 export class LocalBackend implements AnalysisBackend {
@@ -72,8 +72,8 @@ export class LocalBackend implements AnalysisBackend {
     return { lines: reading.lines, cached: reading.cached };
   }
 
-  async analyzePoint(frameId: string, point: { x: number; y: number }): Promise<FrameResult> {
-    const reading = await readFrameArea(this.#ocr, frameId, pointArea(point));
+  async analyzePoint(frameId: string, point: { x: number; y: number }, row = false): Promise<FrameResult> {
+    const reading = await readFrameArea(this.#ocr, frameId, pointArea(point, row));
     return { lines: reading.lines, cached: reading.cached };
   }
 

@@ -3,7 +3,15 @@ import type { EventRecord } from '../capture/events';
 import { toLines, type OcrWord } from './ocr/lines';
 import type { StepDraft } from './segment/steps';
 import type { AnalyzedStep } from './types';
-import { choiceMade, echoOf, onlyOwnControls, restingPointer, submittedBy, withTypedStart } from './inferences';
+import {
+  choiceMade,
+  echoOf,
+  frameBeforePointer,
+  onlyOwnControls,
+  restingPointer,
+  submittedBy,
+  withTypedStart,
+} from './inferences';
 
 let lineId = 0;
 const line = (text: string, x: number, y: number): OcrWord[] => {
@@ -137,6 +145,49 @@ describe('restingPointer', () => {
       change(2600, 3000, { x: 980, y: 264, width: 24, height: 32 }),
     ];
     expect(restingPointer(draft(1000, 1400), later)).toBeUndefined();
+  });
+});
+
+describe('frameBeforePointer', () => {
+  const at = (t: number, box: EventRecord['box'], beforeFrameId: string, pointerFrom?: EventRecord['pointerFrom']) =>
+    ({
+      t,
+      endT: t + 300,
+      type: 'visual',
+      source: 'visual',
+      box,
+      beforeFrameId,
+      ...(pointerFrom ? { pointerFrom } : {}),
+    }) as EventRecord;
+  const cancel = { x: 640, y: 425 };
+  const button = { x: 600, y: 408, width: 80, height: 32 };
+  // The pointer seen leaving the recorder's corner: this recording shows a pointer.
+  const elsewhere = { x: 168, y: 48, width: 24, height: 24 };
+  const dialog = at(9667, { x: 156, y: 48, width: 1064, height: 408 }, 'dialog-before');
+
+  it("is the frame before the last change at the point before the action (the pointer's arrival)", () => {
+    const events = [dialog, at(11000, button, 'arrival-before', elsewhere)];
+    expect(frameBeforePointer(events, cancel, 11568)).toBe('arrival-before');
+  });
+
+  it("skips the action's own result, a change the pointer left the point in, and older changes", () => {
+    // The dialog opening 160 ms before the logged click (the clocks differ): the click's result.
+    expect(frameBeforePointer([at(10000, button, 'arrival', elsewhere), at(11408, button, 'own')], cancel, 11568)).toBe(
+      'arrival',
+    );
+    const leaving = at(11000, button, 'leaving', { x: 630, y: 415, width: 20, height: 20 });
+    expect(frameBeforePointer([at(10000, button, 'arrival', elsewhere), leaving], cancel, 11568)).toBe('arrival');
+    expect(frameBeforePointer([at(9000, button, 'old', elsewhere)], cancel, 11568)).toBeUndefined();
+    // A long change (typing elsewhere, then the pointer gliding over) that went on until just before.
+    const long = { ...at(8000, { x: 560, y: 64, width: 332, height: 400 }, 'long', elsewhere), endT: 11300 };
+    expect(frameBeforePointer([long], cancel, 11568)).toBe('long');
+    expect(
+      frameBeforePointer([at(11000, { x: 900, y: 408, width: 80, height: 32 }, 'far', elsewhere)], cancel, 11568),
+    ).toBeUndefined();
+  });
+
+  it("is nothing in a recording that shows no pointer (a tab capture: changes there are the page's own)", () => {
+    expect(frameBeforePointer([dialog, at(11000, button, 'arrival-before')], cancel, 11568)).toBeUndefined();
   });
 });
 

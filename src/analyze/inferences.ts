@@ -153,6 +153,38 @@ export function restingPointer(
   return contains(expand(draft.region, POINTER_REACH), at) ? { x: Math.round(at.x), y: Math.round(at.y) } : undefined;
 }
 
+/** How long before an action the pointer's arrival at its point is looked for (it glides in over a third of a second). */
+const ARRIVAL_MS = 2000;
+/** A change starting this little before an action is its result: a logger's clock and the video's differ. */
+const OWN_RESULT_MS = 300;
+
+/**
+ * A frame of the screen from before the pointer came to rest on `point` for the action
+ * at `t`: the before frame of the last change at the point that began before it and
+ * went on into the moments before it (the pointer arriving, a button lighting up under
+ * it; with typing elsewhere, one long change), not counting a change the pointer left
+ * the point in. The pointer hides the text it rests on ("Ca)¢el" for
+ * Cancel); only recordings that show a pointer have one to look for (a tab capture has
+ * none, and a change there is the page's own).
+ */
+export function frameBeforePointer(
+  events: EventRecord[],
+  point: { x: number; y: number },
+  t: number,
+): string | undefined {
+  if (!events.some((e) => e.type === 'visual' && e.pointerFrom)) return undefined;
+  const at = (box: Rect | undefined) => box !== undefined && contains(expand(box, POINTER_REACH), point);
+  const arrival = events.findLast(
+    (e) =>
+      e.type === 'visual' &&
+      e.t < t - OWN_RESULT_MS &&
+      t - (e.endT ?? e.t) <= ARRIVAL_MS &&
+      at(e.box) &&
+      !at(e.pointerFrom),
+  );
+  return arrival?.beforeFrameId;
+}
+
 /** This app's own recording controls as OCR reads them: its timer, its buttons. */
 const OWN_CONTROLS =
   /^(?:(?:recording|paused|saving…?)\s*)?\d{1,2}:\d{2}$|^(?:(?:pause|resume|stop) recording|add marker)(?:\s+(?:(?:pause|resume|stop) recording|add marker))*$/i;

@@ -7,10 +7,12 @@ import {
   captionOf,
   choiceAtPoint,
   choiceIn,
+  clearerReading,
   isValidationMessage,
   labelAtClick,
   tickedBoxLabel,
   labelFor,
+  onWord,
   screenTitle,
 } from './labels';
 
@@ -28,6 +30,42 @@ function line(text: string, x: number, y: number, confidence = 90): OcrWord[] {
     return { text: word, confidence, box, line: id };
   });
 }
+
+describe('onWord', () => {
+  it('is a point on a word, not on a glyph beside one or between words', () => {
+    const row = toLines([...line('v', 20, 100), ...line('Buy milk', 44, 100)]);
+    expect(onWord(row, { x: 60, y: 108 })).toBe(true);
+    expect(onWord(row, { x: 25, y: 108 })).toBe(false);
+    expect(onWord(row, { x: 78, y: 108 })).toBe(false);
+  });
+});
+
+describe('clearerReading', () => {
+  const point = { x: 640, y: 425 };
+  const before = toLines(line('Ca)¢el', 600, 417, 55));
+  const earlier = toLines(line('Cancel', 600, 417, 93));
+
+  it('is the reading from before the pointer came where it read a line in the same place', () => {
+    expect(clearerReading(before, earlier, point)).toBe(earlier);
+    // However sure tesseract was of the text under the pointer.
+    expect(clearerReading(before, toLines(line('cancel', 600, 417, 44)), point)).toEqual(
+      toLines(line('cancel', 600, 417, 44)),
+    );
+    // Or where the pointer broke the line at the point up so that nothing was read over it.
+    expect(clearerReading(toLines(line('Add', 400, 417)), earlier, point)).toBe(earlier);
+    // The earlier line ends just short of the point (the gap between two words read as two lines).
+    const split = toLines([...line('Delete...', 560, 417, 96), ...line('Ctrl+D', 670, 417, 93)]);
+    expect(clearerReading(toLines(line('Delete..)¢ Ctrl+D J', 560, 417, 77)), split, { x: 655, y: 425 })).toBe(split);
+  });
+
+  it("is the before frame's where it read elsewhere, or where the earlier read nothing there", () => {
+    const menu = toLines(line('Rename', 600, 395, 60));
+    const over = toLines(line('Rename', 600, 417, 60));
+    expect(clearerReading(over, toLines(line('Cancel', 600, 380, 93)), point)).toBe(over);
+    expect(clearerReading(menu, [], point)).toBe(menu);
+    expect(clearerReading(before, undefined, point)).toBe(before);
+  });
+});
 
 describe('toLines', () => {
   it('joins words of a line and drops noise', () => {
@@ -397,6 +435,10 @@ describe('choiceIn', () => {
     const row = toLines([...line('Fax:', 20, 140), ...line('Clear Add Search Delete...', 200, 140)]);
     const hidden = toLines([...line('Fax:', 20, 140), ...line('Clear Add Delete...', 200, 140)]);
     expect(choiceIn(row, hidden, { x: 190, y: 135, width: 300, height: 26 })).toBeUndefined();
+    // A button read again with words the first reading missed (the pointer had rested on it).
+    const button = toLines([...line('Search Ctrl+S', 20, 140), ...line('Delete...', 200, 140)]);
+    const whole = toLines([...line('Search Ctrl+S', 20, 140), ...line('Delete... Ctrl+D', 200, 140)]);
+    expect(choiceIn(button, whole, { x: 190, y: 135, width: 100, height: 26 })).toBeUndefined();
   });
 });
 

@@ -55,6 +55,11 @@ export function labelAtPoint(
   return line ? { label: field ? line.text : partAt(line, point.x), line } : undefined;
 }
 
+/** Whether a point lies on a word of at least two letters or digits (text, not a box read as "v"). */
+export function onWord(lines: OcrLine[], point: { x: number; y: number }): boolean {
+  return lines.some((l) => (l.words ?? []).some((w) => alphanumerics(w.text) >= 2 && contains(w.box, point)));
+}
+
 /**
  * The name of a box a logged click ticked: the label read at its point, unless that is a
  * glyph (the tick read as "v"), then the text on the box's row.
@@ -92,13 +97,45 @@ export function labelAtClick(
   const inWide = labelAtPoint(wide, point, field);
   if (!inStrip) return labelFor(wide, region, point, 24, field);
   if (inWide) {
-    const { box } = inStrip.line;
-    const cut = box.x <= strip.area.x + 2 || box.x + box.width >= strip.area.x + strip.area.width - 2;
-    if (cut && inWide.label.length > inStrip.label.length && inWide.label.includes(inStrip.label)) return inWide.label;
+    if (
+      cutShort(inStrip.line.box, strip.area) &&
+      inWide.label.length > inStrip.label.length &&
+      inWide.label.includes(inStrip.label)
+    )
+      return inWide.label;
     const [stripOn, wideOn] = [contains(inStrip.line.box, point), contains(inWide.line.box, point)];
     if (wideOn && (!stripOn || inWide.line.confidence > inStrip.line.confidence)) return inWide.label;
   }
   return inStrip.label;
+}
+
+/** How far from a point a line may end and still be the one over it (a gap between two words). */
+const BESIDE_REACH = 16;
+
+/**
+ * Of two readings of the row at a point, the before frame's and one from before the
+ * pointer came to rest there (`earlier`), the one to name the control by: the earlier
+ * where it read a line over the point (or just beside it) and the before frame read none
+ * there (the pointer broke its words up) or one in the same place, which the pointer on it
+ * spoils however sure tesseract is ("Ca)¢el" at 67 %, "Cancel" at 44 % without it).
+ */
+export function clearerReading(
+  before: OcrLine[],
+  earlier: OcrLine[] | undefined,
+  point: { x: number; y: number },
+): OcrLine[] {
+  // The line over the point, or just beside it: it can fall between two words read as two lines.
+  const over = (lines: OcrLine[]) =>
+    lines.find((l) => contains(l.box, point)) ?? lineBesidePoint(lines, point, BESIDE_REACH);
+  const was = earlier && over(earlier);
+  if (!earlier || !was) return before;
+  const now = over(before);
+  return !now || samePlace(now.box, was.box) ? earlier : before;
+}
+
+/** Whether a line read in an area runs to its left or right edge: its text may go on beyond. */
+export function cutShort(box: Rect, area: Rect): boolean {
+  return box.x <= area.x + 2 || box.x + box.width >= area.x + area.width - 2;
 }
 
 /**
@@ -308,14 +345,21 @@ export function choiceIn(
   // (Short values, "1" to "2", can differ by one letter and be a choice.)
   // Nor is a control that gained or lost an indicator beside its text ("array [3]", "v array [3]").
   if (sameReading(old.text, value.text) || indicatorChanged(old.text, value.text)) return undefined;
-  // Nor a line read again with words missing (the pointer resting on one of its buttons hides it).
-  if (partOf(value.text, old.text)) return undefined;
+  // Nor a line read again with words missing (the pointer resting on one of its buttons hides it),
+  // or with words it had missed ("Delete..." read whole as "Delete... Ctrl+D" once the pointer left).
+  if (partOf(value.text, old.text) || startOf(old.text, value.text)) return undefined;
   const label = captionOf(
     before.filter((l) => l !== old),
     value.box,
   );
   // A label of one letter is an icon or a caret misread, not a field's name.
   return label && alphanumerics(label) >= 2 ? { label, value: value.text } : undefined;
+}
+
+/** Whether `whole` begins with every word of `start`, and has more. */
+function startOf(start: string, whole: string): boolean {
+  const [first, then] = [start, whole].map((text) => text.toLowerCase().split(/\s+/).filter(Boolean));
+  return first!.length > 0 && then!.length > first!.length && first!.every((word, i) => then![i] === word);
 }
 
 /** Whether every word of `part` (at least two) is a word of `whole`, which has more. */

@@ -30,19 +30,28 @@ export function ocrArea(region: Rect): Rect {
 
 /** How far either side of a logged click point, and above and below it, its row is read. */
 const POINT_REACH = { x: 240, y: 24 };
+/**
+ * The row alone, read where the strip read nothing at the point: the tops and bottoms of the
+ * rows above and below, cut by the strip, can make tesseract read none of it (a desktop form's
+ * rows are 27 px apart). Further left, where a field's label sits.
+ */
+const ROW_REACH = { left: 400, right: 240, y: 14 };
 
 /**
  * The row around a logged click point, read on its own: a tight strip holds only
  * the controls beside the point, which OCR reads more surely than the wide area
  * around a step (a row of filter links read whole there, one word here and there
- * in the wide one).
+ * in the wide one). `row`: the row alone (see `ROW_REACH`).
  */
-export function pointArea(point: { x: number; y: number }): Rect {
+export function pointArea(point: { x: number; y: number }, row = false): Rect {
+  const [left, right, y] = row
+    ? [ROW_REACH.left, ROW_REACH.right, ROW_REACH.y]
+    : [POINT_REACH.x, POINT_REACH.x, POINT_REACH.y];
   return {
-    x: Math.round(point.x - POINT_REACH.x),
-    y: Math.round(point.y - POINT_REACH.y),
-    width: 2 * POINT_REACH.x,
-    height: 2 * POINT_REACH.y,
+    x: Math.round(point.x - left),
+    y: Math.round(point.y - y),
+    width: left + right,
+    height: 2 * y,
   };
 }
 

@@ -86,7 +86,8 @@ function widening(box: Rect, wider: Rect): Rect[] {
   return [left, right].filter((part) => part.width >= 4);
 }
 
-async function luma(blob: Blob, area: Rect): Promise<LumaArea | null> {
+/** The luma of an area of a frame image (null where no 2D canvas is to be had). */
+export async function luma(blob: Blob, area: Rect): Promise<LumaArea | null> {
   const bitmap = await createImageBitmap(blob);
   const canvas = new OffscreenCanvas(area.width, area.height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true });

@@ -5,7 +5,9 @@
  * through here, so work done while recording is not done again.
  */
 import type { OcrPool } from './pool';
-import { expand, intersects, type Rect } from '../../shared/geometry';
+import { center, clamp, expand, intersects, type Rect } from '../../shared/geometry';
+import { luma } from '../labels/pixels';
+import { boxAround } from './box';
 import { alphanumerics, toLines, withWords, type OcrLine } from './lines';
 import { readCache, writeCache } from '../../storage/cache';
 import { getFrame } from '../../storage/recordings';
@@ -96,6 +98,17 @@ async function readChangeArea(
   region: Rect,
   again: boolean,
 ): Promise<AreaReading> {
+  const reading = await readChangeText(ocr, frameId, region, again);
+  return frameId && region.height <= ROW_HEIGHT ? withBoxRead(ocr, frameId, region, reading) : reading;
+}
+
+/** `readChangeArea` without the box read. */
+async function readChangeText(
+  ocr: OcrPool,
+  frameId: string | undefined,
+  region: Rect,
+  again: boolean,
+): Promise<AreaReading> {
   const wide = await readFrameArea(ocr, frameId, ocrArea(region));
   // A change one row high (a field typed in, a button) is read alone too: in the wide area
   // tesseract drops words of a row now and then ("Ada" of "Ada Lovelace", "Feed" of "Feed the cat").
@@ -121,6 +134,55 @@ async function readChangeArea(
     return words.length > 0 && words.length < (line.words ?? []).length ? [withWords(line, words)] : [];
   });
   return { lines: [...rest, ...found], cached: wide.cached && tight.cached };
+}
+
+/** How far either side of a row-high region, and above and below it, the box around it is looked for. */
+const BOX_REACH = { x: 200, y: 24 };
+
+/**
+ * A row-high region's reading with the text in the box around its middle (a select, a
+ * field, a button: see `boxAround`) read again alone, where there is such a box and alone
+ * it reads text there: those words take the place of the words read over the box.
+ */
+async function withBoxRead(ocr: OcrPool, frameId: string, region: Rect, reading: AreaReading): Promise<AreaReading> {
+  const inside = await boxIn(frameId, region);
+  if (!inside) return reading;
+  const alone = await readFrameArea(ocr, frameId, inside);
+  const found = alone.lines.filter((line) => alphanumerics(line.text) >= 2 && intersects(line.box, inside));
+  if (found.length === 0) return reading;
+  const rest = reading.lines.flatMap((line) => {
+    if (!intersects(line.box, inside)) return [line];
+    const words = (line.words ?? []).filter((w) => !intersects(w.box, inside));
+    return words.length > 0 && words.length < (line.words ?? []).length ? [withWords(line, words)] : [];
+  });
+  return { lines: [...rest, ...found], cached: reading.cached && alone.cached };
+}
+
+/** The inside of the box around a region's middle in a frame, found once and cached (null: none). */
+async function boxIn(frameId: string, region: Rect): Promise<Rect | null> {
+  const key = `${CACHE_VERSION}:box:${frameId}:${region.x},${region.y},${region.width},${region.height}`;
+  const hit = await readCache(key);
+  if (hit !== undefined) return hit as Rect | null;
+  const frame = await getFrame(frameId);
+  if (!frame) return null;
+  const around = clamp(
+    {
+      x: region.x - BOX_REACH.x,
+      y: region.y - BOX_REACH.y,
+      width: region.width + 2 * BOX_REACH.x,
+      height: region.height + 2 * BOX_REACH.y,
+    },
+    frame,
+  );
+  let image;
+  try {
+    image = await luma(frame.blob, around);
+  } catch {
+    return null; // a frame that cannot be decoded: read as it was
+  }
+  const inside = (image && boxAround(image, center(region))) ?? null;
+  await writeCache(key, frameId, inside);
+  return inside;
 }
 
 /**

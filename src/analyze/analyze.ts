@@ -257,9 +257,14 @@ async function readAtPoint(
   }
 }
 
+/** Below this (%), tesseract's line is garbage as often as not ("id I" at 42 for "Name:" at 96). */
+const UNSURE = 60;
+
 /**
- * The strip around a point, or the row alone where the strip read nothing at the point or
- * cut its text short at an edge (a field's label far left of where it was clicked).
+ * The strip around a point, or the row alone where the strip read nothing at the point, cut
+ * its text short at an edge (a field's label far left of where it was clicked), or read it
+ * as unsurely as garbage reads and the row alone more surely: the tops and bottoms of the rows above and below,
+ * in the strip, can spoil tesseract's reading of a desktop form's rows (27 px apart).
  */
 async function readRow(
   backend: LocalBackend,
@@ -268,9 +273,12 @@ async function readRow(
 ): Promise<{ lines: OcrLine[]; area: Rect }> {
   const strip = { lines: (await backend.analyzePoint(frameId, point)).lines, area: pointArea(point) };
   const found = labelAtPoint(strip.lines, point);
-  if (found && !cutShort(found.line.box, strip.area)) return strip;
+  const cut = found !== undefined && cutShort(found.line.box, strip.area);
+  if (found && !cut && found.line.confidence >= UNSURE) return strip;
   const row = { lines: (await backend.analyzePoint(frameId, point, true)).lines, area: pointArea(point, true) };
-  return labelAtPoint(row.lines, point) ? row : strip;
+  const inRow = labelAtPoint(row.lines, point);
+  if (!inRow) return strip;
+  return !found || cut || inRow.line.confidence > found.line.confidence ? row : strip;
 }
 
 function describeStep(

@@ -181,6 +181,13 @@ describe('frameBeforePointer', () => {
     // A long change (typing elsewhere, then the pointer gliding over) that went on until just before.
     const long = { ...at(8000, { x: 560, y: 64, width: 332, height: 400 }, 'long', elsewhere), endT: 11300 };
     expect(frameBeforePointer([long], cancel, 11568)).toBe('long');
+    // Half the screen changing (the recorder's page giving way to the program) is no arrival.
+    const start = {
+      ...at(167, { x: 0, y: 0, width: 1156, height: 800 }, 'start', elsewhere),
+      endT: 11000,
+      fraction: 0.5,
+    };
+    expect(frameBeforePointer([start], cancel, 11568)).toBeUndefined();
     expect(
       frameBeforePointer([at(11000, { x: 900, y: 408, width: 80, height: 32 }, 'far', elsewhere)], cancel, 11568),
     ).toBeUndefined();

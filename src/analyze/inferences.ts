@@ -155,6 +155,8 @@ export function restingPointer(
 
 /** How long before an action the pointer's arrival at its point is looked for (it glides in over a third of a second). */
 const ARRIVAL_MS = 2000;
+/** At most this share of the screen changed as the pointer came: not the screen giving way to another. */
+const ARRIVAL_FRACTION = 0.05;
 /** A change starting this little before an action is its result: a logger's clock and the video's differ. */
 const OWN_RESULT_MS = 300;
 
@@ -163,7 +165,7 @@ const OWN_RESULT_MS = 300;
  * at `t`: the before frame of the last change at the point that began before it and
  * went on into the moments before it (the pointer arriving, a button lighting up under
  * it; with typing elsewhere, one long change), not counting a change the pointer left
- * the point in. The pointer hides the text it rests on ("Ca)¢el" for
+ * the point in or one over much of the screen (a window opening, the recording starting). The pointer hides the text it rests on ("Ca)¢el" for
  * Cancel); only recordings that show a pointer have one to look for (a tab capture has
  * none, and a change there is the page's own).
  */
@@ -180,7 +182,8 @@ export function frameBeforePointer(
       e.t < t - OWN_RESULT_MS &&
       t - (e.endT ?? e.t) <= ARRIVAL_MS &&
       at(e.box) &&
-      !at(e.pointerFrom),
+      !at(e.pointerFrom) &&
+      (e.fraction ?? 0) <= ARRIVAL_FRACTION,
   );
   return arrival?.beforeFrameId;
 }

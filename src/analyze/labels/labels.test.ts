@@ -32,11 +32,17 @@ function line(text: string, x: number, y: number, confidence = 90): OcrWord[] {
 }
 
 describe('onWord', () => {
-  it('is a point on a word, not on a glyph beside one or between words', () => {
+  it('is a point on a word or between two, not on a glyph beside one', () => {
     const row = toLines([...line('v', 20, 100), ...line('Buy milk', 44, 100)]);
     expect(onWord(row, { x: 60, y: 108 })).toBe(true);
     expect(onWord(row, { x: 25, y: 108 })).toBe(false);
-    expect(onWord(row, { x: 78, y: 108 })).toBe(false);
+    // Between two words close either side (a button's text read as two lines) is on the text.
+    expect(onWord(row, { x: 78, y: 108 })).toBe(true);
+    expect(onWord(toLines([...line('Delete...', 20, 100), ...line('Ctrl+D', 130, 100)]), { x: 114, y: 108 })).toBe(
+      true,
+    );
+    // A box left of its label: a word on one side only.
+    expect(onWord(row, { x: 36, y: 108 })).toBe(false);
   });
 });
 
@@ -52,7 +58,8 @@ describe('clearerReading', () => {
       toLines(line('cancel', 600, 417, 44)),
     );
     // Or where the pointer broke the line at the point up so that nothing was read over it.
-    expect(clearerReading(toLines(line('Add', 400, 417)), earlier, point)).toBe(earlier);
+    const row = toLines([...line('Add', 400, 417), ...line('Cancel', 600, 417, 93)]);
+    expect(clearerReading(toLines(line('Add', 400, 417)), row, point)).toBe(row);
     // The earlier line ends just short of the point (the gap between two words read as two lines).
     const split = toLines([...line('Delete...', 560, 417, 96), ...line('Ctrl+D', 670, 417, 93)]);
     expect(clearerReading(toLines(line('Delete..)¢ Ctrl+D J', 560, 417, 77)), split, { x: 655, y: 425 })).toBe(split);
@@ -133,6 +140,11 @@ describe('labelFor', () => {
     expect(labelAtClick(cut, long, { x: 240, y: 60, width: 16, height: 16 }, { x: 248, y: 68 })).toBe(
       'Button with a long description',
     );
+    // Or starts a few pixels in: the letter the edge sliced went unread.
+    const sliced = { ...cut, area: { ...cut.area, x: 144 } };
+    expect(labelAtClick(sliced, long, { x: 240, y: 60, width: 16, height: 16 }, { x: 248, y: 68 })).toBe(
+      'Button with a long description',
+    );
     // Nothing read at the point in the strip: the wide reading names it.
     expect(labelAtClick({ lines: [], area: strip.lines[0]!.box }, wide, region, point)).toBe('Active');
     // Both read the button at the point: the surer reading names it ("Tree", not "Jie", on blue).
@@ -200,6 +212,11 @@ describe('appearedText', () => {
     const after = toLines([...line('Quarterly report', 60, 270)]);
     expect(appearedText(before, after, region)).toBe('Quarterly report');
     expect(appearedText(after, after, region)).toBeUndefined();
+  });
+
+  it('is nothing where a line only came out garbled under the pointer that came to rest on it', () => {
+    const region = { x: 600, y: 408, width: 80, height: 32 };
+    expect(appearedText(toLines(line('Cancel', 616, 418)), toLines(line('Ca)¢el', 616, 418)), region)).toBeUndefined();
   });
 
   it('is the value typed in a field, not the label OCR read with it as one line (a desktop form\'s "Name: Ada")', () => {
@@ -439,6 +456,17 @@ describe('choiceIn', () => {
     const button = toLines([...line('Search Ctrl+S', 20, 140), ...line('Delete...', 200, 140)]);
     const whole = toLines([...line('Search Ctrl+S', 20, 140), ...line('Delete... Ctrl+D', 200, 140)]);
     expect(choiceIn(button, whole, { x: 190, y: 135, width: 100, height: 26 })).toBeUndefined();
+    // A button under a pointer that came to rest on it: its text garbled, no value chosen.
+    const dialog = toLines([...line('Are you sure?', 150, 60), ...line('Cancel', 190, 100)]);
+    const pointed = toLines([...line('Are you sure?', 150, 60), ...line('Ca)¢el', 190, 100)]);
+    expect(choiceIn(dialog, pointed, { x: 180, y: 95, width: 80, height: 26 })).toBeUndefined();
+    // (A value with a bracket in it is still a choice.)
+    const sizes = toLines([...line('size', 20, 100), ...line('Small', 200, 100)]);
+    const large = toLines([...line('size', 20, 100), ...line('Large (XL)', 200, 100)]);
+    expect(choiceIn(sizes, large, { x: 190, y: 95, width: 120, height: 26 })).toEqual({
+      label: 'size',
+      value: 'Large (XL)',
+    });
   });
 });
 

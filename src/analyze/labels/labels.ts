@@ -5,7 +5,7 @@
  */
 import { center, contains, expand, type Rect } from '../../shared/geometry';
 import type { LabelBasis } from '../types';
-import { indicatorChanged, sameReading } from '../../shared/text-distance';
+import { editDistance, indicatorChanged, sameReading } from '../../shared/text-distance';
 import { alphanumerics, linesIn, partAt, partIn, samePlace, type OcrLine } from '../ocr/lines';
 
 /**
@@ -55,9 +55,17 @@ export function labelAtPoint(
   return line ? { label: field ? line.text : partAt(line, point.x), line } : undefined;
 }
 
-/** Whether a point lies on a word of at least two letters or digits (text, not a box read as "v"). */
+/**
+ * Whether a point lies on a word of at least two letters or digits (text, not a box read as
+ * "v"), or between two such words close either side of it.
+ */
 export function onWord(lines: OcrLine[], point: { x: number; y: number }): boolean {
-  return lines.some((l) => (l.words ?? []).some((w) => alphanumerics(w.text) >= 2 && contains(w.box, point)));
+  const words = lines.flatMap((l) => (l.words ?? []).filter((w) => alphanumerics(w.text) >= 2));
+  const onRow = words.filter((w) => point.y >= w.box.y - 4 && point.y <= w.box.y + w.box.height + 4);
+  // Between two words close on either side is on the text too ("Delete... Ctrl+D", read as two lines).
+  const left = onRow.some((w) => w.box.x + w.box.width <= point.x && point.x - (w.box.x + w.box.width) <= BESIDE_REACH);
+  const right = onRow.some((w) => w.box.x >= point.x && w.box.x - point.x <= BESIDE_REACH);
+  return words.some((w) => contains(w.box, point)) || (left && right);
 }
 
 /**
@@ -115,9 +123,10 @@ const BESIDE_REACH = 16;
 /**
  * Of two readings of the row at a point, the before frame's and one from before the
  * pointer came to rest there (`earlier`), the one to name the control by: the earlier
- * where it read a line over the point (or just beside it) and the before frame read none
- * there (the pointer broke its words up) or one in the same place, which the pointer on it
- * spoils however sure tesseract is ("Ca)¢el" at 67 %, "Cancel" at 44 % without it).
+ * where it read a line over the point (or just beside it) and the before frame read one in
+ * the same place, which the pointer on it spoils however sure tesseract is ("Ca)¢el" at
+ * 67 %, "Cancel" at 44 % without it), or none there (the pointer broke its words up: "cael"
+ * at 0 %).
  */
 export function clearerReading(
   before: OcrLine[],
@@ -133,9 +142,15 @@ export function clearerReading(
   return !now || samePlace(now.box, was.box) ? earlier : before;
 }
 
-/** Whether a line read in an area runs to its left or right edge: its text may go on beyond. */
+/** How near an area's edge a line may end and still be cut there: tesseract drops a sliced letter. */
+const CUT_REACH = 8;
+
+/**
+ * Whether a line read in an area runs to its left or right edge, or nearly (the letter the
+ * edge sliced went unread: "me Phone:" 1 px in): its text may go on beyond.
+ */
 export function cutShort(box: Rect, area: Rect): boolean {
-  return box.x <= area.x + 2 || box.x + box.width >= area.x + area.width - 2;
+  return box.x <= area.x + CUT_REACH || box.x + box.width >= area.x + area.width - CUT_REACH;
 }
 
 /**
@@ -193,11 +208,14 @@ export function appearedText(
   margin = 8,
   field?: Rect,
 ): string | undefined {
-  const seen = new Set(linesIn(before, region, margin).map((l) => l.text));
+  const was = linesIn(before, region, margin);
+  const seen = new Set(was.map((l) => l.text));
   const area = expand(region, margin);
+  // A line the pointer came to rest on reads garbled: it is the same text, not new text.
+  const spoiled = (line: OcrLine) => was.some((b) => samePlace(b.box, line.box) && garbled(line.text, b.text));
   const fresh = linesIn(after, region, margin)
     .map((l) => partIn(l, area))
-    .filter((l) => !seen.has(l.text) && !isValidationMessage(l.text))
+    .filter((l) => !seen.has(l.text) && !isValidationMessage(l.text) && !spoiled(l))
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   if (field && fresh.length > 1) {
     const at = center(field);
@@ -348,12 +366,24 @@ export function choiceIn(
   // Nor a line read again with words missing (the pointer resting on one of its buttons hides it),
   // or with words it had missed ("Delete..." read whole as "Delete... Ctrl+D" once the pointer left).
   if (partOf(value.text, old.text) || startOf(old.text, value.text)) return undefined;
+  // Nor one garbled by a pointer resting on it: stray glyphs in a few letters ("Ca)¢el" for "Cancel").
+  if (garbled(value.text, old.text)) return undefined;
   const label = captionOf(
     before.filter((l) => l !== old),
     value.box,
   );
   // A label of one letter is an icon or a caret misread, not a field's name.
   return label && alphanumerics(label) >= 2 ? { label, value: value.text } : undefined;
+}
+
+/** Glyphs OCR makes of a mouse pointer over text: no value of a control is written with them. */
+const POINTER_GLYPHS = /[¢§©®{}|\\]|[)\]](?=\p{L})/u;
+/** How many letters of the text under it a pointer hides or garbles, at most. */
+const POINTER_LETTERS = 3;
+
+/** Whether `now` is `was` with a few letters garbled into stray glyphs (a pointer over it). */
+function garbled(now: string, was: string): boolean {
+  return POINTER_GLYPHS.test(now) && !POINTER_GLYPHS.test(was) && editDistance(now, was) <= POINTER_LETTERS;
 }
 
 /** Whether `whole` begins with every word of `start`, and has more. */

@@ -88,6 +88,13 @@ describe('darkOnLight', () => {
     expect(at(32, 12)).toBeLessThan(80); // the value's letter in the field
   });
 
+  it('lifts a grey window where white fields take as much of the crop, its greys in two bins', () => {
+    // Columns 0–23 grey (215 and 217 alternating, as a video's decoding leaves them), the rest a white field.
+    const at = painted((x, y) => (x < 24 ? (y % 2 ? 215 : 217) : x === 30 && y > 8 && y < 16 ? 20 : 255));
+    expect(at(2, 2)).toBeGreaterThan(245);
+    expect(at(30, 12)).toBeLessThan(70);
+  });
+
   it('leaves a grey part of a white page as drawn (a shadow, the edges of faint text)', () => {
     const at = painted((x) => (x < 12 ? 217 : 250)); // a grey band at the edge of a white page
     expect(at(2, 12)).toBe(217);

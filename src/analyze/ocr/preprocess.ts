@@ -50,6 +50,8 @@ const CONTRAST_GAIN = 2;
 const LIGHT_PAGE = 170;
 /** A light page at least this light is white enough to be left as it is. */
 const WHITE_PAGE = 236;
+/** At least this share of a crop is grey ground for its grey to be a page (a desktop window). */
+const GREY_PAGE_SHARE = 1 / 3;
 /** How many blocks either side of a pixel's block its background is taken over. */
 const BACKGROUND_REACH = 2;
 
@@ -74,14 +76,19 @@ export function darkOnLight(rgba: Uint8ClampedArray, width: number, height: numb
       histograms[(Math.floor(y / block) * columns + Math.floor(x / block)) * BINS + (luma[i]! >> 3)]!++;
     }
   }
-  // The crop's own commonest luma: only a crop that is mostly a grey page is lifted (below), so
-  // that grey bits of a white page (a shadow, faint text's edges) stay as drawn.
+  // Only a crop that is largely a grey page is lifted (below), so that grey bits of a white page
+  // (a shadow, faint text's edges) stay as drawn. Largely, not mostly: a click's row on a desktop
+  // form is as much white field as grey window, and a video's greys spread over two bins.
   const overall = new Uint32Array(BINS);
   for (let b = 0; b < columns * rows; b++)
     for (let bin = 0; bin < BINS; bin++) overall[bin]! += histograms[b * BINS + bin]!;
-  let pageBin = 0;
-  for (let bin = 1; bin < BINS; bin++) if (overall[bin]! > overall[pageBin]!) pageBin = bin;
-  const greyPage = pageBin * 8 + 4 >= LIGHT_PAGE && pageBin * 8 + 4 < WHITE_PAGE;
+  let [grey, white] = [0, 0];
+  for (let bin = 0; bin < BINS; bin++) {
+    if (bin * 8 + 4 >= WHITE_PAGE) white += overall[bin]!;
+    else if (bin * 8 + 4 >= LIGHT_PAGE) grey += overall[bin]!;
+  }
+  // As much grey as white: TodoMVC's large pale "todos" on its white page is a third grey, and stays.
+  const greyPage = grey >= GREY_PAGE_SHARE * width * height && grey >= white;
   const background = new Uint8Array(columns * rows);
   const around = new Uint32Array(BINS);
   for (let by = 0; by < rows; by++) {

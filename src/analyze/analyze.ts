@@ -13,7 +13,6 @@ import {
   captionOf,
   choiceAtPoint,
   clearerReading,
-  cutShort,
   labelAtClick,
   labelAtPoint,
   labelFor,
@@ -33,9 +32,10 @@ import { saveAnalysis } from '../storage/analyses';
 import type { EventRecord } from '../capture/events';
 import { getRecording, listEvents } from '../storage/recordings';
 import { LocalBackend, type SequenceResult } from './backend';
-import { OCR_MARGIN, pointArea } from './ocr/cache';
+import { OCR_MARGIN } from './ocr/cache';
 import { expand, type Rect } from '../shared/geometry';
 import { readChange, type ChangeReading } from './labels/pixels';
+import { readRow } from './point-row';
 import { distinctScreens, readScreens } from './screens';
 import type { Analysis, AnalysisProgress, AnalyzedStep, LabelBasis } from './types';
 
@@ -212,7 +212,7 @@ function loggedPoint(draft: StepDraft<EventRecord>): { x: number; y: number } | 
   return draft.events.find((e) => e.type === 'click')?.point;
 }
 
-/** The row around a logged click point, read on its own in the step's key frames (see `pointArea`). */
+/** The row around a logged click point, read on its own in the step's key frames (see `readRow`). */
 interface PointReading {
   point: { x: number; y: number };
   before: OcrLine[];
@@ -255,30 +255,6 @@ async function readAtPoint(
   } catch {
     return undefined; // unreadable frame: the step's own reading names it
   }
-}
-
-/** Below this (%), tesseract's line is garbage as often as not ("id I" at 42 for "Name:" at 96). */
-const UNSURE = 60;
-
-/**
- * The strip around a point, or the row alone where the strip read nothing at the point, cut
- * its text short at an edge (a field's label far left of where it was clicked), or read it
- * as unsurely as garbage reads and the row alone more surely: the tops and bottoms of the rows above and below,
- * in the strip, can spoil tesseract's reading of a desktop form's rows (27 px apart).
- */
-async function readRow(
-  backend: LocalBackend,
-  frameId: string,
-  point: { x: number; y: number },
-): Promise<{ lines: OcrLine[]; area: Rect }> {
-  const strip = { lines: (await backend.analyzePoint(frameId, point)).lines, area: pointArea(point) };
-  const found = labelAtPoint(strip.lines, point);
-  const cut = found !== undefined && cutShort(found.line.box, strip.area);
-  if (found && !cut && found.line.confidence >= UNSURE) return strip;
-  const row = { lines: (await backend.analyzePoint(frameId, point, true)).lines, area: pointArea(point, true) };
-  const inRow = labelAtPoint(row.lines, point);
-  if (!inRow) return strip;
-  return !found || cut || inRow.line.confidence > found.line.confidence ? row : strip;
 }
 
 function describeStep(

@@ -128,12 +128,24 @@ async function readChangeText(
   const count = (texts: string[]) => texts.reduce((n, text) => n + alphanumerics(text), 0);
   if (count(found.map((l) => l.text)) <= count(wideWords.map((w) => w.text))) return wide;
   // Of the wide lines it read again, the words beside it stay (a field's label read with its value).
-  const rest = wide.lines.flatMap((line) => {
-    if (!found.some((f) => intersects(f.box, line.box))) return [line];
-    const words = (line.words ?? []).filter((w) => !found.some((f) => intersects(f.box, w.box)));
+  const rest = outside(
+    wide.lines,
+    found.map((f) => f.box),
+  );
+  return { lines: [...rest, ...found], cached: wide.cached && tight.cached };
+}
+
+/**
+ * `lines` without their words over any of `boxes`, which were read again on their own; a
+ * line over one with no word outside it goes.
+ */
+function outside(lines: OcrLine[], boxes: Rect[]): OcrLine[] {
+  const over = (box: Rect) => boxes.some((b) => intersects(b, box));
+  return lines.flatMap((line) => {
+    if (!over(line.box)) return [line];
+    const words = (line.words ?? []).filter((w) => !over(w.box));
     return words.length > 0 && words.length < (line.words ?? []).length ? [withWords(line, words)] : [];
   });
-  return { lines: [...rest, ...found], cached: wide.cached && tight.cached };
 }
 
 /** How far either side of a row-high region, and above and below it, the box around it is looked for. */
@@ -150,12 +162,7 @@ async function withBoxRead(ocr: OcrPool, frameId: string, region: Rect, reading:
   const alone = await readFrameArea(ocr, frameId, inside);
   const found = alone.lines.filter((line) => alphanumerics(line.text) >= 2 && intersects(line.box, inside));
   if (found.length === 0) return reading;
-  const rest = reading.lines.flatMap((line) => {
-    if (!intersects(line.box, inside)) return [line];
-    const words = (line.words ?? []).filter((w) => !intersects(w.box, inside));
-    return words.length > 0 && words.length < (line.words ?? []).length ? [withWords(line, words)] : [];
-  });
-  return { lines: [...rest, ...found], cached: reading.cached && alone.cached };
+  return { lines: [...outside(reading.lines, [inside]), ...found], cached: reading.cached && alone.cached };
 }
 
 /** The inside of the box around a region's middle in a frame, found once and cached (null: none). */

@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { FrameResult } from './backend';
+import { toLines, type OcrWord } from './ocr/lines';
+import { readRow } from './point-row';
+
+vi.mock('../storage/cache', () => ({ readCache: async () => undefined, writeCache: async () => undefined }));
+vi.mock('../storage/recordings', () => ({ getFrame: async () => undefined }));
+
+let lineId = 0;
+const line = (text: string, x: number, y: number, confidence = 90): OcrWord[] => {
+  const id = lineId++;
+  let cursor = x;
+  return text.split(' ').map((word) => {
+    const box = { x: cursor, y, width: word.length * 8, height: 12 };
+    cursor += box.width + 6;
+    return { text: word, confidence, box, line: id };
+  });
+};
+
+/** A backend whose strip (480 × 48 around the point) and row alone (640 × 28) read as given. */
+function backend(strip: OcrWord[], row: OcrWord[]) {
+  const reads: boolean[] = [];
+  return {
+    reads,
+    analyzePoint: async (_frameId: string, _point: { x: number; y: number }, alone = false): Promise<FrameResult> => {
+      reads.push(alone);
+      return { lines: toLines(alone ? row : strip), cached: false };
+    },
+  };
+}
+
+describe('readRow', () => {
+  // A desktop form's field clicked in its middle: its label "Home Phone:" 260 px to the left.
+  const point = { x: 992, y: 191 };
+
+  it('is the strip where it read the line at the point whole and surely enough', async () => {
+    const reader = backend(line('Home Phone:', 900, 185, 75), line('Home', 900, 185, 96));
+    expect((await readRow(reader, 'f', point)).lines.map((l) => l.text)).toEqual(['Home Phone:']);
+    expect(reader.reads).toEqual([false]);
+  });
+
+  it('is the row alone where the strip cut the line at its edge or read garbage', async () => {
+    const cut = backend(line('me Phone:', 756, 185, 96), line('Home Phone:', 733, 185, 95));
+    expect((await readRow(cut, 'f', point)).lines.map((l) => l.text)).toEqual(['Home Phone:']);
+    const garbage = backend(line('id I', 900, 185, 42), line('Home Phone:', 900, 185, 96));
+    expect((await readRow(garbage, 'f', point)).lines.map((l) => l.text)).toEqual(['Home Phone:']);
+    const nothing = backend([], line('Home Phone:', 733, 185, 90));
+    expect((await readRow(nothing, 'f', point)).lines.map((l) => l.text)).toEqual(['Home Phone:']);
+  });
+
+  it('keeps the strip where the row alone reads nothing at the point, or less surely', async () => {
+    expect((await readRow(backend(line('id I', 900, 185, 42), []), 'f', point)).lines.map((l) => l.text)).toEqual([
+      'id I',
+    ]);
+    const worse = backend(line('Home Phone:', 900, 185, 55), line('Hame Phane:', 900, 185, 40));
+    expect((await readRow(worse, 'f', point)).lines.map((l) => l.text)).toEqual(['Home Phone:']);
+  });
+});

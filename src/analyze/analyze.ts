@@ -12,7 +12,7 @@ import {
   appearedText,
   captionOf,
   choiceAtPoint,
-  clearerReading,
+  earlierIsClearer,
   labelAtClick,
   labelAtPoint,
   labelFor,
@@ -245,7 +245,7 @@ async function readAtPoint(
     const before = await readRow(backend, draft.beforeFrameId, point);
     const earlierId = frameBeforePointer(events, point, draft.start);
     const earlier = earlierId ? await readRow(backend, earlierId, point) : undefined;
-    const clear = earlier !== undefined && clearerReading(before.lines, earlier.lines, point) === earlier.lines;
+    const clear = earlier !== undefined && earlierIsClearer(before.lines, earlier.lines, point);
     const row = clear ? earlier : before;
     const after =
       draft.kind !== 'type' && draft.afterFrameId

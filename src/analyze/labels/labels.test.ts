@@ -7,7 +7,7 @@ import {
   captionOf,
   choiceAtPoint,
   choiceIn,
-  clearerReading,
+  earlierIsClearer,
   isValidationMessage,
   labelAtClick,
   tickedBoxLabel,
@@ -46,31 +46,28 @@ describe('onWord', () => {
   });
 });
 
-describe('clearerReading', () => {
+describe('earlierIsClearer', () => {
   const point = { x: 640, y: 425 };
   const before = toLines(line('Ca)¢el', 600, 417, 55));
   const earlier = toLines(line('Cancel', 600, 417, 93));
 
-  it('is the reading from before the pointer came where it read a line in the same place', () => {
-    expect(clearerReading(before, earlier, point)).toBe(earlier);
+  it('is so where the reading from before the pointer came has a line in the same place', () => {
+    expect(earlierIsClearer(before, earlier, point)).toBe(true);
     // However sure tesseract was of the text under the pointer.
-    expect(clearerReading(before, toLines(line('cancel', 600, 417, 44)), point)).toEqual(
-      toLines(line('cancel', 600, 417, 44)),
-    );
+    expect(earlierIsClearer(before, toLines(line('cancel', 600, 417, 44)), point)).toBe(true);
     // Or where the pointer broke the line at the point up so that nothing was read over it.
     const row = toLines([...line('Add', 400, 417), ...line('Cancel', 600, 417, 93)]);
-    expect(clearerReading(toLines(line('Add', 400, 417)), row, point)).toBe(row);
+    expect(earlierIsClearer(toLines(line('Add', 400, 417)), row, point)).toBe(true);
     // The earlier line ends just short of the point (the gap between two words read as two lines).
     const split = toLines([...line('Delete...', 560, 417, 96), ...line('Ctrl+D', 670, 417, 93)]);
-    expect(clearerReading(toLines(line('Delete..)¢ Ctrl+D J', 560, 417, 77)), split, { x: 655, y: 425 })).toBe(split);
+    expect(earlierIsClearer(toLines(line('Delete..)¢ Ctrl+D J', 560, 417, 77)), split, { x: 655, y: 425 })).toBe(true);
   });
 
-  it("is the before frame's where it read elsewhere, or where the earlier read nothing there", () => {
+  it('is not where the earlier read its line elsewhere, or nothing there', () => {
     const menu = toLines(line('Rename', 600, 395, 60));
     const over = toLines(line('Rename', 600, 417, 60));
-    expect(clearerReading(over, toLines(line('Cancel', 600, 380, 93)), point)).toBe(over);
-    expect(clearerReading(menu, [], point)).toBe(menu);
-    expect(clearerReading(before, undefined, point)).toBe(before);
+    expect(earlierIsClearer(over, toLines(line('Cancel', 600, 380, 93)), point)).toBe(false);
+    expect(earlierIsClearer(menu, [], point)).toBe(false);
   });
 });
 

@@ -121,25 +121,20 @@ export function labelAtClick(
 const BESIDE_REACH = 16;
 
 /**
- * Of two readings of the row at a point, the before frame's and one from before the
- * pointer came to rest there (`earlier`), the one to name the control by: the earlier
- * where it read a line over the point (or just beside it) and the before frame read one in
- * the same place, which the pointer on it spoils however sure tesseract is ("Ca)¢el" at
- * 67 %, "Cancel" at 44 % without it), or none there (the pointer broke its words up: "cael"
- * at 0 %).
+ * Whether a reading of the row at a point from before the pointer came to rest there
+ * (`earlier`) names the control better than the before frame's: where it read a line over
+ * the point (or just beside it) and the before frame read one in the same place, which the
+ * pointer on it spoils however sure tesseract is ("Ca)¢el" at 67 %, "Cancel" at 44 %
+ * without it), or none there (the pointer broke its words up: "cael" at 0 %).
  */
-export function clearerReading(
-  before: OcrLine[],
-  earlier: OcrLine[] | undefined,
-  point: { x: number; y: number },
-): OcrLine[] {
+export function earlierIsClearer(before: OcrLine[], earlier: OcrLine[], point: { x: number; y: number }): boolean {
   // The line over the point, or just beside it: it can fall between two words read as two lines.
   const over = (lines: OcrLine[]) =>
     lines.find((l) => contains(l.box, point)) ?? lineBesidePoint(lines, point, BESIDE_REACH);
-  const was = earlier && over(earlier);
-  if (!earlier || !was) return before;
+  const was = over(earlier);
+  if (!was) return false;
   const now = over(before);
-  return !now || samePlace(now.box, was.box) ? earlier : before;
+  return !now || samePlace(now.box, was.box);
 }
 
 /** How near an area's edge a line may end and still be cut there: tesseract drops a sliced letter. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Rect } from '../../shared/geometry';
 import { toLines, type OcrLine, type OcrWord } from '../ocr/lines';
-import { boxTickedAt, gainedMark, type LumaArea } from './marks';
+import { boxTickedAt, gainedMark } from './marks';
+import type { LumaArea } from '../frame-luma';
 
 const WIDTH = 640;
 const HEIGHT = 240;

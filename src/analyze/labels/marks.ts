@@ -9,15 +9,7 @@
 import { center, type Rect } from '../../shared/geometry';
 import { alphanumerics, partAt, samePlace, type OcrLine } from '../ocr/lines';
 import { indicatorChanged, sameReading } from '../../shared/text-distance';
-
-/** The luma (0–255) of a frame's area, one byte per pixel, row by row. */
-export interface LumaArea {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
+import type { LumaArea } from '../frame-luma';
 
 export interface Mark {
   /** The text of the control that gained the mark. */

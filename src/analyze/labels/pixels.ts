@@ -7,9 +7,9 @@
  */
 import { samePlace, type OcrLine } from '../ocr/lines';
 import { clamp, expand, union, type Rect } from '../../shared/geometry';
-import { lumaAt } from '../../shared/luma';
 import { getFrame } from '../../storage/recordings';
-import { boxTickedAt, gainedMark, PIXEL_CHANGE, type LumaArea, type Mark } from './marks';
+import { boxTickedAt, gainedMark, PIXEL_CHANGE, type Mark } from './marks';
+import { frameLuma, type LumaArea } from '../frame-luma';
 
 /** Mean luma difference (0–255) over a line's box above which it changed. */
 const CHANGED = 10;
@@ -41,7 +41,7 @@ export async function readChange(
   if (!first || !last) return { changed: new Set() };
   const lineArea = before.length > 0 ? expand(union(before.map((l) => l.box))!, PAD) : area;
   const bounds = clamp(union([area, lineArea])!, first);
-  const [a, b] = await Promise.all([luma(first.blob, bounds), luma(last.blob, bounds)]);
+  const [a, b] = await Promise.all([frameLuma(first.blob, bounds), frameLuma(last.blob, bounds)]);
   if (!a || !b) return { changed: new Set() };
   return changeIn(a, b, before, after, point);
 }
@@ -84,20 +84,6 @@ function widening(box: Rect, wider: Rect): Rect[] {
   const left = { ...wider, width: box.x - wider.x };
   const right = { ...wider, x: box.x + box.width, width: wider.x + wider.width - (box.x + box.width) };
   return [left, right].filter((part) => part.width >= 4);
-}
-
-/** The luma of an area of a frame image (null where no 2D canvas is to be had). */
-export async function luma(blob: Blob, area: Rect): Promise<LumaArea | null> {
-  const bitmap = await createImageBitmap(blob);
-  const canvas = new OffscreenCanvas(area.width, area.height);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) return null;
-  ctx.drawImage(bitmap, area.x, area.y, area.width, area.height, 0, 0, area.width, area.height);
-  bitmap.close();
-  const rgba = ctx.getImageData(0, 0, area.width, area.height).data;
-  const data = new Uint8Array(area.width * area.height);
-  for (let i = 0; i < data.length; i++) data[i] = lumaAt(rgba, i * 4);
-  return { ...area, data };
 }
 
 /** The share of a box's pixels (grown by PAD) that changed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LumaArea } from '../labels/marks';
+import type { LumaArea } from '../frame-luma';
 import { boxAround } from './box';
 
 /** A dark page (luma 30) with `draw` painting on it. */

@@ -5,7 +5,7 @@
  * page's select, "Slow" at 95 % read inside it). Pure, on luma.
  */
 import type { Rect } from '../../shared/geometry';
-import type { LumaArea } from '../labels/marks';
+import type { LumaArea } from '../frame-luma';
 
 /** How far (luma) a pixel may stand from a box's ground and still be ground. */
 const GROUND_TOLERANCE = 24;

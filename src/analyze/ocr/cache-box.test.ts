@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Rect } from '../../shared/geometry';
-import type { LumaArea } from '../labels/marks';
+import type { LumaArea } from '../frame-luma';
 import type { OcrWord } from './lines';
 import type { OcrPool } from './pool';
 import { ocrArea, readRegion } from './cache';
@@ -10,8 +10,8 @@ vi.mock('../../storage/recordings', () => ({
   getFrame: async () => ({ blob: new Blob(), width: 1280, height: 720 }),
 }));
 // A dark page with a select's white box at x 1122–1191, y 201–218 (a dat.GUI controller).
-vi.mock('../labels/pixels', () => ({
-  luma: async (_blob: Blob, area: Rect): Promise<LumaArea> => {
+vi.mock('../frame-luma', () => ({
+  frameLuma: async (_blob: Blob, area: Rect): Promise<LumaArea> => {
     const data = new Uint8Array(area.width * area.height).fill(26);
     for (let y = 0; y < area.height; y++) {
       for (let x = 0; x < area.width; x++) {

@@ -6,7 +6,7 @@
  */
 import type { OcrPool } from './pool';
 import { center, clamp, expand, intersects, type Rect } from '../../shared/geometry';
-import { luma } from '../labels/pixels';
+import { frameLuma } from '../frame-luma';
 import { boxAround } from './box';
 import { alphanumerics, toLines, withWords, type OcrLine } from './lines';
 import { readCache, writeCache } from '../../storage/cache';
@@ -183,7 +183,7 @@ async function boxIn(frameId: string, region: Rect): Promise<Rect | null> {
   );
   let image;
   try {
-    image = await luma(frame.blob, around);
+    image = await frameLuma(frame.blob, around);
   } catch {
     return null; // a frame that cannot be decoded: read as it was
   }

@@ -165,9 +165,10 @@ const OWN_RESULT_MS = 300;
  * at `t`: the before frame of the last change at the point that began before it and
  * went on into the moments before it (the pointer arriving, a button lighting up under
  * it; with typing elsewhere, one long change), not counting a change the pointer left
- * the point in or one over much of the screen (a window opening, the recording starting). The pointer hides the text it rests on ("Ca)¢el" for
- * Cancel); only recordings that show a pointer have one to look for (a tab capture has
- * none, and a change there is the page's own).
+ * the point in or one over much of the screen (a window opening, the recording starting).
+ * The pointer hides the text it rests on ("Ca)¢el" for Cancel); only recordings that show
+ * a pointer have one to look for (a tab capture has none, and a change there is the
+ * page's own).
  */
 export function frameBeforePointer(
   events: EventRecord[],

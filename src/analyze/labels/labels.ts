@@ -61,7 +61,7 @@ export function labelAtPoint(
  */
 export function onWord(lines: OcrLine[], point: { x: number; y: number }): boolean {
   const words = lines.flatMap((l) => (l.words ?? []).filter((w) => alphanumerics(w.text) >= 2));
-  const onRow = words.filter((w) => point.y >= w.box.y - 4 && point.y <= w.box.y + w.box.height + 4);
+  const onRow = words.filter((w) => onRowOf(w.box, point));
   // Between two words close on either side is on the text too ("Delete... Ctrl+D", read as two lines).
   const left = onRow.some((w) => w.box.x + w.box.width <= point.x && point.x - (w.box.x + w.box.width) <= BESIDE_REACH);
   const right = onRow.some((w) => w.box.x >= point.x && w.box.x - point.x <= BESIDE_REACH);
@@ -170,6 +170,11 @@ export function wholeFrameLabel(
 /** How far along its row a control's text may sit from the point clicked (a wide button, a table header). */
 const ROW_REACH = 200;
 
+/** Whether a point is on the row of a piece of text: level with it, give or take 4 px. */
+function onRowOf(box: Rect, point: { x: number; y: number }): boolean {
+  return point.y >= box.y - 4 && point.y <= box.y + box.height + 4;
+}
+
 /**
  * The text on the row of a click point, nearest it: a wide control's text can sit far
  * from where it was clicked (left-aligned in a table header, centred in a long
@@ -179,8 +184,7 @@ function lineBesidePoint(lines: OcrLine[], point: { x: number; y: number }, reac
   let best: OcrLine | undefined;
   let bestDistance = reach;
   for (const line of lines) {
-    const onRow = point.y >= line.box.y - 4 && point.y <= line.box.y + line.box.height + 4;
-    if (!onRow) continue;
+    if (!onRowOf(line.box, point)) continue;
     const distance = Math.max(0, line.box.x - point.x, point.x - (line.box.x + line.box.width));
     if (distance <= bestDistance) {
       best = line;

@@ -33,9 +33,10 @@ export function ocrArea(region: Rect): Rect {
 /** How far either side of a logged click point, and above and below it, its row is read. */
 const POINT_REACH = { x: 240, y: 24 };
 /**
- * The row alone, read where the strip read nothing at the point: the tops and bottoms of the
- * rows above and below, cut by the strip, can make tesseract read none of it (a desktop form's
- * rows are 27 px apart). Further left, where a field's label sits.
+ * The row alone, read where the strip read the point's line badly or not at all (see
+ * `readRow`): the tops and bottoms of the rows above and below, cut by the strip, can make
+ * tesseract read garbage or nothing (a desktop form's rows are 27 px apart). Further left,
+ * where a field's label sits.
  */
 const ROW_REACH = { left: 400, right: 240, y: 14 };
 

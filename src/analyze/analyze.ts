@@ -270,7 +270,7 @@ function describeStep(
   let labelSource: AnalyzedStep['labelSource'] = pageLabel ? 'page' : undefined;
   let seen: LabelBasis | undefined;
   let appeared: string | undefined;
-  const durationMs = draft.end - draft.start;
+  const durationMs = draft.end - draft.start - (draft.pausedMs ?? 0);
   if (!label && lines && draft.region) {
     const point = draft.events.find((e) => e.type === 'click')?.point;
     if (draft.kind === 'visual') {

@@ -8,11 +8,9 @@ import { center, contains, expand, intersects, union, type Rect } from '../share
 import { editDistance } from '../shared/text-distance';
 import { choiceIn } from './labels/labels';
 import type { OcrLine } from './ocr/lines';
-import type { StepDraft } from './segment/steps';
+import { FIELD_FRACTION, type StepDraft } from './segment/steps';
 import type { AnalyzedStep } from './types';
 
-/** At most this share of the frame changed: typing in one field, not what Enter did to the page. */
-export const FIELD_FRACTION = 0.02;
 
 /** A swap seen only as pixels that took longer than this was typing over a field's text, not a choice. */
 const CHOICE_MAX_MS = 800;

@@ -161,6 +161,42 @@ describe('buildSteps', () => {
     expect(steps(events).map((s) => s.kind)).toEqual(['visual', 'visual', 'visual']);
   });
 
+  describe('typing seen only as pixels that paused', () => {
+    // One row of a field at y 212: each change begins where the caret was at the end of the one before.
+    const row = (s: number, id: string, x: number, width: number, extra: Partial<StepEvent> = {}): StepEvent => ({
+      ...visual(s, id, { x, y: 212, width, height: 28 }),
+      endT: s * 1000 + 400,
+      fraction: 0.003,
+      ...extra,
+    });
+
+    it('goes on in the same step where the text grows from where it stopped', () => {
+      // "Prin" (the placeholder going too), a pause, "ter", a pause, " jam".
+      const result = steps([row(6, 'a', 56, 96), row(7, 'b', 88, 32), row(8.2, 'c', 108, 28), row(9.5, 'd', 124, 24)]);
+      expect(result).toHaveLength(1);
+      expect(result[0]).toMatchObject({
+        kind: 'visual',
+        start: 6000,
+        end: 9900,
+        beforeFrameId: 'a-before',
+        afterFrameId: 'd-after',
+        region: { x: 56, y: 212, width: 96, height: 28 },
+        pausedMs: 600 + 800 + 900,
+      });
+      expect(result[0]!.visual).toHaveLength(4);
+    });
+
+    it('is two steps for controls side by side, a hover leaving, a long pause, another row, Enter or a large change', () => {
+      const twoSteps = (b: StepEvent, a = row(6, 'a', 56, 96)) => expect(steps([a, b])).toHaveLength(2);
+      twoSteps(row(7, 'b', 156, 60)); // the next button, beginning past the first one's right edge
+      twoSteps(row(7, 'b', 56, 160)); // the pointer left the first one's hover look: begins at its left edge
+      twoSteps(row(8.5, 'b', 88, 32)); // 2.1 s later
+      twoSteps({ ...row(7, 'b', 88, 32), box: { x: 88, y: 250, width: 32, height: 28 } }); // the row below
+      twoSteps(row(7, 'b', 88, 32), row(6, 'a', 56, 96, { moved: true })); // typing sent with Enter
+      twoSteps(row(7, 'b', 88, 32, { fraction: 0.1 })); // much of the screen
+    });
+  });
+
   it('never makes a step of focus or pointer moves alone', () => {
     const events: StepEvent[] = [{ t: 0, type: 'focus', target: summary }, input(0.3, 'x'), { t: 5000, type: 'move' }];
     const result = steps(events);

@@ -11,6 +11,9 @@
  * - A screen change joins the action it followed (within `attachWindowMs`);
  *   a change with no action before it (another tab, seen only as pixels) is a
  *   step of its own. Focus and pointer moves never make a step alone.
+ * - Seen only as pixels, typing that paused and went on where it stopped is one
+ *   step: a person stops mid-word, and the screen stands still long enough for
+ *   the change to settle.
  */
 import { contains, union, type Point, type Rect } from '../../shared/geometry';
 import type { TargetDescriptor } from '../../capture/events';
@@ -56,6 +59,8 @@ export interface StepDraft<E extends StepEvent> {
   scrollDelta?: { x: number; y: number };
   /** Where the action happened, in video pixels. */
   region?: Rect;
+  /** Time within the step that the screen stood still (typing paused): not part of how long it changed. */
+  pausedMs?: number;
   beforeFrameId?: string;
   afterFrameId?: string;
 }
@@ -65,9 +70,14 @@ export interface StepOptions {
   attachWindowMs: number;
   /** How soon typing must follow a click to make one "type into" step. */
   clickThenTypeMs: number;
+  /** How long typing seen only as pixels may pause and still go on in the same step. */
+  typingPauseMs: number;
 }
 
-export const defaultStepOptions: StepOptions = { attachWindowMs: 1500, clickThenTypeMs: 2000 };
+export const defaultStepOptions: StepOptions = { attachWindowMs: 1500, clickThenTypeMs: 2000, typingPauseMs: 2000 };
+
+/** At most this share of the frame changed: typing in one field, not what Enter did to the page. */
+export const FIELD_FRACTION = 0.02;
 
 export function buildSteps<E extends StepEvent>(
   bursts: Burst<E>[],
@@ -83,7 +93,10 @@ export function buildSteps<E extends StepEvent>(
     attachVisual(steps, burst, options);
   }
   for (const step of steps) finish(step);
-  return steps.sort((a, b) => a.start - b.start);
+  return joinPausedTyping(
+    steps.sort((a, b) => a.start - b.start),
+    options,
+  );
 }
 
 const onlyFocus = (burst: Burst<StepEvent>) => burst.events.every((e) => e.type === 'focus');
@@ -332,6 +345,45 @@ function attachVisual<E extends StepEvent>(steps: StepDraft<E>[], burst: Burst<E
   const step = draft<E>('visual', []);
   Object.assign(step, { start: burst.start, end: burst.end, visual: [...burst.events] });
   steps.push(step);
+}
+
+/**
+ * Seen only as pixels: a change in one row of a field that begins inside the change
+ * just before it, to the right of where that one began, is the typing going on after a
+ * pause (the old caret place changes again as the text grows from it), so the two are
+ * one step. Clicks on two controls side by side never begin inside one another, and
+ * the pointer leaving the first (its hover look) starts the second change at the first's
+ * left edge, not inside it.
+ */
+function joinPausedTyping<E extends StepEvent>(steps: StepDraft<E>[], options: StepOptions): StepDraft<E>[] {
+  const out: StepDraft<E>[] = [];
+  for (const step of steps) {
+    const previous = out.at(-1);
+    if (previous && typingGoesOn(previous, step, options)) {
+      const paused = step.start - previous.end;
+      previous.visual.push(...step.visual);
+      previous.end = step.end;
+      previous.pausedMs = (previous.pausedMs ?? 0) + paused;
+      previous.region = union([previous.region!, step.region!]);
+      if (step.afterFrameId) previous.afterFrameId = step.afterFrameId;
+      continue;
+    }
+    out.push(step);
+  }
+  return out;
+}
+
+function typingGoesOn<E extends StepEvent>(a: StepDraft<E>, b: StepDraft<E>, options: StepOptions): boolean {
+  if (a.kind !== 'visual' || b.kind !== 'visual' || !a.region || !b.region) return false;
+  const paused = b.start - a.end;
+  if (paused < 0 || paused > options.typingPauseMs) return false;
+  // Typing that went on elsewhere at once (Enter sent it) ended there.
+  if (a.visual.at(-1)?.moved) return false;
+  if ([...a.visual, ...b.visual].some((e) => (e.fraction ?? 1) > FIELD_FRACTION)) return false;
+  const [ra, rb] = [a.region, b.region];
+  const sharedRows = Math.min(ra.y + ra.height, rb.y + rb.height) - Math.max(ra.y, rb.y);
+  const sameRow = sharedRows >= Math.min(ra.height, rb.height) / 2;
+  return sameRow && rb.x > ra.x && rb.x < ra.x + ra.width;
 }
 
 /**

@@ -11,7 +11,6 @@ import type { OcrLine } from './ocr/lines';
 import { FIELD_FRACTION, type StepDraft } from './segment/steps';
 import type { AnalyzedStep } from './types';
 
-
 /** A swap seen only as pixels that took longer than this was typing over a field's text, not a choice. */
 const CHOICE_MAX_MS = 800;
 

@@ -5,6 +5,8 @@
 // may guide changes to the analysis; `held-out` ones never do, and are reported
 // apart (DESIGN.md §8). No page here may be edited to suit the analysis.
 
+import { KEY_MS, WORD_PAUSE_MS } from './desktop.mjs';
+
 /**
  * @typedef {import('./score.mjs').TruthAction & { do: (page: import('@playwright/test').Page) => Promise<void> }} Step
  * @typedef {import('./score.mjs').TruthAction & { do: (desktop: import('./desktop.mjs').Desktop) => Promise<void> }} DesktopStep
@@ -14,8 +16,17 @@
  * @typedef {WebWorkflow | DesktopWorkflow} Workflow
  */
 
-/** Typing at a person's pace. @param {import('@playwright/test').Page} page @param {string} text */
-const typeSlowly = (page, text) => page.keyboard.type(text, { delay: 90 });
+/**
+ * Typing at a person's pace, pausing after each word: the screen stands still long enough
+ * there for a change to settle mid-text.
+ * @param {import('@playwright/test').Page} page @param {string} text
+ */
+const typeSlowly = async (page, text) => {
+  for (const word of text.split(/(?<= )/)) {
+    await page.keyboard.type(word, { delay: KEY_MS });
+    if (word.endsWith(' ')) await page.waitForTimeout(WORD_PAUSE_MS);
+  }
+};
 
 /** A todo added in a TodoMVC implementation: typed into the new-todo field, then Enter. */
 const addTodo = (/** @type {string} */ value) =>
@@ -63,7 +74,7 @@ const guiRow = (page, name) => page.locator('li.cr', { has: page.locator(`.prope
 const chooseByKeys = async (row, option) => {
   await row.locator('select').click();
   await row.page().waitForTimeout(300);
-  await row.page().keyboard.type(option.slice(0, 2), { delay: 90 });
+  await row.page().keyboard.type(option.slice(0, 2), { delay: KEY_MS });
   await row.page().keyboard.press('Enter');
 };
 

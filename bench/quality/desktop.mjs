@@ -12,6 +12,10 @@ import { createInterface } from 'node:readline';
 import { baseChromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { startScreen } from '../../scripts/xvfb.mjs';
 
+/** A person's typing: a key about every 90 ms, and a pause after each word (they look, or think of the next). */
+export const KEY_MS = 90;
+export const WORD_PAUSE_MS = 700;
+
 /** The shared screen. The app's window takes its left half, the program sits on the right. */
 export const SCREEN = { width: 1280, height: 800 };
 const DEMOS = '/usr/share/doc/tk8.6-doc/demos';
@@ -125,7 +129,7 @@ export async function openDesktop(program) {
         for (const char of text) {
           seen.push({ at: Date.now(), type: 'keystroke', key: char });
           await xdotool('key', /** @type {Record<string, string>} */ (XKEYS)[char] ?? keysym(char));
-          await sleep(90);
+          await sleep(char === ' ' ? WORD_PAUSE_MS : KEY_MS);
         }
       },
       async press(key) {

@@ -5,6 +5,9 @@
  * name says otherwise. Pure, so it runs on the page and in workers alike.
  */
 
+/** A region at most this high, in video pixels, is one row of controls (a field, a button). */
+export const ROW_HEIGHT = 48;
+
 export interface Point {
   x: number;
   y: number;

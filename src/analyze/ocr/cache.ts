@@ -5,7 +5,7 @@
  * through here, so work done while recording is not done again.
  */
 import type { OcrPool } from './pool';
-import { center, clamp, expand, intersects, type Rect } from '../../shared/geometry';
+import { center, clamp, expand, intersects, ROW_HEIGHT, type Rect } from '../../shared/geometry';
 import { frameLuma } from '../frame-luma';
 import { boxAround } from './box';
 import { alphanumerics, toLines, withWords, type OcrLine } from './lines';
@@ -84,8 +84,6 @@ export async function readFrameArea(
 
 /** How far around a change it is read again, alone, when the wide read found no text in it. */
 const TIGHT_MARGIN = 24;
-/** A change at most this high is one row of controls. */
-const ROW_HEIGHT = 48;
 
 /**
  * The region of a change read in a key frame: the wide area around it, and where

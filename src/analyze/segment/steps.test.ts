@@ -186,13 +186,23 @@ describe('buildSteps', () => {
       expect(result[0]!.visual).toHaveLength(4);
     });
 
-    it('is two steps for controls side by side, a hover leaving, a long pause, another row, Enter or a large change', () => {
+    it('goes on after a change the detector took for typing moving elsewhere (typing to the right)', () => {
+      const result = steps([row(4.3, 'a', 572, 268), row(5.6, 'b', 668, 24, { moved: true }), row(6, 'c', 680, 40)]);
+      expect(result.map((s) => [s.beforeFrameId, s.afterFrameId])).toEqual([['a-before', 'c-after']]);
+    });
+
+    it('is two steps for controls side by side, a hover leaving, a long pause, another row, a panel or a large change', () => {
       const twoSteps = (b: StepEvent, a = row(6, 'a', 56, 96)) => expect(steps([a, b])).toHaveLength(2);
       twoSteps(row(7, 'b', 156, 60)); // the next button, beginning past the first one's right edge
       twoSteps(row(7, 'b', 56, 160)); // the pointer left the first one's hover look: begins at its left edge
       twoSteps(row(8.5, 'b', 88, 32)); // 2.1 s later
       twoSteps({ ...row(7, 'b', 88, 32), box: { x: 88, y: 250, width: 32, height: 28 } }); // the row below
-      twoSteps(row(7, 'b', 88, 32), row(6, 'a', 56, 96, { moved: true })); // typing sent with Enter
+      // A tree node expanding, then a menu opening over it: neither is a row.
+      const panel = (s: number, id: string, x: number, height: number) => ({
+        ...row(s, id, x, 260),
+        box: { x, y: 132, width: 260, height },
+      });
+      twoSteps(panel(7, 'b', 68, 184), panel(6, 'a', 12, 64));
       twoSteps(row(7, 'b', 88, 32, { fraction: 0.1 })); // much of the screen
     });
   });

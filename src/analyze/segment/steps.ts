@@ -15,7 +15,7 @@
  *   step: a person stops mid-word, and the screen stands still long enough for
  *   the change to settle.
  */
-import { contains, union, type Point, type Rect } from '../../shared/geometry';
+import { contains, ROW_HEIGHT, union, type Point, type Rect } from '../../shared/geometry';
 import type { TargetDescriptor } from '../../capture/events';
 import { toBurst, type Burst, type TimedEvent } from './bursts';
 
@@ -377,10 +377,11 @@ function typingGoesOn<E extends StepEvent>(a: StepDraft<E>, b: StepDraft<E>, opt
   if (a.kind !== 'visual' || b.kind !== 'visual' || !a.region || !b.region) return false;
   const paused = b.start - a.end;
   if (paused < 0 || paused > options.typingPauseMs) return false;
-  // Typing that went on elsewhere at once (Enter sent it) ended there.
-  if (a.visual.at(-1)?.moved) return false;
   if ([...a.visual, ...b.visual].some((e) => (e.fraction ?? 1) > FIELD_FRACTION)) return false;
+  // (Whether the detector closed `a` as typing that moved elsewhere does not matter: typing
+  // that grows to the right is taken for such a jump now and then; what Enter did is no row.)
   const [ra, rb] = [a.region, b.region];
+  if (ra.height > ROW_HEIGHT || rb.height > ROW_HEIGHT) return false;
   const sharedRows = Math.min(ra.y + ra.height, rb.y + rb.height) - Math.max(ra.y, rb.y);
   const sameRow = sharedRows >= Math.min(ra.height, rb.height) / 2;
   return sameRow && rb.x > ra.x && rb.x < ra.x + ra.width;

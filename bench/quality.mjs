@@ -530,7 +530,9 @@ async function exportedSteps(app) {
   await progress.waitFor({ state: 'detached', timeout: 300_000 });
   const download = app.getByRole('button', { name: 'Download skill (.zip)' });
   if ((await download.count()) === 0) return { steps: [], description: '' };
-  const [file] = await Promise.all([app.waitForEvent('download'), download.click()]);
+  // Export reads each screenshot's whole frame for what to blur, where not read yet: on a
+  // desktop recording that can take longer than Playwright's default 30 s.
+  const [file] = await Promise.all([app.waitForEvent('download', { timeout: 180_000 }), download.click()]);
   const zip = await JSZip.loadAsync(await readFile(/** @type {string} */ (await file.path())));
   const skill = Object.values(zip.files).find((f) => f.name.endsWith('/SKILL.md'));
   const markdown = skill ? await skill.async('string') : '';

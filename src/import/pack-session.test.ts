@@ -43,6 +43,9 @@ describe('pack sessions', () => {
       ['key', 'Control+S'],
       ['key', 'Enter'],
     ]);
+    // 'h' at 50.1 s to 'o' at 50.4 s: the typing lasts until its last key.
+    const typing = mapped.events.find((e) => e.type === 'input')!;
+    expect(typing.endT! - typing.t).toBe(300);
     const click = mapped.events.find((e) => e.type === 'visual')!;
     expect(click).toMatchObject({ beforeFrameId: 'b.jpg', afterFrameId: 'd.jpg', box: { x: 620, y: 99 } });
     expect(mapped.durationMs).toBe(20_604);

@@ -15,6 +15,9 @@ import type { NewEvent } from '../capture/events';
 import { parsePythonLiteral, type PyValue } from './python-literal';
 import { isRecord } from '../shared/records';
 
+/** Typing's end where it was more than one key: its last key's time. */
+export const endOf = (typed: { t: number; endT: number }) => (typed.endT > typed.t ? { endT: typed.endT } : {});
+
 export interface PackEvent {
   /** ms since the epoch, from pack's `YYYY-MM-DD_HH-MM-SS-ffffff`. */
   at: number;
@@ -247,7 +250,14 @@ export function mapPackSession(
   };
   const flushTyping = () => {
     if (!typed) return;
-    out.push({ t: t(typed.start), type: 'input', source: 'extension', value: typed.text });
+    // The typing lasts until its last key: Enter soon after that submits it (the step's "then press Enter").
+    out.push({
+      t: t(typed.start),
+      ...endOf({ t: t(typed.start), endT: t(typed.last) }),
+      type: 'input',
+      source: 'extension',
+      value: typed.text,
+    });
     visual(typed.start, typed.last.at);
     typed = null;
   };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapSessionEvents, readSessionFile } from './pack2skill-session';
+import { defaultBurstSettings, detectBursts } from '../analyze/segment/bursts';
+import { buildSteps } from '../analyze/segment/steps';
 
 describe('pack2skill 0.1 sessions', () => {
   it('reads the session file', () => {
@@ -40,7 +42,8 @@ describe('pack2skill 0.1 sessions', () => {
     );
     expect(events).toEqual([
       { t: 1500, type: 'click', source: 'extension', point: { x: 100, y: 200 }, button: 0 },
-      { t: 2000, type: 'input', source: 'extension', value: 'hi' },
+      // The typing lasts until its last key (Enter soon after it submits it).
+      { t: 2000, endT: 2100, type: 'input', source: 'extension', value: 'hi' },
       { t: 3000, type: 'click', source: 'extension', point: { x: 5, y: 6 }, button: 2 },
       { t: 4250, type: 'key', source: 'extension', key: 'Enter' },
     ]);
@@ -106,5 +109,30 @@ describe('pack2skill 0.1 sessions', () => {
         [3, "'x'"],
       ]),
     ).toEqual(['input x']);
+  });
+
+  it('submits typing with the Enter pressed soon after its last key, however long the typing took', () => {
+    // "Walk the dog" at a person's pace (a pause after each word), Enter a second after the last key.
+    const typing = [...'Walk the dog'].map((key, i) => ({
+      t: 2 + i * 0.2 + (i > 4 ? 0.7 : 0),
+      type: 'keystroke',
+      key,
+    }));
+    const events = mapSessionEvents(
+      [
+        { t: 1.5, type: 'click', x: 400, y: 180, button: 'left' },
+        ...typing,
+        { t: 5.9, type: 'keystroke', key: 'Key.enter' },
+      ],
+      'events.json',
+    );
+    expect(events[1]).toMatchObject({ type: 'input', value: 'Walk the dog', t: 2000, endT: 4900 });
+    const steps = buildSteps(
+      detectBursts(
+        events.map((e, i) => ({ ...e, id: i })),
+        defaultBurstSettings,
+      ),
+    );
+    expect(steps.map((s) => [s.kind, s.value, s.thenKey])).toEqual([['type', 'Walk the dog', 'Enter']]);
   });
 });

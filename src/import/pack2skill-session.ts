@@ -7,7 +7,7 @@
  * can read what was under it.
  */
 import type { NewEvent } from '../capture/events';
-import { coordinate, keyName, SessionError } from './pack-session';
+import { coordinate, endOf, keyName, SessionError } from './pack-session';
 import { isRecord } from '../shared/records';
 
 export interface Pack2SkillSession {
@@ -71,9 +71,10 @@ export function mapSessionEvents(value: unknown, fileName: string): NewEvent[] {
       : null;
   if (!list) throw new SessionError(`${fileName} is not a list of events`);
   const out: NewEvent[] = [];
-  let typed: { t: number; text: string } | null = null;
+  let typed: { t: number; endT: number; text: string } | null = null;
   const flush = () => {
-    if (typed) out.push({ t: typed.t, type: 'input', source: 'extension', value: typed.text });
+    // The typing lasts until its last key: Enter soon after that submits it (the step's "then press Enter").
+    if (typed) out.push({ t: typed.t, ...endOf(typed), type: 'input', source: 'extension', value: typed.text });
     typed = null;
   };
   // 0.1 logged key presses only, never releases: a modifier holds for the next key pressed soon after.
@@ -114,7 +115,8 @@ export function mapSessionEvents(value: unknown, fileName: string): NewEvent[] {
       // Shift with a character is already in the character (`A`); with a named key it is a combination.
       const combo = key.length === 1 ? modifiers.filter((m) => m !== 'Shift') : modifiers;
       if (combo.length === 0 && (key.length === 1 || key === 'Backspace')) {
-        typed ??= { t, text: '' };
+        typed ??= { t, endT: t, text: '' };
+        typed.endT = t;
         typed.text = key === 'Backspace' ? typed.text.slice(0, -1) : typed.text + key;
       } else {
         flush();

@@ -21,7 +21,15 @@ import {
   wholeFrameLabel,
 } from './labels/labels';
 import { controlFacts, looksLikeFormat } from '../compose/control';
-import { choiceMade, echoOf, frameBeforePointer, onlyOwnControls, restingPointer, submittedBy } from './inferences';
+import {
+  choiceMade,
+  echoOf,
+  frameBeforePointer,
+  markOfClick,
+  onlyOwnControls,
+  restingPointer,
+  submittedBy,
+} from './inferences';
 import { linesIn, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
 import { buildSteps, type StepDraft } from './segment/steps';
@@ -341,8 +349,10 @@ function describeStep(
     seen = undefined;
   }
   // The mark the click drew on its own control (a sort arrow, a tick, a selected tab's
-  // border) names it better than where the change began; typing draws none.
-  const mark = draft.kind === 'visual' && !choice && !readsAsTyping(appeared, durationMs) ? pixels?.mark : undefined;
+  // border) names it better than where the change began.
+  const mark =
+    draft.kind === 'visual' && !choice ? markOfClick(pixels?.mark, readsAsTyping(appeared, durationMs)) : undefined;
+  if (mark?.checkbox) appeared = undefined; // what else the tick brought (a counter) was not typed
   if (mark) {
     label = mark.label;
     labelSource = 'ocr';

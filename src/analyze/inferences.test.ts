@@ -7,6 +7,7 @@ import {
   choiceMade,
   echoOf,
   frameBeforePointer,
+  markOfClick,
   onlyOwnControls,
   restingPointer,
   submittedBy,
@@ -216,5 +217,21 @@ describe('onlyOwnControls', () => {
     expect(onlyOwnControls({ before: [], after: [] }, region)).toBe(false);
     const recordingTitle = toLines(line('Recording studio', 30, 50));
     expect(onlyOwnControls({ before: recordingTitle, after: [] }, region)).toBe(false);
+  });
+});
+
+describe('markOfClick', () => {
+  const tick = { label: 'Buy milk', box: { x: 528, y: 236, width: 16, height: 12 }, checkbox: true };
+  const arrow = { label: 'Price', box: { x: 300, y: 40, width: 10, height: 10 }, checkbox: false };
+
+  it('names a click by the mark it drew, but not typing, which draws none', () => {
+    expect(markOfClick(arrow, false)).toBe(arrow);
+    expect(markOfClick(arrow, true)).toBeUndefined();
+    expect(markOfClick(undefined, false)).toBeUndefined();
+  });
+
+  it('takes a tick in a box for a toggle even where the change left new text a while (a counter, a fade)', () => {
+    // TodoMVC: ticking "Buy milk" fades its row for 0.4 s and "2 items left" becomes "1 item left".
+    expect(markOfClick(tick, true)).toBe(tick);
   });
 });

@@ -7,6 +7,7 @@ import type { EventRecord } from '../capture/events';
 import { center, contains, expand, intersects, union, type Rect } from '../shared/geometry';
 import { editDistance } from '../shared/text-distance';
 import { choiceIn } from './labels/labels';
+import type { Mark } from './labels/marks';
 import type { OcrLine } from './ocr/lines';
 import { FIELD_FRACTION, type StepDraft } from './segment/steps';
 import type { AnalyzedStep } from './types';
@@ -61,6 +62,16 @@ export function choiceMade(
   if (draft.kind === 'click') return choice;
   // Seen only as pixels: typing over a field's text swaps it too, but grows for longer.
   return draft.kind === 'visual' && durationMs < CHOICE_MAX_MS ? choice : undefined;
+}
+
+/**
+ * The mark a change seen only as pixels drew on a control (a sort arrow, a tick, a selected
+ * tab's border): what was clicked, unless the change was typing, which draws none. A tick in
+ * a box is a toggle even where the change went on a while and left new text (a list's counter
+ * changing as the row's look faded to done): typing never ticks a box.
+ */
+export function markOfClick(mark: Mark | undefined, typed: boolean): Mark | undefined {
+  return mark && (!typed || mark.checkbox) ? mark : undefined;
 }
 
 /** Characters OCR reads for one another in UI fonts, in sets. */

@@ -457,6 +457,25 @@ describe('choiceIn', () => {
     const dialog = toLines([...line('Are you sure?', 150, 60), ...line('Cancel', 190, 100)]);
     const pointed = toLines([...line('Are you sure?', 150, 60), ...line('Ca)¢el', 190, 100)]);
     expect(choiceIn(dialog, pointed, { x: 180, y: 95, width: 80, height: 26 })).toBeUndefined();
+    // A tree node expanded: the path shown above it changed in place, and the rows below it moved down.
+    const tree = toLines([
+      ...line('Tools', 20, 12),
+      ...line('node...', 20, 40),
+      ...line('array [3]', 40, 70),
+      ...line('boolean true', 40, 100),
+    ]);
+    const grown = toLines([
+      ...line('Tools', 20, 12),
+      ...line('object array', 20, 40),
+      ...line('array [3]', 40, 70),
+      ...line('0', 60, 100),
+      ...line('boolean true', 40, 130),
+    ]);
+    expect(choiceIn(tree, grown, { x: 10, y: 35, width: 200, height: 120 })).toBeUndefined();
+    // The mode button's text read as its arrow alone once its menu opened over it: no value chosen.
+    const mode = toLines([...line('view', 20, 100), ...line('Tree v', 200, 100)]);
+    const open = toLines([...line('view', 20, 100), ...line('v', 200, 100)]);
+    expect(choiceIn(mode, open, { x: 190, y: 95, width: 120, height: 26 })).toBeUndefined();
     // (A value with a bracket in it is still a choice.)
     const sizes = toLines([...line('size', 20, 100), ...line('Small', 200, 100)]);
     const large = toLines([...line('size', 20, 100), ...line('Large (XL)', 200, 100)]);

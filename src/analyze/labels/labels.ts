@@ -358,6 +358,11 @@ export function choiceIn(
   if (gone.length !== 1 || fresh.length !== 1) return undefined;
   const [old, value] = [gone[0]!, fresh[0]!];
   if (!samePlace(old.box, value.box)) return undefined;
+  // A select's arrow read alone is no value ("Tree v" read as "v" as its menu opened over it).
+  if (ARROW.test(value.text.trim())) return undefined;
+  // Nor is it a choice where other text moved with it: a tree node expanded, a list grew, and a
+  // path shown above it changed too (a choice swaps one value in place, and nothing moves).
+  if (was.some((b) => b !== old && movedAway(b, now))) return undefined;
   // Two readings a letter or two apart are one text read twice ("displayOutline", "displayOutine").
   // (Short values, "1" to "2", can differ by one letter and be a choice.)
   // Nor is a control that gained or lost an indicator beside its text ("array [3]", "v array [3]").
@@ -373,6 +378,16 @@ export function choiceIn(
   );
   // A label of one letter is an icon or a caret misread, not a field's name.
   return label && alphanumerics(label) >= 2 ? { label, value: value.text } : undefined;
+}
+
+/** What OCR reads a dropdown's arrow as, alone. */
+const ARROW = /^[vV▾▼⌄˅]$/u;
+
+/** Whether a line of words is read again only elsewhere: it moved (content above it grew). */
+function movedAway(line: OcrLine, now: OcrLine[]): boolean {
+  if (alphanumerics(line.text) < 2) return false; // a lone glyph or digit reads alike in many places
+  const same = now.filter((a) => a.text === line.text);
+  return same.length > 0 && same.every((a) => !samePlace(a.box, line.box));
 }
 
 /** Glyphs OCR makes of a mouse pointer over text: no value of a control is written with them. */

@@ -144,6 +144,30 @@ describe('gainedMark', () => {
     expect(mark(trailing)).toBeUndefined();
   });
 
+  it('names the tree node whose filled arrow turned from ▶ to ▼, though the two share much of their ink', () => {
+    // As a tree view draws them in a 10 px cell (JSONEditor): the wedges overlap by more than half.
+    const arrow = (image: LumaArea, open: boolean) => {
+      for (let r = 0; r < (open ? 9 : 10); r++) {
+        const row = open
+          ? { x: 10 + Math.floor(r / 2) + (r % 2), y: 62 + r, width: 10 - 2 * (Math.floor(r / 2) + (r % 2)), height: 1 }
+          : { x: 12, y: 61 + r, width: Math.min(8, 2 * Math.min(r, 9 - r) + 1), height: 1 };
+        fill(image, row, 94);
+      }
+    };
+    const f = frames((image, after) => {
+      arrow(image, after);
+      const rows = after ? ['alpha', 'beta', 'string'] : ['string'];
+      return [
+        ...write(image, 'number', 30, 30),
+        ...write(image, 'object', 30, 60),
+        ...rows.flatMap((name, i) => write(image, name, 50, 90 + 30 * i)),
+      ];
+    });
+    expect(
+      mark({ ...f, linesAfter: f.linesAfter.map((l) => (l.text === 'object' ? readWithArrow(l) : l)) }),
+    ).toMatchObject({ label: 'object', checkbox: false });
+  });
+
   it('does not name a mark by text that other text replaced', () => {
     // A breadcrumb "Select node" becomes "object > array", which OCR did not read: the arrow
     // drawn is part of the new text, not a mark beside the old.

@@ -41,6 +41,11 @@ const REPLACED = 0.5;
 const VIEW_LINES = 4;
 /** How alike a line must still look to have faded in place (greyed, struck through) rather than been replaced. */
 const FADED_LIKENESS = 0.5;
+/**
+ * How alike a small glyph may still look and have turned: a filled ▶ and ▼ in one place share
+ * much of their ink (about 0.65–0.7); one glyph redrawn or recoloured stays above 0.9.
+ */
+const TURNED_LIKENESS = 0.8;
 /** The least ink (see `ink`) a small box holds to hold a glyph, before and after it turned. */
 const GLYPH_INK = 0.04;
 /** The grid the changed pixels are grouped on. */
@@ -147,7 +152,9 @@ function besideText(
  * folder opens): as much ink before as after, in another shape.
  */
 function turnedAround(before: LumaArea, after: LumaArea, box: Rect): boolean {
-  return ink(before, box) >= GLYPH_INK && ink(after, box) >= GLYPH_INK && likeness(before, after, box) < FADED_LIKENESS;
+  return (
+    ink(before, box) >= GLYPH_INK && ink(after, box) >= GLYPH_INK && likeness(before, after, box) < TURNED_LIKENESS
+  );
 }
 
 /** How near a logged click point a box it ticked lies. */

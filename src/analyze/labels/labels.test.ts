@@ -151,6 +151,17 @@ describe('labelFor', () => {
     expect(labelAtClick(surer, toLines(line('Tree', 216, 100, 45)), button, { x: 228, y: 108 })).toBe('Jie');
   });
 
+  it("names a field typed into by its caption, not the caret or text pointer read after it ('Name: I')", () => {
+    const region = { x: 200, y: 10, width: 16, height: 16 };
+    for (const glyph of ['I', '1', '|'])
+      expect(labelFor(toLines(line(`Home Phone: ${glyph}`, 10, 10)), region, { x: 208, y: 18 }, 24, true)).toBe(
+        'Home Phone:',
+      );
+    // A caption with a number of its own keeps it; so does a control that is not a field.
+    expect(labelFor(toLines(line('Line 1', 10, 10)), region, { x: 60, y: 18 }, 24, true)).toBe('Line 1');
+    expect(labelFor(toLines(line('Page: 1', 10, 10)), region, { x: 40, y: 18 })).toBe('Page: 1');
+  });
+
   it('names a field typed into by its whole placeholder, however wide its words are spaced', () => {
     const placeholder = [...line('What needs', 10, 10), ...line('to be done?', 140, 10)];
     const row = toLines(placeholder.map((w) => ({ ...w, line: 95 })));

@@ -52,7 +52,15 @@ export function labelAtPoint(
 ): { label: string; line: OcrLine } | undefined {
   // The part of the line under the point: one of several links or buttons OCR read as one line.
   const line = lines.find((l) => contains(l.box, point)) ?? lineBesidePoint(lines, point);
-  return line ? { label: field ? line.text : partAt(line, point.x), line } : undefined;
+  return line ? { label: field ? fieldName(line.text) : partAt(line, point.x), line } : undefined;
+}
+
+/** A caption ending in a colon, then one glyph: the field's caret, or a text pointer resting in it. */
+const CAPTION_THEN_CARET = /^(.*\S:)\s+[|¦!Il1]$/u;
+
+/** A field's name as read on its row: its caption, without a caret or pointer read after it ("Name: I"). */
+function fieldName(text: string): string {
+  return CAPTION_THEN_CARET.exec(text)?.[1] ?? text;
 }
 
 /**

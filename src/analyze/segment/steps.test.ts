@@ -154,6 +154,9 @@ describe('buildSteps', () => {
     const result = steps(events);
     expect(result.map((s) => s.kind)).toEqual(['click']);
     expect(result[0]).toMatchObject({ beforeFrameId: 'a-before' });
+    // Nor when that change went on into the first action (a whole screen settling as recording began).
+    const settling = { ...visual(0.6, 'start', { x: 0, y: 0, width: 1280, height: 800 }), endT: 3600 };
+    expect(steps([settling, click(2.7), visual(3.8, 'a')]).map((s) => s.kind)).toEqual(['click']);
   });
 
   it('makes one step per screen change when only pixels are known (another tab)', () => {

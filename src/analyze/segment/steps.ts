@@ -339,9 +339,10 @@ function attachVisual<E extends StepEvent>(steps: StepDraft<E>[], burst: Burst<E
     return;
   }
   // Where actions were logged, the screen changing before the first of them is no step: the
-  // recorder starting, a window giving way to the one worked in, a page still loading.
+  // recorder starting, a window giving way to the one worked in, a page still loading; nor
+  // when it went on into the first action (the screen settling as the person began).
   const actions = steps.filter((s) => s.kind !== 'visual');
-  if (actions.length > 0 && actions.every((s) => s.start > burst.end)) return;
+  if (actions.length > 0 && actions.every((s) => s.start > burst.start)) return;
   const step = draft<E>('visual', []);
   Object.assign(step, { start: burst.start, end: burst.end, visual: [...burst.events] });
   steps.push(step);

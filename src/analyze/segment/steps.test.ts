@@ -159,6 +159,23 @@ describe('buildSteps', () => {
     expect(steps([settling, click(2.7), visual(3.8, 'a')]).map((s) => s.kind)).toEqual(['click']);
   });
 
+  it('gives a change that came late to the click made where it happened, not to the next one begun meanwhile', () => {
+    // A logger's clock ahead of the video's: the box ticked at 2.7 s shows at 3.7 s, as the next
+    // click (on a select far below) begins.
+    const box = { x: 1068, y: 4, width: 76, height: 76 };
+    const events = [
+      click(2.7, undefined, { x: 1132, y: 69 }),
+      { ...visual(3.7, 'tick', box), endT: 3700 },
+      click(3.8, undefined, { x: 1157, y: 210 }),
+      visual(4.2, 'select', { x: 1116, y: 192, width: 84, height: 32 }),
+    ];
+    const result = steps(events);
+    expect(result.map((s) => s.visual.map((v) => v.beforeFrameId))).toEqual([['tick-before'], ['select-before']]);
+    // Where neither click was made there (a dialog opening elsewhere), the last one before it owns it.
+    const elsewhere = steps([click(2.7, undefined, { x: 500, y: 500 }), visual(3.7, 'd', box), click(3.8)]);
+    expect(elsewhere.map((s) => s.visual.length)).toEqual([0, 1]);
+  });
+
   it('makes one step per screen change when only pixels are known (another tab)', () => {
     const events = [visual(1, 'a'), visual(4, 'b'), visual(7, 'c')];
     expect(steps(events).map((s) => s.kind)).toEqual(['visual', 'visual', 'visual']);

@@ -15,7 +15,7 @@
  *   step: a person stops mid-word, and the screen stands still long enough for
  *   the change to settle.
  */
-import { contains, ROW_HEIGHT, union, type Point, type Rect } from '../../shared/geometry';
+import { contains, expand, ROW_HEIGHT, union, type Point, type Rect } from '../../shared/geometry';
 import type { TargetDescriptor } from '../../capture/events';
 import { toBurst, type Burst, type TimedEvent } from './bursts';
 
@@ -321,6 +321,26 @@ function partAfterMoves<E extends StepEvent>(burst: Burst<E>): Burst<E>[] {
   return parts.filter((events) => events.length > 0).map((events) => toBurst(events, burst.kind));
 }
 
+/** How far from a change a click may be and still be where it happened. */
+const CLICK_REACH = 16;
+
+/**
+ * Of the actions a change could be the result of, the one clicked where it happened, when
+ * the last of them was clicked elsewhere: a change that came late (a video's frames lag a
+ * logger's clock now and then) is the earlier click's, not the next one's begun meanwhile.
+ */
+function clickedThere<E extends StepEvent>(candidates: StepDraft<E>[], burst: Burst<E>): StepDraft<E> | undefined {
+  const boxes = burst.events.flatMap((e) => (e.box ? [e.box] : []));
+  const pointOf = (s: StepDraft<E>) => s.events.find((e) => e.type === 'click')?.point;
+  const there = (s: StepDraft<E>) => {
+    const point = pointOf(s);
+    return point !== undefined && boxes.some((box) => contains(expand(box, CLICK_REACH), point));
+  };
+  const last = candidates.at(-1);
+  if (!last || !pointOf(last) || there(last)) return undefined;
+  return candidates.findLast(there);
+}
+
 /** How long before an action a change with no earlier action to join may still be its result. */
 const EARLY_CHANGE_MS = 600;
 
@@ -332,6 +352,7 @@ function attachVisual<E extends StepEvent>(steps: StepDraft<E>[], burst: Burst<E
   // A change just before an action is its own when nothing came before it: a logger's
   // clock and the video's can differ by a few hundred milliseconds.
   const owner =
+    clickedThere(candidates, burst) ??
     candidates.at(-1) ??
     steps.find((s) => s.kind !== 'visual' && s.start > burst.start && s.start - burst.start <= EARLY_CHANGE_MS);
   if (owner) {

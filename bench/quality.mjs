@@ -85,6 +85,7 @@ function summarise(results) {
       extra_steps: sum('extra'),
       wrong_verb_steps: sum('wrong_verb'),
       dump_steps: sum('dumps'),
+      export_ms_max: Math.max(0, ...scores.map((s) => s.export_ms ?? 0)),
     };
   };
   // The skills recorded with the companion extension, replayed by their own scripts.
@@ -408,7 +409,7 @@ async function runWithExtension(workflow, appUrl) {
 
 /**
  * @param {import('./quality/score.mjs').TruthAction[]} truth
- * @param {{ steps: string[], description: string }} exported
+ * @param {{ steps: string[], description: string, exportMs?: number | null }} exported
  */
 function report(truth, exported) {
   // A recorded run has no inputs until a person makes some in review, so no defaults to pass.
@@ -425,6 +426,8 @@ function report(truth, exported) {
     dumps: score.dumps,
     step_lines: exported.steps,
     description: exported.description,
+    // From pressing "Download skill" to the file (each screenshot's whole frame read for what to blur).
+    export_ms: exported.exportMs ?? null,
   };
 }
 
@@ -529,16 +532,23 @@ async function exportedSteps(app) {
   await app.waitForTimeout(500);
   await progress.waitFor({ state: 'detached', timeout: 300_000 });
   const download = app.getByRole('button', { name: 'Download skill (.zip)' });
-  if ((await download.count()) === 0) return { steps: [], description: '' };
+  if ((await download.count()) === 0) return { steps: [], description: '', exportMs: null };
   // Export reads each screenshot's whole frame for what to blur, where not read yet: on a
   // desktop recording that can take longer than Playwright's default 30 s.
+  const exportStarted = performance.now();
   const [file] = await Promise.all([app.waitForEvent('download', { timeout: 180_000 }), download.click()]);
+  const exportMs = Math.round(performance.now() - exportStarted);
   const zip = await JSZip.loadAsync(await readFile(/** @type {string} */ (await file.path())));
   const skill = Object.values(zip.files).find((f) => f.name.endsWith('/SKILL.md'));
   const markdown = skill ? await skill.async('string') : '';
   const description = /^description: (.*)$/m.exec(markdown)?.[1] ?? '';
   const replay = Object.values(zip.files).find((f) => f.name.endsWith('/scripts/replay.mjs'));
-  return { steps: skillSteps(markdown), description, script: replay ? await replay.async('string') : null };
+  return {
+    steps: skillSteps(markdown),
+    description,
+    script: replay ? await replay.async('string') : null,
+    exportMs,
+  };
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { OcrPool } from '../analyze/ocr/pool';
 import { readFrameArea } from '../analyze/ocr/cache';
+import type { OcrLine } from '../analyze/ocr/lines';
 import type { Analysis, AnalyzedStep, SkillDraft } from '../analyze/types';
 import { getFrame } from '../storage/recordings';
 import { manualGenerator } from './manual';
@@ -31,12 +32,22 @@ function generatorInput(
   onProgress?: Progress,
 ): GeneratorInput {
   let done = 0;
+  const frameOf = (step: AnalyzedStep) => step.beforeFrameId ?? step.afterFrameId;
+  // Every screenshot's frame is read whole at once, not as the generator comes to it: the
+  // pool's workers then read them side by side (where the recording did not read them already).
+  const readings = new Map<string, Promise<OcrLine[]>>();
+  for (const frameId of analysis.steps.map(frameOf)) {
+    if (!frameId || readings.has(frameId)) continue;
+    const reading = readFrameArea(ocr, frameId, null).then((r) => r.lines);
+    reading.catch(() => undefined); // awaited (and its failure reported) when its step comes
+    readings.set(frameId, reading);
+  }
   const screenshot = async (step: AnalyzedStep) => {
     onProgress?.(done++, analysis.steps.length);
-    const frameId = step.beforeFrameId ?? step.afterFrameId;
+    const frameId = frameOf(step);
     const frame = frameId ? await getFrame(frameId) : undefined;
     if (!frameId || !frame) return null;
-    const { lines } = await readFrameArea(ocr, frameId, null);
+    const lines = await (readings.get(frameId) ?? readFrameArea(ocr, frameId, null).then((r) => r.lines));
     return renderScreenshot(frame.blob, markedBox(step), [...sensitiveBoxes(lines), ...(step.blur ?? [])]);
   };
   return { analysis, draft, recordedAt, screenshot };

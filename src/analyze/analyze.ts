@@ -34,6 +34,7 @@ import { linesIn, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
 import { buildSteps, type StepDraft } from './segment/steps';
 import { isCaretBlink } from './segment/caret';
+import { isPointerMove } from './segment/pointer';
 import { defaultSamplerConfig } from '../../workers/sampler/types';
 import { readsAsTyping, stepText, type StepFacts } from '../compose/step-text';
 import { saveAnalysis } from '../storage/analyses';
@@ -63,7 +64,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   const recording = await getRecording(recordingId);
   const givenDescription = recording?.description;
   const events = withoutCarets(await listEvents(recordingId), recording?.width);
-  const drafts = buildSteps(detectBursts(events, burst));
+  const drafts = buildSteps(detectBursts(withoutPointerMoves(events, recording?.width), burst));
   const segmentMs = performance.now() - started;
   onProgress?.({ stage: 'Finding steps', done: drafts.length, total: drafts.length, unit: 'steps' });
 
@@ -183,6 +184,16 @@ function withoutCarets(events: EventRecord[], frameWidth: number | undefined): E
   if (!frameWidth) return events;
   const grid = defaultSamplerConfig.gridWidth;
   return events.filter((e) => !(e.type === 'visual' && e.box && isCaretBlink(e.box, frameWidth, grid)));
+}
+
+/**
+ * Screen changes that are only the mouse pointer moving make no step (the events stay whole
+ * for where the pointer rested: `restingPointer`, `frameBeforePointer`).
+ */
+function withoutPointerMoves(events: EventRecord[], frameWidth: number | undefined): EventRecord[] {
+  if (!frameWidth) return events;
+  const grid = defaultSamplerConfig.gridWidth;
+  return events.filter((e) => !(e.type === 'visual' && isPointerMove(e, frameWidth, grid)));
 }
 
 /** How far around a change its surroundings are read: a mark beside a control, the label left of a field. */

@@ -95,6 +95,40 @@ describe('submittedBy', () => {
   });
 });
 
+describe('submittedBy, the last word typed with Enter at once', () => {
+  // "Walk the" typed and paused; then "dog" and Enter made one change with the row Enter added.
+  const field = { x: 572, y: 160, width: 268, height: 36 };
+  const typing = { ...draftOf('visual', [change(field, 0.004)]), region: field, end: 4000 };
+  const typed = { value: 'Walk the', facts: { kind: 'visual' } } as AnalyzedStep;
+  const page = { x: 508, y: 160, width: 564, height: 320 };
+  const entered = (afterLines: OcrWord[], start = 4800): [StepDraft<EventRecord>, AnalyzedStep] => [
+    { ...draftOf('visual', [change(page, 0.06)]), region: page, start, end: start + 600 },
+    {
+      facts: { kind: 'visual' },
+      value: '2 items left',
+      ocr: { before: [], after: toLines(afterLines) },
+    } as unknown as AnalyzedStep,
+  ];
+
+  it('reads it as the typing submitted: the field emptied and a row added that goes on from the typed text', () => {
+    const [draft, step] = entered([...line('What needs to be done?', 577, 169), ...line('Walk the dog', 577, 292)]);
+    expect(submittedBy(typing, draft, typed, step)).toBe(true);
+  });
+
+  it('is not where the field still shows the text, no line goes on from it, or the change came after the pause', () => {
+    // A list of suggestions under a search field that still holds what was typed.
+    const [kept, keptStep] = entered([...line('Walk the dog', 577, 169), ...line('Walk the dog park', 577, 220)]);
+    expect(submittedBy(typing, kept, typed, keptStep)).toBe(false);
+    const [other, otherStep] = entered([
+      ...line('What needs to be done?', 577, 169),
+      ...line('Nothing here', 577, 292),
+    ]);
+    expect(submittedBy(typing, other, typed, otherStep)).toBe(false);
+    const [late, lateStep] = entered([...line('Walk the dog', 577, 292)], 6100);
+    expect(submittedBy(typing, late, typed, lateStep)).toBe(false);
+  });
+});
+
 describe('echoOf', () => {
   it('completes typed text the last frame cut short from the line the page added', () => {
     const after = toLines([...line('Buy milk', 60, 200), ...line('1 item left', 60, 260)]);

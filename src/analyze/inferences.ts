@@ -9,7 +9,7 @@ import { editDistance } from '../shared/text-distance';
 import { choiceIn } from './labels/labels';
 import type { Mark } from './labels/marks';
 import type { OcrLine } from './ocr/lines';
-import { FIELD_FRACTION, type StepDraft } from './segment/steps';
+import { defaultStepOptions, FIELD_FRACTION, type StepDraft } from './segment/steps';
 import type { AnalyzedStep } from './types';
 
 /** A swap seen only as pixels that took longer than this was typing over a field's text, not a choice. */
@@ -28,14 +28,36 @@ export function submittedBy(
   step: AnalyzedStep,
 ): boolean {
   const typingElsewhere = step.value !== undefined && draft.visual.every((e) => (e.fraction ?? 1) <= FIELD_FRACTION);
-  return (
-    typedDraft?.kind === 'visual' &&
-    draft.kind === 'visual' &&
-    typedDraft.visual.at(-1)?.moved === true &&
-    typed.value !== undefined &&
-    typed.facts.thenKey === undefined &&
-    !typingElsewhere
-  );
+  if (
+    typedDraft?.kind !== 'visual' ||
+    draft.kind !== 'visual' ||
+    typed.value === undefined ||
+    typed.facts.thenKey !== undefined ||
+    typingElsewhere
+  )
+    return false;
+  return typedDraft.visual.at(-1)?.moved === true || lastWordThenEnter(typedDraft, draft, typed.value, step);
+}
+
+/**
+ * Typing that paused, then its last word and Enter so quickly that they made one change with
+ * what Enter did (a person types "dog" and Enter at once): the change came within the pause,
+ * over the field typed into, which shows the text no more (emptied for the next, or gone),
+ * and added a line that is the typed text with more at its end ("Walk the" → "Walk the dog").
+ */
+function lastWordThenEnter(
+  typedDraft: StepDraft<EventRecord>,
+  draft: StepDraft<EventRecord>,
+  value: string,
+  step: AnalyzedStep,
+): boolean {
+  const field = typedDraft.region;
+  if (!field || !draft.region || draft.start - typedDraft.end > defaultStepOptions.typingPauseMs) return false;
+  if (!intersects(draft.region, field)) return false;
+  const after = step.ocr?.after ?? [];
+  const stillThere = after.some((line) => intersects(line.box, field) && line.text.startsWith(value));
+  const echoed = echoOf(value, after);
+  return !stillThere && echoed !== undefined && echoed.length > value.length;
 }
 
 /**

@@ -8,8 +8,12 @@
  */
 import type { Rect } from '../../shared/geometry';
 
-/** How many grid cells the pointer's glyph may differ by in size between two places (its edges over other colours). */
-const SIZE_CELLS = 2;
+/**
+ * How many grid cells the pointer's glyph may differ by in size between two places (it falls
+ * on the grid otherwise there): a button pressed under it adds more (an X pointer 28 × 24 px
+ * on Tk's Cancel made a change of 36 × 32 px).
+ */
+const SIZE_CELLS = 1;
 
 /** `gridWidth`: the change detector's grid (the sampler's `gridWidth`). */
 export function isPointerMove(

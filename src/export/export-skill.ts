@@ -36,18 +36,24 @@ function generatorInput(
   // Every screenshot's frame is read whole at once, not as the generator comes to it: the
   // pool's workers then read them side by side (where the recording did not read them already).
   const readings = new Map<string, Promise<OcrLine[]>>();
+  const linesOf = (frameId: string): Promise<OcrLine[]> => {
+    let reading = readings.get(frameId);
+    if (!reading) {
+      reading = readFrameArea(ocr, frameId, null).then((r) => r.lines);
+      readings.set(frameId, reading);
+    }
+    return reading;
+  };
   for (const frameId of analysis.steps.map(frameOf)) {
-    if (!frameId || readings.has(frameId)) continue;
-    const reading = readFrameArea(ocr, frameId, null).then((r) => r.lines);
-    reading.catch(() => undefined); // awaited (and its failure reported) when its step comes
-    readings.set(frameId, reading);
+    // Awaited (and its failure reported) when its step comes.
+    if (frameId) linesOf(frameId).catch(() => undefined);
   }
   const screenshot = async (step: AnalyzedStep) => {
     onProgress?.(done++, analysis.steps.length);
     const frameId = frameOf(step);
     const frame = frameId ? await getFrame(frameId) : undefined;
     if (!frameId || !frame) return null;
-    const lines = await (readings.get(frameId) ?? readFrameArea(ocr, frameId, null).then((r) => r.lines));
+    const lines = await linesOf(frameId);
     return renderScreenshot(frame.blob, markedBox(step), [...sensitiveBoxes(lines), ...(step.blur ?? [])]);
   };
   return { analysis, draft, recordedAt, screenshot };

@@ -32,7 +32,7 @@ import {
 } from './inferences';
 import { linesIn, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
-import { buildSteps, type StepDraft } from './segment/steps';
+import { buildSteps, defaultStepOptions, type StepDraft } from './segment/steps';
 import { isCaretBlink } from './segment/caret';
 import { isPointerMove } from './segment/pointer';
 import { defaultSamplerConfig } from '../../workers/sampler/types';
@@ -64,7 +64,12 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   const recording = await getRecording(recordingId);
   const givenDescription = recording?.description;
   const events = withoutCarets(await listEvents(recordingId), recording?.width);
-  const drafts = buildSteps(detectBursts(withoutPointerMoves(events, recording?.width), burst));
+  const navigations = events.filter((e) => e.type === 'navigate').map((e) => e.t);
+  const drafts = buildSteps(
+    detectBursts(withoutPointerMoves(events, recording?.width), burst),
+    defaultStepOptions,
+    navigations,
+  );
   const segmentMs = performance.now() - started;
   onProgress?.({ stage: 'Finding steps', done: drafts.length, total: drafts.length, unit: 'steps' });
 

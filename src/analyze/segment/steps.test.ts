@@ -176,6 +176,27 @@ describe('buildSteps', () => {
     expect(elsewhere.map((s) => s.visual.length)).toEqual([0, 1]);
   });
 
+  it('makes no step of a page loading that was logged as a navigation; the action that led there keeps it', () => {
+    const page = { x: 0, y: 0, width: 1280, height: 800 };
+    const withPages = (events: StepEvent[], navigations: number[]) =>
+      buildSteps(detectBursts(events, burstSettingsFor('accurate')), undefined, navigations);
+    // An address typed in the browser's bar: the page paints 0.3 s before its logger reports
+    // it, 6.1 s after the last click; nothing the person did in the page.
+    const typedAddress = [click(0), visual(0.3, 'a'), visual(6.1, 'load', page), click(9)];
+    expect(steps(typedAddress).map((s) => s.kind)).toEqual(['click', 'visual', 'click']);
+    const typed = withPages(typedAddress, [6400]);
+    expect(typed.map((s) => s.kind)).toEqual(['click', 'click']);
+    expect(typed[0]).toMatchObject({ afterFrameId: 'a-after' });
+    // A link clicked: the page took 2 s to load, past the usual reach of a click's result.
+    const link = [click(0), visual(2.2, 'load', page), click(5)];
+    const linked = withPages(link, [2500]);
+    expect(linked.map((s) => s.kind)).toEqual(['click', 'click']);
+    expect(linked[0]).toMatchObject({ afterFrameId: 'load-after' });
+    // A click after the page loaded owns the change that follows it, as any other.
+    const after = withPages([click(0), click(3), visual(3.3, 'b')], [2500]);
+    expect(after.map((s) => s.visual.map((v) => v.beforeFrameId))).toEqual([[], ['b-before']]);
+  });
+
   it('makes one step per screen change when only pixels are known (another tab)', () => {
     const events = [visual(1, 'a'), visual(4, 'b'), visual(7, 'c')];
     expect(steps(events).map((s) => s.kind)).toEqual(['visual', 'visual', 'visual']);

@@ -82,6 +82,7 @@ export const FIELD_FRACTION = 0.02;
 export function buildSteps<E extends StepEvent>(
   bursts: Burst<E>[],
   options: StepOptions = defaultStepOptions,
+  navigations: number[] = [],
 ): StepDraft<E>[] {
   const actions = bursts.filter((b) => b.kind !== 'visual').flatMap((b) => actionSteps(b));
   const steps = foldSubmitKeys(mergeClickThenType(foldSelectAll(actions, options), options), options);
@@ -90,6 +91,7 @@ export function buildSteps<E extends StepEvent>(
     bursts.filter((b) => b.kind === 'move' || onlyFocus(b)).flatMap((b) => b.events),
   );
   for (const burst of bursts.filter((b) => b.kind === 'visual').flatMap(partAfterMoves)) {
+    if (pageLoad(steps, burst, navigations, options)) continue;
     attachVisual(steps, burst, options);
   }
   for (const step of steps) finish(step);
@@ -339,6 +341,35 @@ function clickedThere<E extends StepEvent>(candidates: StepDraft<E>[], burst: Bu
   const last = candidates.at(-1);
   if (!last || !pointOf(last) || there(last)) return undefined;
   return candidates.findLast(there);
+}
+
+/** A page's logger reports it loaded once it runs: the new page may be painted this long before. */
+const PAINTED_BEFORE_LOAD_MS = 1000;
+/** A page logged as loaded this soon after an action ended is that action's result (a link, a submit button): pages take seconds. */
+const LOAD_AFTER_ACTION_MS = 3000;
+
+/**
+ * A change that is a page loading, logged as a navigation, is no step: it joins the
+ * action that led there (however long the page took), and with none (an address typed in
+ * the browser's bar, Back, a script) it is only where the person went, which the page
+ * events already say. True when `burst` was taken so.
+ */
+function pageLoad<E extends StepEvent>(
+  steps: StepDraft<E>[],
+  burst: Burst<E>,
+  navigations: number[],
+  options: StepOptions,
+): boolean {
+  const actions = steps.filter((s) => s.kind !== 'visual');
+  const loaded = navigations.findLast(
+    (n) => n - PAINTED_BEFORE_LOAD_MS <= burst.start && burst.start <= n + options.attachWindowMs,
+  );
+  if (loaded === undefined) return false;
+  // An action between the page loading and the change owns the change, as any other.
+  if (actions.some((s) => s.start > loaded && s.start <= burst.start)) return false;
+  const cause = actions.findLast((s) => s.start <= loaded && loaded <= s.end + LOAD_AFTER_ACTION_MS);
+  cause?.visual.push(...burst.events);
+  return true;
 }
 
 /** How long before an action a change with no earlier action to join may still be its result. */

@@ -142,6 +142,20 @@ export const WEB_CORPUS = [
     ],
   },
   {
+    // Added in the ninth session to widen the tuned half (see datgui-number-nested-folders).
+    id: 'todomvc-vue-add-filter-clear',
+    ui: 'TodoMVC (Vue.js)',
+    half: 'tuned',
+    page: 'todomvc/examples/vue/index.html',
+    steps: [
+      addTodo('Book flights'),
+      addTodo('Pack bags'),
+      toggleTodo('Book flights'),
+      clickText('Active', 'a[href="#/active"]'),
+      clickText('Clear completed', '#clear-completed'),
+    ],
+  },
+  {
     id: 'datgui-toggle-choose-open',
     ui: 'dat.GUI example (11 px white on black)',
     half: 'tuned',
@@ -185,6 +199,45 @@ export const WEB_CORPUS = [
         do: (page) => page.locator('.title:text-is("Another Folder")').click(),
       },
       { verb: 'click', label: 'Close Controls', do: (page) => page.locator('.close-button').click() },
+    ],
+  },
+  {
+    // Added in the ninth session to widen the tuned half (its first figures are measured
+    // on the code the session started from): numbers typed over a field's old value, and
+    // folders inside folders.
+    id: 'datgui-number-nested-folders',
+    ui: 'dat.GUI example (11 px white on black)',
+    half: 'tuned',
+    page: 'dat.gui/example.html',
+    steps: [
+      {
+        verb: 'type',
+        label: 'height',
+        value: '25',
+        do: async (page) => {
+          await guiRow(page, 'height').locator('input').click();
+          await page.keyboard.press('Control+A');
+          await typeSlowly(page, '25');
+          await page.keyboard.press('Enter');
+        },
+      },
+      {
+        verb: 'click',
+        label: 'Another Folder',
+        do: (page) => page.locator('.title:text-is("Another Folder")').click(),
+      },
+      { verb: 'click', label: 'Nested Folder', do: (page) => page.locator('.title:text-is("Nested Folder")').click() },
+      {
+        verb: 'type',
+        label: 'growthSpeed',
+        value: '0.5',
+        do: async (page) => {
+          await guiRow(page, 'growthSpeed').locator('input').click();
+          await page.keyboard.press('Control+A');
+          await typeSlowly(page, '0.5');
+          await page.keyboard.press('Enter');
+        },
+      },
     ],
   },
   {

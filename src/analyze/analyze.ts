@@ -315,7 +315,8 @@ function describeStep(
       label = pointed ?? named?.label;
       seen = pointed ? 'point' : named?.seen;
     } else {
-      const field = draft.kind === 'type';
+      // Typed over (its text selected first), the text at the point was the field's old value.
+      const field = draft.kind === 'type' && (draft.replaces ? 'replaced' : true);
       const wide = lines.before.length > 0 ? lines.before : lines.after;
       label = atPoint
         ? labelAtClick(

@@ -162,6 +162,29 @@ describe('labelFor', () => {
     expect(labelFor(toLines(line('Page: 1', 10, 10)), region, { x: 40, y: 18 })).toBe('Page: 1');
   });
 
+  it("names a field by its caption where the text at the point is the field's value: a number, or text typed over", () => {
+    const region = { x: 200, y: 10, width: 16, height: 16 };
+    const point = { x: 240, y: 18 };
+    // dat.GUI: the caption left, the value in the field; clicked right of the value.
+    const apart = toLines([...line('height', 20, 10), ...line('10', 120, 10)]);
+    expect(labelFor(apart, region, point, 24, true)).toBe('height');
+    expect(labelFor(apart, region, point, 24, 'replaced')).toBe('height');
+    expect(labelFor(apart, region, point)).toBe('10'); // a click names what it hit
+    // Read as one line with the value: the words before its last number, once typed over.
+    const merged = toLines(line('growthSpeed 0.2', 100, 10));
+    expect(labelFor(merged, region, point, 24, 'replaced')).toBe('growthSpeed');
+    // Text typed over: the caption in its own part of the line, or on a line of its own.
+    const message = toLines(
+      [...line('message', 20, 10), ...line('Hello World', 120, 10)].map((w) => ({ ...w, line: 7 })),
+    );
+    expect(labelFor(message, region, point, 24, 'replaced')).toBe('message');
+    const own = toLines([...line('message', 20, 10), ...line('Hello World', 120, 10)]);
+    expect(labelFor(own, region, point, 24, 'replaced')).toBe('message');
+    expect(labelFor(own, region, point, 24, true)).toBe('Hello World'); // a placeholder names its field
+    // A caption beside an empty field is the caption, typed over or not.
+    expect(labelFor(toLines(line('Name:', 150, 10)), region, point, 24, 'replaced')).toBe('Name:');
+  });
+
   it('names a field typed into by its whole placeholder, however wide its words are spaced', () => {
     const placeholder = [...line('What needs', 10, 10), ...line('to be done?', 140, 10)];
     const row = toLines(placeholder.map((w) => ({ ...w, line: 95 })));

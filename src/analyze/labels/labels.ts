@@ -3,10 +3,10 @@
  * the text that appeared, the title of a screen. Pure, so it is unit-tested
  * without tesseract; the OCR stage (../ocr) gives it lines.
  */
-import { center, contains, expand, type Rect } from '../../shared/geometry';
+import { center, contains, expand, union, type Rect } from '../../shared/geometry';
 import type { LabelBasis } from '../types';
 import { editDistance, indicatorChanged, sameReading } from '../../shared/text-distance';
-import { alphanumerics, linesIn, partAt, partIn, samePlace, type OcrLine } from '../ocr/lines';
+import { alphanumerics, linesIn, nearestPart, partAt, partIn, partsOf, samePlace, type OcrLine } from '../ocr/lines';
 
 /**
  * The label of what was acted on: the line the point of action falls in, else
@@ -21,7 +21,7 @@ export function labelFor(
   region: Rect,
   point?: { x: number; y: number },
   margin = 24,
-  field = false,
+  field: FieldMode = false,
 ): string | undefined {
   const atPoint = point ? labelAtPoint(lines, point, field) : undefined;
   if (atPoint) return atPoint.label;
@@ -41,18 +41,73 @@ export function labelFor(
 }
 
 /**
+ * What is clicked: a control (false), a field typed into (true), or a field whose text was
+ * selected and typed over (`replaced`): the text at the point is then its old value.
+ */
+export type FieldMode = boolean | 'replaced';
+
+/**
  * The label at a click point: the line the point falls in, else the line on its row
  * nearest it; of a line of several controls, the part at the point (a field typed
- * into, `field`, is named by its whole line). Returned with its line.
+ * into, `field`, is named by its whole line, or by its caption where the text at the
+ * point is its value). Returned with its line.
  */
 export function labelAtPoint(
   lines: OcrLine[],
   point: { x: number; y: number },
-  field = false,
+  field: FieldMode = false,
 ): { label: string; line: OcrLine } | undefined {
   // The part of the line under the point: one of several links or buttons OCR read as one line.
   const line = lines.find((l) => contains(l.box, point)) ?? lineBesidePoint(lines, point);
-  return line ? { label: field ? fieldName(line.text) : partAt(line, point.x), line } : undefined;
+  if (!line) return undefined;
+  if (!field) return { label: partAt(line, point.x), line };
+  return { label: captionOfValue(lines, line, point, field === 'replaced') ?? fieldName(line.text), line };
+}
+
+/** Text with no letter in it: a number, a date, an amount; a field's value, never its name. */
+const NO_LETTER = /^[^\p{L}]+$/u;
+
+/**
+ * A field's caption where the text at the point is the field's own value: a number (no
+ * field is named "10"), or any text that was selected and typed over (`replaced`). OCR may
+ * read the caption and the value as one line ("growthSpeed 0.2"): the caption is the part
+ * left of the value, or (typed over) the words before its last number; the value alone,
+ * the caption on its row or above it. Undefined where the text at the point is no value, or nothing names it.
+ */
+function captionOfValue(
+  lines: OcrLine[],
+  line: OcrLine,
+  point: { x: number; y: number },
+  replaced: boolean,
+): string | undefined {
+  if (line.text.trim().endsWith(':')) return undefined; // a caption beside an empty field
+  const parts = partsOf(line);
+  const value = parts.length > 0 ? nearestPart(parts, point.x) : undefined;
+  const words = value ?? [{ text: line.text, box: line.box }];
+  // Typed over, words then a number are the caption and the value read as one part (not so
+  // where nothing was selected: "Line 1" is a caption).
+  if (replaced && words.length > 1 && NO_LETTER.test(words.at(-1)!.text)) {
+    const caption = words
+      .slice(0, -1)
+      .map((w) => w.text)
+      .join(' ');
+    if (alphanumerics(caption) >= 2) return caption;
+  }
+  const text = words.map((w) => w.text).join(' ');
+  if (!replaced && !NO_LETTER.test(text)) return undefined;
+  const left = value
+    ? parts.slice(0, parts.indexOf(value)).filter((p) => p.some((w) => alphanumerics(w.text) >= 2))
+    : [];
+  if (left.length > 0)
+    return left
+      .at(-1)!
+      .map((w) => w.text)
+      .join(' ');
+  const box = union(words.map((w) => w.box)) ?? line.box;
+  return captionOf(
+    lines.filter((l) => l !== line),
+    box,
+  );
 }
 
 /** A caption ending in a colon, then one glyph: the field's caret, or a text pointer resting in it. */
@@ -107,7 +162,7 @@ export function labelAtClick(
   wide: OcrLine[],
   region: Rect,
   point: { x: number; y: number },
-  field = false,
+  field: FieldMode = false,
 ): string | undefined {
   const inStrip = labelAtPoint(strip.lines, point, field);
   const inWide = labelAtPoint(wide, point, field);

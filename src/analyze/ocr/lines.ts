@@ -84,28 +84,46 @@ const CONTROL_GAP = 0.6;
  * words kept (lines read before they were kept).
  */
 export function partAt(line: OcrLine, x: number): string {
+  const parts = partsOf(line);
+  if (parts.length === 0) return line.text;
+  // An arrow or box beside a label read as a letter ("v array [3]") is not the control's name.
+  const named = parts.filter((part) => part.some((w) => alphanumerics(w.text) >= 2));
+  const pool = named.length > 0 ? named : parts;
+  return nearestPart(pool, x)
+    .map((w) => w.text)
+    .join(' ');
+}
+
+type Word = NonNullable<OcrLine['words']>[number];
+
+/**
+ * A line's words in the parts that stand apart (see `CONTROL_GAP`), left to right; none when
+ * it has fewer than two words kept.
+ */
+export function partsOf(line: OcrLine): Word[][] {
   const words = [...(line.words ?? [])].sort((a, b) => a.box.x - b.box.x);
-  if (words.length < 2) return line.text;
+  if (words.length < 2) return [];
   // The line's usual word height: a selected control's border can make its one word's box twice as tall.
   const heights = words.map((w) => w.box.height).sort((a, b) => a - b);
   const height = heights[Math.floor((heights.length - 1) / 2)]!;
-  const parts: OcrLine['words'][] = [[words[0]!]];
+  const parts: Word[][] = [[words[0]!]];
   for (const [i, word] of words.slice(1).entries()) {
     const last = words[i]!;
     const gap = word.box.x - (last.box.x + last.box.width);
     if (gap > CONTROL_GAP * height) parts.push([]);
     parts.at(-1)!.push(word);
   }
-  const distance = (part: NonNullable<OcrLine['words']>) => {
+  return parts;
+}
+
+/** Of `parts` (at least one), the one nearest `x`. */
+export function nearestPart(parts: Word[][], x: number): Word[] {
+  const distance = (part: Word[]) => {
     const left = part[0]!.box.x;
     const right = part.at(-1)!.box.x + part.at(-1)!.box.width;
     return Math.max(0, left - x, x - right);
   };
-  // An arrow or box beside a label read as a letter ("v array [3]") is not the control's name.
-  const named = parts.filter((part) => part!.some((w) => alphanumerics(w.text) >= 2));
-  const pool = named.length > 0 ? named : parts;
-  const nearest = pool.reduce((best, part) => (distance(part!) < distance(best!) ? part : best))!;
-  return nearest.map((w) => w.text).join(' ');
+  return parts.reduce((best, part) => (distance(part) < distance(best) ? part : best));
 }
 
 /** Lines whose centre lies in the region grown by `margin`. */

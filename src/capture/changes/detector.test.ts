@@ -342,6 +342,24 @@ describe('ChangeDetector', () => {
     expect(changes).toEqual([]);
   });
 
+  it('keeps a change whose lasting part is faint: a digit retyped in a field that stays lit while focused', () => {
+    const { sample, changes, screen } = setup();
+    screen.fill(20, 20, 10, 3, 48); // a dark field showing "0.2"
+    sample(3);
+    screen.fill(20, 20, 10, 3, 140); // its text selected: bright at once
+    sample(1);
+    screen.fill(20, 20, 10, 3, 61); // typed over: the field lit 13 levels, and a digit 13 apart
+    sample(4);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.box).toEqual({ x: 20, y: 20, width: 10, height: 3 });
+    // A flash that leaves only noise is still nothing.
+    screen.fill(20, 20, 10, 3, 160);
+    sample(1);
+    screen.fill(20, 20, 10, 3, 63);
+    sample(4);
+    expect(changes).toHaveLength(1);
+  });
+
   it('cuts a change that never settles', () => {
     const { sample, changes, screen } = setup();
     sample(2);

@@ -86,6 +86,8 @@ const NEAR_CELLS = 6;
 const MIN_POINTER_CELLS = 2;
 /** How often a pointer must be seen moving before a video is taken to show one. */
 const POINTER_MOVES_SEEN = 3;
+/** The share of `cellThreshold` a cell must differ by between a change's before and after frames to show it lasted. */
+const NET_SHARE = 0.5;
 
 export interface DetectedChange<H> {
   startT: number;
@@ -525,10 +527,17 @@ export class ChangeDetector<H> {
     return union(large) ?? null;
   }
 
-  /** Whether the after frame differs from the before frame inside the box (not a transient flash). */
+  /**
+   * Whether the after frame differs from the before frame inside the box (not a transient
+   * flash). What lasts may be fainter than what opened the change: one digit of 11 px text
+   * retyped ("0.2" to "0.5" in a field that lit up while focused) differs by 19–22 in two or
+   * three cells, and a field left focused is 13 lighter; a flash leaves nothing (a few levels
+   * of a video's noise at most).
+   */
   #netChange(before: LumaFrame, after: LumaFrame, box: Rect): boolean {
     if (before.width !== after.width || before.height !== after.height) return true;
-    const { cellThreshold, minChangedCells } = this.#options;
+    const { minChangedCells } = this.#options;
+    const cellThreshold = this.#options.cellThreshold * NET_SHARE;
     const ignored = this.#ignored.length > 0 ? this.#ignoredOn(after.width, after.height) : null;
     let count = 0;
     for (let y = box.y; y < box.y + box.height; y++) {

@@ -181,6 +181,16 @@ describe('labelFor', () => {
     const own = toLines([...line('message', 20, 10), ...line('Hello World', 120, 10)]);
     expect(labelFor(own, region, point, 24, 'replaced')).toBe('message');
     expect(labelFor(own, region, point, 24, true)).toBe('Hello World'); // a placeholder names its field
+    // Read in the strip around the point and in the step's wider area: the surer caption.
+    const area = { x: 0, y: -14, width: 480, height: 48 };
+    const garbled = toLines([...line('ses', 20, 10, 41), ...line('0.2', 160, 10)]);
+    const clear = toLines([...line('growthSpeed', 20, 10, 88), ...line('0.2', 160, 10)]);
+    expect(labelAtClick({ lines: garbled, area }, clear, region, point, 'replaced')).toBe('growthSpeed');
+    expect(labelAtClick({ lines: clear, area }, garbled, region, point, 'replaced')).toBe('growthSpeed');
+    // Found in one reading only: that one, not the value the other read at the point.
+    expect(labelAtClick({ lines: toLines(line('0.2', 160, 10)), area }, clear, region, point, 'replaced')).toBe(
+      'growthSpeed',
+    );
     // A caption beside an empty field is the caption, typed over or not.
     expect(labelFor(toLines(line('Name:', 150, 10)), region, point, 24, 'replaced')).toBe('Name:');
   });

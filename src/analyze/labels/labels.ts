@@ -50,18 +50,19 @@ export type FieldMode = boolean | 'replaced';
  * The label at a click point: the line the point falls in, else the line on its row
  * nearest it; of a line of several controls, the part at the point (a field typed
  * into, `field`, is named by its whole line, or by its caption where the text at the
- * point is its value). Returned with its line.
+ * point is its value: `caption`, with the line it was read from). Returned with its line.
  */
 export function labelAtPoint(
   lines: OcrLine[],
   point: { x: number; y: number },
   field: FieldMode = false,
-): { label: string; line: OcrLine } | undefined {
+): { label: string; line: OcrLine; caption?: OcrLine } | undefined {
   // The part of the line under the point: one of several links or buttons OCR read as one line.
   const line = lines.find((l) => contains(l.box, point)) ?? lineBesidePoint(lines, point);
   if (!line) return undefined;
   if (!field) return { label: partAt(line, point.x), line };
-  return { label: captionOfValue(lines, line, point, field === 'replaced') ?? fieldName(line.text), line };
+  const caption = captionOfValue(lines, line, point, field === 'replaced');
+  return caption ? { label: caption.text, line, caption } : { label: fieldName(line.text), line };
 }
 
 /** Text with no letter in it: a number, a date, an amount; a field's value, never its name. */
@@ -79,8 +80,9 @@ function captionOfValue(
   line: OcrLine,
   point: { x: number; y: number },
   replaced: boolean,
-): string | undefined {
+): OcrLine | undefined {
   if (line.text.trim().endsWith(':')) return undefined; // a caption beside an empty field
+  const named = (text: string): OcrLine => ({ ...line, text });
   const parts = partsOf(line);
   const value = parts.length > 0 ? nearestPart(parts, point.x) : undefined;
   const words = value ?? [{ text: line.text, box: line.box }];
@@ -91,7 +93,7 @@ function captionOfValue(
       .slice(0, -1)
       .map((w) => w.text)
       .join(' ');
-    if (alphanumerics(caption) >= 2) return caption;
+    if (alphanumerics(caption) >= 2) return named(caption);
   }
   const text = words.map((w) => w.text).join(' ');
   if (!replaced && !NO_LETTER.test(text)) return undefined;
@@ -99,12 +101,14 @@ function captionOfValue(
     ? parts.slice(0, parts.indexOf(value)).filter((p) => p.some((w) => alphanumerics(w.text) >= 2))
     : [];
   if (left.length > 0)
-    return left
-      .at(-1)!
-      .map((w) => w.text)
-      .join(' ');
+    return named(
+      left
+        .at(-1)!
+        .map((w) => w.text)
+        .join(' '),
+    );
   const box = union(words.map((w) => w.box)) ?? line.box;
-  return captionOf(
+  return captionLineOf(
     lines.filter((l) => l !== line),
     box,
   );
@@ -167,6 +171,13 @@ export function labelAtClick(
   const inStrip = labelAtPoint(strip.lines, point, field);
   const inWide = labelAtPoint(wide, point, field);
   if (!inStrip) return labelFor(wide, region, point, 24, field);
+  // A field's caption, where the text at the point is its value: the one reading that found
+  // it, or of two the surer (away from the point neither is the closer; 11 px white on black
+  // read "ses" in the strip, "growthSpeed" in the wider reading).
+  if (inStrip.caption || inWide?.caption) {
+    const [a, b] = [inStrip.caption, inWide?.caption];
+    return b && (!a || b.confidence > a.confidence) ? inWide!.label : inStrip.label;
+  }
   if (inWide) {
     if (
       cutShort(inStrip.line.box, strip.area) &&
@@ -506,11 +517,16 @@ const CAPTION_ABOVE = 40;
  * on its row (a label column), else the line just above it, overlapping it across.
  */
 export function captionOf(lines: OcrLine[], box: Rect): string | undefined {
+  return captionLineOf(lines, box)?.text;
+}
+
+/** The line `captionOf` names a field by. */
+function captionLineOf(lines: OcrLine[], box: Rect): OcrLine | undefined {
   const row = (l: OcrLine) => overlaps(l.box.y, l.box.height, box.y, box.height);
   const left = lines
     .filter((l) => row(l) && l.box.x + l.box.width <= box.x + 4 && box.x - (l.box.x + l.box.width) <= LABEL_REACH)
     .sort((a, b) => b.box.x + b.box.width - (a.box.x + a.box.width));
-  if (left[0]) return left[0].text;
+  if (left[0]) return left[0];
   const above = lines
     .filter(
       (l) =>
@@ -519,7 +535,7 @@ export function captionOf(lines: OcrLine[], box: Rect): string | undefined {
         overlaps(l.box.x, l.box.width, box.x - 8, box.width + 16),
     )
     .sort((a, b) => b.box.y - a.box.y);
-  return above[0]?.text;
+  return above[0];
 }
 
 function overlaps(a: number, aLength: number, b: number, bLength: number): boolean {

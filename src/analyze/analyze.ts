@@ -101,7 +101,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     if (previous && submittedBy(drafts[index - 1], draft, previous, step)) {
       // What typing's Enter did is part of the typing step: "…, then press Enter".
       previous.facts.thenKey = 'Enter';
-      const echoed = echoOf(previous.value!, step.ocr?.after ?? []);
+      const echoed = echoOf(previous.value!, step.ocr?.after ?? [], step.ocr?.before ?? []);
       if (echoed) previous.value = previous.facts.appeared = echoed;
       previous.text = stepText(previous.facts);
       previous.end = step.end;

@@ -151,6 +151,19 @@ describe('echoOf', () => {
     expect(echoOf('Walk the', after)).toBe('Walk the dog');
     expect(echoOf('Walk', after)).toBeUndefined();
   });
+
+  it('completes the one word OCR dropped against the caret, from a line Enter added, not one already there', () => {
+    const field = line('Pack', 580, 170);
+    const before = toLines([...field, ...line('Book flights', 580, 250)]);
+    const added = toLines([...line('Book flights', 580, 250), ...line('Pack bags', 580, 310)]);
+    expect(echoOf('Pack', added)).toBeUndefined(); // without the screen before, most of it is missing
+    expect(echoOf('Pack', added, before)).toBe('Pack bags');
+    // The same line in its place before Enter was no line Enter added.
+    const there = toLines([...field, ...line('Pack bags', 580, 310)]);
+    expect(echoOf('Pack', added, there)).toBeUndefined();
+    // Nor two words more.
+    expect(echoOf('Walk', toLines(line('Walk the dog', 580, 310)), before)).toBeUndefined();
+  });
 });
 
 describe('restingPointer', () => {

@@ -8,7 +8,7 @@ import { center, contains, expand, intersects, union, type Rect } from '../share
 import { editDistance } from '../shared/text-distance';
 import { choiceIn } from './labels/labels';
 import type { Mark } from './labels/marks';
-import type { OcrLine } from './ocr/lines';
+import { samePlace, type OcrLine } from './ocr/lines';
 import { defaultStepOptions, FIELD_FRACTION, type StepDraft } from './segment/steps';
 import type { AnalyzedStep } from './types';
 
@@ -132,12 +132,21 @@ export function withTypedStart(read: string, typed: string): string | undefined 
  * typing's last frame can miss the last characters, typed just before Enter, show
  * the caret after them, or misread one ("caf" for "cat"). The line the page added
  * that starts with what was read, or differs from it by about one letter in ten, is
- * what was typed.
+ * what was typed. Given `before` (the screen before Enter), a line new there (not read
+ * in its place before) that is what was read and one more word is what was typed too:
+ * OCR drops the word the caret stands against ("bags|" scores under 40), however long.
  */
-export function echoOf(typed: string, after: OcrLine[]): string | undefined {
+export function echoOf(typed: string, after: OcrLine[], before?: OcrLine[]): string | undefined {
   // A caret read as a character at the end of the text ("Water plan|").
   const read = typed.replace(/\s*[|¦]$/, '');
   if (read.length < 3) return undefined;
+  if (before) {
+    const isNew = (line: OcrLine) => !before.some((b) => b.text === line.text && samePlace(b.box, line.box));
+    const oneWordMore = after.find(
+      (line) => line.text.startsWith(`${read} `) && /^\S+$/.test(line.text.slice(read.length + 1)) && isNew(line),
+    );
+    if (oneWordMore) return oneWordMore.text;
+  }
   const allowed = Math.floor(read.length / 10);
   // A video sampled a few times a second can miss a word typed at a person's pace ("Walk the"
   // of "Walk the dog"), but never most of what was typed.

@@ -66,6 +66,23 @@ const desktopType = (label, widget, value) => ({
 const guiRow = (page, name) => page.locator('li.cr', { has: page.locator(`.property-name:text-is("${name}")`) });
 
 /**
+ * A dat.gui text or number field typed over as a person does it: a click in it, its text
+ * selected, the new value typed, Enter.
+ * @param {string} name @param {string} value @returns {Step}
+ */
+const guiTypeOver = (name, value) => ({
+  verb: 'type',
+  label: name,
+  value,
+  do: async (page) => {
+    await guiRow(page, name).locator('input').click();
+    await page.keyboard.press('Control+A');
+    await typeSlowly(page, value);
+    await page.keyboard.press('Enter');
+  },
+});
+
+/**
  * A native select chosen as a person does it: a click opens its list (drawn by the
  * browser, outside the captured page), typing the option's first letters picks it,
  * Enter closes the list.
@@ -181,17 +198,7 @@ export const WEB_CORPUS = [
     half: 'held-out',
     page: 'dat.gui/example.html',
     steps: [
-      {
-        verb: 'type',
-        label: 'message',
-        value: 'Good morning',
-        do: async (page) => {
-          await guiRow(page, 'message').locator('input').click();
-          await page.keyboard.press('Control+A');
-          await typeSlowly(page, 'Good morning');
-          await page.keyboard.press('Enter');
-        },
-      },
+      guiTypeOver('message', 'Good morning'),
       { verb: 'choose', label: 'type', value: 'two', do: (page) => chooseByKeys(guiRow(page, 'type'), 'two') },
       {
         verb: 'click',
@@ -210,34 +217,14 @@ export const WEB_CORPUS = [
     half: 'tuned',
     page: 'dat.gui/example.html',
     steps: [
-      {
-        verb: 'type',
-        label: 'height',
-        value: '25',
-        do: async (page) => {
-          await guiRow(page, 'height').locator('input').click();
-          await page.keyboard.press('Control+A');
-          await typeSlowly(page, '25');
-          await page.keyboard.press('Enter');
-        },
-      },
+      guiTypeOver('height', '25'),
       {
         verb: 'click',
         label: 'Another Folder',
         do: (page) => page.locator('.title:text-is("Another Folder")').click(),
       },
       { verb: 'click', label: 'Nested Folder', do: (page) => page.locator('.title:text-is("Nested Folder")').click() },
-      {
-        verb: 'type',
-        label: 'growthSpeed',
-        value: '0.5',
-        do: async (page) => {
-          await guiRow(page, 'growthSpeed').locator('input').click();
-          await page.keyboard.press('Control+A');
-          await typeSlowly(page, '0.5');
-          await page.keyboard.press('Enter');
-        },
-      },
+      guiTypeOver('growthSpeed', '0.5'),
     ],
   },
   {

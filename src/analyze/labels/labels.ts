@@ -6,7 +6,17 @@
 import { center, contains, expand, union, type Rect } from '../../shared/geometry';
 import type { LabelBasis } from '../types';
 import { editDistance, indicatorChanged, sameReading } from '../../shared/text-distance';
-import { alphanumerics, linesIn, nearestPart, partAt, partIn, partsOf, samePlace, type OcrLine } from '../ocr/lines';
+import {
+  alphanumerics,
+  linesIn,
+  nearestPart,
+  partAt,
+  partIn,
+  partsOf,
+  samePlace,
+  wordsText,
+  type OcrLine,
+} from '../ocr/lines';
 
 /**
  * The label of what was acted on: the line the point of action falls in, else
@@ -89,24 +99,14 @@ function captionOfValue(
   // Typed over, words then a number are the caption and the value read as one part (not so
   // where nothing was selected: "Line 1" is a caption).
   if (replaced && words.length > 1 && NO_LETTER.test(words.at(-1)!.text)) {
-    const caption = words
-      .slice(0, -1)
-      .map((w) => w.text)
-      .join(' ');
+    const caption = wordsText(words.slice(0, -1));
     if (alphanumerics(caption) >= 2) return named(caption);
   }
-  const text = words.map((w) => w.text).join(' ');
-  if (!replaced && !NO_LETTER.test(text)) return undefined;
+  if (!replaced && !NO_LETTER.test(wordsText(words))) return undefined;
   const left = value
     ? parts.slice(0, parts.indexOf(value)).filter((p) => p.some((w) => alphanumerics(w.text) >= 2))
     : [];
-  if (left.length > 0)
-    return named(
-      left
-        .at(-1)!
-        .map((w) => w.text)
-        .join(' '),
-    );
+  if (left.length > 0) return named(wordsText(left.at(-1)!));
   const box = union(words.map((w) => w.box)) ?? line.box;
   return captionLineOf(
     lines.filter((l) => l !== line),

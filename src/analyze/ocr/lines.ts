@@ -89,12 +89,15 @@ export function partAt(line: OcrLine, x: number): string {
   // An arrow or box beside a label read as a letter ("v array [3]") is not the control's name.
   const named = parts.filter((part) => part.some((w) => alphanumerics(w.text) >= 2));
   const pool = named.length > 0 ? named : parts;
-  return nearestPart(pool, x)
-    .map((w) => w.text)
-    .join(' ');
+  return wordsText(nearestPart(pool, x));
 }
 
 type Word = NonNullable<OcrLine['words']>[number];
+
+/** Words as the text they read, a space between each. */
+export function wordsText(words: readonly { text: string }[]): string {
+  return words.map((w) => w.text).join(' ');
+}
 
 /**
  * A line's words in the parts that stand apart (see `CONTROL_GAP`), left to right; none when

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { selfHostedFiles, vendorFolders } from './self-hosted-assets';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serveFiles, selfHostedFiles, vendorFolders } from './self-hosted-assets';
 
 describe('self-hosted engine files', () => {
   it('live in folders named by a hash of their contents, so a cache-first service worker never serves an old engine', () => {
@@ -19,5 +20,28 @@ describe('self-hosted engine files', () => {
     const b = vendorFolders({ tesseract: { 'worker.min.js': 'changed' } });
     expect(b.tesseract).not.toBe(a.tesseract);
     expect(b.ffmpeg).toBe(a.ffmpeg);
+  });
+
+  it('are served by the dev server with the isolation headers the page has, or its workers fail to start', () => {
+    const folders = vendorFolders();
+    const path = `${folders.tesseract}/worker.min.js`;
+    const headers: Record<string, string> = {};
+    let body: unknown;
+    const res = {
+      setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value),
+      end: (data: unknown) => (body = data),
+    } as unknown as ServerResponse;
+    let passed = false;
+    const serve = serveFiles(selfHostedFiles(folders));
+    serve({ url: `/${path}?import` } as IncomingMessage, res, () => (passed = true));
+    expect(passed).toBe(false);
+    expect(body).toBeInstanceOf(Buffer);
+    expect(headers).toMatchObject({
+      'content-type': 'text/javascript',
+      'cross-origin-embedder-policy': 'require-corp',
+      'cross-origin-opener-policy': 'same-origin',
+    });
+    serve({ url: '/index.html' } as IncomingMessage, res, () => (passed = true));
+    expect(passed).toBe(true);
   });
 });

@@ -14,7 +14,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Plugin } from 'vite';
+import type { Connect, Plugin } from 'vite';
+import { ISOLATION_HEADERS } from './security-headers';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -97,19 +98,29 @@ export function selfHostedAssets(): Plugin {
         .join('\n');
     },
     configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        const path = req.url?.split('?')[0]?.replace(/^\//, '') ?? '';
-        const file = files[path];
-        if (!file) return next();
-        res.setHeader('Content-Type', contentType(path));
-        res.end(readFileSync(file));
-      });
+      server.middlewares.use(serveFiles(files));
     },
     generateBundle() {
       for (const [fileName, file] of Object.entries(files)) {
         this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });
       }
     },
+  };
+}
+
+/**
+ * The dev server's handler for the self-hosted files. The page is cross-origin isolated
+ * (`ISOLATION_HEADERS`), so a worker script served without them fails to start, with no
+ * message: tesseract's worker would never load under `npm run dev`.
+ */
+export function serveFiles(files: Record<string, string>): Connect.NextHandleFunction {
+  return (req, res, next) => {
+    const path = req.url?.split('?')[0]?.replace(/^\//, '') ?? '';
+    const file = files[path];
+    if (!file) return next();
+    for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
+    res.setHeader('Content-Type', contentType(path));
+    res.end(readFileSync(file));
   };
 }
 

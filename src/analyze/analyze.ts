@@ -14,9 +14,11 @@ import {
   choiceAtPoint,
   earlierIsClearer,
   labelAtClick,
+  type FieldMode,
   labelAtPoint,
   labelFor,
   onWord,
+  stayedAfterTyping,
   tickedBoxLabel,
   wholeFrameLabel,
 } from './labels/labels';
@@ -266,9 +268,10 @@ async function readAtPoint(
   const point = loggedPoint(draft) ?? pointer;
   if (!point || !draft.beforeFrameId) return undefined;
   try {
-    const before = await readRow(backend, draft.beforeFrameId, point);
+    const field = fieldMode(draft);
+    const before = await readRow(backend, draft.beforeFrameId, point, field);
     const earlierId = frameBeforePointer(events, point, draft.start);
-    const earlier = earlierId ? await readRow(backend, earlierId, point) : undefined;
+    const earlier = earlierId ? await readRow(backend, earlierId, point, field) : undefined;
     const clear = earlier !== undefined && earlierIsClearer(before.lines, earlier.lines, point);
     const row = clear ? earlier : before;
     const after =
@@ -279,6 +282,11 @@ async function readAtPoint(
   } catch {
     return undefined; // unreadable frame: the step's own reading names it
   }
+}
+
+/** How a step's point names a field: typed into, or typed over (its text selected first, the text at the point was the field's old value). */
+function fieldMode(draft: StepDraft<EventRecord>): FieldMode {
+  return draft.kind === 'type' && (draft.replaces ? 'replaced' : true);
 }
 
 function describeStep(
@@ -315,9 +323,10 @@ function describeStep(
       label = pointed ?? named?.label;
       seen = pointed ? 'point' : named?.seen;
     } else {
-      // Typed over (its text selected first), the text at the point was the field's old value.
-      const field = draft.kind === 'type' && (draft.replaces ? 'replaced' : true);
       const wide = lines.before.length > 0 ? lines.before : lines.after;
+      let field = fieldMode(draft);
+      const at = atPoint?.point ?? point;
+      if (field === 'replaced' && at && stayedAfterTyping(atPoint?.before ?? wide, lines.after, at)) field = true;
       label = atPoint
         ? labelAtClick(
             { lines: atPoint.before, area: atPoint.area },

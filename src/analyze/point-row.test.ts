@@ -55,4 +55,21 @@ describe('readRow', () => {
     const worse = backend(line('Home Phone:', 900, 185, 55), line('Hame Phane:', 900, 185, 40));
     expect((await readRow(worse, 'f', point)).lines.map((l) => l.text)).toEqual(['Home Phone:']);
   });
+
+  it("reads the row alone for a field typed into whose value the strip named only by the line above", async () => {
+    // dat.GUI: "height" and its value "10", the row "maxSize 6" 27 px above; the strip missed "height".
+    const at = { x: 1188, y: 154 };
+    const strip = [...line('maxSize', 1021, 121, 92), ...line('6', 1180, 121), ...line('10', 1172, 148, 70)];
+    const row = [...line('height', 1021, 148, 64), ...line('10', 1172, 148, 70)];
+    const reader = backend(strip, row);
+    expect((await readRow(reader, 'f', at, 'replaced')).lines.map((l) => l.text)).toEqual(['height', '10']);
+    expect(reader.reads).toEqual([false, true]);
+    // The row alone reads no caption on the row either: the strip, with the line above.
+    const none = backend(strip, line('10', 1172, 148, 70));
+    expect((await readRow(none, 'f', at, 'replaced')).lines.map((l) => l.text)).toContain('maxSize');
+    // Not a field (a click): the strip read the line at the point surely, as before.
+    const click = backend(strip, row);
+    expect((await readRow(click, 'f', at)).lines.map((l) => l.text)).toContain('maxSize');
+    expect(click.reads).toEqual([false]);
+  });
 });

@@ -4,7 +4,7 @@
  * alone where that reads it better.
  */
 import type { AnalysisBackend } from './backend';
-import { cutShort, labelAtPoint } from './labels/labels';
+import { captionOnRow, cutShort, labelAtPoint, type FieldMode } from './labels/labels';
 import { pointArea } from './ocr/cache';
 import type { OcrLine } from './ocr/lines';
 import type { Rect } from '../shared/geometry';
@@ -16,18 +16,31 @@ const UNSURE = 60;
  * The strip around a point, or the row alone where the strip read nothing at the point, cut
  * its text short at an edge (a field's label far left of where it was clicked), or read it
  * as unsurely as garbage reads and the row alone more surely: the tops and bottoms of the rows above and below,
- * in the strip, can spoil tesseract's reading of a desktop form's rows (27 px apart).
+ * in the strip, can spoil tesseract's reading of a desktop form's rows (27 px apart). For a field
+ * typed into (`field`), the row alone also where the strip named its value only by a line above.
  */
 export async function readRow(
   backend: Pick<AnalysisBackend, 'analyzePoint'>,
   frameId: string,
   point: { x: number; y: number },
+  field: FieldMode = false,
 ): Promise<{ lines: OcrLine[]; area: Rect }> {
   const strip = { lines: (await backend.analyzePoint(frameId, point)).lines, area: pointArea(point) };
+  let alone: Promise<{ lines: OcrLine[]; area: Rect }> | undefined;
+  const readAlone = () =>
+    (alone ??= backend.analyzePoint(frameId, point, true).then(({ lines }) => ({ lines, area: pointArea(point, true) })));
+  // A field's value at the point, named only by the line above it: its own caption, on its row,
+  // may have gone unread in the strip (11 px text between rows 27 px apart); the row alone names it.
+  const named = field ? labelAtPoint(strip.lines, point, field) : undefined;
+  if (named?.caption && !captionOnRow(named)) {
+    const row = await readAlone();
+    const inRow = labelAtPoint(row.lines, point, field);
+    if (inRow && captionOnRow(inRow)) return row;
+  }
   const found = labelAtPoint(strip.lines, point);
   const cut = found !== undefined && cutShort(found.line.box, strip.area);
   if (found && !cut && found.line.confidence >= UNSURE) return strip;
-  const row = { lines: (await backend.analyzePoint(frameId, point, true)).lines, area: pointArea(point, true) };
+  const row = await readAlone();
   const inRow = labelAtPoint(row.lines, point);
   if (!inRow) return strip;
   return !found || cut || inRow.line.confidence > found.line.confidence ? row : strip;

@@ -10,6 +10,7 @@ import {
   earlierIsClearer,
   isValidationMessage,
   labelAtClick,
+  stayedAfterTyping,
   tickedBoxLabel,
   labelFor,
   onWord,
@@ -191,8 +192,37 @@ describe('labelFor', () => {
     expect(labelAtClick({ lines: toLines(line('0.2', 160, 10)), area }, clear, region, point, 'replaced')).toBe(
       'growthSpeed',
     );
+    // The value's own caption went unread in one reading, which took the row above's (dat.GUI's rows
+    // are 27 px apart): the caption on the value's row, from the other reading, however unsure.
+    // (One read "height" alone and took it for the value, named by the line above it.)
+    const above = toLines([...line('maxSize', 20, -17, 92), ...line('height', 20, 10, 50)]);
+    const onRow = toLines([...line('height', 20, 10, 55), ...line('0.2', 160, 10)]);
+    expect(labelAtClick({ lines: above, area }, onRow, region, point, 'replaced')).toBe('height');
+    expect(labelAtClick({ lines: onRow, area }, above, region, point, 'replaced')).toBe('height');
     // A caption beside an empty field is the caption, typed over or not.
     expect(labelFor(toLines(line('Name:', 150, 10)), region, point, 24, 'replaced')).toBe('Name:');
+  });
+
+  it('takes text beside a field typed over for its caption, not its old value, where it stayed after the typing', () => {
+    // dat.GUI: "height" read, its value "10" not; "maxSize" on the row above. Clicked right of the value.
+    const point = { x: 188, y: 18 };
+    const height = line('height', 20, 10, 96);
+    const before = toLines([...line('maxSize', 20, -18, 96), ...height]);
+    const after = toLines([...line('maxSize', 20, -18, 96), ...height, ...line('25', 110, 10)]);
+    expect(stayedAfterTyping(before, after, point)).toBe(true);
+    // Taken for the old value, "height" would be named by the line above it.
+    const region = { x: 180, y: 10, width: 16, height: 16 };
+    expect(labelFor(before, region, point, 24, 'replaced')).toBe('maxSize');
+    expect(labelFor(before, region, point, 24, true)).toBe('height');
+    // The old value read: it gave way to the new one, and the caption left of it names the field.
+    const read = toLines([...height, ...line('10', 110, 10)]);
+    expect(stayedAfterTyping(read, after, point)).toBe(false);
+    expect(labelFor(read, region, point, 24, 'replaced')).toBe('height');
+    // Typed over in a field under its caption: the old value is gone.
+    const stacked = toLines([...line('message', 20, -18), ...line('Hello World', 20, 10)]);
+    const typed = toLines([...line('message', 20, -18), ...line('Good morning', 20, 10)]);
+    expect(stayedAfterTyping(stacked, typed, point)).toBe(false);
+    expect(labelFor(stacked, region, point, 24, 'replaced')).toBe('message');
   });
 
   it('names a field typed into by its whole placeholder, however wide its words are spaced', () => {

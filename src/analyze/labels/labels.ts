@@ -75,6 +75,17 @@ export function labelAtPoint(
   return caption ? { label: caption.text, line, caption } : { label: fieldName(line.text), line };
 }
 
+/**
+ * Whether the text a field typed over is named by at `point` (its old value, as
+ * `labelAtPoint` takes it) reads the same in the same place after the typing. Then it was
+ * no value, which typing over replaces, but a caption beside the field: dat.GUI's "height"
+ * left of its value "10", which OCR did not read (nor the line above it, "maxSize", names it).
+ */
+export function stayedAfterTyping(before: OcrLine[], after: OcrLine[], point: { x: number; y: number }): boolean {
+  const at = labelAtPoint(before, point)?.line;
+  return at !== undefined && after.some((line) => line.text === at.text && samePlace(line.box, at.box));
+}
+
 /** Text with no letter in it: a number, a date, an amount; a field's value, never its name. */
 const NO_LETTER = /^[^\p{L}]+$/u;
 
@@ -112,6 +123,15 @@ function captionOfValue(
     lines.filter((l) => l !== line),
     box,
   );
+}
+
+/**
+ * Whether a field's caption, as `labelAtPoint` found it, sits on the row of the text at the
+ * point (left of it, or read with it as one line), not above it.
+ */
+export function captionOnRow(found: { line: OcrLine; caption?: OcrLine }): boolean {
+  const { caption, line } = found;
+  return caption !== undefined && overlaps(caption.box.y, caption.box.height, line.box.y, line.box.height);
 }
 
 /** A caption ending in a colon, then one glyph: the field's caret, or a text pointer resting in it. */
@@ -174,8 +194,11 @@ export function labelAtClick(
   // A field's caption, where the text at the point is its value: the one reading that found
   // it, or of two the surer (away from the point neither is the closer; 11 px white on black
   // read "ses" in the strip, "growthSpeed" in the wider reading).
+  // A caption on the value's row wins over a line above it, from either reading (dat.GUI's rows
+  // are 27 px apart: the line above a value whose own caption went unread is the row above's).
   if (inStrip.caption || inWide?.caption) {
     const [a, b] = [inStrip.caption, inWide?.caption];
+    if (b && a && captionOnRow(inWide!) !== captionOnRow(inStrip)) return captionOnRow(inWide!) ? inWide!.label : inStrip.label;
     return b && (!a || b.confidence > a.confidence) ? inWide!.label : inStrip.label;
   }
   if (inWide) {

@@ -45,7 +45,7 @@ import { getRecording, listEvents } from '../storage/recordings';
 import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
 import { expand, type Rect } from '../shared/geometry';
-import { readChange, type ChangeReading } from './labels/pixels';
+import { blankRightOf, readChange, type ChangeReading } from './labels/pixels';
 import { readRow } from './point-row';
 import { distinctScreens, readScreens } from './screens';
 import type { Analysis, AnalysisProgress, AnalyzedStep, LabelBasis } from './types';
@@ -397,7 +397,14 @@ function describeStep(
     if (seen) seen = 'tick';
     if (atPoint) label = tickedBoxLabel(label, atPoint.before, atPoint.point);
   }
-  const kind = choice ? 'choose' : mark?.checkbox || ticked ? 'toggle' : draft.kind;
+  // Seen only as pixels, a value swapped in place in a text field (nothing drawn right of it,
+  // where a select draws its arrow) was typed over, however quickly ("0.2" made "0.5").
+  const typedOver =
+    choice !== undefined &&
+    draft.kind === 'visual' &&
+    pixels?.after !== undefined &&
+    blankRightOf(pixels.after, choice.box, draft.region!);
+  const kind = typedOver ? 'type' : choice ? 'choose' : mark?.checkbox || ticked ? 'toggle' : draft.kind;
   const value = choice?.value ?? draft.value;
   const facts: StepFacts = {
     kind,
@@ -408,7 +415,7 @@ function describeStep(
     redacted: draft.redacted,
     key: draft.key,
     thenKey: draft.thenKey,
-    replaces: draft.replaces,
+    replaces: typedOver || draft.replaces,
     scrollDelta: draft.scrollDelta,
     appeared,
     durationMs,

@@ -43,10 +43,10 @@ describe('choiceMade', () => {
   const lines = { before, after };
 
   it('reads a quick swap at one control as a choice, and typed first letters of the new value too', () => {
-    expect(choiceMade(draftOf('visual', [change()]), lines, 200)).toEqual({ label: 'speed', value: 'Slow' });
-    expect(choiceMade(draftOf('type', [change()], 'Sl'), lines, 900)).toEqual({ label: 'speed', value: 'Slow' });
+    expect(choiceMade(draftOf('visual', [change()]), lines, 200)).toMatchObject({ label: 'speed', value: 'Slow' });
+    expect(choiceMade(draftOf('type', [change()], 'Sl'), lines, 900)).toMatchObject({ label: 'speed', value: 'Slow' });
     // A logged click on the control, the list open a while before the value changed.
-    expect(choiceMade(draftOf('click', [change()]), lines, 1500)).toEqual({ label: 'speed', value: 'Slow' });
+    expect(choiceMade(draftOf('click', [change()]), lines, 1500)).toMatchObject({ label: 'speed', value: 'Slow' });
   });
 
   it('is no choice for slow changes, typing that is not the value, or a change over much of the screen', () => {
@@ -58,7 +58,7 @@ describe('choiceMade', () => {
 
   it('puts the option read right by the letters typed to choose it', () => {
     const misread = { before, after: toLines([...line('speed', 20, 100), ...line('Siow', 200, 100)]) };
-    expect(choiceMade(draftOf('type', [change()], 'sl'), misread, 900)).toEqual({ label: 'speed', value: 'Slow' });
+    expect(choiceMade(draftOf('type', [change()], 'sl'), misread, 900)).toMatchObject({ label: 'speed', value: 'Slow' });
   });
 });
 

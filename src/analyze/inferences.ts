@@ -70,7 +70,7 @@ export function choiceMade(
   draft: StepDraft<EventRecord>,
   lines: { before: OcrLine[]; after: OcrLine[] },
   durationMs: number,
-): { label: string; value: string } | undefined {
+): { label: string; value: string; box: Rect } | undefined {
   if (draft.visual.length === 0 || draft.visual.some((e) => (e.fraction ?? 1) > FIELD_FRACTION)) return undefined;
   const region = union(draft.visual.flatMap((e) => (e.box ? [e.box] : [])));
   const choice = region ? choiceIn(lines.before, lines.after, region) : undefined;

@@ -490,16 +490,19 @@ describe('choiceIn', () => {
 
   it('reads a value swapped in place beside a label as a choice in that label', () => {
     const after = toLines([...line('speed', 20, 100), ...line('Slow', 200, 100), ...line('message', 20, 70)]);
-    expect(choiceIn(before, after, { x: 190, y: 95, width: 120, height: 26 })).toEqual({
+    expect(choiceIn(before, after, { x: 190, y: 95, width: 120, height: 26 })).toMatchObject({
       label: 'speed',
       value: 'Slow',
     });
+    // With where the new value was read (the pixels right of it tell a select from a text field).
+    const slow = after.find((l) => l.text === 'Slow')!;
+    expect(choiceIn(before, after, { x: 190, y: 95, width: 120, height: 26 })?.box).toEqual(slow.box);
   });
 
   it("reads the choice though the select's arrow beside it was read as a letter, and is not now", () => {
     const arrow = toLines([...line('speed', 20, 100), ...line('Fast', 200, 100), ...line('E', 290, 100)]);
     const after = toLines([...line('speed', 20, 100), ...line('Slow', 200, 100)]);
-    expect(choiceIn(arrow, after, { x: 190, y: 95, width: 120, height: 26 })).toEqual({
+    expect(choiceIn(arrow, after, { x: 190, y: 95, width: 120, height: 26 })).toMatchObject({
       label: 'speed',
       value: 'Slow',
     });
@@ -553,7 +556,7 @@ describe('choiceIn', () => {
     // (A value with a bracket in it is still a choice.)
     const sizes = toLines([...line('size', 20, 100), ...line('Small', 200, 100)]);
     const large = toLines([...line('size', 20, 100), ...line('Large (XL)', 200, 100)]);
-    expect(choiceIn(sizes, large, { x: 190, y: 95, width: 120, height: 26 })).toEqual({
+    expect(choiceIn(sizes, large, { x: 190, y: 95, width: 120, height: 26 })).toMatchObject({
       label: 'size',
       value: 'Large (XL)',
     });
@@ -618,7 +621,7 @@ describe('wholeFrameLabel', () => {
   it('names typing the crop read nothing of by the placeholder the whole frames show it replaced', () => {
     const before = toLines([...line('todos', 690, 40), ...line('What needs to be done?', 575, 165)]);
     const after = toLines([...line('todos', 690, 40), ...line('Buy milk', 577, 165)]);
-    expect(wholeFrameLabel(field, before, after, undefined)).toEqual({ label: 'What needs to be done?', seen: 'gone' });
+    expect(wholeFrameLabel(field, before, after, undefined)).toMatchObject({ label: 'What needs to be done?', seen: 'gone' });
   });
 
   it('names a logged click by the text at its point, and says nothing without frames to compare', () => {
@@ -636,9 +639,9 @@ describe('choiceAtPoint', () => {
 
   it("reads a logged click on a select whose value another took, its list drawn outside the page, as a choice by the select's caption", () => {
     const after = toLines([...line('speed', 20, 100), ...line('Slow', 160, 100), ...line('Colors', 20, 140)]);
-    expect(choiceAtPoint(before, after, { x: 180, y: 108 })).toEqual({ label: 'speed', value: 'Slow' });
+    expect(choiceAtPoint(before, after, { x: 180, y: 108 })).toMatchObject({ label: 'speed', value: 'Slow' });
     // The select's arrow clicked, right of its value.
-    expect(choiceAtPoint(before, after, { x: 230, y: 108 })).toEqual({ label: 'speed', value: 'Slow' });
+    expect(choiceAtPoint(before, after, { x: 230, y: 108 })).toMatchObject({ label: 'speed', value: 'Slow' });
   });
 
   it('finds no choice where the text at the point stayed, or where nothing was at the point, or no caption names it', () => {

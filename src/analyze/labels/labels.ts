@@ -445,7 +445,7 @@ export function choiceIn(
   after: OcrLine[],
   region: Rect,
   margin = 8,
-): { label: string; value: string } | undefined {
+): { label: string; value: string; box: Rect } | undefined {
   const was = linesIn(before, region, margin);
   const now = linesIn(after, region, margin);
   // A lone glyph beside the value (a select's arrow read as "E") is no second line.
@@ -474,7 +474,7 @@ export function choiceIn(
     value.box,
   );
   // A label of one letter is an icon or a caret misread, not a field's name.
-  return label && alphanumerics(label) >= 2 ? { label, value: value.text } : undefined;
+  return label && alphanumerics(label) >= 2 ? { label, value: value.text, box: value.box } : undefined;
 }
 
 /** What OCR reads a dropdown's arrow as, alone. */
@@ -519,7 +519,7 @@ export function choiceAtPoint(
   before: OcrLine[],
   after: OcrLine[],
   point: { x: number; y: number },
-): { label: string; value: string } | undefined {
+): { label: string; value: string; box: Rect } | undefined {
   // The value, under the point or just beside it on its row (a select's arrow clicked, right of its value).
   const at = before.find((l) => contains(l.box, point)) ?? lineBesidePoint(before, point, ARROW_REACH);
   const choice = at ? choiceIn(before, after, at.box) : undefined;

@@ -23,6 +23,8 @@ export interface ChangeReading {
   mark?: Mark;
   /** A logged click at a point ticked a box there. */
   ticked?: boolean;
+  /** The after frame's luma over the change and its surroundings. */
+  after?: LumaArea;
 }
 
 /**
@@ -76,7 +78,38 @@ function changeIn(
     changed,
     ...(mark ? { mark } : {}),
     ...(point && boxTickedAt(a, b, point) ? { ticked: true } : {}),
+    after: b,
   };
+}
+
+/** How wide the blank right of a value must be to say so (a select's arrow sits closer). */
+const BLANK_MIN = 24;
+/** A column spanning more luma than this over a line's rows holds ink: a glyph, an arrow. */
+const INK = 40;
+
+/**
+ * Whether nothing is drawn right of a value (`box`) up to the change's right edge, over a
+ * stretch wide enough to tell: the look of a text field, its value left-aligned in an empty
+ * box. A select or dropdown draws its arrow beside or at the end of its value, inside the
+ * control that changed. Columns are compared within themselves, so a field's edge (a step in
+ * shade from one column to the next) is no ink.
+ */
+export function blankRightOf(luma: LumaArea, box: Rect, region: Rect): boolean {
+  const x0 = Math.ceil(box.x + box.width + PAD - luma.x);
+  const x1 = Math.min(luma.width, Math.floor(region.x + region.width - PAD - luma.x));
+  const y0 = Math.max(0, Math.floor(box.y - luma.y));
+  const y1 = Math.min(luma.height, Math.ceil(box.y + box.height - luma.y));
+  if (x0 < 0 || x1 - x0 < BLANK_MIN || y1 <= y0) return false;
+  for (let x = x0; x < x1; x++) {
+    let [low, high] = [255, 0];
+    for (let y = y0; y < y1; y++) {
+      const v = luma.data[y * luma.width + x]!;
+      low = Math.min(low, v);
+      high = Math.max(high, v);
+    }
+    if (high - low > INK) return false;
+  }
+  return true;
 }
 
 /** The parts of `wider` left and right of `box` (each at least a few pixels wide). */

@@ -58,7 +58,10 @@ describe('choiceMade', () => {
 
   it('puts the option read right by the letters typed to choose it', () => {
     const misread = { before, after: toLines([...line('speed', 20, 100), ...line('Siow', 200, 100)]) };
-    expect(choiceMade(draftOf('type', [change()], 'sl'), misread, 900)).toMatchObject({ label: 'speed', value: 'Slow' });
+    expect(choiceMade(draftOf('type', [change()], 'sl'), misread, 900)).toMatchObject({
+      label: 'speed',
+      value: 'Slow',
+    });
   });
 });
 

@@ -56,7 +56,7 @@ describe('readRow', () => {
     expect((await readRow(worse, 'f', point)).lines.map((l) => l.text)).toEqual(['Home Phone:']);
   });
 
-  it("reads the row alone for a field typed into whose value the strip named only by the line above", async () => {
+  it('reads the row alone for a field typed into whose value the strip named only by the line above', async () => {
     // dat.GUI: "height" and its value "10", the row "maxSize 6" 27 px above; the strip missed "height".
     const at = { x: 1188, y: 154 };
     const strip = [...line('maxSize', 1021, 121, 92), ...line('6', 1180, 121), ...line('10', 1172, 148, 70)];

@@ -28,7 +28,9 @@ export async function readRow(
   const strip = { lines: (await backend.analyzePoint(frameId, point)).lines, area: pointArea(point) };
   let alone: Promise<{ lines: OcrLine[]; area: Rect }> | undefined;
   const readAlone = () =>
-    (alone ??= backend.analyzePoint(frameId, point, true).then(({ lines }) => ({ lines, area: pointArea(point, true) })));
+    (alone ??= backend
+      .analyzePoint(frameId, point, true)
+      .then(({ lines }) => ({ lines, area: pointArea(point, true) })));
   // A field's value at the point, named only by the line above it: its own caption, on its row,
   // may have gone unread in the strip (11 px text between rows 27 px apart); the row alone names it.
   const named = field ? labelAtPoint(strip.lines, point, field) : undefined;

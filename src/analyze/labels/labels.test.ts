@@ -621,7 +621,10 @@ describe('wholeFrameLabel', () => {
   it('names typing the crop read nothing of by the placeholder the whole frames show it replaced', () => {
     const before = toLines([...line('todos', 690, 40), ...line('What needs to be done?', 575, 165)]);
     const after = toLines([...line('todos', 690, 40), ...line('Buy milk', 577, 165)]);
-    expect(wholeFrameLabel(field, before, after, undefined)).toMatchObject({ label: 'What needs to be done?', seen: 'gone' });
+    expect(wholeFrameLabel(field, before, after, undefined)).toMatchObject({
+      label: 'What needs to be done?',
+      seen: 'gone',
+    });
   });
 
   it('names a logged click by the text at its point, and says nothing without frames to compare', () => {

@@ -198,7 +198,8 @@ export function labelAtClick(
   // are 27 px apart: the line above a value whose own caption went unread is the row above's).
   if (inStrip.caption || inWide?.caption) {
     const [a, b] = [inStrip.caption, inWide?.caption];
-    if (b && a && captionOnRow(inWide!) !== captionOnRow(inStrip)) return captionOnRow(inWide!) ? inWide!.label : inStrip.label;
+    if (b && a && captionOnRow(inWide!) !== captionOnRow(inStrip))
+      return captionOnRow(inWide!) ? inWide!.label : inStrip.label;
     return b && (!a || b.confidence > a.confidence) ? inWide!.label : inStrip.label;
   }
   if (inWide) {

@@ -41,7 +41,9 @@ import { defaultSamplerConfig } from '../../workers/sampler/types';
 import { readsAsTyping, stepText, type StepFacts } from '../compose/step-text';
 import { saveAnalysis } from '../storage/analyses';
 import type { EventRecord } from '../capture/events';
-import { getRecording, listEvents } from '../storage/recordings';
+import { getFrame, getRecording, listEvents } from '../storage/recordings';
+import { frameLuma } from './frame-luma';
+import { changeBesideMark, modifiedMarkIn } from './labels/side-effects';
 import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
 import { expand, type Rect } from '../shared/geometry';
@@ -90,9 +92,11 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   }
   const steps: AnalyzedStep[] = [];
   let pixelsMs = 0;
-  for (const [index, draft] of drafts.entries()) {
+  for (const [index, found] of drafts.entries()) {
     const previous = steps.at(-1);
-    const reading = readings[index] ?? undefined;
+    const beside = await besideModifiedMark(found, readings[index] ?? undefined, backend);
+    const draft = beside?.draft ?? found;
+    const reading = beside?.reading ?? readings[index] ?? undefined;
     // A video of a whole screen recorded with this app shows its floating controls ticking.
     if (draft.kind === 'visual' && reading && draft.region && onlyOwnControls(reading, draft.region)) continue;
     const pixelsStarted = performance.now();
@@ -144,6 +148,34 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   };
   await saveAnalysis(analysis);
   return analysis;
+}
+
+/**
+ * A change seen only as pixels that spans a name marked modified far from the rest of it
+ * ("Default" → "Default*" at the top of dat.GUI, the field typed into below): the step is
+ * the rest, read again in its own rows. Undefined where there is no such mark, or nothing else.
+ */
+async function besideModifiedMark(
+  draft: StepDraft<EventRecord>,
+  reading: SequenceResult | undefined,
+  backend: LocalBackend,
+): Promise<{ draft: StepDraft<EventRecord>; reading: SequenceResult } | undefined> {
+  const { region, beforeFrameId, afterFrameId } = draft;
+  if (draft.kind !== 'visual' || !reading || !region || !beforeFrameId || !afterFrameId) return undefined;
+  const mark = modifiedMarkIn(reading.before, reading.after, region);
+  if (!mark) return undefined;
+  try {
+    const [first, last] = await Promise.all([getFrame(beforeFrameId), getFrame(afterFrameId)]);
+    if (!first || !last) return undefined;
+    const [a, b] = await Promise.all([frameLuma(first.blob, region), frameLuma(last.blob, region)]);
+    const rest = a && b ? changeBesideMark(a, b, region, mark.box) : undefined;
+    if (!rest) return undefined;
+    const narrowed = { ...draft, region: rest };
+    const [again] = await backend.analyzeSequence([narrowed]);
+    return again ? { draft: narrowed, reading: again } : undefined;
+  } catch {
+    return undefined; // a frame that cannot be decoded: the change is named whole
+  }
 }
 
 /**

@@ -73,6 +73,13 @@ describe('withTypedStart', () => {
     expect(withTypedStart('Slow', 'sl')).toBe('Slow');
   });
 
+  it("drops a quote-like glyph read at the option's left edge, unless it was typed", () => {
+    expect(withTypedStart('‘Slow', 'sl')).toBe('Slow');
+    expect(withTypedStart("'Siow", 'sl')).toBe('Slow');
+    expect(withTypedStart('"Quoted"', '"q')).toBe('"Quoted"');
+    expect(withTypedStart('‘Fast', 'sl')).toBeUndefined();
+  });
+
   it('is nothing where the reading starts otherwise', () => {
     expect(withTypedStart('Fast', 'sl')).toBeUndefined();
     expect(withTypedStart('Sow', 'so')).toBe('Sow');

@@ -98,6 +98,8 @@ export function markOfClick(mark: Mark | undefined, typed: boolean): Mark | unde
 
 /** Characters OCR reads for one another in UI fonts, in sets. */
 const LOOKALIKES = ['lIi1|!', 'oO0'];
+/** A glyph OCR reads at the left edge of a control's value. */
+const STRAY_START = /^['‘’`"“”,.]/u;
 /** Thin letters OCR can miss altogether ("Sow" for "Slow"). */
 const THIN = 'lIi1';
 
@@ -109,7 +111,9 @@ const THIN = 'lIi1';
  */
 export function withTypedStart(read: string, typed: string): string | undefined {
   let out = '';
-  let at = 0;
+  // A quote-like glyph before the option that the letters typed do not start with is the
+  // select's edge read as one ("‘Slow" where "sl" was typed).
+  let at = STRAY_START.test(read) && !STRAY_START.test(typed) ? 1 : 0;
   let missed = false;
   for (const key of typed) {
     const char = read[at];

@@ -307,6 +307,15 @@ describe('appearedText', () => {
 });
 
 describe('actedOnLabel', () => {
+  it("names a field typed into by its placeholder, not a caret's bars read above it (TodoMVC Vue's 'II')", () => {
+    const region = { x: 572, y: 160, width: 268, height: 36 };
+    const before = toLines([...line('II', 555, 149), ...line('What needs to be done?', 575, 165)]);
+    const after = toLines(line('Book flights', 577, 165));
+    expect(actedOnLabel(before, after, region)).toBe('What needs to be done?');
+    // Bars alone are all there is: they stay the label (nothing better was read).
+    expect(actedOnLabel(toLines(line('II', 555, 149)), after, region)).toBe('II');
+  });
+
   it('names the tree node expanded, read with its new arrow, and not the path bar that changed', () => {
     const region = { x: 12, y: 128, width: 260, height: 268 };
     const before = toLines([
@@ -503,6 +512,15 @@ describe('choiceIn', () => {
     const arrow = toLines([...line('speed', 20, 100), ...line('Fast', 200, 100), ...line('E', 290, 100)]);
     const after = toLines([...line('speed', 20, 100), ...line('Slow', 200, 100)]);
     expect(choiceIn(arrow, after, { x: 190, y: 95, width: 120, height: 26 })).toMatchObject({
+      label: 'speed',
+      value: 'Slow',
+    });
+  });
+
+  it("reads the choice though a focus ring's edge was read as letters in a box 1 px tall", () => {
+    const flat = line('hall', 230, 93).map((w) => ({ ...w, box: { ...w.box, height: 1 } }));
+    const after = toLines([...line('speed', 20, 100), ...line('Slow', 200, 100), ...flat, ...line('message', 20, 70)]);
+    expect(choiceIn(before, after, { x: 190, y: 95, width: 120, height: 26 })).toMatchObject({
       label: 'speed',
       value: 'Slow',
     });

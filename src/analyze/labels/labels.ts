@@ -367,7 +367,7 @@ export function actedOn(
     const others = lines.filter((l) => !isPrevious(l.text));
     return others.length > 0 ? others : lines;
   };
-  const was = notPrevious(linesIn(before, region, margin));
+  const was = notPrevious(withoutBars(linesIn(before, region, margin)));
   // A trigger stays where it was; a line whose text is now elsewhere (a list that grew
   // and pushed it down, a table row sorted into another place) is part of the result.
   const inPlace = (line: OcrLine) => after.some((a) => a.text === line.text && samePlace(a.box, line.box));
@@ -418,6 +418,15 @@ export function actedOn(
   return nearest(beside, 'nearby');
 }
 
+/** Text of thin bars alone ("II", "|", "l"): a caret, a pointer or a border, read as letters. */
+const BARS = /^[Il|!i¦\s]+$/u;
+
+/** The lines that are not bars alone, unless there are no others. */
+function withoutBars(lines: OcrLine[]): OcrLine[] {
+  const words = lines.filter((l) => !BARS.test(l.text));
+  return words.length > 0 ? words : lines;
+}
+
 /**
  * A menu's choice: of the lines that were in the change, several are gone for good
  * (the menu closed) and exactly one shows elsewhere now, as it was or inside other
@@ -449,8 +458,10 @@ export function choiceIn(
 ): { label: string; value: string; box: Rect } | undefined {
   const was = linesIn(before, region, margin);
   const now = linesIn(after, region, margin);
-  // A lone glyph beside the value (a select's arrow read as "E") is no second line.
-  const words = (lines: OcrLine[]) => (lines.length > 1 ? lines.filter((l) => alphanumerics(l.text) >= 2) : lines);
+  // A lone glyph beside the value (a select's arrow read as "E") is no second line, nor letters
+  // in a box too flat to hold any (a focus ring's edge read as "hall", 1 px tall).
+  const words = (lines: OcrLine[]) =>
+    lines.length > 1 ? lines.filter((l) => alphanumerics(l.text) >= 2 && l.box.height >= MIN_TEXT_HEIGHT) : lines;
   const gone = words(was.filter((l) => !now.some((a) => a.text === l.text)));
   const fresh = words(now.filter((l) => !was.some((b) => b.text === l.text)));
   if (gone.length !== 1 || fresh.length !== 1) return undefined;
@@ -477,6 +488,9 @@ export function choiceIn(
   // A label of one letter is an icon or a caret misread, not a field's name.
   return label && alphanumerics(label) >= 2 ? { label, value: value.text, box: value.box } : undefined;
 }
+
+/** Fewer pixels tall than this, OCR's "text" is an edge or a line, never letters. */
+const MIN_TEXT_HEIGHT = 4;
 
 /** What OCR reads a dropdown's arrow as, alone. */
 const ARROW = /^[vV▾▼⌄˅]$/u;

@@ -39,6 +39,27 @@ export function submittedBy(
   return typedDraft.visual.at(-1)?.moved === true || lastWordThenEnter(typedDraft, draft, typed.value, step);
 }
 
+/** How soon after a press the change it caused begins, at most, to be part of it. */
+const RESULT_GAP_MS = 50;
+
+/**
+ * Seen only as pixels: a click's own look (a desktop button drawn pressed) that the detector
+ * closed because the screen went on changing elsewhere at once, followed by that change (a
+ * dialog closing, a form filled): no still frame between, so no second action. The change
+ * is the click's result, not a step of its own. Typing that follows is a step (see `submittedBy`
+ * for what typing's Enter did).
+ */
+export function resultOfPress(
+  pressDraft: StepDraft<EventRecord> | undefined,
+  draft: StepDraft<EventRecord>,
+  pressed: AnalyzedStep,
+  step: AnalyzedStep,
+): boolean {
+  if (pressDraft?.kind !== 'visual' || draft.kind !== 'visual' || pressed.kind !== 'visual') return false;
+  if (pressed.value !== undefined || step.value !== undefined || step.kind !== 'visual') return false;
+  return pressDraft.visual.at(-1)?.moved === true && draft.start - pressDraft.end <= RESULT_GAP_MS;
+}
+
 /**
  * Typing that paused, then its last word and Enter so quickly that they made one change with
  * what Enter did (a person types "dog" and Enter at once): the change came within the pause,

@@ -179,6 +179,15 @@ describe('echoOf', () => {
     expect(echoOf('Water', after)).toBeUndefined();
   });
 
+  it('takes a last letter that a caret may be (l, I, 1) for the caret, where the text as read has no echo', () => {
+    const after = toLines([...line('Book flights', 580, 250), ...line('Pack bags', 580, 310)]);
+    expect(echoOf('Pack bal', after)).toBe('Pack bags');
+    // A name that ends in that letter is read as it is, where the page shows it.
+    const names = toLines([...line('Paul', 60, 200), ...line('Paula', 60, 240)]);
+    expect(echoOf('Paul', names)).toBe('Paul');
+    expect(echoOf('Pack bax', after)).toBeUndefined(); // any other letter is a misread, too many here
+  });
+
   it('completes a word the typing missed where a video was sampled less often, not most of the text', () => {
     const after = toLines([...line('Walk the dog', 60, 200)]);
     expect(echoOf('Walk the', after)).toBe('Walk the dog');

@@ -164,6 +164,17 @@ export function withTypedStart(read: string, typed: string): string | undefined 
 export function echoOf(typed: string, after: OcrLine[], before?: OcrLine[]): string | undefined {
   // A caret read as a character at the end of the text ("Water plan|").
   const read = typed.replace(/\s*[|¦]$/, '');
+  // Or read as a letter, the last ones before it garbled or missed ("Pack bags|" read "Pack
+  // bal"): only where the text as read has no echo.
+  return (
+    echoOfRead(read, after, before) ?? (CARET_LETTER.test(read) ? echoOfRead(read.slice(0, -1), after) : undefined)
+  );
+}
+
+/** A caret at the end of a field's text, read as a letter. */
+const CARET_LETTER = /\S[lI1!i]$/u;
+
+function echoOfRead(read: string, after: OcrLine[], before?: OcrLine[]): string | undefined {
   if (read.length < 3) return undefined;
   if (before) {
     const isNew = (line: OcrLine) => !before.some((b) => b.text === line.text && samePlace(b.box, line.box));

@@ -105,7 +105,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     pixelsMs += performance.now() - pixelsStarted;
     const atPoint = reading ? await readAtPoint(draft, backend, events, restingPointer(draft, events)) : undefined;
     const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
-    if (previous && resultOfPress(drafts[index - 1], draft, previous, step)) {
+    if (previous && resultOfPress({ draft: drafts[index - 1], step: previous }, { draft, step })) {
       // What a click did, drawn right after the button pressed: part of the click's step.
       previous.end = step.end;
       if (step.afterFrameId) previous.afterFrameId = step.afterFrameId;

@@ -114,17 +114,18 @@ describe('resultOfPress', () => {
   const after = (start: number) => ({ ...draftOf('visual', [change(undefined, 0.017)]), start, end: start + 158 });
 
   it('reads the change that began the instant a pressed button was drawn as its result', () => {
-    expect(resultOfPress(press, after(13246), pressed, closing)).toBe(true);
+    expect(resultOfPress({ draft: press, step: pressed }, { draft: after(13246), step: closing })).toBe(true);
   });
 
   it('keeps apart a change after a still frame, one after a change that settled, and typing', () => {
-    expect(resultOfPress(press, after(13600), pressed, closing)).toBe(false);
+    expect(resultOfPress({ draft: press, step: pressed }, { draft: after(13600), step: closing })).toBe(false);
     const settled = { ...press, visual: [change()] };
-    expect(resultOfPress(settled, after(13246), pressed, closing)).toBe(false);
+    expect(resultOfPress({ draft: settled, step: pressed }, { draft: after(13246), step: closing })).toBe(false);
     const typed = { ...closing, value: 'Ada' } as AnalyzedStep;
-    expect(resultOfPress(press, after(13246), pressed, typed)).toBe(false);
+    expect(resultOfPress({ draft: press, step: pressed }, { draft: after(13246), step: typed })).toBe(false);
     // Typing closed by what Enter did is `submittedBy`'s.
-    expect(resultOfPress(press, after(13246), { ...pressed, value: 'Ada' } as AnalyzedStep, closing)).toBe(false);
+    const typing = { ...pressed, value: 'Ada' } as AnalyzedStep;
+    expect(resultOfPress({ draft: press, step: typing }, { draft: after(13246), step: closing })).toBe(false);
   });
 });
 

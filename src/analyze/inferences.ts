@@ -49,15 +49,18 @@ const RESULT_GAP_MS = 50;
  * is the click's result, not a step of its own. Typing that follows is a step (see `submittedBy`
  * for what typing's Enter did).
  */
-export function resultOfPress(
-  pressDraft: StepDraft<EventRecord> | undefined,
-  draft: StepDraft<EventRecord>,
-  pressed: AnalyzedStep,
-  step: AnalyzedStep,
-): boolean {
-  if (pressDraft?.kind !== 'visual' || draft.kind !== 'visual' || pressed.kind !== 'visual') return false;
-  if (pressed.value !== undefined || step.value !== undefined || step.kind !== 'visual') return false;
-  return pressDraft.visual.at(-1)?.moved === true && draft.start - pressDraft.end <= RESULT_GAP_MS;
+export function resultOfPress(press: SeenStep, next: SeenStep): boolean {
+  const seenOnly = (seen: SeenStep) => seen.draft?.kind === 'visual' && seen.step.kind === 'visual';
+  if (!seenOnly(press) || !seenOnly(next) || press.step.value !== undefined || next.step.value !== undefined)
+    return false;
+  const closed = press.draft!.visual.at(-1)?.moved === true;
+  return closed && next.draft!.start - press.draft!.end <= RESULT_GAP_MS;
+}
+
+/** A step with the draft it was described from. */
+export interface SeenStep {
+  draft: StepDraft<EventRecord> | undefined;
+  step: AnalyzedStep;
 }
 
 /**

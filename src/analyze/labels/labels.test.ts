@@ -517,6 +517,21 @@ describe('choiceIn', () => {
     });
   });
 
+  it('reads the choice though a neighbouring control was read as garbage, differently before and after', () => {
+    const unsure = (text: string, y: number) => line(text, 200, y, 40);
+    const was = toLines([...line('speed', 20, 100), ...line('Fast', 200, 100), ...unsure('Bhree', 84)]);
+    const now = toLines([...line('speed', 20, 100), ...line('Slow', 200, 100), ...unsure('IE', 84)]);
+    expect(choiceIn(was, now, { x: 190, y: 95, width: 120, height: 26 })).toMatchObject({ value: 'Slow' });
+    // Or read again with its arrow, then without.
+    const arrow = toLines([...line('speed', 20, 100), ...line('Fast', 200, 100), ...line('hree v', 200, 84, 66)]);
+    const bare = toLines([...line('speed', 20, 100), ...line('Slow', 200, 100), ...line('hree', 200, 84, 54)]);
+    expect(choiceIn(arrow, bare, { x: 190, y: 95, width: 120, height: 26 })).toMatchObject({ value: 'Slow' });
+    // Read surely, the other line changed too: no choice.
+    const other = toLines([...line('speed', 20, 100), ...line('Slow', 200, 100), ...line('two', 200, 84)]);
+    const three = toLines([...line('speed', 20, 100), ...line('Fast', 200, 100), ...line('three', 200, 84)]);
+    expect(choiceIn(three, other, { x: 190, y: 95, width: 120, height: 26 })).toBeUndefined();
+  });
+
   it("reads the choice though a focus ring's edge was read as letters in a box 1 px tall", () => {
     const flat = line('hall', 230, 93).map((w) => ({ ...w, box: { ...w.box, height: 1 } }));
     const after = toLines([...line('speed', 20, 100), ...line('Slow', 200, 100), ...flat, ...line('message', 20, 70)]);

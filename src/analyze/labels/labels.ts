@@ -462,8 +462,19 @@ export function choiceIn(
   // in a box too flat to hold any (a focus ring's edge read as "hall", 1 px tall).
   const words = (lines: OcrLine[]) =>
     lines.length > 1 ? lines.filter((l) => alphanumerics(l.text) >= 2 && l.box.height >= MIN_TEXT_HEIGHT) : lines;
-  const gone = words(was.filter((l) => !now.some((a) => a.text === l.text)));
-  const fresh = words(now.filter((l) => !was.some((b) => b.text === l.text)));
+  let gone = words(was.filter((l) => !now.some((a) => a.text === l.text)));
+  let fresh = words(now.filter((l) => !was.some((b) => b.text === l.text)));
+  // A neighbouring control read as garbage, differently each time ("Bhree", then "IE", at 40 %
+  // for dat.GUI's "three" just above), or read again with its arrow or a letter more or less
+  // ("hree v", then "hree"), is no second change: without such readings, one of each.
+  if (gone.length !== 1 || fresh.length !== 1) {
+    const readAgain = (line: OcrLine, others: OcrLine[]) =>
+      others.some(
+        (o) => samePlace(o.box, line.box) && (sameReading(o.text, line.text) || indicatorChanged(o.text, line.text)),
+      );
+    gone = gone.filter((l) => sure(l) && !readAgain(l, now));
+    fresh = fresh.filter((l) => sure(l) && !readAgain(l, was));
+  }
   if (gone.length !== 1 || fresh.length !== 1) return undefined;
   const [old, value] = [gone[0]!, fresh[0]!];
   if (!samePlace(old.box, value.box)) return undefined;
@@ -487,6 +498,13 @@ export function choiceIn(
   );
   // A label of one letter is an icon or a caret misread, not a field's name.
   return label && alphanumerics(label) >= 2 ? { label, value: value.text, box: value.box } : undefined;
+}
+
+/** Below this confidence (%), tesseract's line is as often garbage as text. */
+const SURE = 50;
+
+function sure(line: OcrLine): boolean {
+  return line.confidence >= SURE;
 }
 
 /** Fewer pixels tall than this, OCR's "text" is an edge or a line, never letters. */

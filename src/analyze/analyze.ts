@@ -30,7 +30,6 @@ import {
   markOfClick,
   onlyOwnControls,
   restingPointer,
-  resultOfPress,
   submittedBy,
 } from './inferences';
 import { linesIn, type OcrLine } from './ocr/lines';
@@ -105,12 +104,6 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     pixelsMs += performance.now() - pixelsStarted;
     const atPoint = reading ? await readAtPoint(draft, backend, events, restingPointer(draft, events)) : undefined;
     const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
-    if (previous && resultOfPress({ draft: drafts[index - 1], step: previous }, { draft, step })) {
-      // What a click did, drawn right after the button pressed: part of the click's step.
-      previous.end = step.end;
-      if (step.afterFrameId) previous.afterFrameId = step.afterFrameId;
-      continue;
-    }
     if (previous && submittedBy(drafts[index - 1], draft, previous, step)) {
       // What typing's Enter did is part of the typing step: "…, then press Enter".
       previous.facts.thenKey = 'Enter';

@@ -10,7 +10,6 @@ import {
   markOfClick,
   onlyOwnControls,
   restingPointer,
-  resultOfPress,
   submittedBy,
   withTypedStart,
 } from './inferences';
@@ -103,29 +102,6 @@ describe('submittedBy', () => {
     expect(submittedBy(typing, draftOf('visual', [change()]), typed, next)).toBe(false);
     const settled = draftOf('visual', [change()]);
     expect(submittedBy(settled, draftOf('visual', [change(undefined, 0.2)]), typed, result)).toBe(false);
-  });
-});
-
-describe('resultOfPress', () => {
-  // Tk: "Cancel" drawn pressed (closed as the screen went on changing), then its dialog closing.
-  const press = { ...draftOf('visual', [{ ...change(), moved: true }]), start: 12747, end: 13246 };
-  const pressed = { kind: 'visual', label: 'Cancel', facts: { kind: 'visual' } } as AnalyzedStep;
-  const closing = { kind: 'visual', label: '1', facts: { kind: 'visual' } } as AnalyzedStep;
-  const after = (start: number) => ({ ...draftOf('visual', [change(undefined, 0.017)]), start, end: start + 158 });
-
-  it('reads the change that began the instant a pressed button was drawn as its result', () => {
-    expect(resultOfPress({ draft: press, step: pressed }, { draft: after(13246), step: closing })).toBe(true);
-  });
-
-  it('keeps apart a change after a still frame, one after a change that settled, and typing', () => {
-    expect(resultOfPress({ draft: press, step: pressed }, { draft: after(13600), step: closing })).toBe(false);
-    const settled = { ...press, visual: [change()] };
-    expect(resultOfPress({ draft: settled, step: pressed }, { draft: after(13246), step: closing })).toBe(false);
-    const typed = { ...closing, value: 'Ada' } as AnalyzedStep;
-    expect(resultOfPress({ draft: press, step: pressed }, { draft: after(13246), step: typed })).toBe(false);
-    // Typing closed by what Enter did is `submittedBy`'s.
-    const typing = { ...pressed, value: 'Ada' } as AnalyzedStep;
-    expect(resultOfPress({ draft: press, step: typing }, { draft: after(13246), step: closing })).toBe(false);
   });
 });
 

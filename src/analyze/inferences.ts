@@ -39,30 +39,6 @@ export function submittedBy(
   return typedDraft.visual.at(-1)?.moved === true || lastWordThenEnter(typedDraft, draft, typed.value, step);
 }
 
-/** How soon after a press the change it caused begins, at most, to be part of it. */
-const RESULT_GAP_MS = 50;
-
-/**
- * Seen only as pixels: a click's own look (a desktop button drawn pressed) that the detector
- * closed because the screen went on changing elsewhere at once, followed by that change (a
- * dialog closing, a form filled): no still frame between, so no second action. The change
- * is the click's result, not a step of its own. Typing that follows is a step (see `submittedBy`
- * for what typing's Enter did).
- */
-export function resultOfPress(press: SeenStep, next: SeenStep): boolean {
-  const seenOnly = (seen: SeenStep) => seen.draft?.kind === 'visual' && seen.step.kind === 'visual';
-  if (!seenOnly(press) || !seenOnly(next) || press.step.value !== undefined || next.step.value !== undefined)
-    return false;
-  const closed = press.draft!.visual.at(-1)?.moved === true;
-  return closed && next.draft!.start - press.draft!.end <= RESULT_GAP_MS;
-}
-
-/** A step with the draft it was described from. */
-export interface SeenStep {
-  draft: StepDraft<EventRecord> | undefined;
-  step: AnalyzedStep;
-}
-
 /**
  * Typing that paused, then its last word and Enter so quickly that they made one change with
  * what Enter did (a person types "dog" and Enter at once): the change came within the pause,

@@ -100,6 +100,27 @@ describe('gainedMark', () => {
     expect(mark(f)).toMatchObject({ label: 'Buy milk', checkbox: true });
   });
 
+  it('reads the tick though OCR read a line of the list a letter apart after (a video)', () => {
+    // Four lines of text, two "gone" by exact text (half: a view replaced), but for the misreading.
+    const f = frames((image, after) => {
+      outline(image, { x: 20, y: 40, width: 16, height: 16 }, 200);
+      if (after) fill(image, { x: 22, y: 42, width: 12, height: 12 }, 70);
+      if (after) write(image, 'Buy milk', 60, 42, 6, 190);
+      const rest = [
+        ...write(image, 'Walk the dog', 60, 80),
+        ...write(image, 'Feed the cat', 60, 120),
+        ...write(image, 'Pay rent', 60, 160),
+      ];
+      return after ? rest : [...write(image, 'Buy milk', 60, 42), ...rest];
+    });
+    // "Feed the cat" read "Feed the cal" after.
+    const misread = f.linesAfter.map((l) => (l.text === 'Feed the cat' ? { ...l, text: 'Feed the cal' } : l));
+    expect(mark({ ...f, linesAfter: misread })).toMatchObject({ label: 'Buy milk', checkbox: true });
+    // Where most of its lines went, the view stays replaced.
+    const tall = toLines([{ text: 'mall', confidence: 51, box: { x: 60, y: 200, width: 22, height: 12 }, line: 901 }]);
+    expect(mark({ ...f, linesBefore: [...f.linesBefore, ...tall], linesAfter: misread.slice(0, 1) })).toBeUndefined();
+  });
+
   it('reads a box that fills with colour as it is ticked, on a dark page, as a checkbox for its label', () => {
     // A dark theme's checkbox: white when empty; blue with a white tick when ticked. OCR read
     // the label a letter short after, its box stretched over the box beside it.

@@ -65,7 +65,10 @@ export function gainedMark(
   // When most of the text is gone (a view replaced by another), what was drawn is the new view, not a mark.
   // (Judged on enough lines only: in a small change, one misread line would decide it.)
   const text = linesBefore.filter((l) => alphanumerics(l.text) >= 3);
-  const gone = text.filter((l) => !linesAfter.some((a) => a.text.toLowerCase().includes(l.text.toLowerCase())));
+  // A line read again a letter apart ("displayOutine") is not gone.
+  const gone = text.filter(
+    (l) => !linesAfter.some((a) => a.text.toLowerCase().includes(l.text.toLowerCase()) || sameReading(a.text, l.text)),
+  );
   if (text.length >= VIEW_LINES && gone.length / text.length >= REPLACED) return undefined;
   return aroundWords(before, after, linesBefore, linesAfter) ?? besideText(before, after, linesBefore, linesAfter);
 }

@@ -33,9 +33,14 @@ const SHARING_BAR = /\bis sharing (your screen|a window|this tab)\b/i;
 /** A text-beam mouse pointer read as a letter: on a shared screen it rests where a field was clicked. */
 const POINTER_READING = /^[Il|!\]]$/;
 
+/** Fewer pixels tall than this, OCR's "text" is an edge or a rule, never letters. */
+const MIN_TEXT_HEIGHT = 4;
+
 /**
  * Groups words into lines, dropping words too uncertain or without letters or digits, the
- * browser's screen-sharing bar, and a text-beam pointer read as a letter.
+ * browser's screen-sharing bar, a text-beam pointer read as a letter, and an edge read as
+ * letters (a line under 4 px tall: a focus ring's "hall", a list's bottom edge "mall" or
+ * "os" in a video, which named a field or made a tick look like a view replaced).
  */
 export function toLines(words: OcrWord[]): OcrLine[] {
   const byLine = new Map<number, OcrWord[]>();
@@ -45,7 +50,8 @@ export function toLines(words: OcrWord[]): OcrLine[] {
   }
   const kept = [...byLine.values()].filter((line) => {
     const text = line.map((w) => w.text).join(' ');
-    return !SHARING_BAR.test(text) && !POINTER_READING.test(text);
+    const box = union(line.map((w) => w.box))!;
+    return !SHARING_BAR.test(text) && !POINTER_READING.test(text) && box.height >= MIN_TEXT_HEIGHT;
   });
   return kept.map((read) => {
     const line = read.map((w) => ({ ...w, text: withoutEdges(w.text) }));

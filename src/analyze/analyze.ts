@@ -19,6 +19,7 @@ import {
   labelFor,
   onWord,
   stayedAfterTyping,
+  stillAtPoint,
   tickedBoxLabel,
   wholeFrameLabel,
 } from './labels/labels';
@@ -43,10 +44,10 @@ import { saveAnalysis } from '../storage/analyses';
 import type { EventRecord } from '../capture/events';
 import { getFrame, getRecording, listEvents } from '../storage/recordings';
 import { frameLuma } from './frame-luma';
-import { changeBesideMark, modifiedMarkIn } from './labels/side-effects';
+import { changeBesideMark, focusLeftIn, modifiedMarkIn } from './labels/side-effects';
 import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
-import { expand, type Rect } from '../shared/geometry';
+import { expand, ROW_HEIGHT, type Rect } from '../shared/geometry';
 import { blankRightOf, readChange, type ChangeReading } from './labels/pixels';
 import { readRow } from './point-row';
 import { distinctScreens, readScreens } from './screens';
@@ -94,7 +95,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   let pixelsMs = 0;
   for (const [index, found] of drafts.entries()) {
     const previous = steps.at(-1);
-    const beside = await besideModifiedMark(found, readings[index] ?? undefined, backend);
+    const beside = await withoutSideEffect(found, readings[index] ?? undefined, backend);
     const draft = beside?.draft ?? found;
     const reading = beside?.reading ?? readings[index] ?? undefined;
     // A video of a whole screen recorded with this app shows its floating controls ticking.
@@ -151,11 +152,13 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
 }
 
 /**
- * A change seen only as pixels that spans a name marked modified far from the rest of it
- * ("Default" → "Default*" at the top of dat.GUI, the field typed into below): the step is
- * the rest, read again in its own rows. Undefined where there is no such mark, or nothing else.
+ * A change seen only as pixels that spans a side effect of the action far from the rest of
+ * it: a name marked modified ("Default" → "Default*" at the top of dat.GUI, the field typed
+ * into below), or the focus ring of the field the focus left (a desktop form's next field
+ * clicked and typed in). The step is the rest, read again in its own rows. Undefined where
+ * there is no such side effect, or nothing else.
  */
-async function besideModifiedMark(
+async function withoutSideEffect(
   draft: StepDraft<EventRecord>,
   reading: SequenceResult | undefined,
   backend: LocalBackend,
@@ -163,12 +166,14 @@ async function besideModifiedMark(
   const { region, beforeFrameId, afterFrameId } = draft;
   if (draft.kind !== 'visual' || !reading || !region || !beforeFrameId || !afterFrameId) return undefined;
   const mark = modifiedMarkIn(reading.before, reading.after, region);
-  if (!mark) return undefined;
+  // A ring left behind lies in another row than the action: one row holds no such pair.
+  if (!mark && region.height <= ROW_HEIGHT) return undefined;
   try {
     const [first, last] = await Promise.all([getFrame(beforeFrameId), getFrame(afterFrameId)]);
     if (!first || !last) return undefined;
     const [a, b] = await Promise.all([frameLuma(first.blob, region), frameLuma(last.blob, region)]);
-    const rest = a && b ? changeBesideMark(a, b, region, mark.box) : undefined;
+    if (!a || !b) return undefined;
+    const rest = mark ? changeBesideMark(a, b, region, mark.box) : focusLeftIn(a, b, region);
     if (!rest) return undefined;
     const narrowed = { ...draft, region: rest };
     const [again] = await backend.analyzeSequence([narrowed]);
@@ -343,8 +348,11 @@ function describeStep(
       // (the field is named by its label, not by the value the pointer rests on).
       const { region } = draft;
       const typing = () => readsAsTyping(appearedText(lines.before, lines.after, region), durationMs);
+      // Typing leaves the text at the pointer changed (a field's placeholder or old value gave way);
+      // a button pressed keeps it, whatever else a change brought (its neighbour read anew).
+      const pressed = () => atPoint?.after !== undefined && stillAtPoint(atPoint.before, atPoint.after, atPoint.point);
       const pointed =
-        atPoint && labelAtPoint(atPoint.before, atPoint.point) && !typing()
+        atPoint && labelAtPoint(atPoint.before, atPoint.point) && (!typing() || pressed())
           ? labelAtClick(
               { lines: atPoint.before, area: atPoint.area },
               atPoint.clear ? [] : lines.before,

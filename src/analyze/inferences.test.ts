@@ -213,6 +213,24 @@ describe('restingPointer', () => {
     ];
     expect(restingPointer(draft(1000, 1400), later)).toBeUndefined();
   });
+
+  it('looks past what went on at once from the change (the dialog a button opened) for where the pointer left', () => {
+    // Tk's Delete pressed (closed as `moved`), its dialog at once, the pointer seen leaving only after.
+    const pressed = { ...change(1000, 1400), moved: true } as EventRecord;
+    const leaving = change(2600, 3000, { x: 980, y: 264, width: 24, height: 32 });
+    const pressedDraft = { ...draft(1000, 1400), visual: [pressed] };
+    expect(restingPointer(pressedDraft, [pressed, change(1400, 1600), leaving])).toEqual({ x: 992, y: 280 });
+    // Not where the change closed as still (the pointer may have moved unseen in the next),
+    // nor where the next began later on.
+    expect(
+      restingPointer({ ...draft(1000, 1400), visual: [change(1000, 1400)] }, [
+        change(1000, 1400),
+        change(1400, 1600),
+        leaving,
+      ]),
+    ).toBeUndefined();
+    expect(restingPointer(pressedDraft, [pressed, change(1900, 2100), leaving])).toBeUndefined();
+  });
 });
 
 describe('frameBeforePointer', () => {

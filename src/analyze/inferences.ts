@@ -186,6 +186,9 @@ function echoOfRead(read: string, after: OcrLine[], before?: OcrLine[]): string 
 /** How many characters typed just before Enter the typing's last frame may miss, at least. */
 const CUT_SHORT = 3;
 
+/** A change that began this soon after one closed as `moved` went on from it (sampling's step). */
+const CONTINUED_MS = 50;
+
 /** How far outside a change the pointer may rest and still be on what was clicked for it. */
 const POINTER_REACH = 16;
 
@@ -201,7 +204,14 @@ export function restingPointer(
   if (draft.kind !== 'visual' || !draft.region) return undefined;
   // Only the very next change: where one in between moved the pointer unseen (a button that
   // lit up as it left joined the pointer's old place), an older place would name the wrong control.
-  const next = events.find((e) => e.type === 'visual' && e.t >= draft.end && e.t > draft.start);
+  let next = events.find((e) => e.type === 'visual' && e.t >= draft.end && e.t > draft.start);
+  // But one that went on at once from a change closed as `moved` is the same change going on
+  // elsewhere (the dialog a button opened), with the pointer still: the one after it saw it leave.
+  let last = draft.visual.at(-1);
+  while (next && !next.pointerFrom && last?.moved && next.t <= (last.endT ?? last.t) + CONTINUED_MS) {
+    last = next;
+    next = events.find((e) => e.type === 'visual' && e.t >= (last!.endT ?? last!.t) && e.t > last!.t);
+  }
   if (!next?.pointerFrom) return undefined;
   const at = center(next.pointerFrom);
   return contains(expand(draft.region, POINTER_REACH), at) ? { x: Math.round(at.x), y: Math.round(at.y) } : undefined;

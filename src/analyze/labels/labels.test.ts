@@ -11,6 +11,7 @@ import {
   isValidationMessage,
   labelAtClick,
   stayedAfterTyping,
+  stillAtPoint,
   tickedBoxLabel,
   labelFor,
   onWord,
@@ -77,6 +78,13 @@ describe('toLines', () => {
     const lines = toLines([...line('Create ticket', 10, 10), ...line('~', 10, 40), ...line('blurry text', 10, 70, 20)]);
     expect(lines.map((l) => l.text)).toEqual(['Create ticket']);
     expect(lines[0]!.box).toEqual({ x: 10, y: 10, width: 128, height: 16 });
+  });
+
+  it('drops an edge read as letters: a line under 4 px tall', () => {
+    const flat = (text: string, y: number, height: number) =>
+      line(text, 10, y).map((w) => ({ ...w, box: { ...w.box, height } }));
+    const lines = toLines([...flat('mall', 10, 1), ...flat('os', 40, 3), ...flat('Buy milk', 70, 4)]);
+    expect(lines.map((l) => l.text)).toEqual(['Buy milk']);
   });
 });
 
@@ -225,6 +233,22 @@ describe('labelFor', () => {
     expect(labelFor(stacked, region, point, 24, 'replaced')).toBe('message');
   });
 
+  it('tells a button pressed (its text still read at the pointer after) from a field typed into', () => {
+    // Tk's rolodex: Delete pressed as Search, beside it, went back from lit to plain (read anew).
+    const point = { x: 200, y: 18 };
+    const before = toLines([...line('Add Ctrl+A Delete', 20, 10), ...line('Delete... Ctrl+D', 170, 10)]);
+    const after = toLines([...line('Search Ctrl+S', 20, 10), ...line('Delete..)¢ Ctrl+D', 170, 10)]);
+    expect(stillAtPoint(before, after, point)).toBe(true);
+    expect(stillAtPoint(before, toLines(line('Delete... Ctrl+D', 170, 10)), point)).toBe(true);
+    // A field's placeholder under the pointer gave way to what was typed.
+    const placeholder = toLines(line('What needs to be done?', 20, 10));
+    expect(stillAtPoint(placeholder, toLines(line('Pack bags', 20, 10)), { x: 60, y: 18 })).toBe(false);
+    // Nothing under the pointer (an empty field), or it went, or was read elsewhere.
+    expect(stillAtPoint(toLines(line('Name:', 20, 10)), [], { x: 300, y: 18 })).toBe(false);
+    expect(stillAtPoint(before, toLines(line('Search Ctrl+S', 20, 10)), point)).toBe(false);
+    expect(stillAtPoint(before, toLines(line('Delete... Ctrl+D', 170, 60)), point)).toBe(false);
+  });
+
   it('names a field typed into by its whole placeholder, however wide its words are spaced', () => {
     const placeholder = [...line('What needs', 10, 10), ...line('to be done?', 140, 10)];
     const row = toLines(placeholder.map((w) => ({ ...w, line: 95 })));
@@ -288,6 +312,16 @@ describe('appearedText', () => {
   it('is nothing where a line only came out garbled under the pointer that came to rest on it', () => {
     const region = { x: 600, y: 408, width: 80, height: 32 };
     expect(appearedText(toLines(line('Cancel', 616, 418)), toLines(line('Ca)¢el', 616, 418)), region)).toBeUndefined();
+    // Its last words hidden behind it, read as a stray glyph (Tk's "Search Ctrl+S" button pressed).
+    const button = { x: 920, y: 260, width: 144, height: 32 };
+    const pressed = toLines(line('Search)', 930, 268));
+    expect(appearedText(toLines(line('Search Ctrl+S', 930, 268)), pressed, button)).toBeUndefined();
+    // Text typed over a field's old text that starts it is new text (no glyph where the rest was).
+    const typed = toLines(line('Hello', 930, 268));
+    expect(appearedText(toLines(line('Hello World', 930, 268)), typed, button)).toBe('Hello');
+    expect(appearedText(toLines(line('Search Ctrl+S', 930, 268)), toLines(line('Sea)', 930, 268)), button)).toBe(
+      'Sea)',
+    );
   });
 
   it('is the value typed in a field, not the label OCR read with it as one line (a desktop form\'s "Name: Ada")', () => {
@@ -506,6 +540,19 @@ describe('choiceIn', () => {
     // With where the new value was read (the pixels right of it tell a select from a text field).
     const slow = after.find((l) => l.text === 'Slow')!;
     expect(choiceIn(before, after, { x: 190, y: 95, width: 120, height: 26 })?.box).toEqual(slow.box);
+  });
+
+  it('is no choice where a row of buttons read as one line kept most of its words (one hidden by the pointer)', () => {
+    // Tk's rolodex: the pointer on Search, read as "I"; "Fax:" is the row above.
+    const region = { x: 20, y: 95, width: 600, height: 26 };
+    const fax = line('Fax:', 20, 70);
+    const row = toLines([...fax, ...line('Clear Ctrl+C Add Ctrl+A Search Ctrl+S Delete... Ctrl+D', 20, 100)]);
+    const hidden = toLines([...fax, ...line('Clear Ctrl+C Add I Delete... Ctrl+D', 20, 100)]);
+    expect(choiceIn(row, hidden, region)).toBeUndefined();
+    // Options alike but for a word are a choice still ("Ship in five days" for "Ship in two days").
+    const ship = toLines([...line('Delivery', 20, 70), ...line('Ship in two days', 20, 100)]);
+    const five = toLines([...line('Delivery', 20, 70), ...line('Ship in five days', 20, 100)]);
+    expect(choiceIn(ship, five, region)).toMatchObject({ label: 'Delivery', value: 'Ship in five days' });
   });
 
   it("reads the choice though the select's arrow beside it was read as a letter, and is not now", () => {

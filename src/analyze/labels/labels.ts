@@ -86,6 +86,26 @@ export function stayedAfterTyping(before: OcrLine[], after: OcrLine[], point: { 
   return at !== undefined && after.some((line) => line.text === at.text && samePlace(line.box, at.box));
 }
 
+/**
+ * Whether the text at `point` (where the pointer rested) reads again in the same place after
+ * the change: the same, a letter or two apart, or a few letters garbled by the pointer over
+ * it. A button pressed keeps its text; a field typed into does not (its placeholder or old
+ * value gave way), so new text elsewhere in a change that kept the text at the pointer (a
+ * neighbouring button read anew as its highlight went) is no typing.
+ */
+export function stillAtPoint(before: OcrLine[], after: OcrLine[], point: { x: number; y: number }): boolean {
+  const at = labelAtPoint(before, point)?.line;
+  return (
+    at !== undefined &&
+    alphanumerics(at.text) >= 2 &&
+    after.some(
+      (line) =>
+        samePlace(line.box, at.box) &&
+        (line.text === at.text || sameReading(line.text, at.text) || garbled(line.text, at.text)),
+    )
+  );
+}
+
 /** Text with no letter in it: a number, a date, an amount; a field's value, never its name. */
 const NO_LETTER = /^[^\p{L}]+$/u;
 
@@ -458,10 +478,8 @@ export function choiceIn(
 ): { label: string; value: string; box: Rect } | undefined {
   const was = linesIn(before, region, margin);
   const now = linesIn(after, region, margin);
-  // A lone glyph beside the value (a select's arrow read as "E") is no second line, nor letters
-  // in a box too flat to hold any (a focus ring's edge read as "hall", 1 px tall).
-  const words = (lines: OcrLine[]) =>
-    lines.length > 1 ? lines.filter((l) => alphanumerics(l.text) >= 2 && l.box.height >= MIN_TEXT_HEIGHT) : lines;
+  // A lone glyph beside the value (a select's arrow read as "E") is no second line.
+  const words = (lines: OcrLine[]) => (lines.length > 1 ? lines.filter((l) => alphanumerics(l.text) >= 2) : lines);
   let gone = words(was.filter((l) => !now.some((a) => a.text === l.text)));
   let fresh = words(now.filter((l) => !was.some((b) => b.text === l.text)));
   // A neighbouring control read as garbage, differently each time ("Bhree", then "IE", at 40 %
@@ -492,6 +510,9 @@ export function choiceIn(
   if (partOf(value.text, old.text) || startOf(old.text, value.text)) return undefined;
   // Nor one garbled by a pointer resting on it: stray glyphs in a few letters ("Ca)¢el" for "Cancel").
   if (garbled(value.text, old.text)) return undefined;
+  // Nor a row of controls read as one line that kept most of its words (a desktop form's
+  // buttons, one of them hidden by the pointer over it): a choice swaps its one value whole.
+  if (mostlyShared(old.text, value.text)) return undefined;
   const label = captionOf(
     before.filter((l) => l !== old),
     value.box,
@@ -506,9 +527,6 @@ const SURE = 50;
 function sure(line: OcrLine): boolean {
   return line.confidence >= SURE;
 }
-
-/** Fewer pixels tall than this, OCR's "text" is an edge or a line, never letters. */
-const MIN_TEXT_HEIGHT = 4;
 
 /** What OCR reads a dropdown's arrow as, alone. */
 const ARROW = /^[vV▾▼⌄˅]$/u;
@@ -525,15 +543,34 @@ const POINTER_GLYPHS = /[¢§©®{}|\\]|[)\]](?=\p{L})/u;
 /** How many letters of the text under it a pointer hides or garbles, at most. */
 const POINTER_LETTERS = 3;
 
-/** Whether `now` is `was` with a few letters garbled into stray glyphs (a pointer over it). */
+/** A line's first words, then the stray glyph a pointer over the rest of it reads as. */
+const CUT_BY_POINTER = /^(.*[\p{L}\p{N}])\s?[)\]¢§©®{}|\\]+$/u;
+
+/**
+ * Whether `now` is `was` with a few letters garbled into stray glyphs (a pointer over it),
+ * or with its last words hidden behind one ("Search)" for "Search Ctrl+S").
+ */
 function garbled(now: string, was: string): boolean {
-  return POINTER_GLYPHS.test(now) && !POINTER_GLYPHS.test(was) && editDistance(now, was) <= POINTER_LETTERS;
+  if (POINTER_GLYPHS.test(now) && !POINTER_GLYPHS.test(was) && editDistance(now, was) <= POINTER_LETTERS) return true;
+  const cut = CUT_BY_POINTER.exec(now.trim());
+  return cut !== null && startOf(cut[1]!, was);
 }
 
 /** Whether `whole` begins with every word of `start`, and has more. */
 function startOf(start: string, whole: string): boolean {
   const [first, then] = [start, whole].map((text) => text.toLowerCase().split(/\s+/).filter(Boolean));
   return first!.length > 0 && then!.length > first!.length && first!.every((word, i) => then![i] === word);
+}
+
+/** Words in a line, at least, for a row of controls (options are shorter: "Ship in 2 days"). */
+const ROW_WORDS = 5;
+
+/** Whether two readings of a row of controls share over half of the words of either. */
+function mostlyShared(a: string, b: string): boolean {
+  const [first, second] = [a, b].map((text) => text.toLowerCase().split(/\s+/).filter(Boolean));
+  const fewest = Math.min(first!.length, second!.length);
+  const common = first!.filter((word) => second!.includes(word)).length;
+  return fewest >= ROW_WORDS && common * 2 > fewest;
 }
 
 /** Whether every word of `part` (at least two) is a word of `whole`, which has more. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LumaArea } from '../frame-luma';
+import type { Rect } from '../../shared/geometry';
 import { toLines, type OcrWord } from '../ocr/lines';
-import { changeBesideMark, markedModified, modifiedMarkIn } from './side-effects';
+import { changeBesideMark, focusLeftIn, markedModified, modifiedMarkIn } from './side-effects';
 
 let lineId = 0;
 const line = (text: string, x: number, y: number): OcrWord[] => {
@@ -64,5 +65,64 @@ describe('changeBesideMark', () => {
     expect(changeBesideMark(a, b, region, mark)).toBeUndefined();
     const [c, d] = frames({ x: 1062, y: 10, width: 6, height: 8 }, { x: 1150, y: 90, width: 2, height: 2 });
     expect(changeBesideMark(c, d, region, mark)).toBeUndefined();
+  });
+});
+
+describe('focusLeftIn', () => {
+  // A desktop form's two fields, 22 px high, 100 px apart, on a grey window (Tk's rolodex).
+  const [width, height, ground, ink] = [200, 150, 217, 0];
+  const region = { x: 500, y: 50, width, height };
+  const field = (top: number) => ({ x: 510, y: 50 + top, width: 180, height: 22 });
+  const blank = () => new Uint8Array(width * height).fill(ground);
+  const set = (data: Uint8Array, x: number, y: number, v: number) => {
+    data[(y - 50) * width + (x - 500)] = v;
+  };
+  const ring = (data: Uint8Array, box: Rect, v: number) => {
+    for (let x = box.x; x < box.x + box.width; x++) [box.y, box.y + box.height - 1].forEach((y) => set(data, x, y, v));
+    for (let y = box.y; y < box.y + box.height; y++) [box.x, box.x + box.width - 1].forEach((x) => set(data, x, y, v));
+  };
+  const text = (data: Uint8Array, box: Rect, letters: number) => {
+    for (let i = 0; i < letters; i++)
+      for (let y = box.y + 6; y < box.y + 16; y++) for (let x = 0; x < 5; x++) set(data, box.x + 6 + i * 8 + x, y, ink);
+  };
+  const caret = (data: Uint8Array, box: Rect, at: number) => {
+    for (let y = box.y + 4; y < box.y + 18; y++) set(data, at, y, ink);
+  };
+  const area = (data: Uint8Array): LumaArea => ({ ...region, data });
+  const [name, phone] = [field(10), field(110)];
+
+  it('is the rest of a change where one field lost its focus ring and caret, and the next was typed in', () => {
+    const [a, b] = [blank(), blank()];
+    ring(a, name, ink);
+    caret(a, name, 600);
+    text(b, phone, 8);
+    ring(b, phone, ink);
+    text(a, name, 10);
+    text(b, name, 10);
+    expect(focusLeftIn(area(a), area(b), region)).toEqual({ x: 500, y: phone.y, width, height: phone.height });
+  });
+
+  it('is nothing where no ring went away', () => {
+    const [a, b] = [blank(), blank()];
+    text(b, phone, 8); // one part only
+    expect(focusLeftIn(area(a), area(b), region)).toBeUndefined();
+    // A ring drawn (focus came), not taken away, with text elsewhere.
+    const [c, d] = [blank(), blank()];
+    ring(d, name, ink);
+    text(d, phone, 8);
+    expect(focusLeftIn(area(c), area(d), region)).toBeUndefined();
+    // The field above changed inside too (its text went): no ring alone.
+    const [e, f] = [blank(), blank()];
+    ring(e, name, ink);
+    text(e, name, 4);
+    text(f, phone, 8);
+    expect(focusLeftIn(area(e), area(f), region)).toBeUndefined();
+  });
+
+  it('is nothing where a selection moved from one box to another (both parts rings)', () => {
+    const [a, b] = [blank(), blank()];
+    ring(a, name, ink);
+    ring(b, phone, ink);
+    expect(focusLeftIn(area(a), area(b), region)).toBeUndefined();
   });
 });

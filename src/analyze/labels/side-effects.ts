@@ -53,3 +53,120 @@ export function changeBesideMark(a: LumaArea, b: LumaArea, region: Rect, mark: R
   }
   return count >= REST_MIN_PIXELS ? { x: region.x, y: y0, width: region.width, height: y1 - y0 + 1 } : undefined;
 }
+
+/**
+ * How wide a focus ring is drawn, at most (Tk 1 px, Chromium's outline 2 px and its offset):
+ * the changed pixels of a ring lie this close to its box's edge.
+ */
+const RING = 3;
+/** Rows with nothing changed between two parts of a change that make them two parts. */
+const PART_GAP = 4;
+/** A box a focus ring is drawn around: a row of a control (see `boxAround`), not a panel. */
+const RING_BOX = { minWidth: 24, minHeight: 12, maxHeight: 48 };
+/** A ring changes at least this share of its box's top and bottom rows. */
+const RING_EDGE_SHARE = 0.5;
+/** Columns a caret covers (it goes from the field the focus left). */
+const CARET_COLUMNS = 2;
+
+/** A run of rows of a change, and the changed pixels in them. */
+interface Part {
+  top: number;
+  bottom: number;
+  pixels: { x: number; y: number }[];
+}
+
+/**
+ * The rest of a change of several parts, one of which is a box whose focus ring went away
+ * (and its caret with it): clicking into a desktop form's next field takes the focus from
+ * the one typed into, so the change spans both, and named from its top the step would be
+ * the old field's again ("Type `Ada Lovelace` into **Name: Ada**" for the phone number typed
+ * below it). The rows of the other parts, across the change's width; undefined where no part
+ * only lost a ring, or more than one did (a tab's selection moved from one to another), or
+ * nothing else changed.
+ */
+export function focusLeftIn(a: LumaArea, b: LumaArea, region: Rect): Rect | undefined {
+  const parts = changedParts(a, b, region);
+  if (parts.length < 2) return undefined;
+  const rings = parts.filter((part) => ringOnly(part));
+  if (rings.length !== 1 || !ringLost(a, b, rings[0]!)) return undefined;
+  const rest = parts.filter((part) => part !== rings[0]);
+  if (rest.reduce((n, part) => n + part.pixels.length, 0) < REST_MIN_PIXELS) return undefined;
+  const [top, bottom] = [Math.min(...rest.map((p) => p.top)), Math.max(...rest.map((p) => p.bottom))];
+  return { x: region.x, y: top, width: region.width, height: bottom - top + 1 };
+}
+
+/** The changed pixels of `region` between two frames, in runs of rows split by unchanged rows. */
+function changedParts(a: LumaArea, b: LumaArea, region: Rect): Part[] {
+  const [left, right] = [Math.max(region.x, a.x), Math.min(region.x + region.width, a.x + a.width)];
+  const [high, low] = [Math.max(region.y, a.y), Math.min(region.y + region.height, a.y + a.height)];
+  const parts: Part[] = [];
+  let open: Part | undefined;
+  for (let y = high; y < low; y++) {
+    let any = false;
+    for (let x = left; x < right; x++) {
+      const i = (y - a.y) * a.width + (x - a.x);
+      if (Math.abs(a.data[i]! - b.data[i]!) <= PIXEL_CHANGE) continue;
+      if (!open || y - open.bottom > PART_GAP) parts.push((open = { top: y, bottom: y, pixels: [] }));
+      open.pixels.push({ x, y });
+      open.bottom = y;
+      any = true;
+    }
+    if (!any && open && y - open.bottom > PART_GAP) open = undefined;
+  }
+  return parts;
+}
+
+/** The box around a part's changed pixels. */
+function boxOf(part: Part): Rect {
+  const xs = part.pixels.map((p) => p.x);
+  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
+  return { x: x0, y: part.top, width: x1 - x0 + 1, height: part.bottom - part.top + 1 };
+}
+
+/**
+ * Whether a part is a ring drawn or taken away around a control's box: its pixels at the box's
+ * edges (most of its top and bottom rows), and inside it at most a caret's column or two.
+ */
+function ringOnly(part: Part): boolean {
+  const box = boxOf(part);
+  if (box.width < RING_BOX.minWidth || box.height < RING_BOX.minHeight || box.height > RING_BOX.maxHeight) return false;
+  const inside = part.pixels.filter(
+    (p) =>
+      p.x >= box.x + RING && p.x < box.x + box.width - RING && p.y >= box.y + RING && p.y < box.y + box.height - RING,
+  );
+  const columns = inside.map((p) => p.x);
+  if (inside.length > 0 && Math.max(...columns) - Math.min(...columns) >= CARET_COLUMNS) return false;
+  const edge = (y0: number, y1: number) =>
+    new Set(part.pixels.filter((p) => p.y >= y0 && p.y < y1).map((p) => p.x)).size;
+  const bottom = box.y + box.height;
+  return (
+    edge(box.y, box.y + RING) >= RING_EDGE_SHARE * box.width &&
+    edge(bottom - RING, bottom) >= RING_EDGE_SHARE * box.width
+  );
+}
+
+/**
+ * Whether a part's ring went away rather than came: its pixels stood further from the box's
+ * inside (its ground, read after) before than after.
+ */
+function ringLost(a: LumaArea, b: LumaArea, part: Part): boolean {
+  const ground = commonestInside(b, boxOf(part));
+  let [was, now] = [0, 0];
+  for (const { x, y } of part.pixels) {
+    const i = (y - a.y) * a.width + (x - a.x);
+    was += Math.abs(a.data[i]! - ground);
+    now += Math.abs(b.data[i]! - ground);
+  }
+  return was > now;
+}
+
+/** The commonest luma (binned by 8) inside a box, within its ring: the control's ground. */
+function commonestInside(area: LumaArea, box: Rect): number {
+  const bins = new Uint32Array(32);
+  for (let y = box.y + RING; y < box.y + box.height - RING; y++) {
+    for (let x = box.x + RING; x < box.x + box.width - RING; x++) {
+      bins[area.data[(y - area.y) * area.width + (x - area.x)]! >> 3]!++;
+    }
+  }
+  return bins.indexOf(Math.max(...bins)) * 8 + 4;
+}

@@ -119,6 +119,13 @@ describe('focusLeftIn', () => {
     expect(focusLeftIn(area(e), area(f), region)).toBeUndefined();
   });
 
+  it('is nothing where more than a row changed besides (a menu opened under a button whose border faded)', () => {
+    const [a, b] = [blank(), blank()];
+    ring(a, name, ink);
+    for (const top of [50, 75, 100, 125]) text(b, field(top - 10), 12); // four rows of a menu
+    expect(focusLeftIn(area(a), area(b), region)).toBeUndefined();
+  });
+
   it('is nothing where a selection moved from one box to another (both parts rings)', () => {
     const [a, b] = [blank(), blank()];
     ring(a, name, ink);

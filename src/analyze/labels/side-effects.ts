@@ -6,7 +6,7 @@
  * the change, without the mark, is what was acted on.
  */
 import { samePlace, type OcrLine } from '../ocr/lines';
-import { intersects, type Rect } from '../../shared/geometry';
+import { intersects, ROW_HEIGHT, type Rect } from '../../shared/geometry';
 import type { LumaArea } from '../frame-luma';
 import { PIXEL_CHANGE } from './marks';
 
@@ -82,7 +82,7 @@ interface Part {
  * the old field's again ("Type `Ada Lovelace` into **Name: Ada**" for the phone number typed
  * below it). The rows of the other parts, across the change's width; undefined where no part
  * only lost a ring, or more than one did (a tab's selection moved from one to another), or
- * nothing else changed.
+ * nothing else changed, or more than one row did (a menu opened under the button pressed).
  */
 export function focusLeftIn(a: LumaArea, b: LumaArea, region: Rect): Rect | undefined {
   const parts = changedParts(a, b, region);
@@ -92,6 +92,9 @@ export function focusLeftIn(a: LumaArea, b: LumaArea, region: Rect): Rect | unde
   const rest = parts.filter((part) => part !== rings[0]);
   if (rest.reduce((n, part) => n + part.pixels.length, 0) < REST_MIN_PIXELS) return undefined;
   const [top, bottom] = [Math.min(...rest.map((p) => p.top)), Math.max(...rest.map((p) => p.bottom))];
+  // Only where the rest is one row (the field the focus went to, typed in): a button whose
+  // border faded as the menu it opened appeared below is that menu's trigger, not a ring left.
+  if (bottom - top + 1 > ROW_HEIGHT) return undefined;
   return { x: region.x, y: top, width: region.width, height: bottom - top + 1 };
 }
 

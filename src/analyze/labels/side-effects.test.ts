@@ -100,6 +100,9 @@ describe('focusLeftIn', () => {
     text(a, name, 10);
     text(b, name, 10);
     expect(focusLeftIn(area(a), area(b), region)).toEqual({ x: 500, y: phone.y, width, height: phone.height });
+    // The text beam pointer, moved below the field as it was typed in, is not the action's.
+    for (let y = 188; y < 200; y++) for (const x of [620, 621]) set(b, x, y, ink);
+    expect(focusLeftIn(area(a), area(b), region)).toEqual({ x: 500, y: phone.y, width, height: phone.height });
   });
 
   it('is nothing where no ring went away', () => {

@@ -89,7 +89,9 @@ export function focusLeftIn(a: LumaArea, b: LumaArea, region: Rect): Rect | unde
   if (parts.length < 2) return undefined;
   const rings = parts.filter((part) => ringOnly(part));
   if (rings.length !== 1 || !ringLost(a, b, rings[0]!)) return undefined;
-  const rest = parts.filter((part) => part !== rings[0]);
+  // The pointer's old and new places show in the frames' difference too: not the action's rows.
+  const others = parts.filter((part) => part !== rings[0]);
+  const rest = others.some((part) => !pointerSized(part)) ? others.filter((part) => !pointerSized(part)) : others;
   if (rest.reduce((n, part) => n + part.pixels.length, 0) < REST_MIN_PIXELS) return undefined;
   const [top, bottom] = [Math.min(...rest.map((p) => p.top)), Math.max(...rest.map((p) => p.bottom))];
   // Only where the rest is one row (the field the focus went to, typed in): a button whose
@@ -117,6 +119,14 @@ function changedParts(a: LumaArea, b: LumaArea, region: Rect): Part[] {
     if (!any && open && y - open.bottom > PART_GAP) open = undefined;
   }
   return parts;
+}
+
+/** At most this wide and high, a part is a mouse pointer (an arrow or a text beam, at 1× or 2×). */
+const POINTER_BOX = { width: 24, height: 40 };
+
+function pointerSized(part: Part): boolean {
+  const box = boxOf(part);
+  return box.width <= POINTER_BOX.width && box.height <= POINTER_BOX.height;
 }
 
 /** The box around a part's changed pixels. */

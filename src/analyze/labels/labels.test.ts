@@ -97,6 +97,8 @@ describe('withoutEdges', () => {
     expect(read('array [3]')).toBe('array [3]');
     expect(read('[0,128,255]')).toBe('[0,128,255]');
     expect(read('editor.setMode (mode),')).toBe('editor.setMode (mode),');
+    expect(read(':|555-0100')).toBe('555-0100'); // a caption's colon, then the field's edge
+    expect(read('a|b')).toBe('a|b');
   });
 });
 
@@ -549,6 +551,9 @@ describe('choiceIn', () => {
     const row = toLines([...fax, ...line('Clear Ctrl+C Add Ctrl+A Search Ctrl+S Delete... Ctrl+D', 20, 100)]);
     const hidden = toLines([...fax, ...line('Clear Ctrl+C Add I Delete... Ctrl+D', 20, 100)]);
     expect(choiceIn(row, hidden, region)).toBeUndefined();
+    // A value read through the pointer over it: a button under it read anew, not an option.
+    const buttons = toLines([...fax, ...line('Add Ctrl+A Delete', 20, 100)]);
+    expect(choiceIn(buttons, toLines([...fax, ...line('Delete..)¢ Ctrl+D', 20, 100)]), region)).toBeUndefined();
     // Options alike but for a word are a choice still ("Ship in five days" for "Ship in two days").
     const ship = toLines([...line('Delivery', 20, 70), ...line('Ship in two days', 20, 100)]);
     const five = toLines([...line('Delivery', 20, 70), ...line('Ship in five days', 20, 100)]);

@@ -508,8 +508,11 @@ export function choiceIn(
   // Nor a line read again with words missing (the pointer resting on one of its buttons hides it),
   // or with words it had missed ("Delete..." read whole as "Delete... Ctrl+D" once the pointer left).
   if (partOf(value.text, old.text) || startOf(old.text, value.text)) return undefined;
-  // Nor one garbled by a pointer resting on it: stray glyphs in a few letters ("Ca)¢el" for "Cancel").
-  if (garbled(value.text, old.text)) return undefined;
+  // Nor one garbled by a pointer resting on it: stray glyphs in a few letters ("Ca)¢el" for "Cancel"),
+  // nor any value read through a pointer: the control under it read anew as it lit up, not an
+  // option ("Delete..)¢ Ctrl+D" where "Add Ctrl+A Delete" was read beside it before).
+  if (garbled(value.text, old.text) || (POINTER_GLYPHS.test(value.text) && !POINTER_GLYPHS.test(old.text)))
+    return undefined;
   // Nor a row of controls read as one line that kept most of its words (a desktop form's
   // buttons, one of them hidden by the pointer over it): a choice swaps its one value whole.
   if (mostlyShared(old.text, value.text)) return undefined;

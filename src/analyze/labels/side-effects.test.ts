@@ -100,7 +100,9 @@ describe('focusLeftIn', () => {
     text(a, name, 10);
     text(b, name, 10);
     expect(focusLeftIn(area(a), area(b), region)).toEqual({ x: 500, y: phone.y, width, height: phone.height });
-    // The text beam pointer, moved below the field as it was typed in, is not the action's.
+    // The text beam pointer, resting in the field the focus left before (a caret and a pointer
+    // inside its ring), moved below the other as it was typed in: not the action's.
+    for (let y = name.y + 3; y < name.y + 19; y++) for (let x = 680; x < 687; x++) set(a, x, y, ink);
     for (let y = 188; y < 200; y++) for (const x of [620, 621]) set(b, x, y, ink);
     expect(focusLeftIn(area(a), area(b), region)).toEqual({ x: 500, y: phone.y, width, height: phone.height });
   });
@@ -118,6 +120,7 @@ describe('focusLeftIn', () => {
     const [e, f] = [blank(), blank()];
     ring(e, name, ink);
     text(e, name, 4);
+    caret(e, name, 600);
     text(f, phone, 8);
     expect(focusLeftIn(area(e), area(f), region)).toBeUndefined();
   });

@@ -147,8 +147,7 @@ function ringOnly(part: Part): boolean {
     (p) =>
       p.x >= box.x + RING && p.x < box.x + box.width - RING && p.y >= box.y + RING && p.y < box.y + box.height - RING,
   );
-  const columns = inside.map((p) => p.x);
-  if (inside.length > 0 && Math.max(...columns) - Math.min(...columns) >= CARET_COLUMNS) return false;
+  if (!onlyCaretOrPointer(inside)) return false;
   const edge = (y0: number, y1: number) =>
     new Set(part.pixels.filter((p) => p.y >= y0 && p.y < y1).map((p) => p.x)).size;
   const bottom = box.y + box.height;
@@ -156,6 +155,25 @@ function ringOnly(part: Part): boolean {
     edge(box.y, box.y + RING) >= RING_EDGE_SHARE * box.width &&
     edge(bottom - RING, bottom) >= RING_EDGE_SHARE * box.width
   );
+}
+
+/**
+ * Whether changed pixels inside a box are at most a caret (a column or two) and a pointer
+ * (the text beam that rested in the field and moved on with the focus): two runs of columns
+ * at most, each a pointer's width at most, one of them a caret's.
+ */
+function onlyCaretOrPointer(pixels: { x: number; y: number }[]): boolean {
+  const columns = [...new Set(pixels.map((p) => p.x))].sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const x of columns) {
+    const run = runs.at(-1);
+    if (run && x - run.at(-1)! <= 2) run.push(x);
+    else runs.push([x]);
+  }
+  const widths = runs.map((run) => run.at(-1)! - run[0]! + 1);
+  if (runs.length === 0) return true;
+  if (runs.length > 2 || widths.some((w) => w > POINTER_BOX.width)) return false;
+  return runs.length === 1 || widths.some((w) => w <= CARET_COLUMNS);
 }
 
 /**

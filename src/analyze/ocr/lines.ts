@@ -70,7 +70,8 @@ export function toLines(words: OcrWord[]): OcrLine[] {
  * closing one after it, a closing one with none before, a bar at either end.
  */
 export function withoutEdges(word: string): string {
-  let text = word;
+  // A caption's colon before a field's edge is read with it (":|555-0100"): both go.
+  let text = word.replace(/^[^\p{L}\p{N}]+\|/u, '|');
   if (text.startsWith('|') || (text.startsWith('[') && !text.includes(']'))) text = text.slice(1);
   if (text.endsWith('|') || (text.endsWith(']') && !text.includes('['))) text = text.slice(0, -1);
   return text;

@@ -318,6 +318,12 @@ describe('appearedText', () => {
     const button = { x: 920, y: 260, width: 144, height: 32 };
     const pressed = toLines(line('Search)', 930, 268));
     expect(appearedText(toLines(line('Search Ctrl+S', 930, 268)), pressed, button)).toBeUndefined();
+    // Read before as part of the row of buttons, garbled after where the pointer rests on one.
+    const row = { x: 820, y: 260, width: 400, height: 32 };
+    const buttons = toLines(line('Clear Ctrl+C Add Ctrl+A Search Ctrl+S Delete', 830, 268));
+    const search = buttons[0]!.words!.find((w) => w.text === 'Search')!.box;
+    const garbledSearch = toLines(line('search)ctri+s', search.x, 268));
+    expect(appearedText(buttons, garbledSearch, row)).toBeUndefined();
     // Text typed over a field's old text that starts it is new text (no glyph where the rest was).
     const typed = toLines(line('Hello', 930, 268));
     expect(appearedText(toLines(line('Hello World', 930, 268)), typed, button)).toBe('Hello');
@@ -476,6 +482,18 @@ describe('labelFor at a click point', () => {
     const region = { x: point.x - 8, y: point.y - 8, width: 16, height: 16 };
     expect(labelFor(lines, region, point)).toBe('Name');
     expect(labelFor(lines, region, { x: 325, y: 300 })).toBeUndefined();
+  });
+
+  it('names a desktop button by its text, not the keyboard shortcut shown beside it', () => {
+    // Tk's "Delete...   Ctrl+D", clicked nearer the shortcut; one line of two parts.
+    const button = toLines(
+      [...line('Delete...', 1080, 268), ...line('Ctrl+D', 1180, 268)].map((w) => ({ ...w, line: 700 })),
+    );
+    const point = { x: 1190, y: 276 };
+    const region = { x: point.x - 8, y: point.y - 8, width: 16, height: 16 };
+    expect(labelFor(button, region, point)).toBe('Delete...');
+    // A shortcut alone is all there is to name it by.
+    expect(labelFor(toLines(line('Ctrl+D', 1160, 268)), region, point)).toBe('Ctrl+D');
   });
 });
 

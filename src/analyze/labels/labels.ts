@@ -3,7 +3,7 @@
  * the text that appeared, the title of a screen. Pure, so it is unit-tested
  * without tesseract; the OCR stage (../ocr) gives it lines.
  */
-import { center, contains, expand, union, type Rect } from '../../shared/geometry';
+import { center, contains, expand, intersects, union, type Rect } from '../../shared/geometry';
 import type { LabelBasis } from '../types';
 import { editDistance, indicatorChanged, sameReading } from '../../shared/text-distance';
 import {
@@ -328,8 +328,16 @@ export function appearedText(
   const was = linesIn(before, region, margin);
   const seen = new Set(was.map((l) => l.text));
   const area = expand(region, margin);
-  // A line the pointer came to rest on reads garbled: it is the same text, not new text.
-  const spoiled = (line: OcrLine) => was.some((b) => samePlace(b.box, line.box) && garbled(line.text, b.text));
+  // A line the pointer came to rest on reads garbled: it is the same text, not new text. It may
+  // have been read before as part of a longer line (a row of buttons): then the words under it.
+  const under = (line: OcrLine) =>
+    was
+      .flatMap((b) => (b.words ?? [b]).filter((w) => intersects(w.box, line.box)))
+      .map((w) => w.text)
+      .join(' ');
+  const spoiled = (line: OcrLine) =>
+    was.some((b) => samePlace(b.box, line.box) && garbled(line.text, b.text)) ||
+    (under(line) !== '' && garbled(line.text, under(line)));
   const fresh = linesIn(after, region, margin)
     .map((l) => partIn(l, area))
     .filter((l) => !seen.has(l.text) && !isValidationMessage(l.text) && !spoiled(l))
@@ -554,7 +562,8 @@ const CUT_BY_POINTER = /^(.*[\p{L}\p{N}])\s?[)\]¢§©®{}|\\]+$/u;
  * or with its last words hidden behind one ("Search)" for "Search Ctrl+S").
  */
 function garbled(now: string, was: string): boolean {
-  if (POINTER_GLYPHS.test(now) && !POINTER_GLYPHS.test(was) && editDistance(now, was) <= POINTER_LETTERS) return true;
+  const near = editDistance(now.toLowerCase(), was.toLowerCase()) <= POINTER_LETTERS; // OCR reads case loosely
+  if (POINTER_GLYPHS.test(now) && !POINTER_GLYPHS.test(was) && near) return true;
   const cut = CUT_BY_POINTER.exec(now.trim());
   return cut !== null && startOf(cut[1]!, was);
 }

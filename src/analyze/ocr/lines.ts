@@ -93,11 +93,15 @@ const CONTROL_GAP = 0.6;
 export function partAt(line: OcrLine, x: number): string {
   const parts = partsOf(line);
   if (parts.length === 0) return line.text;
-  // An arrow or box beside a label read as a letter ("v array [3]") is not the control's name.
-  const named = parts.filter((part) => part.some((w) => alphanumerics(w.text) >= 2));
+  // An arrow or box beside a label read as a letter ("v array [3]") is not the control's name,
+  // nor is a keyboard shortcut shown beside it ("Delete...   Ctrl+D" on a desktop button).
+  const named = parts.filter((part) => part.some((w) => alphanumerics(w.text) >= 2) && !SHORTCUT.test(wordsText(part)));
   const pool = named.length > 0 ? named : parts;
   return wordsText(nearestPart(pool, x));
 }
+
+/** A keyboard shortcut as menus and buttons show it ("Ctrl+S", OCR's "Ctri+A", "Alt+F4", "Shift+Tab"). */
+const SHORTCUT = /^(ctrl|ctri|alt|shift|cmd|meta|super)\s?\+\s?\S{1,5}$/iu;
 
 type Word = NonNullable<OcrLine['words']>[number];
 

@@ -492,8 +492,11 @@ describe('labelFor at a click point', () => {
     const point = { x: 1190, y: 276 };
     const region = { x: point.x - 8, y: point.y - 8, width: 16, height: 16 };
     expect(labelFor(button, region, point)).toBe('Delete...');
-    // A shortcut alone is all there is to name it by.
+    // A shortcut alone is all there is to name it by, or with another control's text far left
+    // of it (its own text hidden by the pointer): no other control is named for it.
     expect(labelFor(toLines(line('Ctrl+D', 1160, 268)), region, point)).toBe('Ctrl+D');
+    const far = toLines([...line('Add', 1000, 268), ...line('Ctrl+D', 1180, 268)].map((w) => ({ ...w, line: 701 })));
+    expect(labelFor(far, region, point)).toBe('Ctrl+D');
   });
 });
 

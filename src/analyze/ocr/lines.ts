@@ -93,15 +93,32 @@ const CONTROL_GAP = 0.6;
 export function partAt(line: OcrLine, x: number): string {
   const parts = partsOf(line);
   if (parts.length === 0) return line.text;
-  // An arrow or box beside a label read as a letter ("v array [3]") is not the control's name,
-  // nor is a keyboard shortcut shown beside it ("Delete...   Ctrl+D" on a desktop button).
-  const named = parts.filter((part) => part.some((w) => alphanumerics(w.text) >= 2) && !SHORTCUT.test(wordsText(part)));
+  // An arrow or box beside a label read as a letter ("v array [3]") is not the control's name.
+  const named = parts.filter((part) => part.some((w) => alphanumerics(w.text) >= 2));
   const pool = named.length > 0 ? named : parts;
-  return wordsText(nearestPart(pool, x));
+  const nearest = nearestPart(pool, x);
+  // Nor is a keyboard shortcut shown beside its text ("Delete...   Ctrl+D" on a desktop button):
+  // the text just left of it is, where OCR read it.
+  const left = parts[parts.indexOf(nearest) - 1];
+  return wordsText(left && shortcutOf(left, nearest) ? left : nearest);
 }
 
 /** A keyboard shortcut as menus and buttons show it ("Ctrl+S", OCR's "Ctri+A", "Alt+F4", "Shift+Tab"). */
 const SHORTCUT = /^(ctrl|ctri|alt|shift|cmd|meta|super)\s?\+\s?\S{1,5}$/iu;
+/** How far right of a control's text (in text heights) its shortcut is shown, at most. */
+const SHORTCUT_REACH = 5;
+
+/** Whether `part` is the keyboard shortcut of `text` just left of it, a name of its own. */
+function shortcutOf(text: Word[], part: Word[]): boolean {
+  const [last, first] = [text.at(-1)!, part[0]!];
+  const gap = first.box.x - (last.box.x + last.box.width);
+  return (
+    SHORTCUT.test(wordsText(part)) &&
+    !SHORTCUT.test(wordsText(text)) &&
+    text.some((w) => alphanumerics(w.text) >= 2) &&
+    gap <= SHORTCUT_REACH * first.box.height
+  );
+}
 
 type Word = NonNullable<OcrLine['words']>[number];
 

@@ -68,11 +68,10 @@ const RING_EDGE_SHARE = 0.5;
 /** Columns a caret covers (it goes from the field the focus left). */
 const CARET_COLUMNS = 2;
 
-/** A run of rows of a change, and the changed pixels in them. */
+/** A run of rows of a change: the box around its changed pixels, and how many there are. */
 interface Part {
-  top: number;
-  bottom: number;
-  pixels: { x: number; y: number }[];
+  box: Rect;
+  count: number;
 }
 
 /**
@@ -87,69 +86,84 @@ interface Part {
 export function focusLeftIn(a: LumaArea, b: LumaArea, region: Rect): Rect | undefined {
   const parts = changedParts(a, b, region);
   if (parts.length < 2) return undefined;
-  const rings = parts.filter((part) => ringOnly(part));
-  if (rings.length !== 1 || !ringLost(a, b, rings[0]!)) return undefined;
+  const rings = parts.filter((part) => ringOnly(a, b, part.box));
+  if (rings.length !== 1 || !ringLost(a, b, rings[0]!.box)) return undefined;
   // The pointer's old and new places show in the frames' difference too: not the action's rows.
   const others = parts.filter((part) => part !== rings[0]);
   const rest = others.some((part) => !pointerSized(part)) ? others.filter((part) => !pointerSized(part)) : others;
-  if (rest.reduce((n, part) => n + part.pixels.length, 0) < REST_MIN_PIXELS) return undefined;
-  const [top, bottom] = [Math.min(...rest.map((p) => p.top)), Math.max(...rest.map((p) => p.bottom))];
+  if (rest.reduce((n, part) => n + part.count, 0) < REST_MIN_PIXELS) return undefined;
+  const top = Math.min(...rest.map((p) => p.box.y));
+  const bottom = Math.max(...rest.map((p) => p.box.y + p.box.height - 1));
   // Only where the rest is one row (the field the focus went to, typed in): a button whose
   // border faded as the menu it opened appeared below is that menu's trigger, not a ring left.
   if (bottom - top + 1 > ROW_HEIGHT) return undefined;
   return { x: region.x, y: top, width: region.width, height: bottom - top + 1 };
 }
 
-/** The changed pixels of `region` between two frames, in runs of rows split by unchanged rows. */
+/** The parts of `region` that changed between two frames: runs of rows split by unchanged rows. */
 function changedParts(a: LumaArea, b: LumaArea, region: Rect): Part[] {
-  const [left, right] = [Math.max(region.x, a.x), Math.min(region.x + region.width, a.x + a.width)];
-  const [high, low] = [Math.max(region.y, a.y), Math.min(region.y + region.height, a.y + a.height)];
   const parts: Part[] = [];
-  let open: Part | undefined;
-  for (let y = high; y < low; y++) {
-    let any = false;
-    for (let x = left; x < right; x++) {
-      const i = (y - a.y) * a.width + (x - a.x);
-      if (Math.abs(a.data[i]! - b.data[i]!) <= PIXEL_CHANGE) continue;
-      if (!open || y - open.bottom > PART_GAP) parts.push((open = { top: y, bottom: y, pixels: [] }));
-      open.pixels.push({ x, y });
-      open.bottom = y;
-      any = true;
+  let open: { top: number; bottom: number; left: number; right: number; count: number } | undefined;
+  const close = () => {
+    if (open) {
+      const { top, bottom, left, right, count } = open;
+      parts.push({ box: { x: left, y: top, width: right - left + 1, height: bottom - top + 1 }, count });
     }
-    if (!any && open && y - open.bottom > PART_GAP) open = undefined;
+  };
+  for (const y of rowsOf(region, a)) {
+    const changed = changedInRow(a, b, region, y);
+    if (changed.length === 0) continue;
+    if (!open || y - open.bottom > PART_GAP) {
+      close();
+      open = { top: y, bottom: y, left: changed[0]!, right: changed.at(-1)!, count: 0 };
+    }
+    open.bottom = y;
+    open.left = Math.min(open.left, changed[0]!);
+    open.right = Math.max(open.right, changed.at(-1)!);
+    open.count += changed.length;
   }
+  close();
   return parts;
+}
+
+/** The rows of `box` within a luma area. */
+function rowsOf(box: Rect, area: LumaArea): number[] {
+  const [high, low] = [Math.max(box.y, area.y), Math.min(box.y + box.height, area.y + area.height)];
+  return Array.from({ length: Math.max(0, low - high) }, (_, i) => high + i);
+}
+
+/** The columns of row `y` within `box` whose pixels changed between two frames, left to right. */
+function changedInRow(a: LumaArea, b: LumaArea, box: Rect, y: number): number[] {
+  const [left, right] = [Math.max(box.x, a.x), Math.min(box.x + box.width, a.x + a.width)];
+  const columns: number[] = [];
+  for (let x = left; x < right; x++) {
+    const i = (y - a.y) * a.width + (x - a.x);
+    if (Math.abs(a.data[i]! - b.data[i]!) > PIXEL_CHANGE) columns.push(x);
+  }
+  return columns;
 }
 
 /** At most this wide and high, a part is a mouse pointer (an arrow or a text beam, at 1× or 2×). */
 const POINTER_BOX = { width: 24, height: 40 };
 
 function pointerSized(part: Part): boolean {
-  const box = boxOf(part);
-  return box.width <= POINTER_BOX.width && box.height <= POINTER_BOX.height;
-}
-
-/** The box around a part's changed pixels. */
-function boxOf(part: Part): Rect {
-  const xs = part.pixels.map((p) => p.x);
-  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
-  return { x: x0, y: part.top, width: x1 - x0 + 1, height: part.bottom - part.top + 1 };
+  return part.box.width <= POINTER_BOX.width && part.box.height <= POINTER_BOX.height;
 }
 
 /**
- * Whether a part is a ring drawn or taken away around a control's box: its pixels at the box's
- * edges (most of its top and bottom rows), and inside it at most a caret's column or two.
+ * Whether a part (its box) is a ring drawn or taken away around a control's box: its changed
+ * pixels at the box's edges (most of its top and bottom rows), and inside it at most a
+ * caret's column or two and a pointer.
  */
-function ringOnly(part: Part): boolean {
-  const box = boxOf(part);
+function ringOnly(a: LumaArea, b: LumaArea, box: Rect): boolean {
   if (box.width < RING_BOX.minWidth || box.height < RING_BOX.minHeight || box.height > RING_BOX.maxHeight) return false;
-  const inside = part.pixels.filter(
-    (p) =>
-      p.x >= box.x + RING && p.x < box.x + box.width - RING && p.y >= box.y + RING && p.y < box.y + box.height - RING,
-  );
+  const rows = rowsOf(box, a).map((y) => ({ y, columns: changedInRow(a, b, box, y) }));
+  const inside = rows
+    .filter(({ y }) => y >= box.y + RING && y < box.y + box.height - RING)
+    .flatMap(({ columns }) => columns.filter((x) => x >= box.x + RING && x < box.x + box.width - RING));
   if (!onlyCaretOrPointer(inside)) return false;
   const edge = (y0: number, y1: number) =>
-    new Set(part.pixels.filter((p) => p.y >= y0 && p.y < y1).map((p) => p.x)).size;
+    new Set(rows.filter(({ y }) => y >= y0 && y < y1).flatMap(({ columns }) => columns)).size;
   const bottom = box.y + box.height;
   return (
     edge(box.y, box.y + RING) >= RING_EDGE_SHARE * box.width &&
@@ -162,8 +176,8 @@ function ringOnly(part: Part): boolean {
  * (the text beam that rested in the field and moved on with the focus): two runs of columns
  * at most, each a pointer's width at most, one of them a caret's.
  */
-function onlyCaretOrPointer(pixels: { x: number; y: number }[]): boolean {
-  const columns = [...new Set(pixels.map((p) => p.x))].sort((a, b) => a - b);
+function onlyCaretOrPointer(xs: number[]): boolean {
+  const columns = [...new Set(xs)].sort((a, b) => a - b);
   const runs: number[][] = [];
   for (const x of columns) {
     const run = runs.at(-1);
@@ -177,16 +191,18 @@ function onlyCaretOrPointer(pixels: { x: number; y: number }[]): boolean {
 }
 
 /**
- * Whether a part's ring went away rather than came: its pixels stood further from the box's
- * inside (its ground, read after) before than after.
+ * Whether a ring around a box went away rather than came: its changed pixels stood further
+ * from the box's inside (its ground, read after) before than after.
  */
-function ringLost(a: LumaArea, b: LumaArea, part: Part): boolean {
-  const ground = commonestInside(b, boxOf(part));
+function ringLost(a: LumaArea, b: LumaArea, box: Rect): boolean {
+  const ground = commonestInside(b, box);
   let [was, now] = [0, 0];
-  for (const { x, y } of part.pixels) {
-    const i = (y - a.y) * a.width + (x - a.x);
-    was += Math.abs(a.data[i]! - ground);
-    now += Math.abs(b.data[i]! - ground);
+  for (const y of rowsOf(box, a)) {
+    for (const x of changedInRow(a, b, box, y)) {
+      const i = (y - a.y) * a.width + (x - a.x);
+      was += Math.abs(a.data[i]! - ground);
+      now += Math.abs(b.data[i]! - ground);
+    }
   }
   return was > now;
 }

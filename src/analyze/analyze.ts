@@ -42,8 +42,7 @@ import { defaultSamplerConfig } from '../../workers/sampler/types';
 import { readsAsTyping, stepText, type StepFacts } from '../compose/step-text';
 import { saveAnalysis } from '../storage/analyses';
 import type { EventRecord } from '../capture/events';
-import { getFrame, getRecording, listEvents } from '../storage/recordings';
-import { frameLuma } from './frame-luma';
+import { getRecording, listEvents } from '../storage/recordings';
 import { changeBesideMark, focusLeftIn, modifiedMarkIn } from './labels/side-effects';
 import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
@@ -95,14 +94,15 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   let pixelsMs = 0;
   for (const [index, found] of drafts.entries()) {
     const previous = steps.at(-1);
-    const beside = await withoutSideEffect(found, readings[index] ?? undefined, backend);
+    const pixelsStarted = performance.now();
+    const foundPixels = await readPixels(found, readings[index] ?? undefined);
+    const beside = await withoutSideEffect(found, readings[index] ?? undefined, backend, foundPixels);
     const draft = beside?.draft ?? found;
     const reading = beside?.reading ?? readings[index] ?? undefined;
+    const pixels = beside ? await readPixels(draft, reading) : foundPixels;
+    pixelsMs += performance.now() - pixelsStarted;
     // A video of a whole screen recorded with this app shows its floating controls ticking.
     if (draft.kind === 'visual' && reading && draft.region && onlyOwnControls(reading, draft.region)) continue;
-    const pixelsStarted = performance.now();
-    const pixels = await readPixels(draft, reading);
-    pixelsMs += performance.now() - pixelsStarted;
     const atPoint = reading ? await readAtPoint(draft, backend, events, restingPointer(draft, events)) : undefined;
     const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
     if (previous && submittedBy(drafts[index - 1], draft, previous, step)) {
@@ -162,24 +162,23 @@ async function withoutSideEffect(
   draft: StepDraft<EventRecord>,
   reading: SequenceResult | undefined,
   backend: LocalBackend,
+  pixels: ChangeReading | undefined,
 ): Promise<{ draft: StepDraft<EventRecord>; reading: SequenceResult } | undefined> {
-  const { region, beforeFrameId, afterFrameId } = draft;
-  if (draft.kind !== 'visual' || !reading || !region || !beforeFrameId || !afterFrameId) return undefined;
+  const { region } = draft;
+  // The frames' luma as `readPixels` read it over the change and around it (decoded once).
+  const [a, b] = [pixels?.before, pixels?.after];
+  if (draft.kind !== 'visual' || !reading || !region || !a || !b) return undefined;
   const mark = modifiedMarkIn(reading.before, reading.after, region);
   // A ring left behind lies in another row than the action: one row holds no such pair.
   if (!mark && region.height <= ROW_HEIGHT) return undefined;
+  const rest = mark ? changeBesideMark(a, b, region, mark.box) : focusLeftIn(a, b, region);
+  if (!rest) return undefined;
+  const narrowed = { ...draft, region: rest };
   try {
-    const [first, last] = await Promise.all([getFrame(beforeFrameId), getFrame(afterFrameId)]);
-    if (!first || !last) return undefined;
-    const [a, b] = await Promise.all([frameLuma(first.blob, region), frameLuma(last.blob, region)]);
-    if (!a || !b) return undefined;
-    const rest = mark ? changeBesideMark(a, b, region, mark.box) : focusLeftIn(a, b, region);
-    if (!rest) return undefined;
-    const narrowed = { ...draft, region: rest };
     const [again] = await backend.analyzeSequence([narrowed]);
     return again ? { draft: narrowed, reading: again } : undefined;
   } catch {
-    return undefined; // a frame that cannot be decoded: the change is named whole
+    return undefined; // the screen could not be read again: the change is named whole
   }
 }
 

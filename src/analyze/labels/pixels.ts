@@ -23,7 +23,8 @@ export interface ChangeReading {
   mark?: Mark;
   /** A logged click at a point ticked a box there. */
   ticked?: boolean;
-  /** The after frame's luma over the change and its surroundings. */
+  /** The frames' luma over the change and its surroundings (read once, for every look at pixels). */
+  before?: LumaArea;
   after?: LumaArea;
 }
 
@@ -78,6 +79,7 @@ function changeIn(
     changed,
     ...(mark ? { mark } : {}),
     ...(point && boxTickedAt(a, b, point) ? { ticked: true } : {}),
+    before: a,
     after: b,
   };
 }

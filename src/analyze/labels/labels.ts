@@ -99,9 +99,7 @@ export function stillAtPoint(before: OcrLine[], after: OcrLine[], point: { x: nu
     at !== undefined &&
     alphanumerics(at.text) >= 2 &&
     after.some(
-      (line) =>
-        samePlace(line.box, at.box) &&
-        (line.text === at.text || sameReading(line.text, at.text) || garbled(line.text, at.text)),
+      (line) => samePlace(line.box, at.box) && (sameReading(line.text, at.text) || garbled(line.text, at.text)),
     )
   );
 }
@@ -335,9 +333,13 @@ export function appearedText(
       .flatMap((b) => (b.words ?? [b]).filter((w) => intersects(w.box, line.box)))
       .map((w) => w.text)
       .join(' ');
-  const spoiled = (line: OcrLine) =>
-    was.some((b) => samePlace(b.box, line.box) && garbled(line.text, b.text)) ||
-    (under(line) !== '' && garbled(line.text, under(line)));
+  const spoiled = (line: OcrLine) => {
+    const read = under(line);
+    return (
+      was.some((b) => samePlace(b.box, line.box) && garbled(line.text, b.text)) ||
+      (read !== '' && garbled(line.text, read))
+    );
+  };
   const fresh = linesIn(after, region, margin)
     .map((l) => partIn(l, area))
     .filter((l) => !seen.has(l.text) && !isValidationMessage(l.text) && !spoiled(l))
@@ -568,9 +570,14 @@ function garbled(now: string, was: string): boolean {
   return cut !== null && startOf(cut[1]!, was);
 }
 
+/** A text's words, in lower case: readings compared word by word. */
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
 /** Whether `whole` begins with every word of `start`, and has more. */
 function startOf(start: string, whole: string): boolean {
-  const [first, then] = [start, whole].map((text) => text.toLowerCase().split(/\s+/).filter(Boolean));
+  const [first, then] = [start, whole].map(wordsOf);
   return first!.length > 0 && then!.length > first!.length && first!.every((word, i) => then![i] === word);
 }
 
@@ -579,7 +586,7 @@ const ROW_WORDS = 5;
 
 /** Whether two readings of a row of controls share over half of the words of either. */
 function mostlyShared(a: string, b: string): boolean {
-  const [first, second] = [a, b].map((text) => text.toLowerCase().split(/\s+/).filter(Boolean));
+  const [first, second] = [a, b].map(wordsOf);
   const fewest = Math.min(first!.length, second!.length);
   const common = first!.filter((word) => second!.includes(word)).length;
   return fewest >= ROW_WORDS && common * 2 > fewest;
@@ -587,7 +594,7 @@ function mostlyShared(a: string, b: string): boolean {
 
 /** Whether every word of `part` (at least two) is a word of `whole`, which has more. */
 function partOf(part: string, whole: string): boolean {
-  const words = part.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = wordsOf(part);
   const all = new Set(whole.toLowerCase().split(/\s+/));
   return words.length >= 2 && all.size > words.length && words.every((w) => all.has(w));
 }

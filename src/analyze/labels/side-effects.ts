@@ -40,16 +40,12 @@ const REST_MIN_PIXELS = 12;
 export function changeBesideMark(a: LumaArea, b: LumaArea, region: Rect, mark: Rect): Rect | undefined {
   const [top, bottom] = [mark.y - MARK_ROWS, mark.y + mark.height + MARK_ROWS];
   let [y0, y1, count] = [Infinity, -Infinity, 0];
-  const [left, right] = [Math.max(region.x, a.x), Math.min(region.x + region.width, a.x + a.width)];
-  const [high, low] = [Math.max(region.y, a.y), Math.min(region.y + region.height, a.y + a.height)];
-  for (let y = high; y < low; y++) {
+  for (const y of rowsOf(region, a)) {
     if (y >= top && y < bottom) continue;
-    for (let x = left; x < right; x++) {
-      const i = (y - a.y) * a.width + (x - a.x);
-      if (Math.abs(a.data[i]! - b.data[i]!) <= PIXEL_CHANGE) continue;
-      count++;
-      [y0, y1] = [Math.min(y0, y), Math.max(y1, y)];
-    }
+    const changed = changedInRow(a, b, region, y).length;
+    if (changed === 0) continue;
+    count += changed;
+    [y0, y1] = [Math.min(y0, y), Math.max(y1, y)];
   }
   return count >= REST_MIN_PIXELS ? { x: region.x, y: y0, width: region.width, height: y1 - y0 + 1 } : undefined;
 }

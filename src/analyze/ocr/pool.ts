@@ -8,7 +8,7 @@
  */
 import { createScheduler, createWorker, OEM, PSM, type Scheduler } from 'tesseract.js';
 import { TESSERACT } from 'virtual:pack2skill/vendor';
-import { darkOnLight, removeRuledLines } from './preprocess';
+import { darkOnLight, removeCarets, removeRuledLines } from './preprocess';
 import { clamp, type Rect } from '../../shared/geometry';
 import type { OcrWord } from './lines';
 
@@ -70,6 +70,8 @@ export class OcrPool {
     darkOnLight(pixels.data, canvas.width, canvas.height, 4 * scale);
     // Runs longer than this are borders: letters at UI sizes are far shorter.
     removeRuledLines(pixels.data, canvas.width, canvas.height, 28 * scale);
+    // A caret touching the last letter typed cuts it from the reading.
+    removeCarets(pixels.data, canvas.width, canvas.height, scale);
     ctx.putImageData(pixels, 0, 0);
     const crop = await canvas.convertToBlob({ type: 'image/png' });
     const job = scheduler.addJob('recognize', crop, {}, { blocks: true, text: false });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { darkOnLight, removeRuledLines } from './preprocess';
+import { darkOnLight, removeCarets, removeRuledLines } from './preprocess';
 
 const W = 80;
 const H = 40;
@@ -33,6 +33,61 @@ describe('removeRuledLines', () => {
     expect(dark(rgba, 5, 20)).toBe(false);
     expect(dark(rgba, 30, 18)).toBe(true);
     expect(dark(rgba, 34, 25)).toBe(true);
+  });
+});
+
+describe('removeCarets', () => {
+  /** A digit-like glyph: a 6 × 10 box outline standing on the baseline (row 25), left edge at `x`. */
+  const glyph = (set: (x: number, y: number) => void, x: number) => {
+    for (let y = 16; y < 26; y++) {
+      set(x, y);
+      set(x + 5, y);
+    }
+    for (let k = x; k < x + 6; k++) {
+      set(k, 16);
+      set(k, 25);
+    }
+  };
+
+  it("erases a caret touching the last glyph (Tk's 555-0100|), and keeps the glyph", () => {
+    const rgba = image((set) => {
+      glyph(set, 20);
+      glyph(set, 28);
+      for (let y = 13; y < 29; y++) set(34, y), set(35, y); // the caret, 2 px, above and below the glyphs
+    });
+    removeCarets(rgba, W, H, 1);
+    expect(dark(rgba, 34, 20)).toBe(false);
+    expect(dark(rgba, 35, 14)).toBe(false);
+    expect(dark(rgba, 33, 20)).toBe(true); // the glyph's right side
+    expect(dark(rgba, 28, 20)).toBe(true);
+  });
+
+  it('keeps an l: it reaches above the glyphs beside it but stands on their baseline', () => {
+    const rgba = image((set) => {
+      glyph(set, 20);
+      for (let y = 12; y < 26; y++) set(28, y);
+      glyph(set, 31);
+    });
+    removeCarets(rgba, W, H, 1);
+    expect(dark(rgba, 28, 14)).toBe(true);
+  });
+
+  it('keeps a bracket: its feet lie beside the ends of its bar', () => {
+    const rgba = image((set) => {
+      for (let y = 13; y < 29; y++) set(20, y);
+      set(21, 13), set(22, 13), set(21, 28), set(22, 28);
+      glyph(set, 24);
+    });
+    removeCarets(rgba, W, H, 1);
+    expect(dark(rgba, 20, 20)).toBe(true);
+  });
+
+  it('keeps a bar with nothing beside it (an I or l on its own)', () => {
+    const rgba = image((set) => {
+      for (let y = 13; y < 29; y++) set(40, y);
+    });
+    removeCarets(rgba, W, H, 1);
+    expect(dark(rgba, 40, 20)).toBe(true);
   });
 });
 

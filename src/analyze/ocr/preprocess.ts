@@ -125,3 +125,88 @@ export function darkOnLight(rgba: Uint8ClampedArray, width: number, height: numb
 
 /** Luma is binned by 8 to find a background. */
 const BINS = 32;
+
+/** Shortest caret looked for, in pixels at 1×: a text caret is a line's height, 9 px even for small text. */
+const CARET_MIN = 9;
+/** Widest caret, in pixels at 1× (2 px drawn, a column more once scaled up and smoothed). */
+const CARET_WIDTH = 3;
+
+/**
+ * Erases a text caret standing beside the text it follows. A caret is a thin
+ * upright bar as tall as the font's whole line, so it reaches above the tops and
+ * below the feet of the glyphs beside it; touching the last one (Tk draws it
+ * against the glyph), it made tesseract drop that glyph: "555-0100|" read "555-010".
+ * No letter is such a bar: l, I and 1 stand on the baseline, and [ and ] have feet,
+ * so a bar with ink beside its ends is kept. A bar alone (nothing beside it) is kept
+ * too: it may be an l or an I. Runs after `removeRuledLines`; `scale` is the crop's
+ * upscale. Pure, on RGBA pixels.
+ */
+export function removeCarets(rgba: Uint8ClampedArray, width: number, height: number, scale: number): void {
+  const inkMap = new Uint8Array(width * height);
+  for (let i = 0; i < inkMap.length; i++) inkMap[i] = lumaAt(rgba, i * 4) < INK ? 1 : 0;
+  const ink = (x: number, y: number) => inkMap[y * width + x] === 1;
+  const minRun = CARET_MIN * scale;
+  // The longest upright run of ink in each column (start and end row), if it is caret-tall.
+  const runs: ({ top: number; bottom: number } | null)[] = [];
+  for (let x = 0; x < width; x++) {
+    let best: { top: number; bottom: number } | null = null;
+    let start = -1;
+    for (let y = 0; y <= height; y++) {
+      const on = y < height && ink(x, y);
+      if (on && start < 0) start = y;
+      if (on || start < 0) continue;
+      if (y - start >= minRun && (!best || y - start > best.bottom - best.top + 1)) best = { top: start, bottom: y - 1 };
+      start = -1;
+    }
+    runs.push(best);
+  }
+  const margin = scale; // a pixel at 1× beyond the glyphs, above and below
+  for (let x = 0; x < width; ) {
+    const run = runs[x];
+    if (!run) {
+      x++;
+      continue;
+    }
+    // Neighbouring columns whose runs cover the same rows (within the margin) make one bar.
+    let end = x;
+    let top = run.top;
+    let bottom = run.bottom;
+    while (end + 1 < width) {
+      const next = runs[end + 1];
+      if (!next || Math.abs(next.top - run.top) > margin || Math.abs(next.bottom - run.bottom) > margin) break;
+      end++;
+      top = Math.min(top, next.top);
+      bottom = Math.max(bottom, next.bottom);
+    }
+    if (end - x + 1 <= CARET_WIDTH * scale && isCaret(x, end, top, bottom)) {
+      // The bar, and the paler pixels its smoothed edges left around it (not the ink of a glyph it touches).
+      for (let cx = Math.max(0, x - scale); cx <= Math.min(width - 1, end + scale); cx++)
+        for (let y = Math.max(0, top - scale); y <= Math.min(height - 1, bottom + scale); y++) {
+          const bar = cx >= x && cx <= end && y >= top && y <= bottom;
+          if (!bar && ink(cx, y)) continue;
+          const p = (y * width + cx) * 4;
+          rgba[p] = rgba[p + 1] = rgba[p + 2] = 255;
+        }
+    }
+    x = end + 1;
+  }
+
+  /** Whether the bar in columns `left`–`right`, rows `top`–`bottom`, stands out of glyphs beside it. */
+  function isCaret(left: number, right: number, top: number, bottom: number): boolean {
+    const tall = bottom - top + 1;
+    let [inkTop, inkBottom, count] = [height, -1, 0];
+    const rowFrom = Math.max(0, top - Math.floor(tall / 2));
+    const rowTo = Math.min(height - 1, bottom + Math.floor(tall / 2));
+    for (let x = Math.max(0, left - tall); x <= Math.min(width - 1, right + tall); x++) {
+      if (x >= left && x <= right) continue;
+      for (let y = rowFrom; y <= rowTo; y++) {
+        if (!ink(x, y)) continue;
+        count++;
+        inkTop = Math.min(inkTop, y);
+        inkBottom = Math.max(inkBottom, y);
+      }
+    }
+    // A glyph's worth of ink beside it, and the bar beyond it at both ends.
+    return count >= 4 * scale * scale && top <= inkTop - margin && bottom >= inkBottom + margin;
+  }
+}

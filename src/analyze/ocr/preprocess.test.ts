@@ -53,7 +53,7 @@ describe('removeCarets', () => {
     const rgba = image((set) => {
       glyph(set, 20);
       glyph(set, 28);
-      for (let y = 13; y < 29; y++) set(34, y), set(35, y); // the caret, 2 px, above and below the glyphs
+      for (let y = 13; y < 29; y++) [34, 35].forEach((x) => set(x, y)); // the caret, 2 px, above and below the glyphs
     });
     removeCarets(rgba, W, H, 1);
     expect(dark(rgba, 34, 20)).toBe(false);
@@ -75,7 +75,13 @@ describe('removeCarets', () => {
   it('keeps a bracket: its feet lie beside the ends of its bar', () => {
     const rgba = image((set) => {
       for (let y = 13; y < 29; y++) set(20, y);
-      set(21, 13), set(22, 13), set(21, 28), set(22, 28);
+      for (const [x, y] of [
+        [21, 13],
+        [22, 13],
+        [21, 28],
+        [22, 28],
+      ] as const)
+        set(x, y);
       glyph(set, 24);
     });
     removeCarets(rgba, W, H, 1);

@@ -155,13 +155,14 @@ export function removeCarets(rgba: Uint8ClampedArray, width: number, height: num
       const on = y < height && ink(x, y);
       if (on && start < 0) start = y;
       if (on || start < 0) continue;
-      if (y - start >= minRun && (!best || y - start > best.bottom - best.top + 1)) best = { top: start, bottom: y - 1 };
+      if (y - start >= minRun && (!best || y - start > best.bottom - best.top + 1))
+        best = { top: start, bottom: y - 1 };
       start = -1;
     }
     runs.push(best);
   }
   const margin = scale; // a pixel at 1× beyond the glyphs, above and below
-  for (let x = 0; x < width; ) {
+  for (let x = 0; x < width;) {
     const run = runs[x];
     if (!run) {
       x++;

@@ -282,6 +282,42 @@ describe('ChangeDetector', () => {
     expect(changes[0]!.box).toEqual({ x: 30, y: 20, width: 10, height: 2 });
   });
 
+  it('leaves out a clock it was not told of once it has ticked a few times, and sees what happens beside it', () => {
+    const { sample, changes, screen } = setup({ pointer: false });
+    sample(3);
+    for (let second = 0; second < 10; second++) {
+      // The seconds digit redrawn every second (6 samples), the tens digit beside it every 10.
+      screen.fill(6, 4, 2, 3, 20 + (second % 5) * 40);
+      if (second === 9) screen.fill(3, 4, 2, 3, 60);
+      if (second === 8) screen.fill(30, 20, 10, 2, 20); // the workflow, at the same moment as a tick
+      sample(6);
+    }
+    const ticks = changes.filter((c) => c.box.x < 10);
+    expect(ticks.length).toBeGreaterThanOrEqual(1);
+    expect(ticks.length).toBeLessThanOrEqual(5); // the first ticks are seen, then none
+    expect(ticks.every((c) => c.startT < 6 * 1000)).toBe(true);
+    const work = changes.filter((c) => c.box.x >= 30);
+    expect(work).toHaveLength(1);
+    expect(work[0]!.box).toEqual({ x: 30, y: 20, width: 10, height: 2 });
+  });
+
+  it("does not take Tk's blinking caret (600 ms on, 300 off) for a clock: typing beside it is seen", () => {
+    const { sample, changes, screen } = setup({ pointer: false });
+    sample(3);
+    for (let blink = 0; blink < 12; blink++) {
+      screen.fill(30, 10, 1, 3, 0);
+      sample(4); // on, 667 ms
+      screen.fill(30, 10, 1, 3, 240);
+      sample(2); // off, 333 ms
+    }
+    const before = changes.length;
+    screen.fill(22, 10, 1, 3, 0); // a letter typed just left of it, as the caret comes on
+    screen.fill(30, 10, 1, 3, 0);
+    sample(4);
+    expect(changes.length).toBe(before + 1);
+    expect(changes.at(-1)!.box.x).toBe(22);
+  });
+
   it('treats a scroll as one change that ends when the page stops moving', () => {
     const { sample, changes, screen } = setup();
     for (let y = 0; y < H; y += 4) screen.fill(4, y, 40, 2, 20); // lines of text

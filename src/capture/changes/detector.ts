@@ -19,7 +19,10 @@
  * frame, and the rest is a change of its own, marked as following on (`moved`).
  *
  * Areas the caller knows are not the workflow (the recorder's own windows on a
- * shared screen: its timer ticks every second) are not looked at (`ignore`).
+ * shared screen: its timer ticks every second) are not looked at (`ignore`). A clock
+ * the caller cannot point out (the recorder's window in a video someone brings, a
+ * clock on the page) is found by its ticks: a place that changed once a second,
+ * five times over, is left out while it goes on ticking (see `ClockCells`).
  */
 import { union, type Rect } from '../../shared/geometry';
 
@@ -149,6 +152,7 @@ export class ChangeDetector<H> {
   #change: OpenChange<H> | null = null;
   #activity = new Float32Array(0);
   #changed = new Uint8Array(0);
+  #clock = new ClockCells(0);
   /** Areas not looked at, as shares of the frame (0–1), and their cells on the current grid. */
   #ignored: Rect[] = [];
   #ignoredCells: { width: number; height: number; cells: Uint8Array } | null = null;
@@ -311,6 +315,7 @@ export class ChangeDetector<H> {
     if (this.#changed.length !== total) {
       this.#changed = new Uint8Array(total);
       this.#activity = new Float32Array(total);
+      this.#clock = new ClockCells(total);
     }
     const changed = this.#changed;
     if (a.width !== b.width || a.height !== b.height) {
@@ -325,6 +330,9 @@ export class ChangeDetector<H> {
       changed[i] = hit;
       raw += hit;
     }
+    // A clock's ticks are left out of every update, large or small: one that ticks while a
+    // form fills would otherwise join the two windows into one change.
+    raw -= this.#clock.hide(changed, b.width, b.t);
     const activity = this.#activity;
     const decay = 0.5 ** (Math.max(0, b.t - a.t) / activityHalfLifeMs);
     const small = raw <= total * smallUpdateFraction;
@@ -629,4 +637,70 @@ function firstChange(place: Rect, cells: Uint8Array, changedAt: Float64Array, wi
     }
   }
   return first;
+}
+
+/** Two hits closer than this are one tick (a digit redrawn over two samples of a video). */
+const SAME_TICK_MS = 250;
+/** A clock ticks once a second; a tick may be seen this far off a whole second (samples of a video are 167 ms apart). */
+const TICK_MS = 1000;
+const TICK_SLACK_MS = 200;
+/**
+ * Ticks a second (or two) apart in a row that make a clock: the fifth tick is the first left
+ * out. Fewer would take a person who presses the same button at a steady pace (a test script's
+ * one action a second) for a clock.
+ */
+const CLOCK_TICKS = 4;
+/** How far either side of a ticking cell (and above and below) a clock's other digits are, in cells. */
+const CLOCK_REACH = { x: 8, y: 2 };
+
+/**
+ * Cells that tick like a clock (a timer, the recorder's "Recording 0:09"): each changed a
+ * whole second (or two: a digit's cell can stay as it was) after it last did, for
+ * `CLOCK_TICKS` ticks in a row. Carets blink at other rhythms (browsers 500 ms, Tk 600 and
+ * 300, GTK 600), so a caret never counts, and typing beside it is never left out. The
+ * digits beside a ticking one (tens of seconds, minutes) go with it.
+ */
+class ClockCells {
+  readonly #tickAt: Float64Array;
+  readonly #hitAt: Float64Array;
+  readonly #ticks: Uint8Array;
+
+  constructor(cells: number) {
+    this.#tickAt = new Float64Array(cells).fill(-Infinity);
+    this.#hitAt = new Float64Array(cells).fill(-Infinity);
+    this.#ticks = new Uint8Array(cells);
+  }
+
+  /** Notes the hits of a sample at `t` and clears those of clocks in `changed`; returns how many were cleared. */
+  hide(changed: Uint8Array, width: number, t: number): number {
+    const clocks: number[] = [];
+    for (let i = 0; i < changed.length; i++) {
+      if (changed[i] !== 1) continue;
+      const same = t - this.#hitAt[i]! <= SAME_TICK_MS;
+      this.#hitAt[i] = t;
+      if (same) {
+        if (this.#ticks[i]! >= CLOCK_TICKS) clocks.push(i);
+        continue;
+      }
+      const gap = t - this.#tickAt[i]!;
+      const seconds = Math.round(gap / TICK_MS);
+      const regular = seconds >= 1 && seconds <= 2 && Math.abs(gap - seconds * TICK_MS) <= TICK_SLACK_MS;
+      this.#ticks[i] = regular ? Math.min(255, this.#ticks[i]! + 1) : 0;
+      this.#tickAt[i] = t;
+      if (this.#ticks[i]! >= CLOCK_TICKS) clocks.push(i);
+    }
+    if (clocks.length === 0) return 0;
+    const height = changed.length / width;
+    let cleared = 0;
+    for (const i of clocks) {
+      const [cx, cy] = [i % width, Math.floor(i / width)];
+      for (let y = Math.max(0, cy - CLOCK_REACH.y); y <= Math.min(height - 1, cy + CLOCK_REACH.y); y++)
+        for (let x = Math.max(0, cx - CLOCK_REACH.x); x <= Math.min(width - 1, cx + CLOCK_REACH.x); x++) {
+          if (changed[y * width + x] !== 1) continue;
+          changed[y * width + x] = 0;
+          cleared++;
+        }
+    }
+    return cleared;
+  }
 }

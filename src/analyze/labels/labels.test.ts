@@ -498,6 +498,27 @@ describe('labelFor at a click point', () => {
     const far = toLines([...line('Add', 1000, 268), ...line('Ctrl+D', 1180, 268)].map((w) => ({ ...w, line: 701 })));
     expect(labelFor(far, region, point)).toBe('Ctrl+D');
   });
+
+  it('names a desktop button by its text where OCR read its shortcut as a line of its own', () => {
+    const split = toLines([
+      ...line('Add Ctrl+A', 900, 268),
+      ...line('Delete...', 1080, 268),
+      ...line('Ctrl+D', 1180, 268),
+    ]);
+    const point = { x: 1190, y: 276 };
+    const region = { x: point.x - 8, y: point.y - 8, width: 16, height: 16 };
+    expect(labelFor(split, region, point)).toBe('Delete...');
+    // Read with its neighbour as one line, the part just left of the shortcut.
+    const joined = toLines([
+      ...[...line('Add Ctrl+A', 900, 268), ...line('Delete...', 1080, 268)].map((w) => ({ ...w, line: 702 })),
+      ...line('Ctrl+D', 1180, 268),
+    ]);
+    expect(labelFor(joined, region, point)).toBe('Delete...');
+    // The line that stayed where a dialog opened under the row, nearest the change's corner.
+    const dialog = { x: 1170, y: 260, width: 200, height: 120 };
+    const after = toLines([...line('Ctrl+D', 1180, 268), ...line('Are you sure?', 1200, 330)]);
+    expect(actedOnLabel(split, after, dialog)).toBe('Delete...');
+  });
 });
 
 describe('actedOnLabel with lines that moved', () => {

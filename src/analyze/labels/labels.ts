@@ -11,6 +11,7 @@ import {
   linesIn,
   nearestPart,
   partAt,
+  shortcutOwner,
   partIn,
   partsOf,
   samePlace,
@@ -70,7 +71,7 @@ export function labelAtPoint(
   // The part of the line under the point: one of several links or buttons OCR read as one line.
   const line = lines.find((l) => contains(l.box, point)) ?? lineBesidePoint(lines, point);
   if (!line) return undefined;
-  if (!field) return { label: partAt(line, point.x), line };
+  if (!field) return { label: shortcutOwner(line, lines) ?? partAt(line, point.x), line };
   const caption = captionOfValue(lines, line, point, field === 'replaced');
   return caption ? { label: caption.text, line, caption } : { label: fieldName(line.text), line };
 }
@@ -413,7 +414,7 @@ export function actedOn(
         bestDistance = distance;
       }
     }
-    return best ? { label: best.text, seen } : undefined;
+    return best ? { label: shortcutOwner(best, before) ?? best.text, seen } : undefined;
   };
   const movedAway = (line: OcrLine) => !inPlace(line) && after.some((a) => a.text === line.text);
   // A control that gained or lost an indicator read as text beside it ("array [3]" now

@@ -120,6 +120,27 @@ function shortcutOf(text: Word[], part: Word[]): boolean {
   );
 }
 
+/**
+ * The control a line that is only a keyboard shortcut belongs to: where OCR read "Ctrl+D" as
+ * a line of its own apart from "Delete..." beside it, the nearest part just left of it on its
+ * row (within `SHORTCUT_REACH` text heights), as `partAt` names it. Undefined for any other
+ * line, or where nothing with a name stands there.
+ */
+export function shortcutOwner(line: OcrLine, lines: readonly OcrLine[]): string | undefined {
+  if (!SHORTCUT.test(line.text)) return undefined;
+  const reach = SHORTCUT_REACH * line.box.height;
+  let owner: OcrLine | undefined;
+  for (const other of lines) {
+    const right = other.box.x + other.box.width;
+    const gap = line.box.x - right;
+    const sameRow = Math.abs(center(other.box).y - center(line.box).y) <= line.box.height / 2;
+    if (!sameRow || gap < -line.box.height / 2 || gap > reach || SHORTCUT.test(other.text)) continue;
+    if (alphanumerics(other.text) < 2 || (owner && right < owner.box.x + owner.box.width)) continue;
+    owner = other;
+  }
+  return owner && partAt(owner, owner.box.x + owner.box.width);
+}
+
 type Word = NonNullable<OcrLine['words']>[number];
 
 /** Words as the text they read, a space between each. */

@@ -43,7 +43,7 @@ import { readsAsTyping, stepText, type StepFacts } from '../compose/step-text';
 import { saveAnalysis } from '../storage/analyses';
 import type { EventRecord } from '../capture/events';
 import { getRecording, listEvents } from '../storage/recordings';
-import { changeBesideMark, focusLeftIn, modifiedMarkIn } from './labels/side-effects';
+import { changeBesideMark, focusLeftIn, markAppendedIn, modifiedMarkIn } from './labels/side-effects';
 import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
 import { expand, ROW_HEIGHT, type Rect } from '../shared/geometry';
@@ -168,11 +168,15 @@ async function withoutSideEffect(
   // The frames' luma as `readPixels` read it over the change and around it (decoded once).
   const [a, b] = [pixels?.before, pixels?.after];
   if (draft.kind !== 'visual' || !reading || !region || !a || !b) return undefined;
-  const mark = modifiedMarkIn(reading.before, reading.after, region);
+  const read = modifiedMarkIn(reading.before, reading.after, region)?.box;
+  // A mark seen only in the pixels may be a sort arrow after a column's name: then the rest
+  // is the rows sorted, not one field, and the change is named whole.
+  const seen = read ? undefined : markAppendedIn(reading.before, a, b, region);
+  const mark = read ?? seen;
   // A ring left behind lies in another row than the action: one row holds no such pair.
   if (!mark && region.height <= ROW_HEIGHT) return undefined;
-  const rest = mark ? changeBesideMark(a, b, region, mark.box) : focusLeftIn(a, b, region);
-  if (!rest) return undefined;
+  const rest = mark ? changeBesideMark(a, b, region, mark) : focusLeftIn(a, b, region);
+  if (!rest || (seen && rest.height > ROW_HEIGHT)) return undefined;
   const narrowed = { ...draft, region: rest };
   try {
     const [again] = await backend.analyzeSequence([narrowed]);

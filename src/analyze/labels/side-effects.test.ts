@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LumaArea } from '../frame-luma';
 import type { Rect } from '../../shared/geometry';
 import { toLines, type OcrWord } from '../ocr/lines';
-import { changeBesideMark, focusLeftIn, markedModified, modifiedMarkIn } from './side-effects';
+import { changeBesideMark, focusLeftIn, markAppendedIn, markedModified, modifiedMarkIn } from './side-effects';
 
 let lineId = 0;
 const line = (text: string, x: number, y: number): OcrWord[] => {
@@ -41,17 +41,43 @@ describe('modifiedMarkIn', () => {
   });
 });
 
+/** Two readings of a 200 × 180 area at x 1000, the second with the given boxes of pixels made brighter. */
+const frames = (...changes: Rect[]): [LumaArea, LumaArea] => {
+  const [width, height] = [200, 180];
+  const a = { x: 1000, y: 0, width, height, data: new Uint8Array(width * height).fill(30) };
+  const b = { ...a, data: a.data.slice() };
+  for (const box of changes)
+    for (let y = box.y; y < box.y + box.height; y++)
+      for (let x = box.x; x < box.x + box.width; x++) b.data[y * width + (x - 1000)] = 200;
+  return [a, b];
+};
+
+describe('markAppendedIn', () => {
+  const region = { x: 1000, y: 0, width: 200, height: 180 };
+  // dat.GUI's preset "Default" (box x 1031–1072, y 7–16) and the field typed in below it.
+  const before = toLines([
+    { text: 'Default', confidence: 90, box: { x: 1031, y: 7, width: 41, height: 9 }, line: 900 },
+    { text: 'height', confidence: 90, box: { x: 1031, y: 150, width: 36, height: 9 }, line: 901 },
+  ]);
+
+  it('is the line a "*" was drawn just after, high in its rows (measured on the real frames)', () => {
+    const [a, b] = frames({ x: 1072, y: 7, width: 5, height: 5 }, { x: 1119, y: 149, width: 13, height: 8 });
+    expect(markAppendedIn(before, a, b, region)).toEqual({ x: 1031, y: 7, width: 41, height: 9 });
+  });
+
+  it('is nothing for a letter typed on (down to the baseline), a caret, or a change in the line itself', () => {
+    const typed = frames({ x: 1072, y: 9, width: 5, height: 7 }, { x: 1119, y: 149, width: 13, height: 8 });
+    expect(markAppendedIn(before, ...typed, region)).toBeUndefined();
+    const caret = frames({ x: 1073, y: 5, width: 1, height: 13 });
+    expect(markAppendedIn(before, ...caret, region)).toBeUndefined();
+    const renamed = frames({ x: 1040, y: 7, width: 38, height: 5 });
+    expect(markAppendedIn(before, ...renamed, region)).toBeUndefined();
+    const far = frames({ x: 1100, y: 7, width: 5, height: 5 }); // not just after the line
+    expect(markAppendedIn(before, ...far, region)).toBeUndefined();
+  });
+});
+
 describe('changeBesideMark', () => {
-  /** Two readings of a 200 × 180 area, the second with the given boxes of pixels made brighter. */
-  const frames = (...changes: { x: number; y: number; width: number; height: number }[]): [LumaArea, LumaArea] => {
-    const [width, height] = [200, 180];
-    const a = { x: 1000, y: 0, width, height, data: new Uint8Array(width * height).fill(30) };
-    const b = { ...a, data: a.data.slice() };
-    for (const box of changes)
-      for (let y = box.y; y < box.y + box.height; y++)
-        for (let x = box.x; x < box.x + box.width; x++) b.data[y * width + (x - 1000)] = 200;
-    return [a, b];
-  };
   const region = { x: 1000, y: 0, width: 200, height: 180 };
   const mark = { x: 1010, y: 8, width: 56, height: 12 };
 

@@ -5,7 +5,7 @@
  * spanning both; named from its top, the step would be "Click Default". The rest of
  * the change, without the mark, is what was acted on.
  */
-import { samePlace, type OcrLine } from '../ocr/lines';
+import { alphanumerics, samePlace, type OcrLine } from '../ocr/lines';
 import { intersects, ROW_HEIGHT, type Rect } from '../../shared/geometry';
 import type { LumaArea } from '../frame-luma';
 import { PIXEL_CHANGE } from './marks';
@@ -25,6 +25,32 @@ export function markedModified(before: string, after: string): boolean {
 export function modifiedMarkIn(before: OcrLine[], after: OcrLine[], region: Rect): OcrLine | undefined {
   const now = after.filter((line) => intersects(line.box, region));
   return before.find((line) => now.some((a) => samePlace(a.box, line.box) && markedModified(line.text, a.text)));
+}
+
+/**
+ * A mark added after a line read before, seen in the pixels where OCR did not read the line
+ * again after (dat.GUI's "Default*" over a dark page, lost in one read of two): in the line's
+ * rows, the only pixels that changed lie just right of its end, no wider than the line is
+ * tall, and all above its lower quarter (a "*" or "•" stands high; a letter typed on stands
+ * on the baseline). The line's box, as `modifiedMarkIn` gives it.
+ */
+export function markAppendedIn(before: OcrLine[], a: LumaArea, b: LumaArea, region: Rect): Rect | undefined {
+  for (const line of before) {
+    const { box } = line;
+    const end = box.x + box.width;
+    if (alphanumerics(line.text) < 2 || end < region.x || end > region.x + region.width) continue;
+    const band = { x: region.x, y: box.y - 2, width: region.width, height: box.height + 4 };
+    let [count, outside, low] = [0, false, false];
+    for (const y of rowsOf(band, a)) {
+      for (const x of changedInRow(a, b, band, y)) {
+        count++;
+        if (x < end - 1 || x > end + box.height) outside = true;
+        if (y > box.y + box.height * 0.75) low = true;
+      }
+    }
+    if (count > 0 && !outside && !low) return box;
+  }
+  return undefined;
 }
 
 /** How far above and below a marked line its own pixels may change (its box is read tight). */

@@ -596,6 +596,9 @@ describe('choiceIn', () => {
     // A value read through the pointer over it: a button under it read anew, not an option.
     const buttons = toLines([...fax, ...line('Add Ctrl+A Delete', 20, 100)]);
     expect(choiceIn(buttons, toLines([...fax, ...line('Delete..)¢ Ctrl+D', 20, 100)]), region)).toBeUndefined();
+    // What was left of the row with the lit buttons hidden, one word read a letter apart.
+    const lit = toLines([...fax, ...line('Add ctri+A Search Ctrl+S Delete... ctri+p', 20, 100)]);
+    expect(choiceIn(lit, toLines([...fax, ...line('Add Ctrl+A ctri+p', 20, 100)]), region)).toBeUndefined();
     // Options alike but for a word are a choice still ("Ship in five days" for "Ship in two days").
     const ship = toLines([...line('Delivery', 20, 70), ...line('Ship in two days', 20, 100)]);
     const five = toLines([...line('Delivery', 20, 70), ...line('Ship in five days', 20, 100)]);

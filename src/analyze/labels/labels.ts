@@ -593,11 +593,20 @@ function mostlyShared(a: string, b: string): boolean {
   return fewest >= ROW_WORDS && common * 2 > fewest;
 }
 
-/** Whether every word of `part` (at least two) is a word of `whole`, which has more. */
+/** Words this long may be read a letter apart and still be the same word ("Ctrl+A", "ctri+A"). */
+const LONG_WORD = 4;
+
+/**
+ * Whether every word of `part` (at least two) is a word of `whole`, which has more: the same,
+ * or a long word a letter apart (OCR reads l as i now and then: "Add Ctrl+A ctri+p" is what was
+ * left of "Add ctri+A Search Ctrl+S Delete... ctri+p" with the button under the pointer lit).
+ */
 function partOf(part: string, whole: string): boolean {
   const words = wordsOf(part);
-  const all = new Set(whole.toLowerCase().split(/\s+/));
-  return words.length >= 2 && all.size > words.length && words.every((w) => all.has(w));
+  const all = [...new Set(wordsOf(whole))];
+  const inWhole = (word: string) =>
+    all.some((w) => w === word || (word.length >= LONG_WORD && editDistance(w, word) <= 1));
+  return words.length >= 2 && all.length > words.length && words.every(inWhole);
 }
 
 /**

@@ -146,21 +146,25 @@ export function removeCarets(rgba: Uint8ClampedArray, width: number, height: num
   for (let i = 0; i < inkMap.length; i++) inkMap[i] = lumaAt(rgba, i * 4) < INK ? 1 : 0;
   const ink = (x: number, y: number) => inkMap[y * width + x] === 1;
   const minRun = CARET_MIN * scale;
-  // The longest upright run of ink in each column (start and end row), if it is caret-tall.
-  const runs: ({ top: number; bottom: number } | null)[] = [];
-  for (let x = 0; x < width; x++) {
-    let best: { top: number; bottom: number } | null = null;
-    let start = -1;
-    for (let y = 0; y <= height; y++) {
-      const on = y < height && ink(x, y);
-      if (on && start < 0) start = y;
-      if (on || start < 0) continue;
-      if (y - start >= minRun && (!best || y - start > best.bottom - best.top + 1))
-        best = { top: start, bottom: y - 1 };
-      start = -1;
+  // The longest upright run of ink in each column (start and end row), if it is caret-tall:
+  // walked row by row, every column at once, as the pixels lie in memory.
+  const start = new Int32Array(width).fill(-1);
+  const top = new Int32Array(width).fill(-1);
+  const bottom = new Int32Array(width).fill(-1);
+  for (let y = 0; y <= height; y++) {
+    for (let x = 0; x < width; x++) {
+      const on = y < height && inkMap[y * width + x] === 1;
+      if (on) {
+        if (start[x]! < 0) start[x] = y;
+        continue;
+      }
+      const from = start[x]!;
+      if (from < 0) continue;
+      if (y - from >= minRun && y - from > bottom[x]! - top[x]! + 1) [top[x], bottom[x]] = [from, y - 1];
+      start[x] = -1;
     }
-    runs.push(best);
   }
+  const runs = Array.from(top, (t, x) => (t < 0 ? null : { top: t, bottom: bottom[x]! }));
   const margin = scale; // a pixel at 1× beyond the glyphs, above and below
   for (let x = 0; x < width;) {
     const run = runs[x];
@@ -195,19 +199,22 @@ export function removeCarets(rgba: Uint8ClampedArray, width: number, height: num
   /** Whether the bar in columns `left`–`right`, rows `top`–`bottom`, stands out of glyphs beside it. */
   function isCaret(left: number, right: number, top: number, bottom: number): boolean {
     const tall = bottom - top + 1;
-    let [inkTop, inkBottom, count] = [height, -1, 0];
+    const [x0, x1] = [Math.max(0, left - tall), Math.min(width - 1, right + tall)];
     const rowFrom = Math.max(0, top - Math.floor(tall / 2));
     const rowTo = Math.min(height - 1, bottom + Math.floor(tall / 2));
-    for (let x = Math.max(0, left - tall); x <= Math.min(width - 1, right + tall); x++) {
-      if (x >= left && x <= right) continue;
-      for (let y = rowFrom; y <= rowTo; y++) {
-        if (!ink(x, y)) continue;
-        count++;
-        inkTop = Math.min(inkTop, y);
-        inkBottom = Math.max(inkBottom, y);
-      }
-    }
-    // A glyph's worth of ink beside it, and the bar beyond it at both ends.
-    return count >= 4 * scale * scale && top <= inkTop - margin && bottom >= inkBottom + margin;
+    // Ink beside it in the rows at or beyond its ends: a glyph as tall (l, 1) or a bracket's foot.
+    // Looked at first, where most bars are ruled out at once.
+    const inkIn = (y0: number, y1: number, enough: number) => {
+      let count = 0;
+      for (let y = y0; y <= y1; y++)
+        for (let x = x0; x <= x1; x++) {
+          if ((x < left || x > right) && inkMap[y * width + x] === 1 && ++count >= enough) return count;
+        }
+      return count;
+    };
+    if (inkIn(rowFrom, top + margin - 1, 1) > 0 || inkIn(bottom - margin + 1, rowTo, 1) > 0) return false;
+    // A glyph's worth of ink beside it, between its ends.
+    const enough = 4 * scale * scale;
+    return inkIn(top + margin, bottom - margin, enough) >= enough;
   }
 }

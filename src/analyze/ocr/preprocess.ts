@@ -149,8 +149,8 @@ export function removeCarets(rgba: Uint8ClampedArray, width: number, height: num
   // The longest upright run of ink in each column (start and end row), if it is caret-tall:
   // walked row by row, every column at once, as the pixels lie in memory.
   const start = new Int32Array(width).fill(-1);
-  const top = new Int32Array(width).fill(-1);
-  const bottom = new Int32Array(width).fill(-1);
+  const runTop = new Int32Array(width).fill(-1);
+  const runBottom = new Int32Array(width).fill(-1);
   for (let y = 0; y <= height; y++) {
     for (let x = 0; x < width; x++) {
       const on = y < height && inkMap[y * width + x] === 1;
@@ -160,28 +160,28 @@ export function removeCarets(rgba: Uint8ClampedArray, width: number, height: num
       }
       const from = start[x]!;
       if (from < 0) continue;
-      if (y - from >= minRun && y - from > bottom[x]! - top[x]! + 1) [top[x], bottom[x]] = [from, y - 1];
+      if (y - from >= minRun && y - from > runBottom[x]! - runTop[x]! + 1) [runTop[x], runBottom[x]] = [from, y - 1];
       start[x] = -1;
     }
   }
-  const runs = Array.from(top, (t, x) => (t < 0 ? null : { top: t, bottom: bottom[x]! }));
   const margin = scale; // a pixel at 1× beyond the glyphs, above and below
   for (let x = 0; x < width;) {
-    const run = runs[x];
-    if (!run) {
+    if (runTop[x]! < 0) {
       x++;
       continue;
     }
     // Neighbouring columns whose runs cover the same rows (within the margin) make one bar.
     let end = x;
-    let top = run.top;
-    let bottom = run.bottom;
-    while (end + 1 < width) {
-      const next = runs[end + 1];
-      if (!next || Math.abs(next.top - run.top) > margin || Math.abs(next.bottom - run.bottom) > margin) break;
+    let [top, bottom] = [runTop[x]!, runBottom[x]!];
+    while (
+      end + 1 < width &&
+      runTop[end + 1]! >= 0 &&
+      Math.abs(runTop[end + 1]! - runTop[x]!) <= margin &&
+      Math.abs(runBottom[end + 1]! - runBottom[x]!) <= margin
+    ) {
       end++;
-      top = Math.min(top, next.top);
-      bottom = Math.max(bottom, next.bottom);
+      top = Math.min(top, runTop[end]!);
+      bottom = Math.max(bottom, runBottom[end]!);
     }
     if (end - x + 1 <= CARET_WIDTH * scale && isCaret(x, end, top, bottom)) {
       // The bar, and the paler pixels its smoothed edges left around it (not the ink of a glyph it touches).

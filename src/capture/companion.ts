@@ -16,8 +16,14 @@ import {
 import type { NewEvent } from './events';
 import type { VideoClock } from './video-clock';
 
-/** How long the extension has to answer `hello` before the app records without it. */
+/** How long the extension has to answer `hello` before the app says it is not there (for now). */
 const HELLO_TIMEOUT_MS = 400;
+/**
+ * When `hello` is said again while the extension has not answered: its service worker may be
+ * asleep and slow to wake (a fresh profile, a busy machine: more than 400 ms once in a quality
+ * bench run), and an answer that comes late still counts.
+ */
+const HELLO_AGAIN_MS = [1000, 2500, 5000, 10000];
 
 function post(message: FromApp): void {
   window.postMessage(message, location.origin);
@@ -30,23 +36,34 @@ function fromExtension(event: MessageEvent<unknown>): ToApp | null {
   return ['ready', 'started', 'events', 'stopped'].includes(data.type ?? '') ? (data as ToApp) : null;
 }
 
-/** Whether the companion extension answers in this window: its version, or null. */
-export function detectCompanion(timeoutMs = HELLO_TIMEOUT_MS): Promise<string | null> {
-  return new Promise((resolve) => {
-    const onMessage = (event: MessageEvent<unknown>) => {
-      const message = fromExtension(event);
-      if (message?.type !== 'ready') return;
-      window.removeEventListener('message', onMessage);
-      clearTimeout(timer);
-      resolve(message.version);
-    };
-    const timer = setTimeout(() => {
-      window.removeEventListener('message', onMessage);
-      resolve(null);
-    }, timeoutMs);
-    window.addEventListener('message', onMessage);
-    post({ channel: CHANNEL, type: 'hello' });
-  });
+/**
+ * Asks whether the companion extension answers in this window: `onAnswer` gets its version
+ * when it does, or null when it has not answered within `HELLO_TIMEOUT_MS` (then the question
+ * is asked again a few times, and a later answer is given too). Returns a function that stops
+ * asking.
+ */
+export function watchCompanion(
+  onAnswer: (version: string | null) => void,
+  timings: { timeoutMs: number; againMs: number[] } = { timeoutMs: HELLO_TIMEOUT_MS, againMs: HELLO_AGAIN_MS },
+): () => void {
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  const stop = () => {
+    window.removeEventListener('message', onMessage);
+    for (const timer of timers) clearTimeout(timer);
+  };
+  const onMessage = (event: MessageEvent<unknown>) => {
+    const message = fromExtension(event);
+    if (message?.type !== 'ready') return;
+    stop();
+    onAnswer(message.version);
+  };
+  const hello = () => post({ channel: CHANNEL, type: 'hello' });
+  window.addEventListener('message', onMessage);
+  hello();
+  timers.push(setTimeout(() => onAnswer(null), timings.timeoutMs));
+  for (const ms of timings.againMs) timers.push(setTimeout(hello, ms));
+  timers.push(setTimeout(stop, (timings.againMs.at(-1) ?? 0) + timings.timeoutMs));
+  return stop;
 }
 
 /** The recorded tab's handle, when the extension's logger set one there. */

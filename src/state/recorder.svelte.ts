@@ -5,7 +5,7 @@ import { CaptureError, describeSource } from '../capture/display-media';
 import { describeError, formatDuration } from '../shared/format';
 import { canFloatControls, openFloatingWindow } from '../capture/floating-window';
 import { screenRectOf } from '../capture/own-windows';
-import { detectCompanion } from '../capture/companion';
+import { watchCompanion } from '../capture/companion';
 import { RecordingSession, isHotkey, type SessionCounts, type SessionEnd } from '../capture/recording-session';
 import type { NoticeState } from './notice.svelte';
 
@@ -53,7 +53,10 @@ export class RecorderState {
     this.#notice = notice;
     this.#ocr = ocr;
     this.#onFinished = onFinished;
-    void detectCompanion().then((version) => (this.companion = version));
+    // A late answer replaces "not there" (the extension's worker was slow to wake).
+    watchCompanion((version) => {
+      if (version !== null || this.companion === undefined) this.companion = version;
+    });
   }
 
   get active(): boolean {

@@ -165,6 +165,123 @@ describe('ChangeDetector', () => {
     expect(changes[0]!.pointerFrom).toEqual({ x: 50, y: 28, width: 2, height: 3 });
   });
 
+  it('takes the pointer gliding between two controls that light up under it for the pointer alone', () => {
+    const { sample, changes, screen } = setup({ pointerCells: { width: 3, height: 3 } });
+    const button = (x: number, lit: boolean) => screen.fill(x, 10, 10, 4, lit ? 214 : 240); // a faint hover shade
+    button(10, true);
+    button(24, false);
+    screen.fill(14, 11, 2, 2, 20); // the pointer's glyph, stark on the lit button
+    sample(4);
+    button(10, false); // it leaves the first …
+    sample();
+    button(24, true); // … for the second
+    screen.fill(28, 11, 2, 2, 20);
+    sample(5);
+    expect(changes).toHaveLength(1);
+    // Both buttons changed more than a pointer's worth; the pointer alone is what moved.
+    expect(changes[0]!.pointerFrom).toEqual({ x: 14, y: 11, width: 2, height: 2 });
+    expect(changes[0]!.box).toEqual({ x: 28, y: 11, width: 2, height: 2 });
+  });
+
+  it('tells where the pointer left by its glyph when it went between two samples, on light controls and dark', () => {
+    for (const [idle, lit, glyph] of [
+      [240, 214, 20], // a dark pointer on Tk's grey buttons
+      [26, 50, 250], // a light one on dark rows
+    ] as const) {
+      const { sample, changes, screen } = setup({ pointerCells: { width: 3, height: 3 } });
+      screen.fill(0, 0, W, H, idle);
+      const button = (x: number, on: boolean) => screen.fill(x, 10, 10, 4, on ? lit : idle);
+      button(24, true); // lit under the pointer, which rests on it
+      screen.fill(28, 11, 2, 2, glyph);
+      sample(4);
+      button(24, false); // it glides left to the other within one sample
+      button(10, true);
+      screen.fill(14, 11, 2, 2, glyph);
+      sample(5);
+      expect(changes).toHaveLength(1);
+      expect(changes[0]!.pointerFrom).toEqual({ x: 28, y: 11, width: 2, height: 2 });
+      expect(changes[0]!.box).toEqual({ x: 14, y: 11, width: 2, height: 2 });
+    }
+  });
+
+  it('keeps a button pressed under the pointer when what it did came at once', () => {
+    const { sample, changes, screen } = setup({ pointerCells: { width: 3, height: 3 } });
+    const button = (x: number, shade: number) => screen.fill(x, 10, 6, 3, shade);
+    button(10, 214);
+    button(20, 240);
+    screen.fill(12, 10, 2, 2, 20);
+    sample(4);
+    button(10, 240);
+    sample();
+    button(20, 214); // pressed: its relief as faint as a hover shade …
+    screen.fill(22, 10, 2, 2, 20);
+    sample(2);
+    screen.fill(40, 20, 20, 10, 60); // … and the dialog it closed gave way at once
+    sample(5);
+    expect(changes[0]!.moved).toBe(true);
+    expect(changes[0]!.pointerFrom).toBeUndefined();
+    expect(changes[0]!.box).toEqual({ x: 10, y: 10, width: 16, height: 3 });
+  });
+
+  it('keeps a control that gave way to something else though the pointer went to it', () => {
+    const { sample, changes, screen } = setup({ pointerCells: { width: 3, height: 3 } });
+    const button = (x: number, lit: boolean) => screen.fill(x, 10, 10, 4, lit ? 214 : 240);
+    button(10, true);
+    button(24, false);
+    screen.fill(14, 11, 2, 2, 20);
+    sample(4);
+    button(10, false);
+    sample();
+    button(24, true);
+    screen.fill(25, 11, 8, 1, 20); // its label changed too: not only a hover shade
+    screen.fill(28, 12, 2, 1, 20);
+    sample(5);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.pointerFrom).toBeUndefined();
+    expect(changes[0]!.box).toEqual({ x: 10, y: 10, width: 24, height: 4 });
+  });
+
+  it('does not take a dot pulsing all the while for where the pointer was, when a large change lets it in', () => {
+    const { sample, changes, screen } = setup({ pointerCells: { width: 3, height: 3 } });
+    let lit = false;
+    const pulse = (count: number) => {
+      for (let i = 0; i < count; i++) {
+        lit = !lit;
+        screen.fill(2, 2, 2, 2, lit ? 100 : 200); // the recorder's red dot, fading in and out
+        sample();
+      }
+    };
+    screen.fill(50, 28, 2, 3, 20); // the pointer, resting
+    pulse(15);
+    changes.length = 0; // its first pulses, before it was seen flickering
+    pulse(4);
+    expect(changes).toHaveLength(0);
+    screen.fill(50, 28, 2, 3, 240); // it goes to a button, which fills a panel at once
+    screen.fill(30, 16, 2, 2, 20);
+    screen.fill(10, 5, 30, 10, 60);
+    pulse(5);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.pointerFrom).toEqual({ x: 50, y: 28, width: 2, height: 3 });
+    expect(changes[0]!.box).toEqual({ x: 10, y: 5, width: 30, height: 13 });
+  });
+
+  it('still finds where the pointer was when it rested by a caret blinking in the text typed under it', () => {
+    const { sample, changes, screen } = setup({ pointerCells: { width: 3, height: 3 } });
+    screen.fill(50, 28, 2, 3, 20); // the text pointer, resting over a field
+    for (let i = 0; i < 30; i++) {
+      screen.fill(52, 29, 1, 1, i % 2 === 1 ? 20 : 240); // the caret of what was typed, beside it
+      sample();
+    }
+    changes.length = 0;
+    screen.fill(50, 28, 2, 3, 240); // it goes to a button, which fills a panel at once
+    screen.fill(52, 29, 1, 1, 240);
+    screen.fill(30, 16, 2, 2, 20);
+    screen.fill(10, 5, 30, 10, 60);
+    sample(5);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.pointerFrom).toEqual({ x: 50, y: 28, width: 3, height: 3 });
+  });
+
   it('keeps small places apart from a change where the frames show no pointer (a tab recorded)', () => {
     const { sample, changes, screen } = setup({ pointerCells: { width: 2, height: 3 }, pointer: false });
     screen.fill(50, 28, 2, 3, 20); // a counter's digit, say

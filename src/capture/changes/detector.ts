@@ -89,6 +89,12 @@ const NEAR_CELLS = 6;
 const MIN_POINTER_CELLS = 2;
 /** How often a pointer must be seen moving before a video is taken to show one. */
 const POINTER_MOVES_SEEN = 3;
+/** Half-life of `#hits`: long enough to see a pulse every 1.6 s build up, not a pointer passing now and then. */
+const HITS_HALF_LIFE_MS = 10000;
+/** Hits (`#hits`) that make a place one that keeps changing, not one the pointer crossed (`#pulsing`). */
+const PULSING_HITS = 6;
+/** Three times `cellThreshold`: a pointer's glyph, not a control's hover shade (`#hoverMove`). */
+const STARK_SHARE = 3;
 /** The share of `cellThreshold` a cell must differ by between a change's before and after frames to show it lasted. */
 const NET_SHARE = 0.5;
 
@@ -151,6 +157,8 @@ export class ChangeDetector<H> {
   #prev: Sample<H> | null = null;
   #change: OpenChange<H> | null = null;
   #activity = new Float32Array(0);
+  /** Like `#activity`, over every update and a far longer half-life: what keeps changing (`#pulsing`). */
+  #hits = new Float32Array(0);
   #changed = new Uint8Array(0);
   #clock = new ClockCells(0);
   /** Areas not looked at, as shares of the frame (0–1), and their cells on the current grid. */
@@ -315,6 +323,7 @@ export class ChangeDetector<H> {
     if (this.#changed.length !== total) {
       this.#changed = new Uint8Array(total);
       this.#activity = new Float32Array(total);
+      this.#hits = new Float32Array(total);
       this.#clock = new ClockCells(total);
     }
     const changed = this.#changed;
@@ -325,10 +334,13 @@ export class ChangeDetector<H> {
     const { cellThreshold, smallUpdateFraction, flickerActivity, activityHalfLifeMs } = this.#options;
     const ignored = this.#ignored.length > 0 ? this.#ignoredOn(b.width, b.height) : null;
     let raw = 0;
+    const hits = this.#hits;
+    const fade = 0.5 ** (Math.max(0, b.t - a.t) / HITS_HALF_LIFE_MS);
     for (let i = 0; i < total; i++) {
       const hit = ignored?.[i] !== 1 && Math.abs((a.data[i] ?? 0) - (b.data[i] ?? 0)) > cellThreshold ? 1 : 0;
       changed[i] = hit;
       raw += hit;
+      hits[i] = (hits[i] ?? 0) * fade + hit;
     }
     // A clock's ticks are left out of every update, large or small: one that ticks while a
     // form fills would otherwise join the two windows into one change.
@@ -455,7 +467,9 @@ export class ChangeDetector<H> {
     this.#change = null;
     const { before, mask } = change;
     const { width, height } = after.frame;
-    const trimmed = this.#withoutPointer(mask, change.changedAt, before.frame, after.frame);
+    // A change cut short went on elsewhere at once: a button pressed under the pointer (the
+    // dialog it closed came next), which no hover shade does.
+    const trimmed = this.#withoutPointer(mask, change.changedAt, before.frame, after.frame, !cut && !moved);
     const shows = this.showsPointer;
     const box = (shows ? trimmed?.box : undefined) ?? maskBox(mask, width, height);
     if (!box || (!cut && !this.#netChange(before.frame, after.frame, box))) {
@@ -472,8 +486,8 @@ export class ChangeDetector<H> {
       after: after.handle,
       cut,
       moved,
-      ...(trimmed && shows ? { pointerFrom: trimmed.left } : {}),
-      ...(trimmed && !shows ? { ifPointer: { box: trimmed.box, pointerFrom: trimmed.left } } : {}),
+      ...(trimmed?.left && shows ? { pointerFrom: trimmed.left } : {}),
+      ...(trimmed?.left && !shows ? { ifPointer: { box: trimmed.box, pointerFrom: trimmed.left } } : {}),
       width,
       height,
     };
@@ -494,7 +508,8 @@ export class ChangeDetector<H> {
     changedAt: Float64Array,
     before: LumaFrame,
     after: LumaFrame,
-  ): { box: Rect; left: Rect } | null {
+    settled: boolean,
+  ): { box: Rect; left?: Rect } | null {
     const { width, height } = after;
     if (this.#options.pointer === false) return null;
     if (before.width !== width || before.height !== height || mask.length !== width * height) return null;
@@ -507,22 +522,77 @@ export class ChangeDetector<H> {
           ? 1
           : 0;
     }
-    const places = clusters(net, width, height, JOIN_CELLS);
+    const found = clusters(net, width, height, JOIN_CELLS);
+    // A small place that pulses all the while (the recorder's red dot, in a video of a screen
+    // recorded with this app) joins a change when a large update lets flicker in: it is
+    // neither where the pointer was nor part of the change.
+    const places = found.filter((r) => !(this.#pointerSized(r) && this.#pulsing(r, width)));
+    const pulsed = places.length < found.length ? union(places) : undefined;
+    const whole = pulsed ? { box: pulsed } : null;
     const large = places.filter((r) => !this.#pointerSized(r));
-    if (large.length === places.length) return null;
+    if (large.length > 0 && settled) {
+      const hover = this.#hoverMove(places, net, changedAt, before, after);
+      if (hover) return hover;
+    }
+    if (large.length === places.length) return whole;
     if (large.length === 0) {
-      if (places.length < 2) return null;
+      if (places.length < 2) return whole;
       const [first, second] = places
         .map((place) => ({ place, at: firstChange(place, net, changedAt, width) }))
         .sort((a, b) => a.at - b.at);
-      if (!first || !second || first.at >= second.at) return null;
+      if (!first || !second || first.at >= second.at) return whole;
       const box = union(places.filter((p) => p !== first.place));
-      return box ? { box, left: first.place } : null;
+      return box ? { box, left: first.place } : whole;
     }
     const kept = places.filter((r) => !this.#pointerSized(r) || large.some((l) => near(r, l, NEAR_CELLS)));
     const left = places.find((r) => !kept.includes(r));
     const box = union(kept);
-    return left && box ? { box, left } : null;
+    return left && box ? { box, left } : whole;
+  }
+
+  /**
+   * Whether a place has kept changing for a while: the recorder's dot pulsing every 1.6 s, a
+   * clock ticking, a caret blinking each add a hit or two a second (17 to 24 hits at the end of
+   * a 15 s video, in most of the dot's cells), where a pointer crossing a place, resting on
+   * it and leaving makes 2 or 3.
+   */
+  #pulsing(place: Rect, width: number): boolean {
+    let pulsing = 0;
+    for (let y = place.y; y < place.y + place.height; y++) {
+      for (let x = place.x; x < place.x + place.width; x++) {
+        if ((this.#hits[y * width + x] ?? 0) >= PULSING_HITS) pulsing++;
+      }
+    }
+    // Most of it: a pointer that rested by the caret of the text typed under it has a cell
+    // or two blinking for ever.
+    return pulsing * 2 >= place.width * place.height;
+  }
+
+  /**
+   * The pointer gliding from one control to another that each light up under it (Tk's
+   * buttons, a menu's items): each control is a place larger than a pointer, but its new
+   * shade is faint (19 levels on Tk's grey) where the pointer's glyph is stark (50 to 217
+   * on the same cells). Where the stark cells make two pointer-sized places and every place
+   * holds one, nothing but the pointer and its hover look changed: the place that changed
+   * first is where it left. A control that gave way to something else (a label, a panel)
+   * changes starkly beyond the glyph, and is no hover.
+   */
+  #hoverMove(
+    places: Rect[],
+    net: Uint8Array,
+    changedAt: Float64Array,
+    before: LumaFrame,
+    after: LumaFrame,
+  ): { box: Rect; left: Rect } | null {
+    const stark = this.#options.cellThreshold * STARK_SHARE;
+    const cells = net.map((on, i) =>
+      on === 1 && Math.abs((before.data[i] ?? 0) - (after.data[i] ?? 0)) > stark ? 1 : 0,
+    );
+    const glyphs = clusters(cells, after.width, after.height, JOIN_CELLS);
+    const sprite = (g: Rect) => this.#pointerSized(g) && g.width >= MIN_POINTER_CELLS && g.height >= MIN_POINTER_CELLS;
+    if (glyphs.length !== 2 || !glyphs.every(sprite)) return null;
+    if (!places.every((p) => glyphs.some((g) => overlaps(p, g)))) return null;
+    return pointerLeft(glyphs[0]!, glyphs[1]!, cells, changedAt, before, after);
   }
 
   /**
@@ -627,6 +697,51 @@ function overlaps(a: Rect, b: Rect): boolean {
   return near(a, b, 0);
 }
 
+/**
+ * Of two places, the one the pointer left and the one it went to: the one that changed first
+ * is where it left; where both changed in the same sample (it went between two), the glyph
+ * tells (`leftFrom`). Null where neither does.
+ */
+function pointerLeft(
+  a: Rect,
+  b: Rect,
+  cells: Uint8Array,
+  changedAt: Float64Array,
+  before: LumaFrame,
+  after: LumaFrame,
+): { box: Rect; left: Rect } | null {
+  const [atA, atB] = [a, b].map((place) => firstChange(place, cells, changedAt, after.width));
+  if (atA! < atB!) return { box: b, left: a };
+  if (atB! < atA!) return { box: a, left: b };
+  const [fromA, fromB] = [a, b].map((place) => leftFrom(place, cells, before, after));
+  if (fromA === fromB) return null;
+  return fromA ? { box: b, left: a } : { box: a, left: b };
+}
+
+/**
+ * Whether a pointer's glyph left `glyph` between the two frames (rather than came to it): the
+ * cells around it are the control's shade; where the shade is light a glyph shows dark, and
+ * the after frame is the lighter one where it left.
+ */
+function leftFrom(glyph: Rect, cells: Uint8Array, before: LumaFrame, after: LumaFrame): boolean {
+  const { width, height } = after;
+  let shade = 0;
+  let around = 0;
+  let lighter = 0;
+  for (let y = Math.max(0, glyph.y - 1); y < Math.min(height, glyph.y + glyph.height + 1); y++) {
+    for (let x = Math.max(0, glyph.x - 1); x < Math.min(width, glyph.x + glyph.width + 1); x++) {
+      const i = y * width + x;
+      if (cells[i] === 1) lighter += (after.data[i] ?? 0) - (before.data[i] ?? 0);
+      else {
+        shade += after.data[i] ?? 0;
+        around++;
+      }
+    }
+  }
+  const light = around > 0 && shade / around >= 128;
+  return light ? lighter > 0 : lighter < 0;
+}
+
 /** When the earliest of a place's changed cells changed. */
 function firstChange(place: Rect, cells: Uint8Array, changedAt: Float64Array, width: number): number {
   let first = Infinity;
@@ -685,9 +800,19 @@ class ClockCells {
       const gap = t - this.#tickAt[i]!;
       const seconds = Math.round(gap / TICK_MS);
       const regular = seconds >= 1 && seconds <= 2 && Math.abs(gap - seconds * TICK_MS) <= TICK_SLACK_MS;
-      this.#ticks[i] = regular ? Math.min(255, this.#ticks[i]! + 1) : 0;
-      this.#tickAt[i] = t;
-      if (this.#ticks[i]! >= CLOCK_TICKS) clocks.push(i);
+      const ticks = this.#ticks[i]!;
+      if (ticks >= CLOCK_TICKS) clocks.push(i);
+      if (regular) {
+        this.#ticks[i] = Math.min(255, ticks + 1);
+        this.#tickAt[i] = t;
+        if (ticks + 1 === CLOCK_TICKS) clocks.push(i);
+      } else {
+        // A video's frames stall now and then (its recorder was busy: no frame for 1.5 s, then
+        // a tick half a second late): a clock keeps its rhythm from its last tick and is hidden
+        // still. Anything else restarts (a caret blinking every 500 or 600 ms never ticks twice).
+        this.#ticks[i] = ticks >= CLOCK_TICKS ? ticks - 1 : 0;
+        if (ticks < CLOCK_TICKS) this.#tickAt[i] = t;
+      }
     }
     if (clocks.length === 0) return 0;
     const height = changed.length / width;

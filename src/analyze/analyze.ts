@@ -32,6 +32,7 @@ import {
   onlyOwnControls,
   restingPointer,
   submittedBy,
+  wentOnFrom,
 } from './inferences';
 import { linesIn, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
@@ -69,8 +70,12 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   const givenDescription = recording?.description;
   const events = withoutCarets(await listEvents(recordingId), recording?.width);
   const navigations = events.filter((e) => e.type === 'navigate').map((e) => e.t);
+  const pointerMove = pointerMoveOn(recording?.width);
   const drafts = buildSteps(
-    detectBursts(withoutPointerMoves(events, recording?.width), burst),
+    detectBursts(
+      events.filter((e) => !pointerMove(e)),
+      burst,
+    ),
     defaultStepOptions,
     navigations,
   );
@@ -103,7 +108,8 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     pixelsMs += performance.now() - pixelsStarted;
     // A video of a whole screen recorded with this app shows its floating controls ticking.
     if (draft.kind === 'visual' && reading && draft.region && onlyOwnControls(reading, draft.region)) continue;
-    const atPoint = reading ? await readAtPoint(draft, backend, events, restingPointer(draft, events)) : undefined;
+    const resting = restingPointer(draft, events, pointerMove);
+    const atPoint = reading ? await readAtPoint(draft, backend, events, resting) : undefined;
     const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
     if (previous && submittedBy(drafts[index - 1], draft, previous, step)) {
       // What typing's Enter did is part of the typing step: "…, then press Enter".
@@ -111,6 +117,10 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
       const echoed = echoOf(previous.value!, step.ocr?.after ?? [], step.ocr?.before ?? []);
       if (echoed) previous.value = previous.facts.appeared = echoed;
       previous.text = stepText(previous.facts);
+      previous.end = step.end;
+      continue;
+    }
+    if (previous && wentOnFrom(drafts[index - 1], draft, previous)) {
       previous.end = step.end;
       continue;
     }
@@ -235,12 +245,12 @@ function withoutCarets(events: EventRecord[], frameWidth: number | undefined): E
 
 /**
  * Screen changes that are only the mouse pointer moving make no step (the events stay whole
- * for where the pointer rested: `restingPointer`, `frameBeforePointer`).
+ * for where the pointer rested: `restingPointer`, `frameBeforePointer`). Frame width unknown:
+ * none is.
  */
-function withoutPointerMoves(events: EventRecord[], frameWidth: number | undefined): EventRecord[] {
-  if (!frameWidth) return events;
+function pointerMoveOn(frameWidth: number | undefined): (event: EventRecord) => boolean {
   const grid = defaultSamplerConfig.gridWidth;
-  return events.filter((e) => !(e.type === 'visual' && isPointerMove(e, frameWidth, grid)));
+  return (e) => frameWidth !== undefined && frameWidth > 0 && e.type === 'visual' && isPointerMove(e, frameWidth, grid);
 }
 
 /** How far around a change its surroundings are read: a mark beside a control, the label left of a field. */

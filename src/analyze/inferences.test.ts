@@ -11,6 +11,7 @@ import {
   onlyOwnControls,
   restingPointer,
   submittedBy,
+  wentOnFrom,
   withTypedStart,
 } from './inferences';
 
@@ -102,6 +103,24 @@ describe('submittedBy', () => {
     expect(submittedBy(typing, draftOf('visual', [change()]), typed, next)).toBe(false);
     const settled = draftOf('visual', [change()]);
     expect(submittedBy(settled, draftOf('visual', [change(undefined, 0.2)]), typed, result)).toBe(false);
+  });
+});
+
+describe('wentOnFrom', () => {
+  const clicked = { facts: { kind: 'visual' } } as AnalyzedStep;
+  // The pointer's glide to Cancel and the button pressed, cut when the dialog closed at once.
+  const press = draftOf('visual', [{ ...change(), moved: true }]);
+  const closed = (t: number) => draftOf('visual', [{ ...change(undefined, 0.17), t, endT: t + 180 }]);
+
+  it('takes the change that went on at once from a click cut short as what the click did', () => {
+    expect(wentOnFrom(press, closed(1200), clicked)).toBe(true);
+  });
+
+  it('keeps typing, a change after a still moment, and a click that settled apart', () => {
+    expect(wentOnFrom(press, closed(1200), { ...clicked, value: 'Ada' } as AnalyzedStep)).toBe(false);
+    expect(wentOnFrom(press, closed(1600), clicked)).toBe(false);
+    expect(wentOnFrom(draftOf('visual', [change()]), closed(1200), clicked)).toBe(false);
+    expect(wentOnFrom(undefined, closed(1200), clicked)).toBe(false);
   });
 });
 
@@ -230,6 +249,25 @@ describe('restingPointer', () => {
       ]),
     ).toBeUndefined();
     expect(restingPointer(pressedDraft, [pressed, change(1900, 2100), leaving])).toBeUndefined();
+  });
+
+  it('is where a pointer move cut short by the change took it, when no later change saw it leave', () => {
+    // Tk's Cancel: the pointer came to it (a move, cut when the dialog closed at once), the last step.
+    const came = {
+      ...change(1000, 1400),
+      moved: true,
+      box: { x: 1000, y: 270, width: 24, height: 24 },
+      pointerFrom: { x: 600, y: 100, width: 24, height: 24 },
+    } as EventRecord;
+    const closed = change(1400, 1600);
+    const closing = { ...draft(1400, 1600), visual: [closed] };
+    const pointerMove = (e: EventRecord) => e === came;
+    expect(restingPointer(closing, [came, closed], pointerMove)).toEqual({ x: 1012, y: 282 });
+    // Not a change that only began with the pointer (a button lit as it came), nor one that settled first.
+    expect(restingPointer(closing, [came, closed], () => false)).toBeUndefined();
+    const settled: EventRecord = { ...came };
+    delete settled.moved;
+    expect(restingPointer(closing, [settled, closed], (e) => e === settled)).toBeUndefined();
   });
 });
 

@@ -40,6 +40,24 @@ export function submittedBy(
 }
 
 /**
+ * Seen only as pixels: a click whose change was closed because the screen went on changing
+ * elsewhere at once (the detector's cut after typing: the pointer's glide and the button
+ * pressed under it lasted as long as a short word typed), followed at once by that change
+ * going on (the dialog the button closed, the panel it opened), is one step: what the click
+ * did is its own, not a step of its own.
+ */
+export function wentOnFrom(
+  clickDraft: StepDraft<EventRecord> | undefined,
+  draft: StepDraft<EventRecord>,
+  click: AnalyzedStep,
+): boolean {
+  if (clickDraft?.kind !== 'visual' || draft.kind !== 'visual' || click.value !== undefined) return false;
+  const cut = clickDraft.visual.at(-1);
+  const next = draft.visual[0];
+  return cut?.moved === true && next !== undefined && next.t <= (cut.endT ?? cut.t) + CONTINUED_MS;
+}
+
+/**
  * Typing that paused, then its last word and Enter so quickly that they made one change with
  * what Enter did (a person types "dog" and Enter at once): the change came within the pause,
  * over the field typed into, which shows the text no more (emptied for the next, or gone),
@@ -195,13 +213,21 @@ const POINTER_REACH = 16;
 /**
  * Where the mouse pointer rested during a change seen only as pixels on a shared screen:
  * the place the next change saw it leave, where that lies on this change (the control
- * clicked for it; tab captures and most videos show no pointer, and say nothing).
+ * clicked for it; tab captures and most videos show no pointer, and say nothing). With no
+ * next change that saw it, the place a pointer move (`pointerMove`) cut short by this change
+ * took it to.
  */
 export function restingPointer(
   draft: StepDraft<EventRecord>,
   events: EventRecord[],
+  pointerMove: (event: EventRecord) => boolean = () => false,
 ): { x: number; y: number } | undefined {
   if (draft.kind !== 'visual' || !draft.region) return undefined;
+  const region = draft.region;
+  const on = (box: Rect) => {
+    const at = center(box);
+    return contains(expand(region, POINTER_REACH), at) ? { x: Math.round(at.x), y: Math.round(at.y) } : undefined;
+  };
   // Only the very next change: where one in between moved the pointer unseen (a button that
   // lit up as it left joined the pointer's old place), an older place would name the wrong control.
   let next = events.find((e) => e.type === 'visual' && e.t >= draft.end && e.t > draft.start);
@@ -212,9 +238,20 @@ export function restingPointer(
     last = next;
     next = events.find((e) => e.type === 'visual' && e.t >= (last!.endT ?? last!.t) && e.t > last!.t);
   }
-  if (!next?.pointerFrom) return undefined;
-  const at = center(next.pointerFrom);
-  return contains(expand(draft.region, POINTER_REACH), at) ? { x: Math.round(at.x), y: Math.round(at.y) } : undefined;
+  if (next?.pointerFrom) return on(next.pointerFrom);
+  // No later change saw it leave (the last step of a recording): where the pointer went just
+  // before, in a move cut short by this change (it came, the button under it was clicked).
+  const first = draft.visual[0];
+  const arrived = events.findLast(
+    (e) =>
+      e.type === 'visual' &&
+      e.moved === true &&
+      first !== undefined &&
+      e.t < first.t &&
+      first.t <= (e.endT ?? e.t) + CONTINUED_MS &&
+      pointerMove(e),
+  );
+  return arrived?.box ? on(arrived.box) : undefined;
 }
 
 /** How long before an action the pointer's arrival at its point is looked for (it glides in over a third of a second). */

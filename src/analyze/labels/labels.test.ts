@@ -86,6 +86,13 @@ describe('toLines', () => {
     const lines = toLines([...flat('mall', 10, 1), ...flat('os', 40, 3), ...flat('Buy milk', 70, 4)]);
     expect(lines.map((l) => l.text)).toEqual(['Buy milk']);
   });
+
+  it("drops one character under 5 px tall (a field's corner read as a 1), not a short letter", () => {
+    const sized = (text: string, y: number, height: number) =>
+      line(text, 10, y).map((w) => ({ ...w, box: { ...w.box, width: 4, height } }));
+    const lines = toLines([...sized('1', 10, 4), ...sized('x', 40, 5), ...sized('OK', 70, 4)]);
+    expect(lines.map((l) => l.text)).toEqual(['x', 'OK']);
+  });
 });
 
 describe('withoutEdges', () => {

@@ -35,12 +35,19 @@ const POINTER_READING = /^[Il|!\]]$/;
 
 /** Fewer pixels tall than this, OCR's "text" is an edge or a rule, never letters. */
 const MIN_TEXT_HEIGHT = 4;
+/**
+ * Fewer pixels tall than this, one character alone is a field's corner or a tick of its
+ * border ("1", 2 × 4 px, at the right end of each of Tk's entries, which named a field typed
+ * into): a lowercase letter of 9 px text stands 5 px, a digit 7.
+ */
+const MIN_CHARACTER_HEIGHT = 5;
 
 /**
  * Groups words into lines, dropping words too uncertain or without letters or digits, the
  * browser's screen-sharing bar, a text-beam pointer read as a letter, and an edge read as
  * letters (a line under 4 px tall: a focus ring's "hall", a list's bottom edge "mall" or
- * "os" in a video, which named a field or made a tick look like a view replaced).
+ * "os" in a video, which named a field or made a tick look like a view replaced; one
+ * character under 5 px).
  */
 export function toLines(words: OcrWord[]): OcrLine[] {
   const byLine = new Map<number, OcrWord[]>();
@@ -51,7 +58,8 @@ export function toLines(words: OcrWord[]): OcrLine[] {
   const kept = [...byLine.values()].filter((line) => {
     const text = line.map((w) => w.text).join(' ');
     const box = union(line.map((w) => w.box))!;
-    return !SHARING_BAR.test(text) && !POINTER_READING.test(text) && box.height >= MIN_TEXT_HEIGHT;
+    const least = [...text.replace(/\s/g, '')].length === 1 ? MIN_CHARACTER_HEIGHT : MIN_TEXT_HEIGHT;
+    return !SHARING_BAR.test(text) && !POINTER_READING.test(text) && box.height >= least;
   });
   return kept.map((read) => {
     const line = read.map((w) => ({ ...w, text: withoutEdges(w.text) }));

@@ -120,7 +120,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
       previous.end = step.end;
       continue;
     }
-    if (previous && wentOnFrom(drafts[index - 1], draft, previous)) {
+    if (previous && wentOnFrom(drafts[index - 1], draft, previous, step)) {
       previous.end = step.end;
       continue;
     }

@@ -112,15 +112,19 @@ describe('wentOnFrom', () => {
   const press = draftOf('visual', [{ ...change(), moved: true }]);
   const closed = (t: number) => draftOf('visual', [{ ...change(undefined, 0.17), t, endT: t + 180 }]);
 
+  const result = { facts: { kind: 'visual' } } as AnalyzedStep;
+
   it('takes the change that went on at once from a click cut short as what the click did', () => {
-    expect(wentOnFrom(press, closed(1200), clicked)).toBe(true);
+    expect(wentOnFrom(press, closed(1200), clicked, result)).toBe(true);
   });
 
-  it('keeps typing, a change after a still moment, and a click that settled apart', () => {
-    expect(wentOnFrom(press, closed(1200), { ...clicked, value: 'Ada' } as AnalyzedStep)).toBe(false);
-    expect(wentOnFrom(press, closed(1600), clicked)).toBe(false);
-    expect(wentOnFrom(draftOf('visual', [change()]), closed(1200), clicked)).toBe(false);
-    expect(wentOnFrom(undefined, closed(1200), clicked)).toBe(false);
+  it('keeps typing (before or begun at once), a change after a still moment, and a click that settled apart', () => {
+    const typed = { ...clicked, value: 'Ada' } as AnalyzedStep;
+    expect(wentOnFrom(press, closed(1200), typed, result)).toBe(false);
+    expect(wentOnFrom(press, closed(1200), clicked, typed)).toBe(false);
+    expect(wentOnFrom(press, closed(1600), clicked, result)).toBe(false);
+    expect(wentOnFrom(draftOf('visual', [change()]), closed(1200), clicked, result)).toBe(false);
+    expect(wentOnFrom(undefined, closed(1200), clicked, result)).toBe(false);
   });
 });
 

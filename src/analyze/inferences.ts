@@ -50,8 +50,12 @@ export function wentOnFrom(
   clickDraft: StepDraft<EventRecord> | undefined,
   draft: StepDraft<EventRecord>,
   click: AnalyzedStep,
+  step: AnalyzedStep,
 ): boolean {
-  if (clickDraft?.kind !== 'visual' || draft.kind !== 'visual' || click.value !== undefined) return false;
+  if (clickDraft?.kind !== 'visual' || draft.kind !== 'visual') return false;
+  // Typing begun at once is an action of its own (the pointer's glide to a field, cut when the
+  // typing began, read as a click: "Click ee" took "Ada Lovelace" typed into Name in one run).
+  if (click.value !== undefined || step.value !== undefined) return false;
   const cut = clickDraft.visual.at(-1);
   const next = draft.visual[0];
   return cut?.moved === true && next !== undefined && next.t <= (cut.endT ?? cut.t) + CONTINUED_MS;

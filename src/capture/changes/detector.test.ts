@@ -418,6 +418,25 @@ describe('ChangeDetector', () => {
     expect(work[0]!.box).toEqual({ x: 30, y: 20, width: 10, height: 2 });
   });
 
+  it("keeps a clock hidden through a video's stalled tick, half a second late, and the next on time", () => {
+    const { sample, changes, screen } = setup({ pointer: false });
+    sample(3);
+    const tick = (second: number) => screen.fill(6, 4, 2, 3, 20 + (second % 5) * 40);
+    for (let second = 0; second < 7; second++) {
+      tick(second);
+      sample(6);
+    }
+    changes.length = 0;
+    sample(3); // the video's frames stall: the tick comes 500 ms late …
+    tick(7);
+    sample(3);
+    tick(8); // … and the next on time
+    sample(6);
+    tick(9);
+    sample(6);
+    expect(changes.filter((c) => c.box.x < 10)).toHaveLength(0);
+  });
+
   it("does not take Tk's blinking caret (600 ms on, 300 off) for a clock: typing beside it is seen", () => {
     const { sample, changes, screen } = setup({ pointer: false });
     sample(3);

@@ -494,8 +494,8 @@ export class ChangeDetector<H> {
   }
 
   /**
-   * The change's box without where the mouse pointer was, or null to keep every changed
-   * cell. On a shared screen the pointer is in the picture: it leaves one place and rests on
+   * The change's box without where the mouse pointer was (`left`), or null to keep every
+   * changed cell (without `left`: only a pulsing place was left out, `#pulsing`). On a shared screen the pointer is in the picture: it leaves one place and rests on
    * the control acted on, and the union of changed cells spans both (and its path). Where
    * the before and after frames differ, places (cells within JOIN_CELLS joined) no larger than
    * a pointer and away from every larger place are where the pointer was: left out. Where
@@ -809,8 +809,9 @@ class ClockCells {
       } else {
         // A video's frames stall now and then (its recorder was busy: no frame for 1.5 s, then
         // a tick half a second late): a clock keeps its rhythm from its last tick and is hidden
-        // still. Anything else restarts (a caret blinking every 500 or 600 ms never ticks twice).
-        this.#ticks[i] = ticks >= CLOCK_TICKS ? ticks - 1 : 0;
+        // still, once; a second hit off it in a row restarts, as anything else does (a caret
+        // blinking every 500 or 600 ms never ticks twice).
+        this.#ticks[i] = ticks >= CLOCK_TICKS ? CLOCK_TICKS - 1 : 0;
         if (ticks < CLOCK_TICKS) this.#tickAt[i] = t;
       }
     }

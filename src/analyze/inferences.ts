@@ -58,7 +58,7 @@ export function wentOnFrom(
   if (click.value !== undefined || step.value !== undefined) return false;
   const cut = clickDraft.visual.at(-1);
   const next = draft.visual[0];
-  return cut?.moved === true && next !== undefined && next.t <= (cut.endT ?? cut.t) + CONTINUED_MS;
+  return next !== undefined && wentOnAtOnce(cut, next);
 }
 
 /**
@@ -211,6 +211,11 @@ const CUT_SHORT = 3;
 /** A change that began this soon after one closed as `moved` went on from it (sampling's step). */
 const CONTINUED_MS = 50;
 
+/** Whether `next` began at once after `cut` closed as `moved`: the same change going on elsewhere. */
+function wentOnAtOnce(cut: EventRecord | undefined, next: EventRecord): boolean {
+  return cut?.moved === true && next.t <= (cut.endT ?? cut.t) + CONTINUED_MS;
+}
+
 /** How far outside a change the pointer may rest and still be on what was clicked for it. */
 const POINTER_REACH = 16;
 
@@ -238,7 +243,7 @@ export function restingPointer(
   // But one that went on at once from a change closed as `moved` is the same change going on
   // elsewhere (the dialog a button opened), with the pointer still: the one after it saw it leave.
   let last = draft.visual.at(-1);
-  while (next && !next.pointerFrom && last?.moved && next.t <= (last.endT ?? last.t) + CONTINUED_MS) {
+  while (next && !next.pointerFrom && wentOnAtOnce(last, next)) {
     last = next;
     next = events.find((e) => e.type === 'visual' && e.t >= (last!.endT ?? last!.t) && e.t > last!.t);
   }
@@ -247,13 +252,7 @@ export function restingPointer(
   // before, in a move cut short by this change (it came, the button under it was clicked).
   const first = draft.visual[0];
   const arrived = events.findLast(
-    (e) =>
-      e.type === 'visual' &&
-      e.moved === true &&
-      first !== undefined &&
-      e.t < first.t &&
-      first.t <= (e.endT ?? e.t) + CONTINUED_MS &&
-      pointerMove(e),
+    (e) => e.type === 'visual' && first !== undefined && e.t < first.t && wentOnAtOnce(e, first) && pointerMove(e),
   );
   return arrived?.box ? on(arrived.box) : undefined;
 }

@@ -86,6 +86,15 @@ test("sharing the whole screen records the other window's change, not the record
     await other.waitForTimeout(2500);
     await expect(app.getByRole('timer', { name: 'Elapsed time' })).toHaveText(held ?? '');
     await expect(pip!.getByRole('timer', { name: 'Elapsed time' })).not.toHaveText(held ?? '');
+    // The app's page changes while it is out of use (a notice comes up): its own change, not
+    // the workflow's, though the page lost the focus long ago.
+    await app.evaluate(() => {
+      const notice = document.createElement('p');
+      notice.textContent = 'A notice from the app';
+      notice.style.cssText = 'font:40px sans-serif;background:#fc0;margin:0';
+      document.body.prepend(notice);
+    });
+    await other.waitForTimeout(2000);
 
     // Back to the app to stop: it has the focus again before its page changes.
     await screen.click(heading.x, heading.y);

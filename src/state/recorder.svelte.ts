@@ -14,8 +14,20 @@ export type RecorderPhase = 'idle' | 'starting' | 'recording' | 'paused' | 'stop
 /** The recorder's own buttons: clicks on them are not part of the recorded workflow. */
 export const CONTROLS_SELECTOR = '[data-recorder-controls]';
 
-/** How long this page stays hidden from a recorded screen after it loses the focus. */
+/**
+ * How long this page stays hidden from a recorded screen after it loses the focus, and
+ * after it last changed while out of focus (its list and notices settle after Start, and
+ * on a busy machine that takes longer than the focus takes to move to the floating window).
+ */
 const BLUR_GRACE_MS = 1000;
+
+/**
+ * How long the whole screen is not looked at after the recording starts and after the
+ * floating window opens: the browser puts up its sharing bar and the window system
+ * repaints (under X without a compositor the bar and windows go blank for a frame), and
+ * none of that is the workflow. The person is working the recorder then, not the workflow.
+ */
+const SETTLE_MS = 1000;
 
 const emptyCounts: SessionCounts = { chunks: 0, visualEvents: 0, events: 0, markers: 0, samplerFps: 0 };
 
@@ -41,6 +53,12 @@ export class RecorderState {
   #held = $state.raw<{ elapsedMs: number; counts: SessionCounts } | null>(null);
   /** When this page last lost the focus (performance.now()), null while it has it. */
   #blurredAt: number | null = null;
+  /** When this page's document last changed during the recording (performance.now()). */
+  #changedAt = -Infinity;
+  /** Watches this page's document for changes while a recording runs. */
+  #pageWatch: MutationObserver | null = null;
+  /** Until when (performance.now()) the recorder's own start or floating window may still repaint the screen. */
+  #settlingUntil = -Infinity;
 
   #session: RecordingSession | null = null;
   #incremental: IncrementalAnalyzer | null = null;
@@ -119,6 +137,7 @@ export class RecorderState {
     this.counts = { ...emptyCounts };
     this.elapsedMs = 0;
     this.phase = 'recording';
+    this.#settlingUntil = performance.now() + SETTLE_MS;
     this.#timer = setInterval(() => {
       if (this.#session) this.elapsedMs = this.#session.clock.toVideoMs();
       // Focus events can go missing (a window opened by this page took the focus without a
@@ -134,6 +153,13 @@ export class RecorderState {
     else this.#onBlur();
     addEventListener('focus', this.#onFocus);
     addEventListener('blur', this.#onBlur);
+    this.#pageWatch = new MutationObserver(this.#onPageChanged);
+    this.#pageWatch.observe(document.documentElement, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
     this.#hideOwnWindows();
     // Float the controls while the click's activation lasts; else the button does it.
     if (this.canFloat && navigator.userActivation?.isActive) void this.float();
@@ -165,7 +191,10 @@ export class RecorderState {
   }
 
   async float(): Promise<void> {
+    this.#settlingUntil = Infinity;
+    this.#hideOwnWindows();
     this.floatingWindow = await openFloatingWindow();
+    this.#settlingUntil = performance.now() + SETTLE_MS;
     this.#hideOwnWindows();
     this.floatingWindow?.addEventListener('pagehide', () => (this.floatingWindow = null), { once: true });
   }
@@ -190,14 +219,26 @@ export class RecorderState {
     if (this.#session?.recording.surface === 'monitor') this.#held = { elapsedMs: this.elapsedMs, counts: this.counts };
   };
 
+  readonly #onPageChanged = (): void => {
+    this.#changedAt = performance.now();
+    // At once, not at the next tick: the change may be painted before then.
+    this.#hideOwnWindows();
+  };
+
   /**
    * Tells the session where this app's windows are: the floating controls always, this page
-   * while it is in use and for a moment after (it repaints as it loses the focus).
+   * while it is in use and for a moment after it loses the focus or last changes (it
+   * repaints as it loses the focus, and its own changes are never the workflow).
    */
   #hideOwnWindows(): void {
     if (!this.#session) return;
+    if (performance.now() < this.#settlingUntil) {
+      this.#session.hideOwnWindows([{ x: 0, y: 0, width: screen.width, height: screen.height }]);
+      return;
+    }
     const windows = this.floatingWindow ? [screenRectOf(this.floatingWindow)] : [];
-    if (this.#blurredAt === null || performance.now() - this.#blurredAt < BLUR_GRACE_MS)
+    const lastSeenBusy = Math.max(this.#blurredAt ?? Infinity, this.#changedAt);
+    if (this.#blurredAt === null || performance.now() - lastSeenBusy < BLUR_GRACE_MS)
       windows.push(screenRectOf(window));
     this.#session.hideOwnWindows(windows);
   }
@@ -206,6 +247,9 @@ export class RecorderState {
     clearInterval(this.#timer);
     removeEventListener('focus', this.#onFocus);
     removeEventListener('blur', this.#onBlur);
+    this.#pageWatch?.disconnect();
+    this.#pageWatch = null;
+    this.#changedAt = -Infinity;
     this.#held = null;
     this.#incremental?.stop();
     this.#incremental = null;

@@ -34,9 +34,22 @@ describe('readRow', () => {
   const point = { x: 992, y: 191 };
 
   it('is the strip where it read the line at the point whole and surely enough', async () => {
-    const reader = backend(line('Home Phone:', 900, 185, 75), line('Home', 900, 185, 96));
+    const reader = backend(line('Home Phone:', 900, 185, 92), line('Home Phone:', 900, 185, 96));
     expect((await readRow(reader, 'f', point)).lines.map((l) => l.text)).toEqual(['Home Phone:']);
     expect(reader.reads).toEqual([false]);
+    // Less than sure: the row alone is read too, but a surer piece of the line does not replace it.
+    const piece = backend(line('Home Phone:', 900, 185, 75), line('Home', 900, 185, 96));
+    expect((await readRow(piece, 'f', point)).lines.map((l) => l.text)).toEqual(['Home Phone:']);
+    expect(piece.reads).toEqual([false, true]);
+  });
+
+  it('is the row alone where it reads the whole line more surely than the strip read it less than surely', async () => {
+    // TodoMVC's "Clear completed (1)": 11 px grey on a grey button, misread in the strip.
+    const at = { x: 992, y: 292 };
+    const reader = backend(line('cl leted (1)', 944, 286, 87), line('Clear completed (1)', 942, 286, 96));
+    expect((await readRow(reader, 'f', at)).lines.map((l) => l.text)).toEqual(['Clear completed (1)']);
+    const lessSure = backend(line('cl leted (1)', 944, 286, 87), line('Clear completed (1)', 942, 286, 80));
+    expect((await readRow(lessSure, 'f', at)).lines.map((l) => l.text)).toEqual(['cl leted (1)']);
   });
 
   it('is the row alone where the strip cut the line at its edge or read garbage', async () => {
@@ -56,6 +69,17 @@ describe('readRow', () => {
     expect((await readRow(worse, 'f', point)).lines.map((l) => l.text)).toEqual(['Home Phone:']);
   });
 
+  it('is the row alone where the strip read only a shortcut at the point and the row the control', async () => {
+    // Tk's "Delete...   Ctrl+D" with the pointer resting on "Delete...": the strip kept only "Ctrl+D".
+    const at = { x: 1145, y: 276 };
+    const reader = backend(line('Ctrl+D', 1159, 269, 93), line('Delete... Ctrl+D', 1084, 269, 80));
+    const row = await readRow(reader, 'f', at);
+    expect(row.lines.map((l) => l.text)).toEqual(['Delete... Ctrl+D']);
+    // The row alone read only the shortcut too: the strip stays.
+    const neither = backend(line('Ctrl+D', 1159, 269, 93), line('Ctrl+D', 1159, 269, 95));
+    expect((await readRow(neither, 'f', at)).lines.map((l) => l.text)).toEqual(['Ctrl+D']);
+  });
+
   it('reads the row alone for a field typed into whose value the strip named only by the line above', async () => {
     // dat.GUI: "height" and its value "10", the row "maxSize 6" 27 px above; the strip missed "height".
     const at = { x: 1188, y: 154 };
@@ -67,9 +91,10 @@ describe('readRow', () => {
     // The row alone reads no caption on the row either: the strip, with the line above.
     const none = backend(strip, line('10', 1172, 148, 70));
     expect((await readRow(none, 'f', at, 'replaced')).lines.map((l) => l.text)).toContain('maxSize');
-    // Not a field (a click): the strip read the line at the point surely, as before.
+    // Not a field (a click): the strip, as before (its "10" at 70 % has the row alone read too,
+    // which reads it no more surely).
     const click = backend(strip, row);
     expect((await readRow(click, 'f', at)).lines.map((l) => l.text)).toContain('maxSize');
-    expect(click.reads).toEqual([false]);
+    expect(click.reads).toEqual([false, true]);
   });
 });

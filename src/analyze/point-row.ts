@@ -6,11 +6,17 @@
 import type { AnalysisBackend } from './backend';
 import { captionOnRow, cutShort, labelAtPoint, type FieldMode } from './labels/labels';
 import { pointArea } from './ocr/cache';
-import type { OcrLine } from './ocr/lines';
+import { isShortcut, type OcrLine } from './ocr/lines';
 import type { Rect } from '../shared/geometry';
 
 /** Below this (%), tesseract's line is garbage as often as not ("id I" at 42 for "Name:" at 96). */
 const UNSURE = 60;
+/**
+ * From this (%) up, the strip's line is taken as read. Between the two, the row alone is read
+ * too, and taken where it reads the line more surely and no shorter: 11 px grey text on a grey
+ * button ("Clear completed (1)") read as "cl leted (1)" at 87 % in the strip, whole at 96 % alone.
+ */
+const SURE = 90;
 
 /**
  * The strip around a point, or the row alone where the strip read nothing at the point, cut
@@ -41,9 +47,17 @@ export async function readRow(
   }
   const found = labelAtPoint(strip.lines, point);
   const cut = found !== undefined && cutShort(found.line.box, strip.area);
-  if (found && !cut && found.line.confidence >= UNSURE) return strip;
+  // Only a shortcut at the point ("Ctrl+D"): the button's own text beside it went unread in
+  // the strip (a pointer resting on "Delete..." spoils it), and the row alone may read it.
+  const bare = found !== undefined && isShortcut(found.label);
+  if (found && !cut && !bare && found.line.confidence >= SURE) return strip;
   const row = await readAlone();
   const inRow = labelAtPoint(row.lines, point);
   if (!inRow) return strip;
-  return !found || cut || inRow.line.confidence > found.line.confidence ? row : strip;
+  if (!found || cut) return row;
+  if (bare) return isShortcut(inRow.label) ? strip : row;
+  const surer = inRow.line.confidence > found.line.confidence;
+  if (found.line.confidence < UNSURE) return surer ? row : strip;
+  // A fair reading: the row alone replaces it only with a surer one of the whole line, not a piece.
+  return surer && inRow.line.box.width >= found.line.box.width ? row : strip;
 }

@@ -116,6 +116,11 @@ const SHORTCUT = /^(ctrl|ctri|alt|shift|cmd|meta|super)\s?\+\s?\S{1,5}$/iu;
 /** How far right of a control's text (in text heights) its shortcut is shown, at most. */
 const SHORTCUT_REACH = 5;
 
+/** Whether a text is only a keyboard shortcut ("Ctrl+D"): a control's hint, never its name. */
+export function isShortcut(text: string): boolean {
+  return SHORTCUT.test(text.trim());
+}
+
 /** Whether `part` is the keyboard shortcut of `text` just left of it, a name of its own. */
 function shortcutOf(text: Word[], part: Word[]): boolean {
   const [last, first] = [text.at(-1)!, part[0]!];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeDetector, type DetectedChange, type DetectorOptions, type LumaFrame } from './detector';
+import { ChangeDetector, withoutClocks, type DetectedChange, type DetectorOptions, type LumaFrame } from './detector';
 
 const W = 64;
 const H = 36;
@@ -416,6 +416,34 @@ describe('ChangeDetector', () => {
     const work = changes.filter((c) => c.box.x >= 30);
     expect(work).toHaveLength(1);
     expect(work[0]!.box).toEqual({ x: 30, y: 20, width: 10, height: 2 });
+  });
+
+  it("leaves a video's clock out of the changes from before it was told, once the whole video is seen", () => {
+    const { sample, changes, screen, detector } = setup({ pointer: false });
+    sample(3);
+    for (let second = 0; second < 8; second++) {
+      screen.fill(6, 4, 2, 3, 20 + (second % 5) * 40);
+      if (second === 1) screen.fill(30, 20, 10, 2, 20); // the workflow, with a tick the clock is not told by yet
+      sample(6);
+    }
+    const early = changes.filter((c) => c.startT < 2000);
+    expect(early.some((c) => c.box.x < 10 && c.box.x + c.box.width > 30)).toBe(true); // the two joined
+    const clocks = detector.clockArea();
+    expect(clocks).not.toBeNull();
+    const kept = changes.map((c) => withoutClocks(c, clocks!)).filter((c) => c !== null);
+    // Only the workflow's change is left, its box its own; the ticks alone are gone.
+    expect(kept.map((c) => c.box)).toEqual([{ x: 30, y: 20, width: 10, height: 2 }]);
+  });
+
+  it('has no clock area where nothing ticked, and leaves changes away from a clock as they are', () => {
+    const { sample, changes, screen, detector } = setup({ pointer: false });
+    sample(3);
+    screen.fill(30, 20, 10, 2, 20);
+    sample(6);
+    expect(detector.clockArea()).toBeNull();
+    const area = new Uint8Array(W * H).fill(0, 0);
+    area.fill(1, 0, W); // a clock along the top row
+    expect(withoutClocks(changes[0]!, area)).toBe(changes[0]);
   });
 
   it("keeps a clock hidden through a video's stalled tick, half a second late, and the next on time", () => {

@@ -24,7 +24,7 @@
  * clock on the page) is found by its ticks: a place that changed once a second,
  * five times over, is left out while it goes on ticking (see `ClockCells`).
  */
-import { union, type Rect } from '../../shared/geometry';
+import { intersection, union, type Rect } from '../../shared/geometry';
 
 export interface LumaFrame {
   /** One byte of luma per cell, row-major. */
@@ -121,6 +121,8 @@ export interface DetectedChange<H> {
    * change closed: its box and the pointer's old place, should the pointer be seen later on.
    */
   ifPointer?: { box: Rect; pointerFrom: Rect };
+  /** Every cell that changed during the change (1), row-major on the grid (`width` × `height`). */
+  mask: Uint8Array;
   width: number;
   height: number;
 }
@@ -283,6 +285,15 @@ export class ChangeDetector<H> {
 
   get changing(): boolean {
     return this.#change !== null;
+  }
+
+  /**
+   * The cells of every clock seen so far, with the digits beside them (1), or null where none
+   * ticked. A video's clock is told only from its fifth tick on; a caller that has all of a
+   * video's changes leaves the earlier ticks out of them afterwards (`withoutClocks`).
+   */
+  clockArea(): Uint8Array | null {
+    return this.#prev ? this.#clock.area(this.#prev.frame.width) : null;
   }
 
   /** Whether the frames show a mouse pointer (for 'when-seen': whether it was seen moving yet). */
@@ -488,6 +499,7 @@ export class ChangeDetector<H> {
       moved,
       ...(trimmed?.left && shows ? { pointerFrom: trimmed.left } : {}),
       ...(trimmed?.left && !shows ? { ifPointer: { box: trimmed.box, pointerFrom: trimmed.left } } : {}),
+      mask,
       width,
       height,
     };
@@ -628,6 +640,42 @@ export class ChangeDetector<H> {
     }
     return false;
   }
+}
+
+/**
+ * A change without a clock's cells (`clockArea`, on the same grid): its box and the box it
+ * would have on frames that show a pointer shrink to what else changed, or null where only the
+ * clock did (fewer than `minCells` other cells). A video's first ticks, before the clock was
+ * told, kept changes open and joined them to what the person did.
+ */
+export function withoutClocks<H>(
+  change: DetectedChange<H>,
+  clockArea: Uint8Array,
+  minCells = defaultDetectorOptions.minChangedCells,
+): DetectedChange<H> | null {
+  const { mask, width, height } = change;
+  if (mask.length !== clockArea.length) return change;
+  const rest = new Uint8Array(mask.length);
+  let restCount = 0;
+  let clocked = false;
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i] !== 1) continue;
+    if (clockArea[i] === 1) clocked = true;
+    else {
+      rest[i] = 1;
+      restCount++;
+    }
+  }
+  if (!clocked) return change;
+  const left = maskBox(rest, width, height);
+  if (!left || restCount < minCells) return null;
+  const clip = (box: Rect) => intersection(box, left) ?? left;
+  return {
+    ...change,
+    box: clip(change.box),
+    ...(change.ifPointer ? { ifPointer: { ...change.ifPointer, box: clip(change.ifPointer.box) } } : {}),
+    mask: rest,
+  };
 }
 
 function maskBox(mask: Uint8Array, width: number, height: number): Rect | null {
@@ -779,11 +827,33 @@ class ClockCells {
   readonly #tickAt: Float64Array;
   readonly #hitAt: Float64Array;
   readonly #ticks: Uint8Array;
+  /** Cells that ever ticked as a clock. */
+  readonly #ever: Uint8Array;
 
   constructor(cells: number) {
     this.#tickAt = new Float64Array(cells).fill(-Infinity);
     this.#hitAt = new Float64Array(cells).fill(-Infinity);
     this.#ticks = new Uint8Array(cells);
+    this.#ever = new Uint8Array(cells);
+  }
+
+  /** The cells of every clock seen, each with its reach (the digits beside it), or null where none was. */
+  area(width: number): Uint8Array | null {
+    const ever = this.#ever;
+    if (!ever.includes(1)) return null;
+    const height = ever.length / width;
+    const area = new Uint8Array(ever.length);
+    for (let i = 0; i < ever.length; i++) {
+      if (ever[i] !== 1) continue;
+      const [cx, cy] = [i % width, Math.floor(i / width)];
+      for (let y = Math.max(0, cy - CLOCK_REACH.y); y <= Math.min(height - 1, cy + CLOCK_REACH.y); y++)
+        area.fill(
+          1,
+          y * width + Math.max(0, cx - CLOCK_REACH.x),
+          y * width + Math.min(width - 1, cx + CLOCK_REACH.x) + 1,
+        );
+    }
+    return area;
   }
 
   /** Notes the hits of a sample at `t` and clears those of clocks in `changed`; returns how many were cleared. */
@@ -805,7 +875,10 @@ class ClockCells {
       if (regular) {
         this.#ticks[i] = Math.min(255, ticks + 1);
         this.#tickAt[i] = t;
-        if (ticks + 1 === CLOCK_TICKS) clocks.push(i);
+        if (ticks + 1 === CLOCK_TICKS) {
+          clocks.push(i);
+          this.#ever[i] = 1;
+        }
       } else {
         // A video's frames stall now and then (its recorder was busy: no frame for 1.5 s, then
         // a tick half a second late): a clock keeps its rhythm from its last tick and is hidden

@@ -6,7 +6,7 @@
  * transaction: a failed import leaves nothing behind.
  */
 import { defaultSamplerConfig } from '../../../workers/sampler/types';
-import { ChangeDetector, type DetectedChange } from '../../capture/changes/detector';
+import { ChangeDetector, withoutClocks, type DetectedChange } from '../../capture/changes/detector';
 import { FrameHandles, type FrameHandle } from '../../capture/changes/handles';
 import { LumaReader } from '../../capture/changes/luma';
 import { toPixelChange, visualEvent, withPointer, type PixelChange } from '../../capture/changes/visual-change';
@@ -109,6 +109,8 @@ async function findChanges(source: FrameSource, options: VideoImportOptions, ope
     detectMs: 0,
     showsPointer: false,
   };
+  // The changes on the detector's grid, their handles exchanged for frame indexes.
+  const detected: DetectedChange<number>[] = [];
   // Each change's two handles carry a reference: keep the frames' PNGs, then let the frames go.
   const keep = async (changes: DetectedChange<FrameHandle<Indexed>>[]) => {
     for (const change of changes) {
@@ -117,11 +119,8 @@ async function findChanges(source: FrameSource, options: VideoImportOptions, ope
           found.keyFrames.set(frame.index, { t: frame.sampled.t, blob: await frame.sampled.png() });
         }
       }
-      found.changes.push({
-        ...toPixelChange(change, change.after.frame.sampled.image),
-        before: change.before.frame.index,
-        after: change.after.frame.index,
-      });
+      const { before, after, ...onGrid } = change;
+      detected.push({ ...onGrid, before: before.frame.index, after: after.frame.index });
       frames.release(change.before);
       frames.release(change.after);
     }
@@ -156,9 +155,16 @@ async function findChanges(source: FrameSource, options: VideoImportOptions, ope
   }
   await keep(detector.flush());
   // Whether the pointer was seen anywhere in the video decides how every change reads, the
-  // ones before it was first seen moving too.
+  // ones before it was first seen moving too; so do its clocks, the ticks before each was told.
   found.showsPointer = detector.showsPointer;
-  found.changes = found.changes.map((change) => withPointer(change, found.showsPointer));
+  const clocks = detector.clockArea();
+  found.changes = detected.flatMap((change) => {
+    const kept = clocks ? withoutClocks(change, clocks) : change;
+    if (!kept) return [];
+    return [
+      { ...withPointer(toPixelChange(kept, found.size), found.showsPointer), before: kept.before, after: kept.after },
+    ];
+  });
   detector.dispose();
   if (found.frameCount === 0) throw new Error('the decoder gave no frames');
   return found;

@@ -237,8 +237,8 @@ export class RecorderState {
       return;
     }
     const windows = this.floatingWindow ? [screenRectOf(this.floatingWindow)] : [];
-    const lastSeenBusy = Math.max(this.#blurredAt ?? Infinity, this.#changedAt);
-    if (this.#blurredAt === null || performance.now() - lastSeenBusy < BLUR_GRACE_MS)
+    const blurred = this.#blurredAt;
+    if (blurred === null || performance.now() - Math.max(blurred, this.#changedAt) < BLUR_GRACE_MS)
       windows.push(screenRectOf(window));
     this.#session.hideOwnWindows(windows);
   }

@@ -441,7 +441,7 @@ describe('ChangeDetector', () => {
     screen.fill(30, 20, 10, 2, 20);
     sample(6);
     expect(detector.clockArea()).toBeNull();
-    const area = new Uint8Array(W * H).fill(0, 0);
+    const area = new Uint8Array(W * H);
     area.fill(1, 0, W); // a clock along the top row
     expect(withoutClocks(changes[0]!, area)).toBe(changes[0]);
   });

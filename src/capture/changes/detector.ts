@@ -844,14 +844,7 @@ class ClockCells {
     const height = ever.length / width;
     const area = new Uint8Array(ever.length);
     for (let i = 0; i < ever.length; i++) {
-      if (ever[i] !== 1) continue;
-      const [cx, cy] = [i % width, Math.floor(i / width)];
-      for (let y = Math.max(0, cy - CLOCK_REACH.y); y <= Math.min(height - 1, cy + CLOCK_REACH.y); y++)
-        area.fill(
-          1,
-          y * width + Math.max(0, cx - CLOCK_REACH.x),
-          y * width + Math.min(width - 1, cx + CLOCK_REACH.x) + 1,
-        );
+      if (ever[i] === 1) forReach(i, width, height, (cell) => (area[cell] = 1));
     }
     return area;
   }
@@ -892,14 +885,20 @@ class ClockCells {
     const height = changed.length / width;
     let cleared = 0;
     for (const i of clocks) {
-      const [cx, cy] = [i % width, Math.floor(i / width)];
-      for (let y = Math.max(0, cy - CLOCK_REACH.y); y <= Math.min(height - 1, cy + CLOCK_REACH.y); y++)
-        for (let x = Math.max(0, cx - CLOCK_REACH.x); x <= Math.min(width - 1, cx + CLOCK_REACH.x); x++) {
-          if (changed[y * width + x] !== 1) continue;
-          changed[y * width + x] = 0;
-          cleared++;
-        }
+      forReach(i, width, height, (cell) => {
+        if (changed[cell] !== 1) return;
+        changed[cell] = 0;
+        cleared++;
+      });
     }
     return cleared;
   }
+}
+
+/** Calls `visit` with each cell within a clock's reach of cell `i` (the digits beside it) on a `width` × `height` grid. */
+function forReach(i: number, width: number, height: number, visit: (cell: number) => void): void {
+  const [cx, cy] = [i % width, Math.floor(i / width)];
+  for (let y = Math.max(0, cy - CLOCK_REACH.y); y <= Math.min(height - 1, cy + CLOCK_REACH.y); y++)
+    for (let x = Math.max(0, cx - CLOCK_REACH.x); x <= Math.min(width - 1, cx + CLOCK_REACH.x); x++)
+      visit(y * width + x);
 }

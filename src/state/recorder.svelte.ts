@@ -153,13 +153,16 @@ export class RecorderState {
     else this.#onBlur();
     addEventListener('focus', this.#onFocus);
     addEventListener('blur', this.#onBlur);
-    this.#pageWatch = new MutationObserver(this.#onPageChanged);
-    this.#pageWatch.observe(document.documentElement, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-      attributes: true,
-    });
+    // Only a recorded screen can show this page; a tab or window recorded never needs it hidden.
+    if (surface === 'monitor') {
+      this.#pageWatch = new MutationObserver(this.#onPageChanged);
+      this.#pageWatch.observe(document.documentElement, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
+    }
     this.#hideOwnWindows();
     // Float the controls while the click's activation lasts; else the button does it.
     if (this.canFloat && navigator.userActivation?.isActive) void this.float();

@@ -4,9 +4,9 @@
  * alone where that reads it better.
  */
 import type { AnalysisBackend } from './backend';
-import { captionOnRow, cutShort, labelAtPoint, type FieldMode } from './labels/labels';
+import { captionOnRow, labelAtPoint, type FieldMode } from './labels/labels';
 import { pointArea } from './ocr/cache';
-import { isShortcut, type OcrLine } from './ocr/lines';
+import { cutShort, isShortcut, type OcrLine } from './ocr/lines';
 import type { Rect } from '../shared/geometry';
 
 /** Below this (%), tesseract's line is garbage as often as not ("id I" at 42 for "Name:" at 96). */

@@ -8,6 +8,7 @@ import type { LabelBasis } from '../types';
 import { editDistance, indicatorChanged, sameReading } from '../../shared/text-distance';
 import {
   alphanumerics,
+  cutShort,
   linesIn,
   nearestPart,
   partAt,
@@ -252,17 +253,6 @@ export function earlierIsClearer(before: OcrLine[], earlier: OcrLine[], point: {
   if (!was) return false;
   const now = over(before);
   return !now || samePlace(now.box, was.box);
-}
-
-/** How near an area's edge a line may end and still be cut there: tesseract drops a sliced letter. */
-const CUT_REACH = 8;
-
-/**
- * Whether a line read in an area runs to its left or right edge, or nearly (the letter the
- * edge sliced went unread: "me Phone:" 1 px in): its text may go on beyond.
- */
-export function cutShort(box: Rect, area: Rect): boolean {
-  return box.x <= area.x + CUT_REACH || box.x + box.width >= area.x + area.width - CUT_REACH;
 }
 
 /**

@@ -83,4 +83,19 @@ describe('readRegion', () => {
     await readRegion({ recognize } as unknown as OcrPool, tall, 'before', 'after');
     expect(areas).toHaveLength(2);
   });
+
+  it("leaves out a caption the tight area's edge sliced, though it reaches into the change", async () => {
+    const field = { x: 824, y: 64, width: 332, height: 36 };
+    const recognize = async (_image: Blob, area?: Rect): Promise<OcrWord[]> => {
+      // The wide read found nothing on the row; alone, the row's edge (at x 800) cut "Name:" to "me:".
+      if (area && area.width === ocrArea(field).width)
+        return [word('Help', { x: 1184, y: 48, width: 31, height: 14 }, 1)];
+      return [
+        word('me:', { x: 800, y: 79, width: 26, height: 9 }, 1),
+        word('Ada', { x: 835, y: 77, width: 30, height: 12 }, 2),
+      ];
+    };
+    const reading = await readRegion({ recognize } as unknown as OcrPool, field, 'before', 'after');
+    expect(reading.before.map((l) => l.text)).toEqual(['Help', 'Ada']);
+  });
 });

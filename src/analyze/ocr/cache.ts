@@ -8,7 +8,7 @@ import type { OcrPool } from './pool';
 import { center, clamp, expand, intersects, ROW_HEIGHT, type Rect } from '../../shared/geometry';
 import { frameLuma } from '../frame-luma';
 import { boxAround } from './box';
-import { alphanumerics, toLines, withWords, type OcrLine } from './lines';
+import { alphanumerics, cutShort, toLines, withWords, type OcrLine } from './lines';
 import { readCache, writeCache } from '../../storage/cache';
 import { getFrame } from '../../storage/recordings';
 
@@ -120,8 +120,17 @@ async function readChangeText(
     width: Math.round(area.width),
     height: Math.round(area.height),
   });
-  // Only what it read in the change itself: a word at the tight area's edge is cut short.
-  const found = tight.lines.filter((line) => intersects(line.box, region));
+  // Only what it read in the change itself, without words the tight area's edge cut short (a
+  // field's caption reaching into the change: "Name:" read "me:" where the edge sliced it).
+  const found = tight.lines.flatMap((line) => {
+    if (!intersects(line.box, region)) return [];
+    const words = line.words ?? [];
+    const whole = words.filter((w) => !cutShort(w.box, area));
+    if (words.length === 0) return cutShort(line.box, area) ? [] : [line];
+    if (whole.length === 0) return [];
+    const kept = whole.length < words.length ? withWords(line, whole) : line;
+    return intersects(kept.box, region) ? [kept] : [];
+  });
   // A row the wide read had text in keeps that reading unless alone it reads more of it.
   const wideWords = wide.lines.flatMap((line) => (line.words ?? []).filter((w) => intersects(w.box, region)));
   const count = (texts: string[]) => texts.reduce((n, text) => n + alphanumerics(text), 0);

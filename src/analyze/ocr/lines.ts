@@ -229,3 +229,14 @@ export function samePlace(a: Rect, b: Rect): boolean {
 export function alphanumerics(text: string): number {
   return (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
 }
+
+/** How near an area's edge a line may end and still be cut there: tesseract drops a sliced letter. */
+const CUT_REACH = 8;
+
+/**
+ * Whether a line read in an area runs to its left or right edge, or nearly (the letter the
+ * edge sliced went unread: "me Phone:" 1 px in): its text may go on beyond.
+ */
+export function cutShort(box: Rect, area: Rect): boolean {
+  return box.x <= area.x + CUT_REACH || box.x + box.width >= area.x + area.width - CUT_REACH;
+}

@@ -139,6 +139,39 @@ describe('ChangeDetector', () => {
     expect(changes[1]!.box).toEqual({ x: 12, y: 8, width: 8, height: 14 });
   });
 
+  it('leaves out the window that lost the focus when typing began in another (a title bar dimmed)', () => {
+    const { sample, changes, screen } = setup();
+    screen.fill(0, 0, 30, 2, 40); // the recorder's window has the focus: its title bar is dark
+    sample(4);
+    screen.fill(20, 25, 2, 2, 20); // the pointer moves in
+    sample();
+    screen.fill(40, 20, 10, 1, 20); // a click in a program's field: the field is ringed
+    sample();
+    screen.fill(0, 0, 30, 2, 200); // and the recorder's title bar dims a sample later
+    sample();
+    for (let i = 0; i < 4; i++) {
+      screen.fill(41 + i * 2, 17, 1, 3, 20); // typed into the field, for over a second
+      sample(2);
+    }
+    sample(4);
+    expect(changes).toHaveLength(1);
+    // With the title bar, the box would span every line between the two windows.
+    expect(changes[0]!.box).toEqual({ x: 40, y: 17, width: 10, height: 4 });
+  });
+
+  it('keeps both places where what followed the first appeared at once (a notice after a click)', () => {
+    const { sample, changes, screen } = setup();
+    sample(4);
+    screen.fill(0, 0, 30, 2, 40); // a button pressed stays lit
+    sample();
+    screen.fill(30, 0, 2, 2, 40); // a wait mark beside it
+    sample(2);
+    screen.fill(40, 17, 16, 4, 20); // a notice appears half a second later, all of it at once
+    sample(5);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.box).toEqual({ x: 0, y: 0, width: 56, height: 21 });
+  });
+
   it("leaves the pointer's old place out of a change on a shared screen", () => {
     const { sample, changes, screen } = setup({ pointerCells: { width: 2, height: 3 } });
     screen.fill(50, 28, 2, 3, 20); // the pointer, resting

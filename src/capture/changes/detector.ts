@@ -482,7 +482,10 @@ export class ChangeDetector<H> {
     // dialog it closed came next), which no hover shade does.
     const trimmed = this.#withoutPointer(mask, change.changedAt, before.frame, after.frame, !cut && !moved);
     const shows = this.showsPointer;
-    const box = (shows ? trimmed?.box : undefined) ?? maskBox(mask, width, height);
+    const field = cut ? null : this.#typedAfterFocusMoved(change, before.frame, after.frame);
+    const clip = (box: Rect) => (field ? (intersection(box, field) ?? box) : box);
+    const whole = (shows ? trimmed?.box : undefined) ?? maskBox(mask, width, height);
+    const box = whole && clip(whole);
     if (!box || (!cut && !this.#netChange(before.frame, after.frame, box))) {
       this.#owner.release(before.handle);
       this.#owner.release(after.handle);
@@ -498,7 +501,7 @@ export class ChangeDetector<H> {
       cut,
       moved,
       ...(trimmed?.left && shows ? { pointerFrom: trimmed.left } : {}),
-      ...(trimmed?.left && !shows ? { ifPointer: { box: trimmed.box, pointerFrom: trimmed.left } } : {}),
+      ...(trimmed?.left && !shows ? { ifPointer: { box: clip(trimmed.box), pointerFrom: trimmed.left } } : {}),
       mask,
       width,
       height,
@@ -550,7 +553,7 @@ export class ChangeDetector<H> {
     if (large.length === 0) {
       if (places.length < 2) return whole;
       const [first, second] = places
-        .map((place) => ({ place, at: firstChange(place, net, changedAt, width) }))
+        .map((place) => ({ place, at: changeTimes(place, net, changedAt, width).first }))
         .sort((a, b) => a.at - b.at);
       if (!first || !second || first.at >= second.at) return whole;
       const box = union(places.filter((p) => p !== first.place));
@@ -605,6 +608,38 @@ export class ChangeDetector<H> {
     if (glyphs.length !== 2 || !glyphs.every(sprite)) return null;
     if (!places.every((p) => glyphs.some((g) => overlaps(p, g)))) return null;
     return pointerLeft(glyphs[0]!, glyphs[1]!, cells, changedAt, before, after);
+  }
+
+  /**
+   * Typing that began as the focus moved to its window: the window that lost the focus changed
+   * once, far from the field (its title bar dimmed, on a desktop; the recorder's own window, in
+   * a video of a shared screen), and then only the field went on changing, over several samples
+   * (typing, where a panel or a notice appears at once). Returns the field and what lies near it,
+   * for the change's box: the one-off place is not what the person acted on, and a box spanning
+   * both reads every line between them (the recorder's timer). Null where the change is not that.
+   */
+  #typedAfterFocusMoved(change: OpenChange<H>, before: LumaFrame, after: LumaFrame): Rect | null {
+    const { width, height } = after;
+    const { typingMs, smallPlaceFraction, cellThreshold } = this.#options;
+    const { mask, changedAt } = change;
+    if (before.width !== width || before.height !== height || mask.length !== width * height) return null;
+    const ignored = this.#ignored.length > 0 ? this.#ignoredOn(width, height) : null;
+    const net = mask.map((on, i) =>
+      on === 1 && ignored?.[i] !== 1 && Math.abs((before.data[i] ?? 0) - (after.data[i] ?? 0)) > cellThreshold ? 1 : 0,
+    );
+    const places = clusters(net, width, height, JOIN_CELLS);
+    const timed = places
+      .filter((r) => !this.#pointerSized(r))
+      .map((place) => ({ place, ...changeTimes(place, net, changedAt, width) }))
+      .sort((a, b) => b.last - a.last);
+    const [typed, ...others] = timed;
+    if (!typed || others.length === 0) return null;
+    const small = typed.place.width * typed.place.height <= width * height * smallPlaceFraction;
+    const typing = typed.last - typed.first >= typingMs;
+    // The focus moved as the click landed, a sample before or after the field lit up.
+    const oneOff = others.every((o) => o.last <= typed.last - typingMs && !near(o.place, typed.place, NEAR_CELLS));
+    if (!small || !typing || !oneOff) return null;
+    return union(places.filter((p) => near(p, typed.place, NEAR_CELLS))) ?? null;
   }
 
   /**
@@ -758,7 +793,7 @@ function pointerLeft(
   before: LumaFrame,
   after: LumaFrame,
 ): { box: Rect; left: Rect } | null {
-  const [atA, atB] = [a, b].map((place) => firstChange(place, cells, changedAt, after.width));
+  const [atA, atB] = [a, b].map((place) => changeTimes(place, cells, changedAt, after.width).first);
   if (atA! < atB!) return { box: b, left: a };
   if (atB! < atA!) return { box: a, left: b };
   const [fromA, fromB] = [a, b].map((place) => leftFrom(place, cells, before, after));
@@ -790,16 +825,24 @@ function leftFrom(glyph: Rect, cells: Uint8Array, before: LumaFrame, after: Luma
   return light ? lighter > 0 : lighter < 0;
 }
 
-/** When the earliest of a place's changed cells changed. */
-function firstChange(place: Rect, cells: Uint8Array, changedAt: Float64Array, width: number): number {
+/** The earliest and the latest of the last changes of a place's cells set in `cells`. */
+function changeTimes(
+  place: Rect,
+  cells: Uint8Array,
+  changedAt: Float64Array,
+  width: number,
+): { first: number; last: number } {
   let first = Infinity;
+  let last = -Infinity;
   for (let y = place.y; y < place.y + place.height; y++) {
     for (let x = place.x; x < place.x + place.width; x++) {
       const i = y * width + x;
-      if (cells[i] === 1) first = Math.min(first, changedAt[i] ?? Infinity);
+      if (cells[i] !== 1) continue;
+      first = Math.min(first, changedAt[i] ?? Infinity);
+      last = Math.max(last, changedAt[i] ?? -Infinity);
     }
   }
-  return first;
+  return { first, last };
 }
 
 /** Two hits closer than this are one tick (a digit redrawn over two samples of a video). */

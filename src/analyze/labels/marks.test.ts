@@ -140,6 +140,29 @@ describe('gainedMark', () => {
     expect(mark(unticked)).toBeUndefined();
   });
 
+  it('does not take a line OCR boxed a few pixels off after for one that moved and gained a mark', () => {
+    // dat.GUI's rows have a coloured edge left of their labels; "message" read 5 px left and 5 up
+    // after would bring it into the word's surroundings, as if a border had been drawn there.
+    const checkbox = { x: 140, y: 62, width: 16, height: 16 };
+    const draw = (image: LumaArea, ticked: boolean): OcrWord[] => {
+      image.data.fill(30);
+      fill(image, { x: 4, y: 20, width: 8, height: 70 }, 200);
+      fill(image, checkbox, ticked ? 90 : 240);
+      if (ticked) for (let i = 0; i < 8; i++) fill(image, { x: 144 + i, y: 74 - i, width: 2, height: 2 }, 240);
+      const words = [...write(image, 'message', 20, 30, 6, 220), ...write(image, 'displayOutline', 20, 64, 6, 220)];
+      if (!ticked) return words;
+      const [message, label] = [words[0]!, words[1]!];
+      return [
+        { ...message, box: { x: 15, y: 25, width: message.box.width + 5, height: 22 } },
+        { ...label, box: { ...label.box, y: 62 } },
+      ];
+    };
+    expect(mark(frames((image, after) => draw(image, after)))).toMatchObject({
+      label: 'displayOutline',
+      checkbox: true,
+    });
+  });
+
   it('names the tree node whose arrow turned as it opened, not the rows that appeared under it', () => {
     // ▸ as a tall narrow wedge, ▾ as a wide flat one, in the same place.
     const arrow = (image: LumaArea, open: boolean) =>

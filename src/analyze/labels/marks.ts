@@ -84,8 +84,12 @@ function aroundWords(
   for (const line of linesBefore) {
     const now = counterpart(line, linesAfter);
     if (!now) continue;
-    const dx = now.box.x - line.box.x;
-    const dy = now.box.y - line.box.y;
+    // Moved by less than half its height, it is where it was, read into a box a few pixels off
+    // ("message" 7 px left and 6 up, a row's coloured edge then in its surroundings).
+    const still = (d: number) => Math.abs(d) < line.box.height / 2;
+    const moved = !still(now.box.x - line.box.x) || !still(now.box.y - line.box.y);
+    const dx = moved ? now.box.x - line.box.x : 0;
+    const dy = moved ? now.box.y - line.box.y : 0;
     for (const word of line.words ?? [{ text: line.text, box: line.box }]) {
       if (alphanumerics(word.text) < 2) continue; // a lone digit or letter is as often a misread icon
       const h = word.box.height;

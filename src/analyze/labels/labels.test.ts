@@ -339,6 +339,15 @@ describe('appearedText', () => {
     );
   });
 
+  it('is nothing where a line was only read again with a letter in another case (a row of buttons, one pressed)', () => {
+    const row = { x: 920, y: 260, width: 144, height: 32 };
+    const before = toLines(line('Add ctri+A Delete', 900, 269));
+    const after = toLines(line('Add Ctri+A Delete', 900, 269));
+    expect(appearedText(before, after, row)).toBeUndefined();
+    // Typed over with other letters, it is new text.
+    expect(appearedText(toLines(line('hello', 930, 268)), toLines(line('Hallo', 930, 268)), row)).toBe('Hallo');
+  });
+
   it('is the value typed in a field, not the label OCR read with it as one line (a desktop form\'s "Name: Ada")', () => {
     // The field is the change; its label sits just left of it, and OCR joins the two.
     const field = { x: 824, y: 64, width: 332, height: 36 };

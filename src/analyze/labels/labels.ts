@@ -324,9 +324,13 @@ export function appearedText(
       .flatMap((b) => (b.words ?? [b]).filter((w) => intersects(w.box, line.box)))
       .map((w) => w.text)
       .join(' ');
+  // Read again with a letter's case flipped ("ctri+A", "Ctri+A"): OCR reads case loosely.
+  const reread = (line: OcrLine) =>
+    was.some((b) => samePlace(b.box, line.box) && b.text.toLowerCase() === line.text.toLowerCase());
   const spoiled = (line: OcrLine) => {
     const read = under(line);
     return (
+      reread(line) ||
       was.some((b) => samePlace(b.box, line.box) && garbled(line.text, b.text)) ||
       (read !== '' && garbled(line.text, read))
     );

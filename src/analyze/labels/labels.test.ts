@@ -361,6 +361,11 @@ describe('appearedText', () => {
     const field = { x: 824, y: 64, width: 332, height: 36 };
     expect(appearedText([], toLines(line('I', 989, 75)), field)).toBeUndefined();
     expect(appearedText([], toLines(line('1', 989, 75)), field)).toBe('1'); // a quantity typed
+    // Spelt out as two letters in the width of one stroke (resting on a Tk button): no text.
+    const beam = { text: 'Id', confidence: 61, box: { x: 994, y: 248, width: 3, height: 8 }, line: 999 };
+    expect(toLines([beam])).toEqual([]);
+    const narrowButTrue = { text: 'Il', confidence: 90, box: { x: 994, y: 248, width: 5, height: 8 }, line: 998 };
+    expect(toLines([narrowButTrue]).map((l) => l.text)).toEqual(['Il']);
   });
 });
 

@@ -43,6 +43,13 @@ const MIN_TEXT_HEIGHT = 4;
 const MIN_CHARACTER_HEIGHT = 5;
 
 /**
+ * The narrowest a letter stands, as a share of its word's height (an "l" or an "I" with the
+ * gap beside it, about a third): a word of several letters in less is a glyph OCR spelt out, a
+ * text-beam pointer resting on a button read "Id" in 3 × 8 px.
+ */
+const NARROWEST_LETTER = 0.25;
+
+/**
  * Groups words into lines, dropping words too uncertain or without letters or digits, the
  * browser's screen-sharing bar, a text-beam pointer read as a letter, and an edge read as
  * letters (a line under 4 px tall: a focus ring's "hall", a list's bottom edge "mall" or
@@ -53,6 +60,8 @@ export function toLines(words: OcrWord[]): OcrLine[] {
   const byLine = new Map<number, OcrWord[]>();
   for (const word of words) {
     if (word.confidence < MIN_WORD_CONFIDENCE || !/[\p{L}\p{N}]/u.test(word.text)) continue;
+    const letters = alphanumerics(word.text);
+    if (letters >= 2 && word.box.width < NARROWEST_LETTER * word.box.height * letters) continue;
     byLine.set(word.line, [...(byLine.get(word.line) ?? []), word]);
   }
   const kept = [...byLine.values()].filter((line) => {

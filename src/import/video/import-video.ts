@@ -15,6 +15,7 @@ import type { EventRecord, NewEvent } from '../../capture/events';
 import { storeImported } from '../store';
 import { chooseDecoder } from './decoder-choice';
 import { openFfmpegSource } from './ffmpeg-source';
+import { isRecordingStart } from './opening';
 import { SAMPLE_FPS, type DecoderName, type FrameSource, type ImportProgress, type SampledFrame } from './frame-source';
 import { openWebCodecsSource } from './webcodecs-source';
 
@@ -160,7 +161,7 @@ async function findChanges(source: FrameSource, options: VideoImportOptions, ope
   const clocks = detector.clockArea();
   found.changes = detected.flatMap((change) => {
     const kept = clocks ? withoutClocks(change, clocks) : change;
-    if (!kept) return [];
+    if (!kept || isRecordingStart(kept)) return [];
     return [
       { ...withPointer(toPixelChange(kept, found.size), found.showsPointer), before: kept.before, after: kept.after },
     ];

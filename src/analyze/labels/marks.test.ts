@@ -138,6 +138,11 @@ describe('gainedMark', () => {
     expect(mark(ticked)).toMatchObject({ label: 'displayOutline', checkbox: true });
     const unticked = frames((image, after) => draw(image, !after));
     expect(mark(unticked)).toBeUndefined();
+    // OCR took the box into the label's box in both frames (a video): still the label's tick.
+    const stretched = (words: OcrWord[]) =>
+      words.map((w, i) => (i === 0 ? { ...w, text: 'displayOutine', box: { ...w.box, width: 140 } } : w));
+    const both = frames((image, after) => stretched(draw(image, after)));
+    expect(mark(both)).toMatchObject({ label: 'displayOutine', checkbox: true });
   });
 
   it('does not take a line OCR boxed a few pixels off after for one that moved and gained a mark', () => {

@@ -137,6 +137,7 @@ function besideText(
           likeness(before, after, l.box) >= FADED_LIKENESS),
     )
     .filter((l) => alphanumerics(l.text) >= 2);
+  const readAlike = new Set(beside.filter((l) => linesAfter.some((a) => a.text === l.text && samePlace(a.box, l.box))));
   // Of several, the mark nearest its text: a control's mark sits by its label, a stray one farther off.
   let best: { mark: Mark; gap: number } | undefined;
   for (const box of changedBlobs(before, after, masked)) {
@@ -144,7 +145,7 @@ function besideText(
     const gained = inkGain(before, after, box) > MARK_GAIN;
     const turned = !gained && turnedAround(before, after, box);
     if (!gained && !turned) continue;
-    const near = rowLine(after, box, beside);
+    const near = rowLine(after, box, beside, readAlike);
     // A change touching its line's text is that text read otherwise, not a mark beside it.
     if (!near || near.gap < 2 || (best && near.gap >= best.gap)) continue;
     // A glyph that turned names the line it leads (a tree node's arrow), not one it ends.
@@ -194,14 +195,28 @@ function isCheckbox(box: Rect): boolean {
  * border) only when no line is on the mark's own side of every rule (a list drawn
  * with a margin line).
  */
-function rowLine(image: LumaArea, box: Rect, lines: readonly OcrLine[]): { line: OcrLine; gap: number } | undefined {
+function rowLine(
+  image: LumaArea,
+  box: Rect,
+  lines: readonly OcrLine[],
+  readAlike: ReadonlySet<OcrLine> = new Set(),
+): { line: OcrLine; gap: number } | undefined {
   const near: { line: OcrLine; gap: number; ruled: boolean }[] = [];
   for (const line of lines) {
     const onRow = line.box.y - 4 < box.y + box.height && box.y < line.box.y + line.box.height + 4;
     if (!onRow) continue;
     const leftGap = box.x - (line.box.x + line.box.width);
     const rightGap = line.box.x - (box.x + box.width);
-    const gap = Math.max(leftGap, rightGap);
+    // A box ending a line that reads exactly as it did, taken into the line's box by OCR in
+    // both frames (dat.GUI's checkbox in "displayOutine", 110 px wide for 69 of text): beside it.
+    const end = line.box.x + line.box.width;
+    const taken =
+      readAlike.has(line) &&
+      isCheckbox(box) &&
+      leftGap < -2 &&
+      box.x > line.box.x + line.box.width / 2 &&
+      box.x + box.width >= end - box.width;
+    const gap = taken ? 2 : Math.max(leftGap, rightGap);
     if (gap < -2 || gap > ROW_REACH) continue;
     const [x0, x1] = leftGap >= rightGap ? [line.box.x + line.box.width, box.x] : [box.x + box.width, line.box.x];
     const y0 = Math.min(line.box.y, box.y);

@@ -528,15 +528,7 @@ export class ChangeDetector<H> {
     const { width, height } = after;
     if (this.#options.pointer === false) return null;
     if (before.width !== width || before.height !== height || mask.length !== width * height) return null;
-    const { cellThreshold } = this.#options;
-    const ignored = this.#ignored.length > 0 ? this.#ignoredOn(width, height) : null;
-    const net = new Uint8Array(width * height);
-    for (let i = 0; i < net.length; i++) {
-      net[i] =
-        mask[i] === 1 && ignored?.[i] !== 1 && Math.abs((before.data[i] ?? 0) - (after.data[i] ?? 0)) > cellThreshold
-          ? 1
-          : 0;
-    }
+    const net = this.#netCells(mask, before, after);
     const found = clusters(net, width, height, JOIN_CELLS);
     // A small place that pulses all the while (the recorder's red dot, in a video of a screen
     // recorded with this app) joins a change when a large update lets flicker in: it is
@@ -611,6 +603,19 @@ export class ChangeDetector<H> {
   }
 
   /**
+   * The cells of a change (`mask`) where its before and after frames differ, outside the areas
+   * not looked at: what the change left, without what only passed (the pointer's path, a flash).
+   * The frames and the mask are on one grid.
+   */
+  #netCells(mask: Uint8Array, before: LumaFrame, after: LumaFrame): Uint8Array {
+    const { cellThreshold } = this.#options;
+    const ignored = this.#ignored.length > 0 ? this.#ignoredOn(after.width, after.height) : null;
+    return mask.map((on, i) =>
+      on === 1 && ignored?.[i] !== 1 && Math.abs((before.data[i] ?? 0) - (after.data[i] ?? 0)) > cellThreshold ? 1 : 0,
+    );
+  }
+
+  /**
    * Typing that began as the focus moved to its window: the window that lost the focus changed
    * once, far from the field (its title bar dimmed, on a desktop; the recorder's own window, in
    * a video of a shared screen), and then only the field went on changing, over several samples
@@ -620,13 +625,10 @@ export class ChangeDetector<H> {
    */
   #typedAfterFocusMoved(change: OpenChange<H>, before: LumaFrame, after: LumaFrame): Rect | null {
     const { width, height } = after;
-    const { typingMs, smallPlaceFraction, cellThreshold } = this.#options;
+    const { typingMs, smallPlaceFraction } = this.#options;
     const { mask, changedAt } = change;
     if (before.width !== width || before.height !== height || mask.length !== width * height) return null;
-    const ignored = this.#ignored.length > 0 ? this.#ignoredOn(width, height) : null;
-    const net = mask.map((on, i) =>
-      on === 1 && ignored?.[i] !== 1 && Math.abs((before.data[i] ?? 0) - (after.data[i] ?? 0)) > cellThreshold ? 1 : 0,
-    );
+    const net = this.#netCells(mask, before, after);
     const places = clusters(net, width, height, JOIN_CELLS);
     const timed = places
       .filter((r) => !this.#pointerSized(r))

@@ -476,13 +476,15 @@ export class ChangeDetector<H> {
   /** Ends the open change; `after` carries a reference that passes to the result or is released. */
   #close(change: OpenChange<H>, after: Sample<H>, cut: boolean, moved = false): DetectedChange<H> | null {
     this.#change = null;
-    const { before, mask } = change;
+    const { before, mask, changedAt } = change;
     const { width, height } = after.frame;
+    const sameGrid = before.frame.width === width && before.frame.height === height && mask.length === width * height;
+    const net = sameGrid ? this.#netCells(mask, before.frame, after.frame) : null;
     // A change cut short went on elsewhere at once: a button pressed under the pointer (the
     // dialog it closed came next), which no hover shade does.
-    const trimmed = this.#withoutPointer(mask, change.changedAt, before.frame, after.frame, !cut && !moved);
+    const trimmed = net && this.#withoutPointer(net, changedAt, before.frame, after.frame, !cut && !moved);
     const shows = this.showsPointer;
-    const field = cut ? null : this.#typedAfterFocusMoved(change, before.frame, after.frame);
+    const field = net && !cut ? this.#typedAfterFocusMoved(net, changedAt, width, height) : null;
     const clip = (box: Rect) => (field ? (intersection(box, field) ?? box) : box);
     const whole = (shows ? trimmed?.box : undefined) ?? maskBox(mask, width, height);
     const box = whole && clip(whole);
@@ -519,7 +521,7 @@ export class ChangeDetector<H> {
    * changed before all the others did.
    */
   #withoutPointer(
-    mask: Uint8Array,
+    net: Uint8Array,
     changedAt: Float64Array,
     before: LumaFrame,
     after: LumaFrame,
@@ -527,8 +529,6 @@ export class ChangeDetector<H> {
   ): { box: Rect; left?: Rect } | null {
     const { width, height } = after;
     if (this.#options.pointer === false) return null;
-    if (before.width !== width || before.height !== height || mask.length !== width * height) return null;
-    const net = this.#netCells(mask, before, after);
     const found = clusters(net, width, height, JOIN_CELLS);
     // A small place that pulses all the while (the recorder's red dot, in a video of a screen
     // recorded with this app) joins a change when a large update lets flicker in: it is
@@ -623,12 +623,8 @@ export class ChangeDetector<H> {
    * for the change's box: the one-off place is not what the person acted on, and a box spanning
    * both reads every line between them (the recorder's timer). Null where the change is not that.
    */
-  #typedAfterFocusMoved(change: OpenChange<H>, before: LumaFrame, after: LumaFrame): Rect | null {
-    const { width, height } = after;
+  #typedAfterFocusMoved(net: Uint8Array, changedAt: Float64Array, width: number, height: number): Rect | null {
     const { typingMs, smallPlaceFraction } = this.#options;
-    const { mask, changedAt } = change;
-    if (before.width !== width || before.height !== height || mask.length !== width * height) return null;
-    const net = this.#netCells(mask, before, after);
     const places = clusters(net, width, height, JOIN_CELLS);
     const timed = places
       .filter((r) => !this.#pointerSized(r))

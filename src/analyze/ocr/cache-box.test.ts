@@ -46,4 +46,18 @@ describe('readRegion, with a box', () => {
     expect(reading.before.map((l) => l.text)).toEqual(['speed', 'Slow']);
     expect(areas.at(-1)).toEqual({ x: 1122, y: 201, width: 70, height: 18 });
   });
+
+  it('keeps what was read over the box where alone it reads only some of those words', async () => {
+    const region = { x: 1116, y: 192, width: 84, height: 32 };
+    // Wide, the placeholder reads whole; alone, its first word in italics goes unread.
+    const placeholder = [
+      word('What', { x: 1124, y: 204, width: 20, height: 12 }, 1),
+      word('needs', { x: 1148, y: 204, width: 20, height: 12 }, 1),
+      word('done?', { x: 1170, y: 204, width: 20, height: 12 }, 1),
+    ];
+    const recognize = async (_image: Blob, area?: Rect): Promise<OcrWord[]> =>
+      area && area.width === ocrArea(region).width ? placeholder : placeholder.slice(1);
+    const reading = await readRegion({ recognize } as unknown as OcrPool, region, 'before', undefined, false);
+    expect(reading.before.map((l) => l.text)).toEqual(['What needs done?']);
+  });
 });

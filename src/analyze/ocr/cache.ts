@@ -169,8 +169,25 @@ async function withBoxRead(ocr: OcrPool, frameId: string, region: Rect, reading:
   if (!inside) return reading;
   const alone = await readFrameArea(ocr, frameId, inside);
   const found = alone.lines.filter((line) => alphanumerics(line.text) >= 2 && intersects(line.box, inside));
-  if (found.length === 0) return reading;
+  if (found.length === 0 || onlyLost(found, reading.lines, inside)) return reading;
   return { lines: [...outside(reading.lines, [inside]), ...found], cached: reading.cached && alone.cached };
+}
+
+/**
+ * Whether the box read alone gave only some of the words the reading already had over the
+ * box, and nothing of its own: a field's italic placeholder "What needs to be done?" read
+ * alone as "needs to be done?" (its "What" at 14 %). That reading lost words; it fixed none.
+ */
+function onlyLost(found: OcrLine[], lines: OcrLine[], inside: Rect): boolean {
+  const had = lines.flatMap((line) => (line.words ?? [line]).filter((w) => intersects(w.box, inside)).map((w) => w.text));
+  const got = found.flatMap((line) => (line.words ?? [line]).map((w) => w.text));
+  if (got.length >= had.length) return false;
+  const left = [...had];
+  return got.every((text) => {
+    const at = left.indexOf(text);
+    if (at >= 0) left.splice(at, 1);
+    return at >= 0;
+  });
 }
 
 /** The inside of the box around a region's middle in a frame, found once and cached (null: none). */

@@ -412,6 +412,17 @@ describe('actedOnLabel', () => {
     expect(actedOnLabel(sorted, resorted, { x: 184, y: 128, width: 860, height: 232 })).not.toBe('Gonzo');
   });
 
+  it("names a field typed into by its placeholder, not a line in the margin above it that OCR read once ('sd')", () => {
+    const region = { x: 568, y: 160, width: 272, height: 36 };
+    const before = toLines([
+      ...line('sd', 548, 137, 50),
+      ...line('What needs to be done?', 577, 169),
+      ...line('Feed the cat', 577, 233),
+    ]);
+    const after = toLines([...line('Water plants', 575, 170), ...line('Feed the cat', 577, 233)]);
+    expect(actedOnLabel(before, after, region)).toBe('What needs to be done?');
+  });
+
   it('names a field by its long placeholder when the typing covered only its start', () => {
     const before = toLines(line('What needs to be done?', 60, 100));
     const after = toLines(line('Buy mil', 60, 100));

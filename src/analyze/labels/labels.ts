@@ -424,7 +424,10 @@ export function actedOn(
   const pressed = was.filter((l) => changed.has(l.text) && !isPrevious(l.text) && !movedAway(l) && !replaced(l));
   if (pressed.length > 0) return nearest(pressed, 'changed');
   if (stayed.length > 0) return nearest(stayed, 'stayed');
-  if (was.length > 0) return nearest(was, 'gone');
+  // A line truly gone changed its own pixels, so it lies in the change: one only in the
+  // margin that was not read again is OCR's noise (an edge above a field read "sd").
+  const goneInside = was.filter((l) => intersects(l.box, region));
+  if (was.length > 0) return nearest(goneInside.length > 0 ? goneInside : was, 'gone');
   // A long line reaching into the region that the change covered up (a placeholder typed over).
   const area = expand(region, margin);
   const coveredUp = before.filter(

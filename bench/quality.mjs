@@ -116,7 +116,7 @@ async function medianRun(workflow, appUrl, runs) {
   const all = [];
   for (let i = 0; i < runs; i++) {
     if (i > 0) console.error(`bench quality: ${workflow.id}, run ${i + 1} of ${runs}`);
-    all.push(await runWorkflow(workflow, appUrl));
+    all.push(await runWorkflow(workflow, appUrl, i > 0 ? `-run${i + 1}` : ''));
   }
   /** @param {'pixels' | 'video' | 'session'} path */
   const middle = (path) => {
@@ -137,8 +137,9 @@ async function medianRun(workflow, appUrl, runs) {
 /**
  * @param {import('./quality/corpus.mjs').Workflow} workflow
  * @param {string} appUrl
+ * @param {string} [run] what tells this run's dumps from the first run's (`-run2`)
  */
-async function runWorkflow(workflow, appUrl) {
+async function runWorkflow(workflow, appUrl, run = '') {
   const rig = 'program' in workflow ? await desktopRig(workflow) : await tabRig(workflow);
   try {
     const app = await rig.context.newPage();
@@ -149,7 +150,7 @@ async function runWorkflow(workflow, appUrl) {
     await rig.doSteps();
     await rig.stop(app);
     const pixels = await exportedSteps(app);
-    await dumpAnalysis(app, `${workflow.id}-pixels`);
+    await dumpAnalysis(app, `${workflow.id}-pixels${run}`);
     // The screen changes the recorder found, for reading a result: when, how long, where.
     /** @type {{ type: string, t: number, endT?: number, box: { x: number, y: number, width: number, height: number } }[]} */
     const events = await readStore(app, 'events');
@@ -161,7 +162,7 @@ async function runWorkflow(workflow, appUrl) {
       );
     // The same recording as a video file someone brings.
     const video = await storedVideo(app);
-    await dumpFile(`${workflow.id}.webm`, video);
+    await dumpFile(`${workflow.id}${run}.webm`, video);
     const seen = await rig.seen();
     // The recording's clock starts when it is created (the page and the app share the clock).
     /** @type {{ createdAt: number }[]} */
@@ -172,10 +173,10 @@ async function runWorkflow(workflow, appUrl) {
       app.waitForEvent('filechooser'),
       app.getByRole('button', { name: 'Import video' }).click(),
     ]);
-    await chooser.setFiles({ name: `${workflow.id}.webm`, mimeType: 'video/webm', buffer: video });
+    await chooser.setFiles({ name: `${workflow.id}${run}.webm`, mimeType: 'video/webm', buffer: video });
     const imported = await exportedSteps(app);
     const videoPointer = await pointerSeen(app);
-    await dumpAnalysis(app, `${workflow.id}-video`);
+    await dumpAnalysis(app, `${workflow.id}-video${run}`);
     // The video file's own timestamps start a little after the recording's clock: the same
     // changes found again in the file give the offset, as a logger started with the video had it.
     /** @type {{ type: string, t: number }[]} */
@@ -198,7 +199,7 @@ async function runWorkflow(workflow, appUrl) {
     });
     const fromSession = await exportedSteps(app);
     const sessionPointer = await pointerSeen(app);
-    await dumpAnalysis(app, `${workflow.id}-session`);
+    await dumpAnalysis(app, `${workflow.id}-session${run}`);
     const truth = workflow.steps.map(({ verb, label, value }) => ({ verb, label, ...(value ? { value } : {}) }));
     return {
       id: workflow.id,

@@ -237,7 +237,7 @@ describe('ChangeDetector', () => {
     }
   });
 
-  it('keeps a button pressed under the pointer when what it did came at once', () => {
+  it('tells where the pointer left and came to rest when the button it pressed did something at once', () => {
     const { sample, changes, screen } = setup({ pointerCells: { width: 3, height: 3 } });
     const button = (x: number, shade: number) => screen.fill(x, 10, 6, 3, shade);
     button(10, 214);
@@ -251,9 +251,13 @@ describe('ChangeDetector', () => {
     sample(2);
     screen.fill(40, 20, 20, 10, 60); // … and the dialog it closed gave way at once
     sample(5);
+    // The glide and the press are the pointer coming to rest on the button: its glyph there is
+    // the change's box, the place it left is `pointerFrom` (the control clicked for the change
+    // before). What the press did is the next change, which the pointer's place names.
     expect(changes[0]!.moved).toBe(true);
-    expect(changes[0]!.pointerFrom).toBeUndefined();
-    expect(changes[0]!.box).toEqual({ x: 10, y: 10, width: 16, height: 3 });
+    expect(changes[0]!.pointerFrom).toEqual({ x: 12, y: 10, width: 2, height: 2 });
+    expect(changes[0]!.box).toEqual({ x: 22, y: 10, width: 2, height: 2 });
+    expect(changes[1]!.box).toEqual({ x: 40, y: 20, width: 20, height: 10 });
   });
 
   it('keeps a control that gave way to something else though the pointer went to it', () => {

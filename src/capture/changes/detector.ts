@@ -480,9 +480,10 @@ export class ChangeDetector<H> {
     const { width, height } = after.frame;
     const sameGrid = before.frame.width === width && before.frame.height === height && mask.length === width * height;
     const net = sameGrid ? this.#netCells(mask, before.frame, after.frame) : null;
-    // A change cut short went on elsewhere at once: a button pressed under the pointer (the
-    // dialog it closed came next), which no hover shade does.
-    const trimmed = net && this.#withoutPointer(net, changedAt, before.frame, after.frame, !cut && !moved);
+    // Hover looks are told from what changed under a change that settled or went on elsewhere at
+    // once (`moved`: the pointer glided onto a button and pressed it, and the dialog it opened or
+    // closed came next, a change of its own); not under one cut at `maxChangeMs`.
+    const trimmed = net && this.#withoutPointer(net, changedAt, before.frame, after.frame, !cut);
     const shows = this.showsPointer;
     const field = net && !cut ? this.#typedAfterFocusMoved(net, changedAt, width, height) : null;
     const clip = (box: Rect) => (field ? (intersection(box, field) ?? box) : box);
@@ -525,7 +526,7 @@ export class ChangeDetector<H> {
     changedAt: Float64Array,
     before: LumaFrame,
     after: LumaFrame,
-    settled: boolean,
+    uncut: boolean,
   ): { box: Rect; left?: Rect } | null {
     const { width, height } = after;
     if (this.#options.pointer === false) return null;
@@ -537,7 +538,7 @@ export class ChangeDetector<H> {
     const pulsed = places.length < found.length ? union(places) : undefined;
     const whole = pulsed ? { box: pulsed } : null;
     const large = places.filter((r) => !this.#pointerSized(r));
-    if (large.length > 0 && settled) {
+    if (large.length > 0 && uncut) {
       const hover = this.#hoverMove(places, net, changedAt, before, after);
       if (hover) return hover;
     }

@@ -331,6 +331,10 @@ describe('appearedText', () => {
     const search = buttons[0]!.words!.find((w) => w.text === 'Search')!.box;
     const garbledSearch = toLines(line('search)ctri+s', search.x, 268));
     expect(appearedText(buttons, garbledSearch, row)).toBeUndefined();
+    // Nor a button read anew with its keyboard shortcut, where the pointer spoiled it before.
+    const searchButton = { x: 920, y: 260, width: 300, height: 32 };
+    const spoiled = toLines(line('Search) Ctrl+S', 938, 268));
+    expect(appearedText(spoiled, toLines(line('Search Ctrl+S', 938, 268)), searchButton)).toBeUndefined();
     // Text typed over a field's old text that starts it is new text (no glyph where the rest was).
     const typed = toLines(line('Hello', 930, 268));
     expect(appearedText(toLines(line('Hello World', 930, 268)), typed, button)).toBe('Hello');
@@ -635,6 +639,20 @@ describe('choiceIn', () => {
     const ship = toLines([...line('Delivery', 20, 70), ...line('Ship in two days', 20, 100)]);
     const five = toLines([...line('Delivery', 20, 70), ...line('Ship in five days', 20, 100)]);
     expect(choiceIn(ship, five, region)).toMatchObject({ label: 'Delivery', value: 'Ship in five days' });
+  });
+
+  it("is no choice where a desktop form's buttons were read anew with their keyboard shortcuts", () => {
+    // Tk's rolodex as the pointer went to Search: OCR split the row of buttons differently each time.
+    const region = { x: 900, y: 220, width: 160, height: 72 };
+    const clear = line('Ctrl+C', 850, 262);
+    const was = toLines([...clear, ...line('Search Ctrl+S', 930, 262)]);
+    const now = toLines([...clear, ...line('Add Ctrl+A Delete... ctri+p', 930, 262)]);
+    expect(choiceIn(was, now, region)).toBeUndefined();
+    // Nor is a button with its shortcut a caption beside a value that only looks swapped.
+    const add = line('Add Ctrl+A', 820, 262);
+    expect(
+      choiceIn(toLines([...add, ...line('Search', 930, 262)]), toLines([...add, ...line('Ctrl', 930, 262)]), region),
+    ).toBeUndefined();
   });
 
   it("reads the choice though the select's arrow beside it was read as a letter, and is not now", () => {

@@ -13,6 +13,7 @@ import {
   nearestPart,
   partAt,
   shortcutOwner,
+  showsShortcut,
   partIn,
   partsOf,
   samePlace,
@@ -337,7 +338,8 @@ export function appearedText(
   };
   const fresh = linesIn(after, region, margin)
     .map((l) => partIn(l, area))
-    .filter((l) => !seen.has(l.text) && !isValidationMessage(l.text) && !spoiled(l))
+    // Nor is a control's text with its keyboard shortcut typed: a desktop button read anew as it lit up.
+    .filter((l) => !seen.has(l.text) && !isValidationMessage(l.text) && !spoiled(l) && !showsShortcut(l.text))
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   if (field && fresh.length > 1) {
     const at = center(field);
@@ -524,12 +526,18 @@ export function choiceIn(
   // Nor a row of controls read as one line that kept most of its words (a desktop form's
   // buttons, one of them hidden by the pointer over it): a choice swaps its one value whole.
   if (mostlyShared(old.text, value.text)) return undefined;
+  // Nor buttons read with their keyboard shortcuts ("Add Ctrl+A Delete..." where "Search Ctrl+S"
+  // was, the pointer lighting a desktop form's buttons): no option shows one.
+  if (showsShortcut(old.text) || showsShortcut(value.text)) return undefined;
   const label = captionOf(
     before.filter((l) => l !== old),
     value.box,
   );
-  // A label of one letter is an icon or a caret misread, not a field's name.
-  return label && alphanumerics(label) >= 2 ? { label, value: value.text, box: value.box } : undefined;
+  // A label of one letter is an icon or a caret misread, not a field's name; a button's text
+  // with its shortcut ("Clear Ctrl+C" beside the one pressed) is none either.
+  return label && alphanumerics(label) >= 2 && !showsShortcut(label)
+    ? { label, value: value.text, box: value.box }
+    : undefined;
 }
 
 /** Below this confidence (%), tesseract's line is as often garbage as text. */

@@ -130,6 +130,16 @@ export function isShortcut(text: string): boolean {
   return SHORTCUT.test(text.trim());
 }
 
+/**
+ * Whether a text shows a keyboard shortcut among its words ("Add Ctrl+A", "Search Ctrl+S
+ * Delete..."): a menu item's or a desktop button's text with its hint, never a value typed
+ * or chosen in a field, nor a field's caption.
+ */
+export function showsShortcut(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  return words.some((_, i) => SHORTCUT.test(words[i]!) || (i > 0 && SHORTCUT.test(`${words[i - 1]!} ${words[i]!}`)));
+}
+
 /** Whether `part` is the keyboard shortcut of `text` just left of it, a name of its own. */
 function shortcutOf(text: Word[], part: Word[]): boolean {
   const [last, first] = [text.at(-1)!, part[0]!];

@@ -61,6 +61,15 @@ describe('readRow', () => {
     expect((await readRow(nothing, 'f', point)).lines.map((l) => l.text)).toEqual(['Home Phone:']);
   });
 
+  it('is the row alone where the strip read only a piece of its line, however surely', async () => {
+    // Tk's rolodex: the rows above and below in the strip cut "Name:" to "Nam" at 96 %; the
+    // text-beam pointer in the field was read as "I". Alone, the row reads "Name:" at 71 %.
+    const at = { x: 992, y: 83 };
+    const strip = [...line('Nam', 781, 77, 96), ...line('I', 989, 77, 77)].map((w) => ({ ...w, line: 900 }));
+    const reader = backend(strip, line('‘Name:', 776, 77, 71));
+    expect((await readRow(reader, 'f', at, true)).lines.map((l) => l.text)).toEqual(['‘Name:']);
+  });
+
   it('keeps the strip where the row alone reads nothing at the point, or less surely', async () => {
     expect((await readRow(backend(line('id I', 900, 185, 42), []), 'f', point)).lines.map((l) => l.text)).toEqual([
       'id I',

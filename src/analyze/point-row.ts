@@ -56,8 +56,20 @@ export async function readRow(
   if (!inRow) return strip;
   if (!found || cut) return row;
   if (bare) return isShortcut(inRow.label) ? strip : row;
+  // The strip read only a piece of what the row alone reads whole ("Nam" of "Name:", the rows
+  // above and below spoiling it), however sure it was of that piece.
+  if (pieceOf(found.label, inRow.label)) return row;
   const surer = inRow.line.confidence > found.line.confidence;
   if (found.line.confidence < UNSURE) return surer ? row : strip;
   // A fair reading: the row alone replaces it only with a surer one of the whole line, not a piece.
   return surer && inRow.line.box.width >= found.line.box.width ? row : strip;
+}
+
+/** Letters and digits alone, in lower case: how two readings of one label are compared. */
+const lettersOf = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Whether `part` reads as a piece of `whole` (a word or more of it cut short), not all of it. */
+function pieceOf(part: string, whole: string): boolean {
+  const [p, w] = [lettersOf(part), lettersOf(whole)];
+  return p.length >= 2 && w.length > p.length && w.includes(p);
 }

@@ -179,7 +179,9 @@ async function withBoxRead(ocr: OcrPool, frameId: string, region: Rect, reading:
  * alone as "needs to be done?" (its "What" at 14 %). That reading lost words; it fixed none.
  */
 function onlyLost(found: OcrLine[], lines: OcrLine[], inside: Rect): boolean {
-  const had = lines.flatMap((line) => (line.words ?? [line]).filter((w) => intersects(w.box, inside)).map((w) => w.text));
+  const had = lines.flatMap((line) =>
+    (line.words ?? [line]).filter((w) => intersects(w.box, inside)).map((w) => w.text),
+  );
   const got = found.flatMap((line) => (line.words ?? [line]).map((w) => w.text));
   if (got.length >= had.length) return false;
   const left = [...had];

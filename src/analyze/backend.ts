@@ -7,7 +7,7 @@
 import type { OcrPool } from './ocr/pool';
 import type { Rect } from '../shared/geometry';
 import type { OcrLine } from './ocr/lines';
-import { ocrArea, pointArea, readFrameArea, readRegion } from './ocr/cache';
+import { ocrArea, pointArea, readBoxAt, readFrameArea, readRegion } from './ocr/cache';
 
 export type Capability = 'ocr' | 'sequence';
 
@@ -54,6 +54,8 @@ export interface AnalysisBackend {
   analyzeSequence(items: SequenceItem[], options?: SequenceOptions): Promise<(SequenceResult | null)[]>;
   /** Reads the row around a point of a stored key frame (a logged click's); `row`: the row alone. */
   analyzePoint(frameId: string, point: { x: number; y: number }, row?: boolean): Promise<FrameResult>;
+  /** Reads the box around a point of a stored key frame alone (a button's inside); null: no box, or no text in it. */
+  analyzeBoxAt(frameId: string, point: { x: number; y: number }): Promise<(FrameResult & { area: Rect }) | null>;
 }
 
 export class LocalBackend implements AnalysisBackend {
@@ -75,6 +77,11 @@ export class LocalBackend implements AnalysisBackend {
   async analyzePoint(frameId: string, point: { x: number; y: number }, row = false): Promise<FrameResult> {
     const reading = await readFrameArea(this.#ocr, frameId, pointArea(point, row));
     return { lines: reading.lines, cached: reading.cached };
+  }
+
+  async analyzeBoxAt(frameId: string, point: { x: number; y: number }): Promise<(FrameResult & { area: Rect }) | null> {
+    const reading = await readBoxAt(this.#ocr, frameId, point);
+    return reading && { lines: reading.lines, cached: reading.cached, area: reading.area };
   }
 
   async analyzeSequence(items: SequenceItem[], options: SequenceOptions = {}): Promise<(SequenceResult | null)[]> {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { FrameResult } from './backend';
+import type { Rect } from '../shared/geometry';
 import { toLines, type OcrWord } from './ocr/lines';
 import { readRow } from './point-row';
 
@@ -17,8 +18,8 @@ const line = (text: string, x: number, y: number, confidence = 90): OcrWord[] =>
   });
 };
 
-/** A backend whose strip (480 × 48 around the point) and row alone (640 × 28) read as given. */
-function backend(strip: OcrWord[], row: OcrWord[]) {
+/** A backend whose strip (480 × 48 around the point), row alone (640 × 28) and box around the point read as given. */
+function backend(strip: OcrWord[], row: OcrWord[], box?: { words: OcrWord[]; area: Rect }) {
   const reads: boolean[] = [];
   return {
     reads,
@@ -26,6 +27,7 @@ function backend(strip: OcrWord[], row: OcrWord[]) {
       reads.push(alone);
       return { lines: toLines(alone ? row : strip), cached: false };
     },
+    analyzeBoxAt: async () => (box ? { lines: toLines(box.words), cached: false, area: box.area } : null),
   };
 }
 
@@ -68,6 +70,19 @@ describe('readRow', () => {
     const strip = [...line('Nam', 781, 77, 96), ...line('I', 989, 77, 77)].map((w) => ({ ...w, line: 900 }));
     const reader = backend(strip, line('‘Name:', 776, 77, 71));
     expect((await readRow(reader, 'f', at, true)).lines.map((l) => l.text)).toEqual(['‘Name:']);
+  });
+
+  it('is the box around the point read alone where neither the strip nor the row read anything there', async () => {
+    // Tk's default button, closed in by a double border: "Cancel" reads only inside it.
+    const at = { x: 642, y: 426 };
+    const area = { x: 606, y: 414, width: 70, height: 24 };
+    const reader = backend([], [], { words: line('Cancel', 616, 420, 96), area });
+    expect(await readRow(reader, 'f', at)).toEqual({ lines: toLines(line('Cancel', 616, 420, 96)), area });
+    // Not where the strip read the control (the box is not read then).
+    const read = backend(line('Cancel', 616, 420, 80), [], { words: line('Cance', 616, 420, 96), area });
+    expect((await readRow(read, 'f', at)).lines.map((l) => l.text)).toEqual(['Cancel']);
+    // Nor where no box is around the point, or it reads nothing there.
+    expect((await readRow(backend([], []), 'f', at)).lines).toEqual([]);
   });
 
   it('keeps the strip where the row alone reads nothing at the point, or less surely', async () => {

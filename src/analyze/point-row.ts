@@ -1,7 +1,7 @@
 /**
  * The row at a point of a key frame (a logged click's, or where the pointer rested on a
  * shared screen), read for the control there: the strip around the point, or the row
- * alone where that reads it better.
+ * alone where that reads it better, or the box around the point where neither read anything there.
  */
 import type { AnalysisBackend } from './backend';
 import { captionOnRow, labelAtPoint, type FieldMode } from './labels/labels';
@@ -26,7 +26,7 @@ const SURE = 90;
  * typed into (`field`), the row alone also where the strip named its value only by a line above.
  */
 export async function readRow(
-  backend: Pick<AnalysisBackend, 'analyzePoint'>,
+  backend: Pick<AnalysisBackend, 'analyzePoint' | 'analyzeBoxAt'>,
   frameId: string,
   point: { x: number; y: number },
   field: FieldMode = false,
@@ -53,6 +53,12 @@ export async function readRow(
   if (found && !cut && !bare && found.line.confidence >= SURE) return strip;
   const row = await readAlone();
   const inRow = labelAtPoint(row.lines, point);
+  if (!inRow && !found) {
+    // Nothing read at the point in either: the box around it alone (a button closed in by a
+    // double border, which spoils tesseract's reading of any wider area).
+    const box = await backend.analyzeBoxAt(frameId, point);
+    if (box && labelAtPoint(box.lines, point)) return { lines: box.lines, area: box.area };
+  }
   if (!inRow) return strip;
   if (!found || cut) return row;
   if (bare) return isShortcut(inRow.label) ? strip : row;

@@ -3,7 +3,7 @@ import type { Rect } from '../../shared/geometry';
 import type { LumaArea } from '../frame-luma';
 import type { OcrWord } from './lines';
 import type { OcrPool } from './pool';
-import { ocrArea, readRegion } from './cache';
+import { ocrArea, readBoxAt, readRegion } from './cache';
 
 vi.mock('../../storage/cache', () => ({ readCache: async () => undefined, writeCache: async () => undefined }));
 vi.mock('../../storage/recordings', () => ({
@@ -59,5 +59,26 @@ describe('readRegion, with a box', () => {
       area && area.width === ocrArea(region).width ? placeholder : placeholder.slice(1);
     const reading = await readRegion({ recognize } as unknown as OcrPool, region, 'before', undefined, false);
     expect(reading.before.map((l) => l.text)).toEqual(['What needs done?']);
+  });
+
+  it('reads the box around a point alone, and nothing where no box is there', async () => {
+    const areas: Rect[] = [];
+    const recognize = async (_image: Blob, area?: Rect): Promise<OcrWord[]> => {
+      areas.push(area!);
+      return [
+        word('Slow', { x: 1127, y: 204, width: 30, height: 12 }, 1),
+        word('v', { x: 1180, y: 204, width: 6, height: 8 }, 2),
+      ];
+    };
+    const ocr = { recognize } as unknown as OcrPool;
+    const inside = { x: 1122, y: 201, width: 70, height: 18 };
+    expect(await readBoxAt(ocr, 'before', { x: 1150, y: 210 })).toMatchObject({
+      area: inside,
+      lines: [{ text: 'Slow' }],
+    });
+    expect(areas).toEqual([inside]);
+    // On the dark page beside it: no box, nothing read.
+    expect(await readBoxAt(ocr, 'before', { x: 1000, y: 210 })).toBeNull();
+    expect(areas).toHaveLength(1);
   });
 });

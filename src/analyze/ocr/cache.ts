@@ -192,6 +192,24 @@ function onlyLost(found: OcrLine[], lines: OcrLine[], inside: Rect): boolean {
   });
 }
 
+/**
+ * The text in the box around a point (a button clicked, a field), read alone: where the
+ * strip and the row around the point read nothing there, tesseract can still read a button
+ * closed in by a double border once its borders are left out (Tk's default "Cancel" read
+ * nothing in any wider area). Null where no box is around the point, or no text in it.
+ */
+export async function readBoxAt(
+  ocr: OcrPool,
+  frameId: string,
+  point: { x: number; y: number },
+): Promise<(AreaReading & { area: Rect }) | null> {
+  const inside = await boxIn(frameId, { x: Math.round(point.x), y: Math.round(point.y), width: 1, height: 1 });
+  if (!inside) return null;
+  const reading = await readFrameArea(ocr, frameId, inside);
+  const lines = reading.lines.filter((line) => alphanumerics(line.text) >= 2);
+  return lines.length > 0 ? { lines, cached: reading.cached, area: inside } : null;
+}
+
 /** The inside of the box around a region's middle in a frame, found once and cached (null: none). */
 async function boxIn(frameId: string, region: Rect): Promise<Rect | null> {
   const key = `${CACHE_VERSION}:box:${frameId}:${region.x},${region.y},${region.width},${region.height}`;

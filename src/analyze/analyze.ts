@@ -26,6 +26,7 @@ import {
 import { controlFacts, looksLikeFormat } from '../compose/control';
 import {
   choiceMade,
+  clickedIntoField,
   echoOf,
   frameBeforePointer,
   markOfClick,
@@ -120,7 +121,9 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
       previous.end = step.end;
       continue;
     }
-    if (previous && wentOnFrom(drafts[index - 1], draft, previous, step)) {
+    // The pointer's glide into the field typed in at once is no step of its own.
+    if (previous && clickedIntoField(drafts[index - 1], draft, previous, step)) steps.pop();
+    else if (previous && wentOnFrom(drafts[index - 1], draft, previous, step)) {
       previous.end = step.end;
       continue;
     }

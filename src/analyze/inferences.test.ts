@@ -5,6 +5,7 @@ import type { StepDraft } from './segment/steps';
 import type { AnalyzedStep } from './types';
 import {
   choiceMade,
+  clickedIntoField,
   echoOf,
   frameBeforePointer,
   markOfClick,
@@ -103,6 +104,34 @@ describe('submittedBy', () => {
     expect(submittedBy(typing, draftOf('visual', [change()]), typed, next)).toBe(false);
     const settled = draftOf('visual', [change()]);
     expect(submittedBy(settled, draftOf('visual', [change(undefined, 0.2)]), typed, result)).toBe(false);
+  });
+});
+
+describe('clickedIntoField', () => {
+  // The text-beam pointer gliding down into Home Phone, cut when the typing there began at once.
+  const glide = draftOf('visual', [{ ...change({ x: 984, y: 124, width: 16, height: 84 }), moved: true }]);
+  const typing = (t: number, box = { x: 824, y: 172, width: 332, height: 36 }) =>
+    draftOf('visual', [{ ...change(box), t, endT: t + 1200 }]);
+  const click = { kind: 'visual', facts: { kind: 'visual' } } as AnalyzedStep;
+  const typed = { ...click, value: '555-0100' } as AnalyzedStep;
+
+  it('takes a click cut short by typing begun at once in the field it lies in for part of the typing', () => {
+    expect(clickedIntoField(glide, typing(1200), click, typed)).toBe(true);
+  });
+
+  it('keeps a click apart from the field, one that settled first, and any step that is not a click then typing', () => {
+    expect(clickedIntoField(glide, typing(1200, { x: 300, y: 400, width: 200, height: 30 }), click, typed)).toBe(false);
+    expect(clickedIntoField(glide, typing(1600), click, typed)).toBe(false);
+    expect(
+      clickedIntoField(
+        draftOf('visual', [change({ x: 984, y: 124, width: 16, height: 84 })]),
+        typing(1200),
+        click,
+        typed,
+      ),
+    ).toBe(false);
+    expect(clickedIntoField(glide, typing(1200), click, click)).toBe(false);
+    expect(clickedIntoField(glide, typing(1200), { ...click, kind: 'toggle' } as AnalyzedStep, typed)).toBe(false);
   });
 });
 

@@ -62,6 +62,27 @@ export function wentOnFrom(
 }
 
 /**
+ * Seen as pixels: the pointer's glide into a field, cut when the typing into it began at once,
+ * read as a click of its own ("Click ome Phone" before "Type `555-0100` into **Home Phone:**").
+ * Typing into a field is clicking into it first: the typing's step says it all. A click
+ * elsewhere (a button, then typing in the field it focused) lies apart from the field.
+ */
+export function clickedIntoField(
+  clickDraft: StepDraft<EventRecord> | undefined,
+  draft: StepDraft<EventRecord>,
+  click: AnalyzedStep,
+  step: AnalyzedStep,
+): boolean {
+  if (clickDraft?.kind !== 'visual' || draft.kind !== 'visual') return false;
+  if (click.kind !== 'visual' || click.value !== undefined || step.value === undefined) return false;
+  const [at, field] = [clickDraft, draft].map(
+    (d) => d.region ?? union(d.visual.flatMap((e) => (e.box ? [e.box] : []))),
+  );
+  if (!at || !field || !intersects(at, field)) return false;
+  return wentOnAtOnce(clickDraft.visual.at(-1), draft.visual[0]!);
+}
+
+/**
  * Typing that paused, then its last word and Enter so quickly that they made one change with
  * what Enter did (a person types "dog" and Enter at once): the change came within the pause,
  * over the field typed into, which shows the text no more (emptied for the next, or gone),

@@ -427,6 +427,26 @@ describe('actedOnLabel', () => {
     expect(actedOnLabel(before, after, region)).toBe('What needs to be done?');
   });
 
+  it('names a folder opened by its title read again in part, not by the title above the change', () => {
+    // dat.GUI in a video: "Another Folder" opened, its new arrow spoiling "Another"; "Colors" above it.
+    const region = { x: 1016, y: 256, width: 256, height: 132 };
+    const before = toLines([
+      ...line('Colors', 1036, 232),
+      ...line('Another Folder', 1036, 260),
+      ...line('Button with a long description', 1029, 288),
+      ...line('Close Controls', 1107, 312),
+    ]);
+    const after = toLines([
+      ...line('Colors', 1036, 232),
+      ...line('Folder', 1078, 260),
+      ...line('noiseStrength', 1033, 288),
+      ...line('Nested Folder', 1041, 314),
+      ...line('Button with a long description', 1029, 344),
+      ...line('Close Controls', 1107, 368),
+    ]);
+    expect(actedOnLabel(before, after, region)).toBe('Another Folder');
+  });
+
   it('names a field by its long placeholder when the typing covered only its start', () => {
     const before = toLines(line('What needs to be done?', 60, 100));
     const after = toLines(line('Buy mil', 60, 100));

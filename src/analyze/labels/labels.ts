@@ -397,7 +397,9 @@ export function actedOn(
   const was = notPrevious(withoutBars(linesIn(before, region, margin)));
   // A trigger stays where it was; a line whose text is now elsewhere (a list that grew
   // and pushed it down, a table row sorted into another place) is part of the result.
-  const inPlace = (line: OcrLine) => after.some((a) => a.text === line.text && samePlace(a.box, line.box));
+  // Also read again with words missing: a folder's new arrow spoiled "Another" of "Another Folder".
+  const inPlace = (line: OcrLine) =>
+    after.some((a) => samePlace(a.box, line.box) && (a.text === line.text || readInPart(a.text, line.text)));
   const stayed = notPrevious(was.filter(inPlace));
   const corner = { x: region.x, y: region.y };
   const nearest = (pool: OcrLine[], seen: LabelBasis) => {
@@ -425,7 +427,9 @@ export function actedOn(
   // in its place (a counter going from 1 to 2), is what the action caused.
   const pressed = was.filter((l) => changed.has(l.text) && !isPrevious(l.text) && !movedAway(l) && !replaced(l));
   if (pressed.length > 0) return nearest(pressed, 'changed');
-  if (stayed.length > 0) return nearest(stayed, 'stayed');
+  // One in the change before one only in its margin (a folder's title clicked, not the title above it).
+  const stayedInside = stayed.filter((l) => intersects(l.box, region));
+  if (stayed.length > 0) return nearest(stayedInside.length > 0 ? stayedInside : stayed, 'stayed');
   // A line truly gone changed its own pixels, so it lies in the change: one only in the
   // margin that was not read again is OCR's noise (an edge above a field read "sd").
   const goneInside = was.filter((l) => intersects(l.box, region));
@@ -585,6 +589,20 @@ function wordsOf(text: string): string[] {
 function startOf(start: string, whole: string): boolean {
   const [first, then] = [start, whole].map(wordsOf);
   return first!.length > 0 && then!.length > first!.length && first!.every((word, i) => then![i] === word);
+}
+
+/**
+ * Whether `part` is `whole` read again with words missing, and none of its own: a long word of
+ * it at least ("Folder" of "Another Folder", the folder's new arrow spoiling the word beside it).
+ */
+function readInPart(part: string, whole: string): boolean {
+  const [words, all] = [wordsOf(part), wordsOf(whole)];
+  return (
+    words.length > 0 &&
+    words.length < all.length &&
+    words.some((word) => alphanumerics(word) >= LONG_WORD) &&
+    words.every((word) => all.includes(word))
+  );
 }
 
 /** Words in a line, at least, for a row of controls (options are shorter: "Ship in 2 days"). */

@@ -35,7 +35,7 @@ import {
   submittedBy,
   wentOnFrom,
 } from './inferences';
-import { linesIn, type OcrLine } from './ocr/lines';
+import { linesIn, withoutShortcut, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
 import { buildSteps, defaultStepOptions, type StepDraft } from './segment/steps';
 import { isCaretBlink } from './segment/caret';
@@ -460,6 +460,8 @@ function describeStep(
     draft.kind === 'visual' &&
     pixels?.after !== undefined &&
     blankRightOf(pixels.after, choice.box, draft.region!);
+  // A desktop button read with its keyboard shortcut is named by its text ("Search", not "Search Ctrl+S").
+  if (label && labelSource === 'ocr') label = withoutShortcut(label);
   const kind = typedOver ? 'type' : choice ? 'choose' : mark?.checkbox || ticked ? 'toggle' : draft.kind;
   const value = choice?.value ?? draft.value;
   const facts: StepFacts = {

@@ -140,6 +140,26 @@ export function showsShortcut(text: string): boolean {
   return words.some((_, i) => SHORTCUT.test(words[i]!) || (i > 0 && SHORTCUT.test(`${words[i - 1]!} ${words[i]!}`)));
 }
 
+/**
+ * A control's name without the keyboard shortcut shown after it, where that is the only one
+ * in it ("Search Ctrl+S" is "Search": OCR read a desktop button's text with its hint as one
+ * line). A row of buttons read as one line ("Add Ctrl+A Search Ctrl+S") is left as it is.
+ */
+export function withoutShortcut(text: string): string {
+  const words = text.trim().split(/\s+/u);
+  for (const n of [1, 2]) {
+    const head = words.slice(0, -n).join(' ');
+    if (
+      words.length > n &&
+      SHORTCUT.test(words.slice(-n).join(' ')) &&
+      !showsShortcut(head) &&
+      alphanumerics(head) >= 2
+    )
+      return head;
+  }
+  return text;
+}
+
 /** Whether `part` is the keyboard shortcut of `text` just left of it, a name of its own. */
 function shortcutOf(text: Word[], part: Word[]): boolean {
   const [last, first] = [text.at(-1)!, part[0]!];

@@ -52,13 +52,17 @@ export function wentOnFrom(
   click: AnalyzedStep,
   step: AnalyzedStep,
 ): boolean {
-  if (clickDraft?.kind !== 'visual' || draft.kind !== 'visual') return false;
   // Typing begun at once is an action of its own (the pointer's glide to a field, cut when the
   // typing began, read as a click: "Click ee" took "Ada Lovelace" typed into Name in one run).
   if (click.value !== undefined || step.value !== undefined) return false;
-  const cut = clickDraft.visual.at(-1);
+  return followedAtOnce(clickDraft, draft);
+}
+
+/** Whether `draft` went on at once from `clickDraft`, both seen only as pixels (`wentOnAtOnce`). */
+function followedAtOnce(clickDraft: StepDraft<EventRecord> | undefined, draft: StepDraft<EventRecord>): boolean {
+  if (clickDraft?.kind !== 'visual' || draft.kind !== 'visual') return false;
   const next = draft.visual[0];
-  return next !== undefined && wentOnAtOnce(cut, next);
+  return next !== undefined && wentOnAtOnce(clickDraft.visual.at(-1), next);
 }
 
 /**
@@ -73,13 +77,11 @@ export function clickedIntoField(
   click: AnalyzedStep,
   step: AnalyzedStep,
 ): boolean {
-  if (clickDraft?.kind !== 'visual' || draft.kind !== 'visual') return false;
-  if (click.kind !== 'visual' || click.value !== undefined || step.value === undefined) return false;
+  if (!clickDraft || click.kind !== 'visual' || click.value !== undefined || step.value === undefined) return false;
   const [at, field] = [clickDraft, draft].map(
     (d) => d.region ?? union(d.visual.flatMap((e) => (e.box ? [e.box] : []))),
   );
-  if (!at || !field || !intersects(at, field)) return false;
-  return wentOnAtOnce(clickDraft.visual.at(-1), draft.visual[0]!);
+  return at !== undefined && field !== undefined && intersects(at, field) && followedAtOnce(clickDraft, draft);
 }
 
 /**

@@ -79,9 +79,8 @@ export class LocalBackend implements AnalysisBackend {
     return { lines: reading.lines, cached: reading.cached };
   }
 
-  async analyzeBoxAt(frameId: string, point: { x: number; y: number }): Promise<(FrameResult & { area: Rect }) | null> {
-    const reading = await readBoxAt(this.#ocr, frameId, point);
-    return reading && { lines: reading.lines, cached: reading.cached, area: reading.area };
+  analyzeBoxAt(frameId: string, point: { x: number; y: number }): Promise<(FrameResult & { area: Rect }) | null> {
+    return readBoxAt(this.#ocr, frameId, point);
   }
 
   async analyzeSequence(items: SequenceItem[], options: SequenceOptions = {}): Promise<(SequenceResult | null)[]> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from '../capture/events';
+import type { Rect } from '../shared/geometry';
 import { toLines, type OcrWord } from './ocr/lines';
 import type { StepDraft } from './segment/steps';
 import type { AnalyzedStep } from './types';
@@ -109,9 +110,12 @@ describe('submittedBy', () => {
 
 describe('clickedIntoField', () => {
   // The text-beam pointer gliding down into Home Phone, cut when the typing there began at once.
-  const glide = draftOf('visual', [{ ...change({ x: 984, y: 124, width: 16, height: 84 }), moved: true }]);
+  const path = { x: 984, y: 124, width: 16, height: 84 };
+  // Drafts as `buildSteps` gives them: with the region of their changes.
+  const withRegion = (draft: StepDraft<EventRecord>, region: Rect) => ({ ...draft, region });
+  const glide = withRegion(draftOf('visual', [{ ...change(path), moved: true }]), path);
   const typing = (t: number, box = { x: 824, y: 172, width: 332, height: 36 }) =>
-    draftOf('visual', [{ ...change(box), t, endT: t + 1200 }]);
+    withRegion(draftOf('visual', [{ ...change(box), t, endT: t + 1200 }]), box);
   const click = { kind: 'visual', facts: { kind: 'visual' } } as AnalyzedStep;
   const typed = { ...click, value: '555-0100' } as AnalyzedStep;
 
@@ -122,14 +126,9 @@ describe('clickedIntoField', () => {
   it('keeps a click apart from the field, one that settled first, and any step that is not a click then typing', () => {
     expect(clickedIntoField(glide, typing(1200, { x: 300, y: 400, width: 200, height: 30 }), click, typed)).toBe(false);
     expect(clickedIntoField(glide, typing(1600), click, typed)).toBe(false);
-    expect(
-      clickedIntoField(
-        draftOf('visual', [change({ x: 984, y: 124, width: 16, height: 84 })]),
-        typing(1200),
-        click,
-        typed,
-      ),
-    ).toBe(false);
+    expect(clickedIntoField(withRegion(draftOf('visual', [change(path)]), path), typing(1200), click, typed)).toBe(
+      false,
+    );
     expect(clickedIntoField(glide, typing(1200), click, click)).toBe(false);
     expect(clickedIntoField(glide, typing(1200), { ...click, kind: 'toggle' } as AnalyzedStep, typed)).toBe(false);
   });

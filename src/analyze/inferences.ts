@@ -78,9 +78,7 @@ export function clickedIntoField(
   step: AnalyzedStep,
 ): boolean {
   if (!clickDraft || click.kind !== 'visual' || click.value !== undefined || step.value === undefined) return false;
-  const [at, field] = [clickDraft, draft].map(
-    (d) => d.region ?? union(d.visual.flatMap((e) => (e.box ? [e.box] : []))),
-  );
+  const [at, field] = [clickDraft.region, draft.region];
   return at !== undefined && field !== undefined && intersects(at, field) && followedAtOnce(clickDraft, draft);
 }
 

@@ -12,7 +12,7 @@ import { KEY_MS, WORD_PAUSE_MS } from './desktop.mjs';
  * @typedef {import('./score.mjs').TruthAction & { do: (desktop: import('./desktop.mjs').Desktop) => Promise<void> }} DesktopStep
  * @typedef {{ id: string, ui: string, half: 'tuned' | 'held-out', page: string, steps: Step[] }} WebWorkflow
  * A program of Debian's tk8.6-doc demos on a shared screen (bench/quality/desktop.mjs).
- * @typedef {{ id: string, ui: string, half: 'tuned' | 'held-out', program: { script: string, at: [number, number] }, steps: DesktopStep[] }} DesktopWorkflow
+ * @typedef {{ id: string, ui: string, half: 'tuned' | 'held-out', program: import('./desktop.mjs').Program, steps: DesktopStep[] }} DesktopWorkflow
  * @typedef {WebWorkflow | DesktopWorkflow} Workflow
  */
 
@@ -285,6 +285,31 @@ export const DESKTOP_CORPUS = [
       desktopClick('Delete', '.buttons.delete'),
       // tk_dialog's only button, in a dialog window of its own.
       desktopClick('Cancel', '.delete.button0'),
+    ],
+  },
+  {
+    id: 'desktop-widget-checkbuttons',
+    ui: 'Tk widget demo (desktop program, whole screen shared)',
+    half: 'tuned',
+    program: {
+      script: 'widget',
+      at: [660, 40],
+      // Each demo opens its own window; with no window manager on the bare screen, the
+      // demo's own +300+300 would put it over the app's window, where a person would not
+      // keep it. This is where a window manager would place it instead.
+      then: 'proc positionWindow w {wm geometry $w +690+360}',
+    },
+    steps: [
+      {
+        verb: 'click',
+        label: 'Check-buttons',
+        // A link in the demo's text: the words of its description, hovered red, then clicked.
+        do: (desktop) =>
+          desktop.click('.t', { part: '.t bbox "[lindex [.t tag ranges demo-check] 0] + 8 chars"' }),
+      },
+      { verb: 'toggle', label: 'Wipers OK', do: (desktop) => desktop.click('.check.b1') },
+      { verb: 'toggle', label: 'Driver Sober', do: (desktop) => desktop.click('.check.b3') },
+      desktopClick('Dismiss', '.check.buttons.dismiss'),
     ],
   },
   {

@@ -42,10 +42,11 @@ export function desktopMissing() {
  */
 
 /**
- * A person at the desktop: `click` a Tk widget by its path (found where Tk placed it),
- * `type` text a key at a time, `press` a named key.
+ * A person at the desktop: `click` a Tk widget by its path (found where Tk placed it) or a
+ * `part` of it (Tcl that returns the part's box `x y width height` inside the widget, such
+ * as a text widget's link: `.t bbox …`), `type` text a key at a time, `press` a named key.
  * @typedef {{
- *   click: (widget: string, options?: { count?: number }) => Promise<void>,
+ *   click: (widget: string, options?: { count?: number, part?: string }) => Promise<void>,
  *   type: (text: string) => Promise<void>,
  *   press: (key: 'Enter' | 'Tab' | 'Backspace' | 'Escape') => Promise<void>,
  *   wait: (ms: number) => Promise<void>,
@@ -62,9 +63,14 @@ const GLIDE_MS = 320;
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Starts the screen, the program (`script`, a file of tk8.6-doc's demos, at `at`) and the
- * app's browser. `close` ends all three.
- * @param {{ script: string, at: [number, number] }} program
+ * A program of tk8.6-doc's demos: its `script`, where its main window goes (`at`), and Tcl
+ * run once it is up (`then`): what a window manager would do, such as where new windows open.
+ * @typedef {{ script: string, at: [number, number], then?: string }} Program
+ */
+
+/**
+ * Starts the screen, the program and the app's browser. `close` ends all three.
+ * @param {Program} program
  */
 export async function openDesktop(program) {
   const screen = await startScreen(SCREEN);
@@ -100,10 +106,15 @@ export async function openDesktop(program) {
       );
     /** @type {Desktop} */
     const desktop = {
-      async click(widget, { count = 1 } = {}) {
-        const [x, y, width, height] = (
+      async click(widget, { count = 1, part } = {}) {
+        const [rootX, rootY, wholeWidth, wholeHeight] = (
           await tk.ask(`winfo rootx ${widget}; winfo rooty ${widget}; winfo width ${widget}; winfo height ${widget}`)
         ).map(Number);
+        const [partX, partY, width, height] = part
+          ? ((await tk.ask(part))[0] ?? '').split(' ').map(Number)
+          : [0, 0, wholeWidth, wholeHeight];
+        const x = (rootX ?? 0) + (partX ?? 0);
+        const y = (rootY ?? 0) + (partY ?? 0);
         const at = { x: Math.round((x ?? 0) + (width ?? 0) / 2), y: Math.round((y ?? 0) + (height ?? 0) / 2) };
         // A person's pointer glides to the control (a third of a second) and rests on it a
         // moment before the press.
@@ -166,7 +177,7 @@ function keysym(char) {
  * The program in an interactive `wish` that reads commands on stdin, so that the bench can
  * ask Tk where a widget is (as Playwright asks a page): `ask` evaluates Tcl and returns the
  * lines it printed.
- * @param {NodeJS.ProcessEnv} env @param {{ script: string, at: [number, number] }} program
+ * @param {NodeJS.ProcessEnv} env @param {Program} program
  */
 async function startWish(env, program) {
   const wish = spawn('wish', [], { env, stdio: ['pipe', 'pipe', 'ignore'] });
@@ -198,6 +209,7 @@ async function startWish(env, program) {
   };
   const [x, y] = program.at;
   wish.stdin?.write(`wm geometry . +${x}+${y}; set argv {}; source ${DEMOS}/${program.script}\n`);
+  if (program.then) wish.stdin?.write(`${program.then}\n`);
   await ask('update');
   return { ask, close: () => void wish.kill() };
 }

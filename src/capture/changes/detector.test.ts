@@ -216,6 +216,34 @@ describe('ChangeDetector', () => {
     expect(changes[0]!.box).toEqual({ x: 28, y: 11, width: 2, height: 2 });
   });
 
+  it("takes a lit control whose faint shade came apart into bits for one control (Tk's check buttons)", () => {
+    for (const far of [false, true]) {
+      const { sample, changes, screen } = setup({ pointerCells: { width: 3, height: 3 } });
+      // Lit, the row's shade differs from the ground only here and there: bits 3 cells apart.
+      const row = (y: number, lit: boolean) => {
+        const shade = lit ? 214 : 240;
+        screen.fill(4, y, 2, 1, shade).fill(9, y, 2, 1, shade).fill(14, y, 6, 4, shade);
+      };
+      row(10, true);
+      screen.fill(16, 11, 2, 2, 20); // the pointer rests on the first row
+      sample(4);
+      row(10, false); // it glides down to the next row, which lights up
+      row(20, true);
+      screen.fill(16, 21, 2, 2, 20);
+      if (far) screen.fill(44, 28, 12, 4, 214); // and something faint changed far from both
+      sample(5);
+      expect(changes).toHaveLength(1);
+      if (far) {
+        // No hover alone: what changed far off stays in the change.
+        const { box } = changes[0]!;
+        expect(box.x + box.width).toBe(56);
+      } else {
+        expect(changes[0]!.pointerFrom).toEqual({ x: 16, y: 11, width: 2, height: 2 });
+        expect(changes[0]!.box).toEqual({ x: 16, y: 21, width: 2, height: 2 });
+      }
+    }
+  });
+
   it('tells where the pointer left by its glyph when it went between two samples, on light controls and dark', () => {
     for (const [idle, lit, glyph] of [
       [240, 214, 20], // a dark pointer on Tk's grey buttons

@@ -581,7 +581,8 @@ export class ChangeDetector<H> {
    * buttons, a menu's items): each control is a place larger than a pointer, but its new
    * shade is faint (19 levels on Tk's grey) where the pointer's glyph is stark (50 to 217
    * on the same cells). Where the stark cells make two pointer-sized places and every place
-   * holds one, nothing but the pointer and its hover look changed: the place that changed
+   * holds one or lies beside one that does, nothing but the pointer and its hover look
+   * changed: the place that changed
    * first is where it left. A control that gave way to something else (a label, a panel)
    * changes starkly beyond the glyph, and is no hover.
    */
@@ -599,7 +600,15 @@ export class ChangeDetector<H> {
     const glyphs = clusters(cells, after.width, after.height, JOIN_CELLS);
     const sprite = (g: Rect) => this.#pointerSized(g) && g.width >= MIN_POINTER_CELLS && g.height >= MIN_POINTER_CELLS;
     if (glyphs.length !== 2 || !glyphs.every(sprite)) return null;
-    if (!places.every((p) => glyphs.some((g) => overlaps(p, g)))) return null;
+    // A control's shade changes faintly, so its outline can come apart into bits: bits beside
+    // a place that holds a glyph, one after another, are that control's too.
+    const lit = places.filter((p) => glyphs.some((g) => overlaps(p, g)));
+    for (let grew = true; grew; ) {
+      const beside = places.filter((p) => !lit.includes(p) && lit.some((l) => near(p, l, NEAR_CELLS)));
+      lit.push(...beside);
+      grew = beside.length > 0;
+    }
+    if (lit.length < places.length) return null;
     return pointerLeft(glyphs[0]!, glyphs[1]!, cells, changedAt, before, after);
   }
 

@@ -869,4 +869,16 @@ describe('choiceAtPoint', () => {
     const toggle = toLines(line('Show more', 160, 100));
     expect(choiceAtPoint(toggle, toLines(line('Show less', 160, 100)), { x: 180, y: 108 })).toBeUndefined();
   });
+
+  it('finds no choice in a check box clicked by its label, read through the pointer before and with its tick after', () => {
+    // Tk's check buttons: the pointer rested on "Driver Sober" as it was clicked, and had left
+    // by the after frame, where the tick beside it reads as "lv".
+    const checks = (label: string, x: number) =>
+      toLines([...line('Brakes OK', 731, 561), ...line('v Wipers OK', 714, 534), ...line(label, x, 588)]);
+    const point = { x: 756, y: 595 };
+    expect(choiceAtPoint(checks('Driv)¢ Sober', 731), checks('lv Driver Sober', 714), point)).toBeUndefined();
+    // A select's value the pointer rested on, another value once it left: a choice still.
+    const selects = (value: string) => toLines([...line('speed', 600, 588), ...line(value, 731, 588)]);
+    expect(choiceAtPoint(selects('Sl)¢w'), selects('Fast'), point)).toMatchObject({ label: 'speed', value: 'Fast' });
+  });
 });

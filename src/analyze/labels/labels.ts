@@ -527,6 +527,9 @@ export function choiceIn(
   // option ("Delete..)¢ Ctrl+D" where "Add Ctrl+A Delete" was read beside it before).
   if (garbled(value.text, old.text) || (POINTER_GLYPHS.test(value.text) && !POINTER_GLYPHS.test(old.text)))
     return undefined;
+  // Nor a control read garbled by the pointer before and whole once it left, with the mark it
+  // gained read as a letter or two before it ("Driv)¢ Sober", then "lv Driver Sober": ticked).
+  if (garbled(old.text, value.text) || garbled(old.text, value.text.replace(LEADING_INDICATOR, ''))) return undefined;
   // Nor a row of controls read as one line that kept most of its words (a desktop form's
   // buttons, one of them hidden by the pointer over it): a choice swaps its one value whole.
   if (mostlyShared(old.text, value.text)) return undefined;
@@ -565,6 +568,9 @@ function movedAway(line: OcrLine, now: OcrLine[]): boolean {
 const POINTER_GLYPHS = /[¢§©®{}|\\]|[)\]](?=\p{L})/u;
 /** How many letters of the text under it a pointer hides or garbles, at most. */
 const POINTER_LETTERS = 3;
+
+/** A mark read as a word of a letter or two before a control's text ("v", "lv" for a tick). */
+const LEADING_INDICATOR = /^\S{1,2}\s+/u;
 
 /** A line's first words, then the stray glyph a pointer over the rest of it reads as. */
 const CUT_BY_POINTER = /^(.*[\p{L}\p{N}])\s?[)\]¢§©®{}|\\]+$/u;

@@ -31,6 +31,7 @@ import {
   frameBeforePointer,
   markOfClick,
   onlyOwnControls,
+  ownControlsIn,
   restingPointer,
   submittedBy,
   wentOnFrom,
@@ -45,14 +46,21 @@ import { readsAsTyping, stepText, type StepFacts } from '../compose/step-text';
 import { saveAnalysis } from '../storage/analyses';
 import type { EventRecord } from '../capture/events';
 import { getRecording, listEvents } from '../storage/recordings';
-import { changeBesideMark, focusLeftIn, markAppendedIn, modifiedMarkIn } from './labels/side-effects';
+import {
+  changeApartFrom,
+  changeBesideMark,
+  focusLeftIn,
+  markAppendedIn,
+  modifiedMarkIn,
+} from './labels/side-effects';
 import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
-import { expand, ROW_HEIGHT, type Rect } from '../shared/geometry';
+import { expand, ROW_HEIGHT, type Point, type Rect } from '../shared/geometry';
 import { blankRightOf, readChange, type ChangeReading } from './labels/pixels';
 import { readRow } from './point-row';
 import { distinctScreens, readScreens } from './screens';
 import type { Analysis, AnalysisProgress, AnalyzedStep, LabelBasis } from './types';
+import type { LumaArea } from './frame-luma';
 
 export interface AnalyzeOptions {
   /** How events group into steps (the person's settings); the accurate preset by default. */
@@ -101,15 +109,16 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   for (const [index, found] of drafts.entries()) {
     const previous = steps.at(-1);
     const pixelsStarted = performance.now();
-    const foundPixels = await readPixels(found, readings[index] ?? undefined);
+    const foundResting = pointerAt(found, readings[index] ?? undefined, events, pointerMove);
+    const foundPixels = await readPixels(found, readings[index] ?? undefined, foundResting);
     const beside = await withoutSideEffect(found, readings[index] ?? undefined, backend, foundPixels);
     const draft = beside?.draft ?? found;
     const reading = beside?.reading ?? readings[index] ?? undefined;
-    const pixels = beside ? await readPixels(draft, reading) : foundPixels;
+    const resting = beside ? pointerAt(draft, reading, events, pointerMove) : foundResting;
+    const pixels = beside ? await readPixels(draft, reading, resting) : foundPixels;
     pixelsMs += performance.now() - pixelsStarted;
     // A video of a whole screen recorded with this app shows its floating controls ticking.
     if (draft.kind === 'visual' && reading && draft.region && onlyOwnControls(reading, draft.region)) continue;
-    const resting = restingPointer(draft, events, pointerMove);
     const atPoint = reading ? await readAtPoint(draft, backend, events, resting) : undefined;
     const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
     if (previous && submittedBy(drafts[index - 1], draft, previous, step)) {
@@ -165,11 +174,32 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
 }
 
 /**
+ * Where the pointer rested for a change seen only as pixels (`restingPointer`): on the change,
+ * or, for one that came at once and is no typing (a window opened), wherever it rested.
+ */
+function pointerAt(
+  draft: StepDraft<EventRecord>,
+  reading: SequenceResult | undefined,
+  events: EventRecord[],
+  pointerMove: (event: EventRecord) => boolean,
+): Point | undefined {
+  const on = restingPointer(draft, events, pointerMove);
+  if (on || !reading || !draft.region) return on;
+  const appeared = appearedText(reading.before, reading.after, draft.region);
+  const durationMs = draft.end - draft.start - (draft.pausedMs ?? 0);
+  return appeared && !readsAsTyping(appeared, durationMs)
+    ? restingPointer(draft, events, pointerMove, true)
+    : undefined;
+}
+
+/**
  * A change seen only as pixels that spans a side effect of the action far from the rest of
  * it: a name marked modified ("Default" → "Default*" at the top of dat.GUI, the field typed
  * into below), or the focus ring of the field the focus left (a desktop form's next field
- * clicked and typed in). The step is the rest, read again in its own rows. Undefined where
- * there is no such side effect, or nothing else.
+ * clicked and typed in); or something that changed at the same time and is no action's at
+ * all: this app's own timer ticking, in a video of a whole screen recorded with it. The step
+ * is the rest, read again on its own. Undefined where there is no such side effect, or
+ * nothing else.
  */
 async function withoutSideEffect(
   draft: StepDraft<EventRecord>,
@@ -181,6 +211,25 @@ async function withoutSideEffect(
   // The frames' luma as `readPixels` read it over the change and around it (decoded once).
   const [a, b] = [pixels?.before, pixels?.after];
   if (draft.kind !== 'visual' || !reading || !region || !a || !b) return undefined;
+  const rest = ownControlsApart(reading, region, a, b) ?? besideMarkOrRing(reading, region, a, b);
+  if (!rest) return undefined;
+  const narrowed = { ...draft, region: rest };
+  try {
+    const [again] = await backend.analyzeSequence([narrowed]);
+    return again ? { draft: narrowed, reading: again } : undefined;
+  } catch {
+    return undefined; // the screen could not be read again: the change is named whole
+  }
+}
+
+/** The rest of a change that also showed this app's own timer ticking (see `ownControlsIn`). */
+function ownControlsApart(reading: SequenceResult, region: Rect, a: LumaArea, b: LumaArea): Rect | undefined {
+  const own = ownControlsIn(reading, region);
+  return own ? changeApartFrom(a, b, region, own) : undefined;
+}
+
+/** The rest of a change beside a name marked modified, or beside a field's focus ring left behind. */
+function besideMarkOrRing(reading: SequenceResult, region: Rect, a: LumaArea, b: LumaArea): Rect | undefined {
   const read = modifiedMarkIn(reading.before, reading.after, region)?.box;
   // A mark seen only in the pixels may be a sort arrow after a column's name: then the rest
   // is the rows sorted, not one field, and the change is named whole.
@@ -189,14 +238,7 @@ async function withoutSideEffect(
   // A ring left behind lies in another row than the action: one row holds no such pair.
   if (!mark && region.height <= ROW_HEIGHT) return undefined;
   const rest = mark ? changeBesideMark(a, b, region, mark) : focusLeftIn(a, b, region);
-  if (!rest || (seen && rest.height > ROW_HEIGHT)) return undefined;
-  const narrowed = { ...draft, region: rest };
-  try {
-    const [again] = await backend.analyzeSequence([narrowed]);
-    return again ? { draft: narrowed, reading: again } : undefined;
-  } catch {
-    return undefined; // the screen could not be read again: the change is named whole
-  }
+  return rest && !(seen && rest.height > ROW_HEIGHT) ? rest : undefined;
 }
 
 /**
@@ -261,12 +303,14 @@ const AROUND = 24;
 
 /**
  * For a change seen only as pixels: which lines of text in it changed their own
- * pixels, and the mark it drew; for a logged click the page said nothing of (a
- * key logger's), whether it ticked a box.
+ * pixels, and the mark it drew (beside the line the pointer rested on, where it was
+ * seen: `pointer`); for a logged click the page said nothing of (a key logger's),
+ * whether it ticked a box.
  */
 async function readPixels(
   draft: StepDraft<EventRecord>,
   lines: { before: OcrLine[]; after: OcrLine[] } | undefined,
+  pointer: Point | undefined,
 ): Promise<ChangeReading | undefined> {
   const point = draft.kind === 'click' ? loggedPoint(draft) : undefined;
   if (draft.kind !== 'visual' && !point) return undefined;
@@ -279,6 +323,7 @@ async function readPixels(
       linesIn(lines.before, draft.region, AROUND),
       linesIn(lines.after, draft.region, AROUND),
       point,
+      pointer,
     );
   } catch {
     return undefined; // a frame that cannot be decoded: the other rules still name the step

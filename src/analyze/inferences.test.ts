@@ -11,6 +11,7 @@ import {
   frameBeforePointer,
   markOfClick,
   onlyOwnControls,
+  ownControlsIn,
   restingPointer,
   submittedBy,
   wentOnFrom,
@@ -257,6 +258,8 @@ describe('restingPointer', () => {
   it('is nothing where the pointer left from elsewhere, or only a later change saw it leave', () => {
     const far = [change(1000, 1400), change(2600, 3000, { x: 200, y: 600, width: 24, height: 32 })];
     expect(restingPointer(draft(1000, 1400), far)).toBeUndefined();
+    // Asked for wherever it rested (a window that a link elsewhere opened): there.
+    expect(restingPointer(draft(1000, 1400), far, () => false, true)).toEqual({ x: 212, y: 616 });
     const later = [
       change(1000, 1400),
       change(1400, 1600),
@@ -371,6 +374,29 @@ describe('onlyOwnControls', () => {
     expect(onlyOwnControls({ before: [], after: [] }, region)).toBe(false);
     const recordingTitle = toLines(line('Recording studio', 30, 50));
     expect(onlyOwnControls({ before: recordingTitle, after: [] }, region)).toBe(false);
+  });
+});
+
+describe('ownControlsIn', () => {
+  it("is the box around this app's own controls in a change that shows more than them", () => {
+    const before = toLines([
+      ...line('Recording 0:01', 30, 50),
+      ...line('Pause recording Add marker Stop recording', 20, 100),
+      ...line('Check-buttons (select any of a group)', 400, 300),
+    ]);
+    const after = toLines([...line('Recording 0:02', 30, 50), ...line('Four checkbuttons are displayed below', 400, 360)]);
+    const region = { x: 10, y: 40, width: 700, height: 400 };
+    const box = ownControlsIn({ before, after }, region);
+    expect(box).toMatchObject({ x: 20, y: 50 });
+    expect(box!.y + box!.height).toBeLessThan(300);
+  });
+
+  it('is nothing where the change shows only them, or none of them', () => {
+    const before = toLines([...line('Recording 0:07', 30, 50)]);
+    const after = toLines([...line('Recording 0:08', 30, 50)]);
+    expect(ownControlsIn({ before, after }, { x: 20, y: 40, width: 200, height: 40 })).toBeUndefined();
+    const other = toLines([...line('Save', 120, 52)]);
+    expect(ownControlsIn({ before: other, after: [] }, { x: 100, y: 40, width: 200, height: 40 })).toBeUndefined();
   });
 });
 

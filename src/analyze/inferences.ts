@@ -245,18 +245,22 @@ const POINTER_REACH = 16;
  * the place the next change saw it leave, where that lies on this change (the control
  * clicked for it; tab captures and most videos show no pointer, and say nothing). With no
  * next change that saw it, the place a pointer move (`pointerMove`) cut short by this change
- * took it to.
+ * took it to. `anywhere`: wherever that place lies, for a change that came at once and
+ * is no typing (a window that a click elsewhere opened: a link in another window).
  */
 export function restingPointer(
   draft: StepDraft<EventRecord>,
   events: EventRecord[],
   pointerMove: (event: EventRecord) => boolean = () => false,
+  anywhere = false,
 ): { x: number; y: number } | undefined {
   if (draft.kind !== 'visual' || !draft.region) return undefined;
   const region = draft.region;
   const on = (box: Rect) => {
     const at = center(box);
-    return contains(expand(region, POINTER_REACH), at) ? { x: Math.round(at.x), y: Math.round(at.y) } : undefined;
+    return anywhere || contains(expand(region, POINTER_REACH), at)
+      ? { x: Math.round(at.x), y: Math.round(at.y) }
+      : undefined;
   };
   // Only the very next change: where one in between moved the pointer unseen (a button that
   // lit up as it left joined the pointer's old place), an older place would name the wrong control.
@@ -324,8 +328,25 @@ const OWN_CONTROLS =
  * not the workflow. Live recordings of a screen do not see them at all (own-windows.ts).
  */
 export function onlyOwnControls(lines: { before: OcrLine[]; after: OcrLine[] }, region: Rect): boolean {
-  // Lines reaching into it: a tick changes the timer's digits, the line's middle is elsewhere.
+  const seen = linesReaching(lines, region);
+  return seen.length > 0 && seen.every(isOwnControl);
+}
+
+/**
+ * Where this app's own recording controls lie in a change seen as pixels that shows more
+ * than them (its timer ticked as a window opened elsewhere): the box around them, to be
+ * left out of the change. Undefined where it shows none of them, or only them.
+ */
+export function ownControlsIn(lines: { before: OcrLine[]; after: OcrLine[] }, region: Rect): Rect | undefined {
+  const seen = linesReaching(lines, region);
+  const own = seen.filter(isOwnControl);
+  return own.length > 0 && own.length < seen.length ? union(own.map((line) => line.box)) : undefined;
+}
+
+const isOwnControl = (line: OcrLine) => OWN_CONTROLS.test(line.text.trim());
+
+/** Lines reaching into a change: a tick changes the timer's digits, the line's middle is elsewhere. */
+function linesReaching(lines: { before: OcrLine[]; after: OcrLine[] }, region: Rect): OcrLine[] {
   const area = expand(region, 8);
-  const seen = [...lines.before, ...lines.after].filter((line) => intersects(line.box, area));
-  return seen.length > 0 && seen.every((line) => OWN_CONTROLS.test(line.text.trim()));
+  return [...lines.before, ...lines.after].filter((line) => intersects(line.box, area));
 }

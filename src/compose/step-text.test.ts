@@ -87,6 +87,18 @@ describe('stepText', () => {
     expect(md({ kind: 'visual' })).toBe('Wait for the screen to change');
   });
 
+  it('reads a paragraph that came faster than anyone types as content that appeared, not typing', () => {
+    // A window opened by a click: 56 letters in half a second.
+    const paragraph = 'Four checkbuttons are displayed below. If you click on a';
+    expect(md({ kind: 'visual', label: 'Check-buttons', appeared: paragraph, durationMs: 500 })).toBe(
+      'Click **Check-buttons**',
+    );
+    // The same text typed at a person's pace (about ten characters a second) is typing.
+    expect(md({ kind: 'visual', label: 'Notes', appeared: paragraph, durationMs: 5600 })).toBe(
+      `Type \`${paragraph}\` into **Notes**`,
+    );
+  });
+
   it('says that typing seen as pixels was submitted with Enter, as typing with events does', () => {
     expect(
       md({ kind: 'visual', label: 'What needs to be done?', appeared: 'Buy milk', durationMs: 900, thenKey: 'Enter' }),

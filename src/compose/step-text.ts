@@ -37,10 +37,18 @@ export interface StepFacts {
 
 /** A change seen only as pixels that lasted this long and left new text reads as typing. */
 const TYPING_MIN_MS = 400;
+/**
+ * Faster than a person types (about 10 characters a second; 30 is a typist's burst): this
+ * much text that appeared at this rate came at once, a window or a panel opening.
+ */
+const TYPING_MAX_PER_S = 30;
+const AT_ONCE_MIN_CHARS = 20;
 
-/** Whether a change seen only as pixels reads as typing: new text, and it took a while. */
+/** Whether a change seen only as pixels reads as typing: new text, that took a while to come, at a typist's rate. */
 export function readsAsTyping(appeared: string | undefined, durationMs: number | undefined): appeared is string {
-  return Boolean(appeared) && (durationMs ?? 0) >= TYPING_MIN_MS;
+  if (!appeared || (durationMs ?? 0) < TYPING_MIN_MS) return false;
+  const chars = appeared.replace(/\s/g, '').length;
+  return chars < AT_ONCE_MIN_CHARS || chars / ((durationMs ?? 0) / 1000) <= TYPING_MAX_PER_S;
 }
 
 const plain = (text: string): TextPart => ({ text });

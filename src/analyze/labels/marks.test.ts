@@ -121,6 +121,55 @@ describe('gainedMark', () => {
     expect(mark({ ...f, linesBefore: [...f.linesBefore, ...tall], linesAfter: misread.slice(0, 1) })).toBeUndefined();
   });
 
+  it('reads a small desktop check box ticked beside the label the pointer rests on, its reading spoilt by the pointer', () => {
+    // Tk's check buttons: an 11 px white box with a dark top and left edge, on a grey ground.
+    // Ticking "Wipers OK" also turns "Safety Check" above it to its mixed state (a grey tick).
+    const GROUND = 217;
+    const box = (image: LumaArea, x: number, y: number) => {
+      fill(image, { x, y, width: 11, height: 11 }, 255);
+      fill(image, { x, y, width: 10, height: 1 }, 130);
+      fill(image, { x, y, width: 1, height: 10 }, 130);
+    };
+    const tick = (image: LumaArea, x: number, y: number, luma: number) => {
+      for (let i = 0; i < 3; i++) fill(image, { x: x + 2 + i, y: y + 5 + i, width: 1, height: 2 }, luma);
+      for (let i = 0; i < 4; i++) fill(image, { x: x + 5 + i, y: y + 6 - i, width: 1, height: 2 }, luma);
+    };
+    const f = frames((image, after) => {
+      image.data.fill(GROUND);
+      box(image, 40, 41);
+      box(image, 55, 71);
+      const words = [...write(image, 'Safety Check', 58, 40, 6, 20), ...write(image, 'Wipers OK', 73, 70, 6, 20)];
+      if (after) {
+        tick(image, 40, 41, 140);
+        tick(image, 55, 71, 0);
+        fill(image, { x: 92, y: 70, width: 10, height: 16 }, 0); // the pointer, on "Wipers"
+      }
+      return words;
+    });
+    // After, OCR reads only "OK" of the line the pointer is drawn over.
+    const spoilt = f.linesAfter.map((l) =>
+      l.text === 'Wipers OK' ? { ...l, text: 'OK', box: { ...l.box, x: 129, width: 16 }, words: [] } : l,
+    );
+    const pointer = { x: 96, y: 76 };
+    expect(gainedMark(f.before, f.after, f.linesBefore, spoilt, pointer)).toMatchObject({
+      label: 'Wipers OK',
+      checkbox: true,
+    });
+    // Without the pointer, the only label that stayed is the box above's, ticked as a result.
+    expect(gainedMark(f.before, f.after, f.linesBefore, spoilt)).toMatchObject({ label: 'Safety Check' });
+    // A pointer on a line that other text replaced does not make it the mark's label.
+    const replaced = spoilt.map((l) => (l.text === 'OK' ? { ...l, text: 'Brakes' } : l));
+    expect(gainedMark(f.before, f.after, f.linesBefore, replaced, pointer)).toMatchObject({ label: 'Safety Check' });
+  });
+
+  it('reads a small mark on a plain ground beside a label as no checkbox (a dot, not a box ticked)', () => {
+    const f = frames((image, after) => {
+      if (after) fill(image, { x: 44, y: 44, width: 8, height: 8 }, 60);
+      return write(image, 'Unread', 60, 42);
+    });
+    expect(mark(f)).toMatchObject({ label: 'Unread', checkbox: false });
+  });
+
   it('reads a box that fills with colour as it is ticked, on a dark page, as a checkbox for its label', () => {
     // A dark theme's checkbox: white when empty; blue with a white tick when ticked. OCR read
     // the label a letter short after, its box stretched over the box beside it.

@@ -6,7 +6,7 @@
  * reads best, so the control is told by what was drawn beside its text or around
  * it. Pure: it works on the luma of the change's area, before and after.
  */
-import { center, type Rect } from '../../shared/geometry';
+import { center, contains, type Point, type Rect } from '../../shared/geometry';
 import { alphanumerics, partAt, samePlace, type OcrLine } from '../ocr/lines';
 import { indicatorChanged, sameReading } from '../../shared/text-distance';
 import type { LumaArea } from '../frame-luma';
@@ -54,13 +54,17 @@ const CELL = 4;
 /**
  * The control that gained a mark between `before` and `after` (the same area of
  * two frames), among the lines OCR read there; undefined when none did, or when
- * what was drawn does not sit beside or around text that stayed.
+ * what was drawn does not sit beside or around text that stayed. `pointer`, where
+ * the mouse pointer rested on a shared screen: the line it rests on was the control
+ * clicked, though the pointer drawn over it (and the control lit up under it) spoils
+ * its reading after.
  */
 export function gainedMark(
   before: LumaArea,
   after: LumaArea,
   linesBefore: readonly OcrLine[],
   linesAfter: readonly OcrLine[],
+  pointer?: Point,
 ): Mark | undefined {
   // When most of the text is gone (a view replaced by another), what was drawn is the new view, not a mark.
   // (Judged on enough lines only: in a small change, one misread line would decide it.)
@@ -70,7 +74,9 @@ export function gainedMark(
     (l) => !linesAfter.some((a) => a.text.toLowerCase().includes(l.text.toLowerCase()) || sameReading(a.text, l.text)),
   );
   if (text.length >= VIEW_LINES && gone.length / text.length >= REPLACED) return undefined;
-  return aroundWords(before, after, linesBefore, linesAfter) ?? besideText(before, after, linesBefore, linesAfter);
+  return (
+    aroundWords(before, after, linesBefore, linesAfter) ?? besideText(before, after, linesBefore, linesAfter, pointer)
+  );
 }
 
 /** A word whose surroundings gained ink, where its line now is (a list that shrank moves it). */
@@ -105,12 +111,36 @@ function aroundWords(
   return !next || best.gain >= WORD_LEAD * Math.max(next.gain, 0) ? best.mark : undefined;
 }
 
+/** How far beside a line's text the pointer may rest and be on its control (its box or tick). */
+const POINTER_BESIDE = 24;
+
+/**
+ * The line the pointer rests on or right beside, read again after in its place as no other
+ * text: only pieces of it, where the pointer now covers the rest ("OK" of "Wipers OK"), or
+ * nothing at all.
+ */
+function underPointer(
+  lines: readonly OcrLine[],
+  linesAfter: readonly OcrLine[],
+  pointer: Point | undefined,
+): OcrLine | undefined {
+  if (!pointer) return undefined;
+  const line = lines.find((l) => contains(pad(l.box, POINTER_BESIDE, 2), pointer));
+  if (!line) return undefined;
+  const words = new Set(wordsOfLine(line));
+  const readAgain = linesAfter.filter((a) => samePlace(a.box, line.box));
+  return readAgain.every((a) => wordsOfLine(a).some((w) => words.has(w))) ? line : undefined;
+}
+
+const wordsOfLine = (line: OcrLine) => line.text.toLowerCase().split(/\s+/).filter((w) => alphanumerics(w) >= 2);
+
 /** A small mark drawn where no text changed, on the row of a line that stayed: its control's text. */
 function besideText(
   before: LumaArea,
   after: LumaArea,
   linesBefore: readonly OcrLine[],
   linesAfter: readonly OcrLine[],
+  pointer: Point | undefined,
 ): Mark | undefined {
   // Text that changed or moved is the result; its pixels are left out.
   const wordsOf = (lines: readonly OcrLine[]) => lines.flatMap((l) => l.words ?? [{ text: l.text, box: l.box }]);
@@ -126,10 +156,13 @@ function besideText(
     .filter((w) => alphanumerics(w.text) >= 2)
     .map((w) => pad(w.box, 2, 2));
   // The text beside a mark: a line that stayed, or one that faded in place (a todo ticked
-  // off is greyed and struck through), not one that moved or that other text replaced.
+  // off is greyed and struck through), not one that moved or that other text replaced; and
+  // the one the pointer rests on.
+  const pointed = underPointer(linesBefore, linesAfter, pointer);
   const beside = linesBefore
     .filter(
       (l) =>
+        l === pointed ||
         linesAfter.some((a) => sameReading(a.text, l.text) && samePlace(a.box, l.box)) ||
         // Or read with the mark as a letter before it ("object" as "v object": a tree node's arrow).
         linesAfter.some((a) => indicatorChanged(l.text, a.text) && samePlace(a.box, l.box)) ||
@@ -138,8 +171,10 @@ function besideText(
     )
     .filter((l) => alphanumerics(l.text) >= 2);
   const readAlike = new Set(beside.filter((l) => linesAfter.some((a) => a.text === l.text && samePlace(a.box, l.box))));
-  // Of several, the mark nearest its text: a control's mark sits by its label, a stray one farther off.
-  let best: { mark: Mark; gap: number } | undefined;
+  // Of several, the mark beside the line the pointer rests on, else the one nearest its text:
+  // a control's mark sits by its label, a stray one farther off (a tri-state box above, ticked
+  // as a result, sits as near its own).
+  let best: { mark: Mark; gap: number; pointed: boolean } | undefined;
   for (const box of changedBlobs(before, after, masked)) {
     if (box.width < MARK_MIN || box.height < MARK_MIN || box.width > MARK_MAX || box.height > MARK_MAX) continue;
     const gained = inkGain(before, after, box) > MARK_GAIN;
@@ -147,12 +182,55 @@ function besideText(
     if (!gained && !turned) continue;
     const near = rowLine(after, box, beside, readAlike);
     // A change touching its line's text is that text read otherwise, not a mark beside it.
-    if (!near || near.gap < 2 || (best && near.gap >= best.gap)) continue;
+    if (!near || near.gap < 2) continue;
+    const onPointed = near.line === pointed;
+    if (best && (best.pointed ? !onPointed || near.gap >= best.gap : !onPointed && near.gap >= best.gap)) continue;
     // A glyph that turned names the line it leads (a tree node's arrow), not one it ends.
     if (turned && near.line.box.x < box.x + box.width) continue;
-    best = { mark: { label: near.line.text, box, checkbox: !turned && isCheckbox(box) }, gap: near.gap };
+    const checkbox = !turned && (isCheckbox(box) || tickInBox(before, after, box));
+    best = { mark: { label: near.line.text, box, checkbox }, gap: near.gap, pointed: onPointed };
   }
   return best?.mark;
+}
+
+/** The sides of a small check box (a desktop toolkit's, 9–24 px). */
+const SMALL_BOX_MIN = 8;
+const SMALL_BOX_MAX = 24;
+/** How far a box's plain inside may differ in luma and still be plain. */
+const PLAIN = 8;
+
+/**
+ * Whether a small mark was drawn inside an empty square box (a desktop toolkit's check box,
+ * 10 px, ticked): before, the mark's middle lies in a plain square bounded on all four sides
+ * by an edge, and every changed pixel of the mark lies inside it. A sort arrow or a dot on a
+ * header's or a page's plain ground finds no such box around it.
+ */
+function tickInBox(before: LumaArea, after: LumaArea, box: Rect): boolean {
+  const c = { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
+  const inside = at(before, c.x, c.y);
+  if (inside === undefined) return false;
+  const reach = (dx: number, dy: number) => {
+    for (let d = 1; d <= SMALL_BOX_MAX; d++) {
+      const v = at(before, c.x + d * dx, c.y + d * dy);
+      if (v === undefined) return Infinity;
+      if (Math.abs(v - inside) > PLAIN) return d;
+    }
+    return Infinity;
+  };
+  const [left, right, up, down] = [reach(-1, 0), reach(1, 0), reach(0, -1), reach(0, 1)];
+  const square = { x: c.x - left, y: c.y - up, width: left + right, height: up + down };
+  const sides = [square.width, square.height];
+  if (sides.some((side) => !Number.isFinite(side) || side < SMALL_BOX_MIN || side > SMALL_BOX_MAX)) return false;
+  if (Math.abs(square.width - square.height) > 3) return false;
+  // Every changed pixel of the mark within the box's sides (its border itself may change colour).
+  for (let y = Math.round(box.y); y < box.y + box.height; y++) {
+    for (let x = Math.round(box.x); x < box.x + box.width; x++) {
+      const [a, b] = [at(before, x, y), at(after, x, y)];
+      if (a === undefined || b === undefined || Math.abs(a - b) <= PIXEL_CHANGE) continue;
+      if (x < square.x || x > square.x + square.width || y < square.y || y > square.y + square.height) return false;
+    }
+  }
+  return true;
 }
 
 /**

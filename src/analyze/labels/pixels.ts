@@ -6,7 +6,7 @@
  * ticked a box (./marks).
  */
 import { samePlace, type OcrLine } from '../ocr/lines';
-import { clamp, expand, union, type Rect } from '../../shared/geometry';
+import { clamp, expand, union, type Point, type Rect } from '../../shared/geometry';
 import { getFrame } from '../../storage/recordings';
 import { boxTickedAt, gainedMark, PIXEL_CHANGE, type Mark } from './marks';
 import { frameLuma, type LumaArea } from '../frame-luma';
@@ -30,7 +30,8 @@ export interface ChangeReading {
 
 /**
  * Reads both frames once over `area` (the change and its surroundings, in frame
- * pixels), for the lines OCR read there before and after.
+ * pixels), for the lines OCR read there before and after. `point` is a logged click's;
+ * `pointer` where the mouse pointer was seen resting on a shared screen (see `gainedMark`).
  */
 export async function readChange(
   beforeId: string,
@@ -38,7 +39,8 @@ export async function readChange(
   area: Rect,
   before: readonly OcrLine[],
   after: readonly OcrLine[],
-  point?: { x: number; y: number },
+  point?: Point,
+  pointer?: Point,
 ): Promise<ChangeReading> {
   const [first, last] = await Promise.all([getFrame(beforeId), getFrame(afterId)]);
   if (!first || !last) return { changed: new Set() };
@@ -46,7 +48,7 @@ export async function readChange(
   const bounds = clamp(union([area, lineArea])!, first);
   const [a, b] = await Promise.all([frameLuma(first.blob, bounds), frameLuma(last.blob, bounds)]);
   if (!a || !b) return { changed: new Set() };
-  return changeIn(a, b, before, after, point);
+  return changeIn(a, b, before, after, point, pointer);
 }
 
 /** `readChange` on the two frames' luma. Pure. */
@@ -55,7 +57,8 @@ function changeIn(
   b: LumaArea,
   before: readonly OcrLine[],
   after: readonly OcrLine[],
-  point?: { x: number; y: number },
+  point?: Point,
+  pointer?: Point,
 ): ChangeReading {
   // Where a line is read wider after (an indicator now read beside it), its changed pixels lie in what it gained.
   const others = [...before, ...after].map((l) => l.box);
@@ -74,7 +77,7 @@ function changeIn(
   const changed = new Set(
     before.filter((line) => meanDifference(a, b, line.box) > CHANGED || gained(line)).map((l) => l.text),
   );
-  const mark = gainedMark(a, b, before, after);
+  const mark = gainedMark(a, b, before, after, pointer);
   return {
     changed,
     ...(mark ? { mark } : {}),

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { LumaArea } from '../frame-luma';
 import type { Rect } from '../../shared/geometry';
 import { toLines, type OcrWord } from '../ocr/lines';
-import { changeBesideMark, focusLeftIn, markAppendedIn, markedModified, modifiedMarkIn } from './side-effects';
+import {
+  changeApartFrom,
+  changeBesideMark,
+  focusLeftIn,
+  markAppendedIn,
+  markedModified,
+  modifiedMarkIn,
+} from './side-effects';
 
 let lineId = 0;
 const line = (text: string, x: number, y: number): OcrWord[] => {
@@ -91,6 +98,27 @@ describe('changeBesideMark', () => {
     expect(changeBesideMark(a, b, region, mark)).toBeUndefined();
     const [c, d] = frames({ x: 1062, y: 10, width: 6, height: 8 }, { x: 1150, y: 90, width: 2, height: 2 });
     expect(changeBesideMark(c, d, region, mark)).toBeUndefined();
+  });
+});
+
+describe('changeApartFrom', () => {
+  const region = { x: 1000, y: 0, width: 200, height: 180 };
+  // This app's floating controls in a video of the whole screen: their timer ticked.
+  const own = { x: 1005, y: 5, width: 60, height: 15 };
+  const timer = { x: 1040, y: 8, width: 10, height: 10 };
+  const titleBar = { x: 1000, y: 26, width: 40, height: 4 }; // its window dimmed, touching the controls
+  const titleButtons = { x: 1150, y: 0, width: 30, height: 5 }; // nearer the controls than the rest
+  const link = { x: 1100, y: 70, width: 60, height: 8 }; // the link clicked, lit up
+  const opened = { x: 1040, y: 100, width: 150, height: 70 }; // the window it opened
+
+  it("is the box around what changed apart from the controls and what lies nearer them than the rest (on an 8 px grid)", () => {
+    const [a, b] = frames(timer, titleBar, titleButtons, link, opened);
+    expect(changeApartFrom(a, b, region, own)).toEqual({ x: 1040, y: 64, width: 152, height: 112 });
+  });
+
+  it('is nothing where only the controls and what touches them changed', () => {
+    const [a, b] = frames(timer, titleBar);
+    expect(changeApartFrom(a, b, region, own)).toBeUndefined();
   });
 });
 

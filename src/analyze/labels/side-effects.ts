@@ -6,7 +6,7 @@
  * the change, without the mark, is what was acted on.
  */
 import { alphanumerics, samePlace, type OcrLine } from '../ocr/lines';
-import { intersects, ROW_HEIGHT, type Rect } from '../../shared/geometry';
+import { expand, intersection, intersects, ROW_HEIGHT, union, type Rect } from '../../shared/geometry';
 import type { LumaArea } from '../frame-luma';
 import { PIXEL_CHANGE } from './marks';
 
@@ -74,6 +74,73 @@ export function changeBesideMark(a: LumaArea, b: LumaArea, region: Rect, mark: R
     [y0, y1] = [Math.min(y0, y), Math.max(y1, y)];
   }
   return count >= REST_MIN_PIXELS ? { x: region.x, y: y0, width: region.width, height: y1 - y0 + 1 } : undefined;
+}
+
+/** The grid on which changed pixels are grouped into parts (`changeApartFrom`), and how many cells apart still join. */
+const PART_CELL = 8;
+const PART_JOIN_CELLS = 2;
+
+/**
+ * The box around what changed in `region` apart from `apart`: the change without a part
+ * known to be no action's, such as this app's own recording controls in a video of a whole
+ * screen recorded with it (its timer ticked as a window opened elsewhere). Changed pixels
+ * are grouped into parts; those touching `apart` go (the window's title bar dimmed with
+ * them as the person clicked into another program), and so do those nearer `apart` than the
+ * largest part left (the title bar's buttons). Undefined where nothing else changed.
+ */
+export function changeApartFrom(a: LumaArea, b: LumaArea, region: Rect, apart: Rect): Rect | undefined {
+  const columns = Math.ceil(region.width / PART_CELL);
+  const rows = Math.ceil(region.height / PART_CELL);
+  const counts = new Uint32Array(columns * rows);
+  for (const y of rowsOf(region, a)) {
+    for (const x of changedInRow(a, b, region, y)) {
+      counts[Math.floor((y - region.y) / PART_CELL) * columns + Math.floor((x - region.x) / PART_CELL)]!++;
+    }
+  }
+  const near = expand(apart, PART_CELL * PART_JOIN_CELLS);
+  const parts: { box: Rect; count: number; touches: boolean }[] = [];
+  const seen = new Uint8Array(counts.length);
+  for (let start = 0; start < counts.length; start++) {
+    if (!counts[start] || seen[start]) continue;
+    const part = { box: { x: Infinity, y: Infinity, width: 0, height: 0 }, count: 0, touches: false };
+    let [x1, y1] = [-Infinity, -Infinity];
+    const stack = [start];
+    seen[start] = 1;
+    while (stack.length > 0) {
+      const cell = stack.pop()!;
+      const [cx, cy] = [cell % columns, Math.floor(cell / columns)];
+      const box = { x: region.x + cx * PART_CELL, y: region.y + cy * PART_CELL, width: PART_CELL, height: PART_CELL };
+      part.count += counts[cell]!;
+      part.touches ||= intersects(box, near);
+      [part.box.x, part.box.y] = [Math.min(part.box.x, box.x), Math.min(part.box.y, box.y)];
+      [x1, y1] = [Math.max(x1, box.x + PART_CELL), Math.max(y1, box.y + PART_CELL)];
+      for (let ny = cy - PART_JOIN_CELLS; ny <= cy + PART_JOIN_CELLS; ny++) {
+        for (let nx = cx - PART_JOIN_CELLS; nx <= cx + PART_JOIN_CELLS; nx++) {
+          if (nx < 0 || ny < 0 || nx >= columns || ny >= rows) continue;
+          const next = ny * columns + nx;
+          if (counts[next] && !seen[next]) {
+            seen[next] = 1;
+            stack.push(next);
+          }
+        }
+      }
+    }
+    part.box.width = x1 - part.box.x;
+    part.box.height = y1 - part.box.y;
+    parts.push(part);
+  }
+  const rest = parts.filter((part) => !part.touches);
+  const largest = rest.reduce<(typeof rest)[number] | undefined>((l, p) => (l && l.count >= p.count ? l : p), undefined);
+  if (!largest || largest.count < REST_MIN_PIXELS) return undefined;
+  const kept = rest.filter((part) => gapBetween(part.box, largest.box) <= gapBetween(part.box, apart));
+  return intersection(union(kept.map((part) => part.box))!, region);
+}
+
+/** The distance between two boxes' nearest edges (0 where they touch or overlap). */
+function gapBetween(a: Rect, b: Rect): number {
+  const dx = Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width));
+  const dy = Math.max(0, a.y - (b.y + b.height), b.y - (a.y + a.height));
+  return Math.hypot(dx, dy);
 }
 
 /**

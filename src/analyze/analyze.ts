@@ -372,6 +372,9 @@ async function readAtPoint(
     const earlier = earlierId ? await readRow(backend, earlierId, point, field) : undefined;
     const clear = earlier !== undefined && earlierIsClearer(before.lines, earlier.lines, point);
     const row = clear ? earlier : before;
+    // What looked like the pointer leaving this app's own timer, in a video of a screen recorded
+    // with it, was the timer ticking: no control was clicked there.
+    if (onlyOwnControls({ before: row.lines, after: [] }, { ...point, width: 1, height: 1 })) return undefined;
     const after =
       draft.kind !== 'type' && draft.afterFrameId
         ? (await backend.analyzePoint(draft.afterFrameId, point)).lines

@@ -155,6 +155,12 @@ describe('gainedMark', () => {
       label: 'Wipers OK',
       checkbox: true,
     });
+    // Nor where OCR read the tick with its box's edge as a word of its own ("Iv").
+    const tickRead = toLines([{ text: 'Iv', confidence: 60, box: { x: 55, y: 72, width: 10, height: 10 }, line: 950 }]);
+    expect(gainedMark(f.before, f.after, f.linesBefore, [...spoilt, ...tickRead], pointer)).toMatchObject({
+      label: 'Wipers OK',
+      checkbox: true,
+    });
     // Without the pointer, the only label that stayed is the box above's, ticked as a result.
     expect(gainedMark(f.before, f.after, f.linesBefore, spoilt)).toMatchObject({ label: 'Safety Check' });
     // A pointer on a line that other text replaced does not make it the mark's label.

@@ -111,6 +111,9 @@ function aroundWords(
   return !next || best.gain >= WORD_LEAD * Math.max(next.gain, 0) ? best.mark : undefined;
 }
 
+/** A tick as OCR reads it, with the edge of its box or without: "v", "Iv", "lv", "|v". */
+const TICK_READ = /^[Il|1]?[vV✓✔]$/u;
+
 /** How far beside a line's text the pointer may rest and be on its control (its box or tick). */
 const POINTER_BESIDE = 24;
 
@@ -148,12 +151,13 @@ function besideText(
   // A word read a letter apart in the same place is the same word (a tick beside it can cost it a letter).
   const unchanged = (word: { text: string; box: Rect }, others: { text: string; box: Rect }[]) =>
     others.some((o) => sameReading(o.text, word.text) && samePlace(o.box, word.box));
-  // A mark itself can be read as a letter ("v" for a tick or an arrow): a word needs two to count as text.
+  // A mark itself can be read as a letter ("v" for a tick or an arrow): a word needs two to count
+  // as text, and a tick read with its box's edge ("Iv") is none.
   const masked = [
     ...wordsBefore.filter((w) => !unchanged(w, wordsAfter)),
     ...wordsAfter.filter((w) => !unchanged(w, wordsBefore)),
   ]
-    .filter((w) => alphanumerics(w.text) >= 2)
+    .filter((w) => alphanumerics(w.text) >= 2 && !TICK_READ.test(w.text))
     .map((w) => pad(w.box, 2, 2));
   // The text beside a mark: a line that stayed, or one that faded in place (a todo ticked
   // off is greyed and struck through), not one that moved or that other text replaced; and

@@ -779,6 +779,20 @@ describe('screenTitle', () => {
     expect(screenTitle(lines, 720)).toBe('Helpdesk');
   });
 
+  it("passes over a menu bar's titles, this app's own controls, questions and captions", () => {
+    const big = (text: string, x: number, y: number, height: number) =>
+      line(text, x, y).map((w) => ({ ...w, box: { ...w.box, height } }));
+    const lines = toLines([
+      ...big('“File', 660, 40, 22), // a desktop program's menu, read with a stray quote
+      ...big('Add marker ston recording', 200, 90, 24), // this app's window, on the screen shared
+      ...big('localhost:4173', 40, 0, 20),
+      ...big('What needs to be done?', 48, 130, 24), // a field's placeholder
+      ...big('Name:', 660, 160, 20),
+      ...big('Tk Widget Demonstrations', 666, 77, 16),
+    ]);
+    expect(screenTitle(lines, 800)).toBe('Tk Widget Demonstrations');
+  });
+
   it('finds nothing on a screen without text at the top', () => {
     expect(screenTitle(toLines(line('Footer text', 48, 700)), 720)).toBeUndefined();
   });

@@ -714,6 +714,19 @@ export function screenTitle(lines: OcrLine[], frameHeight: number): string | und
 const MAX_NAME_CHARS = 40;
 const MAX_NAME_WORDS = 5;
 
+/** Titles of menus most programs show in their menu bar: a menu's name, not the program's. */
+const MENU_TITLES = new Set(['file', 'edit', 'view', 'help', 'window', 'tools', 'options', 'insert', 'format']);
+/**
+ * This app's own recording controls read loosely ("Add marker ston recording"), and a window
+ * titled by a host and port (its own, on a dev server): on a whole screen shared, not the
+ * program recorded.
+ */
+const OWN_WINDOW = /\b(?:pause|resume|st[o0][pn]) recording\b|\badd marker\b|^recording\s+\d{1,2}:\d{2}$|^\S+:\d{2,5}$/i;
+
 function looksLikeAName(text: string): boolean {
-  return text.length <= MAX_NAME_CHARS && text.trim().split(/\s+/).length <= MAX_NAME_WORDS;
+  const trimmed = text.trim();
+  // A sentence, a question or a field's caption ("Select a node.", "What needs to be done?", "Name:").
+  if (/[.?!:]$/u.test(trimmed)) return false;
+  if (MENU_TITLES.has(trimmed.replace(/[^\p{L}]/gu, '').toLowerCase()) || OWN_WINDOW.test(trimmed)) return false;
+  return trimmed.length <= MAX_NAME_CHARS && trimmed.split(/\s+/).length <= MAX_NAME_WORDS;
 }

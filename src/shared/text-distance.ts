@@ -42,3 +42,21 @@ export function indicatorChanged(was: string, now: string): boolean {
       : null;
   return extra !== null && extra.trim().length > 0 && extra.trim().length <= INDICATOR_CHARS;
 }
+
+/** Words this long may be read a letter apart and still be the same word ("Ctrl+A", "ctri+A"). */
+export const LONG_WORD = 4;
+
+/**
+ * Whether `part` is `whole` read again with words missing, and none of its own: a long word of
+ * it at least ("Folder" of "Another Folder", the folder's new arrow spoiling the word beside it).
+ */
+export function readInPart(part: string, whole: string): boolean {
+  const words = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
+  const [some, all] = [words(part), words(whole)];
+  return (
+    some.length > 0 &&
+    some.length < all.length &&
+    some.some((word) => (word.match(/[\p{L}\p{N}]/gu) ?? []).length >= LONG_WORD) &&
+    some.every((word) => all.includes(word))
+  );
+}

@@ -5,7 +5,7 @@
  */
 import { center, contains, expand, intersects, union, type Rect } from '../../shared/geometry';
 import type { LabelBasis } from '../types';
-import { editDistance, indicatorChanged, sameReading } from '../../shared/text-distance';
+import { editDistance, indicatorChanged, LONG_WORD, readInPart, sameReading } from '../../shared/text-distance';
 import {
   alphanumerics,
   cutShort,
@@ -597,20 +597,6 @@ function startOf(start: string, whole: string): boolean {
   return first!.length > 0 && then!.length > first!.length && first!.every((word, i) => then![i] === word);
 }
 
-/**
- * Whether `part` is `whole` read again with words missing, and none of its own: a long word of
- * it at least ("Folder" of "Another Folder", the folder's new arrow spoiling the word beside it).
- */
-function readInPart(part: string, whole: string): boolean {
-  const [words, all] = [wordsOf(part), wordsOf(whole)];
-  return (
-    words.length > 0 &&
-    words.length < all.length &&
-    words.some((word) => alphanumerics(word) >= LONG_WORD) &&
-    words.every((word) => all.includes(word))
-  );
-}
-
 /** Words in a line, at least, for a row of controls (options are shorter: "Ship in 2 days"). */
 const ROW_WORDS = 5;
 
@@ -621,9 +607,6 @@ function mostlyShared(a: string, b: string): boolean {
   const common = first!.filter((word) => second!.includes(word)).length;
   return fewest >= ROW_WORDS && common * 2 > fewest;
 }
-
-/** Words this long may be read a letter apart and still be the same word ("Ctrl+A", "ctri+A"). */
-const LONG_WORD = 4;
 
 /**
  * Whether every word of `part` (at least two) is a word of `whole`, which has more: the same,

@@ -248,6 +248,25 @@ describe('gainedMark', () => {
     expect(mark(trailing)).toBeUndefined();
   });
 
+  it('names a folder whose arrow turned by its whole name, where OCR read only part of it before (a video)', () => {
+    const arrow = (image: LumaArea, open: boolean) =>
+      fill(image, open ? { x: 10, y: 64, width: 10, height: 5 } : { x: 12, y: 60, width: 5, height: 10 }, 60);
+    const f = frames((image, after) => {
+      arrow(image, after);
+      const rows = after ? ['alpha', 'beta'] : [];
+      return [
+        ...write(image, 'Colors', 30, 30),
+        ...write(image, 'Another Folder', 30, 60),
+        ...rows.flatMap((name, i) => write(image, name, 50, 90 + 30 * i)),
+      ];
+    });
+    // Before, OCR read "Folder" alone (the first word spoilt in a compressed frame).
+    const partly = f.linesBefore.map((l) =>
+      l.text === 'Another Folder' ? { ...l, text: 'Folder', box: { ...l.box, x: 94, width: 48 }, words: undefined } : l,
+    );
+    expect(mark({ ...f, linesBefore: partly })).toMatchObject({ label: 'Another Folder', checkbox: false });
+  });
+
   it('names the tree node whose filled arrow turned from ▶ to ▼, though the two share much of their ink', () => {
     // As a tree view draws them in a 10 px cell (JSONEditor): the wedges overlap by more than half.
     const arrow = (image: LumaArea, open: boolean) => {

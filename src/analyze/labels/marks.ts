@@ -8,7 +8,7 @@
  */
 import { center, contains, type Point, type Rect } from '../../shared/geometry';
 import { alphanumerics, partAt, samePlace, type OcrLine } from '../ocr/lines';
-import { indicatorChanged, sameReading } from '../../shared/text-distance';
+import { indicatorChanged, readInPart, sameReading } from '../../shared/text-distance';
 import type { LumaArea } from '../frame-luma';
 
 export interface Mark {
@@ -174,6 +174,12 @@ function besideText(
           likeness(before, after, l.box) >= FADED_LIKENESS),
     )
     .filter((l) => alphanumerics(l.text) >= 2);
+  // A line OCR read only in part before and whole after, in its place ("Folder", then "Another
+  // Folder" as its arrow turned, in a video): beside a mark by its whole reading.
+  const readWhole = linesAfter.filter(
+    (a) => !beside.includes(a) && linesBefore.some((l) => samePlace(a.box, l.box) && readInPart(l.text, a.text)),
+  );
+  beside.push(...readWhole);
   const readAlike = new Set(beside.filter((l) => linesAfter.some((a) => a.text === l.text && samePlace(a.box, l.box))));
   // Of several, the mark beside the line the pointer rests on, else the one nearest its text:
   // a control's mark sits by its label, a stray one farther off (a tri-state box above, ticked

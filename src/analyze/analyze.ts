@@ -13,6 +13,7 @@ import {
   captionOf,
   choiceAtPoint,
   earlierIsClearer,
+  readAgainClearly,
   labelAtClick,
   type FieldMode,
   labelAtPoint,
@@ -28,6 +29,7 @@ import {
   choiceMade,
   clickedIntoField,
   echoOf,
+  frameBeforeGlide,
   frameBeforePointer,
   markOfClick,
   onlyOwnControls,
@@ -368,9 +370,16 @@ async function readAtPoint(
   try {
     const field = fieldMode(draft);
     const before = await readRow(backend, draft.beforeFrameId, point, field);
-    const earlierId = frameBeforePointer(events, point, draft.start);
+    const arrivalId = frameBeforePointer(events, point, draft.start);
+    // With no change of the pointer arriving, the last frame from before it set off, where the
+    // row there reads as the same line without the pointer's garbling.
+    const earlierId = arrivalId ?? frameBeforeGlide(events, draft.start);
     const earlier = earlierId ? await readRow(backend, earlierId, point, field) : undefined;
-    const clear = earlier !== undefined && earlierIsClearer(before.lines, earlier.lines, point);
+    const clear =
+      earlier !== undefined &&
+      (arrivalId
+        ? earlierIsClearer(before.lines, earlier.lines, point)
+        : readAgainClearly(before.lines, earlier.lines, point));
     const row = clear ? earlier : before;
     // What looked like the pointer leaving this app's own timer, in a video of a screen recorded
     // with it, was the timer ticking: no control was clicked there.

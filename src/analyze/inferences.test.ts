@@ -8,6 +8,7 @@ import {
   choiceMade,
   clickedIntoField,
   echoOf,
+  frameBeforeGlide,
   frameBeforePointer,
   markOfClick,
   onlyOwnControls,
@@ -298,11 +299,52 @@ describe('restingPointer', () => {
     const closing = { ...draft(1400, 1600), visual: [closed] };
     const pointerMove = (e: EventRecord) => e === came;
     expect(restingPointer(closing, [came, closed], pointerMove)).toEqual({ x: 1012, y: 282 });
-    // Not a change that only began with the pointer (a button lit as it came), nor one that settled first.
+    // Not a change that only began with the pointer (a button lit as it came).
     expect(restingPointer(closing, [came, closed], () => false)).toBeUndefined();
-    const settled: EventRecord = { ...came };
-    delete settled.moved;
-    expect(restingPointer(closing, [settled, closed], (e) => e === settled)).toBeUndefined();
+  });
+
+  it('is where a pointer move that came to rest just before the change took it, with nothing between', () => {
+    // Tk's Dismiss: the glide settled on the button 0.37 s before the window closed, the last step.
+    const settled = {
+      ...change(7031, 7237),
+      box: { x: 1024, y: 624, width: 20, height: 20 },
+      pointerFrom: { x: 752, y: 584, width: 24, height: 24 },
+    } as EventRecord;
+    const closed = change(7604, 7604);
+    const closing = { ...draft(7604, 7604), region: { x: 684, y: 356, width: 416, height: 296 }, visual: [closed] };
+    const pointerMove = (e: EventRecord) => e === settled;
+    expect(restingPointer(closing, [settled, closed], pointerMove)).toEqual({ x: 1034, y: 634 });
+    // Not one that rested longer than a second first, nor one with another change between.
+    const longBefore = { ...settled, t: 5800, endT: 6000 };
+    expect(restingPointer(closing, [longBefore, closed], (e) => e === longBefore)).toBeUndefined();
+    expect(restingPointer(closing, [settled, change(7400, 7500), closed], pointerMove)).toBeUndefined();
+  });
+});
+
+describe('frameBeforeGlide', () => {
+  const change = (t: number, endT: number, id: string, pointerFrom?: EventRecord['pointerFrom']) =>
+    ({
+      t,
+      endT,
+      type: 'visual',
+      source: 'visual',
+      beforeFrameId: `${id}-before`,
+      afterFrameId: `${id}-after`,
+      ...(pointerFrom ? { pointerFrom } : {}),
+    }) as EventRecord;
+  const left = { x: 760, y: 300, width: 24, height: 24 };
+
+  it('is the last key frame from before the pointer set off for the action, within two seconds', () => {
+    const events = [change(1667, 2500, 'window'), change(3333, 3700, 'wide', left), change(3800, 3900, 'glide')];
+    // A click at 4005: the glide began some 600 ms before it; 3333's before frame is the last before that.
+    expect(frameBeforeGlide(events, 4005)).toBe('wide-before');
+    // At 5200 the change that ended at 3900 had left its after frame; 2500 is too long before 5000.
+    expect(frameBeforeGlide(events, 5200)).toBe('glide-after');
+    expect(frameBeforeGlide(events, 6500)).toBeUndefined();
+  });
+
+  it('is nothing in a recording that shows no pointer', () => {
+    expect(frameBeforeGlide([change(1667, 2500, 'window'), change(3333, 3700, 'wide')], 4005)).toBeUndefined();
   });
 });
 
@@ -384,7 +426,10 @@ describe('ownControlsIn', () => {
       ...line('Pause recording Add marker Stop recording', 20, 100),
       ...line('Check-buttons (select any of a group)', 400, 300),
     ]);
-    const after = toLines([...line('Recording 0:02', 30, 50), ...line('Four checkbuttons are displayed below', 400, 360)]);
+    const after = toLines([
+      ...line('Recording 0:02', 30, 50),
+      ...line('Four checkbuttons are displayed below', 400, 360),
+    ]);
     const region = { x: 10, y: 40, width: 700, height: 400 };
     const box = ownControlsIn({ before, after }, region);
     expect(box).toMatchObject({ x: 20, y: 50 });

@@ -274,13 +274,18 @@ export function restingPointer(
   }
   if (next?.pointerFrom) return on(next.pointerFrom);
   // No later change saw it leave (the last step of a recording): where the pointer went just
-  // before, in a move cut short by this change (it came, the button under it was clicked).
+  // before, in a move cut short by this change or one that came to rest just before it, with
+  // nothing between (it came, the button under it was clicked).
   const first = draft.visual[0];
-  const arrived = events.findLast(
-    (e) => e.type === 'visual' && first !== undefined && e.t < first.t && wentOnAtOnce(e, first) && pointerMove(e),
-  );
-  return arrived?.box ? on(arrived.box) : undefined;
+  if (!first) return undefined;
+  const arrived = events.findLast((e) => e.type === 'visual' && e.t < first.t);
+  const justBefore =
+    arrived !== undefined && (wentOnAtOnce(arrived, first) || first.t - (arrived.endT ?? arrived.t) <= RESTED_MS);
+  return arrived?.box && justBefore && pointerMove(arrived) ? on(arrived.box) : undefined;
 }
+
+/** How long a pointer that came to rest on a control may rest there before the click whose change follows. */
+const RESTED_MS = 1000;
 
 /** How long before an action the pointer's arrival at its point is looked for (it glides in over a third of a second). */
 const ARRIVAL_MS = 2000;
@@ -316,6 +321,34 @@ export function frameBeforePointer(
       (e.fraction ?? 0) <= ARRIVAL_FRACTION,
   );
   return arrival?.beforeFrameId;
+}
+
+/** How long before an action a person's pointer set off for it, at least (a glide of a third of a second, a rest). */
+const GLIDE_MS = 600;
+
+/**
+ * The last key frame stored from before the pointer set off for the action at `t`, within
+ * `ARRIVAL_MS` of it, where `frameBeforePointer` found no change of the pointer arriving (it
+ * joined a larger one: a window elsewhere, the recording's own start): the screen as it was
+ * without the pointer on the point, unless something changed there since (`readAgainClearly`
+ * tells). Only recordings that show a pointer have one to look for.
+ */
+export function frameBeforeGlide(events: EventRecord[], t: number): string | undefined {
+  if (!events.some((e) => e.type === 'visual' && e.pointerFrom)) return undefined;
+  let best: { id: string; at: number } | undefined;
+  for (const e of events) {
+    if (e.type !== 'visual') continue;
+    // A before frame is from just before its change began; an after frame from when it ended.
+    const frames: [string | undefined, number][] = [
+      [e.beforeFrameId, e.t],
+      [e.afterFrameId, e.endT ?? e.t],
+    ];
+    for (const [id, at] of frames) {
+      if (!id || at > t - GLIDE_MS || at < t - ARRIVAL_MS || (best && at <= best.at)) continue;
+      best = { id, at };
+    }
+  }
+  return best?.id;
 }
 
 /** This app's own recording controls as OCR reads them: its timer, its buttons. */

@@ -15,6 +15,7 @@ import {
   tickedBoxLabel,
   labelFor,
   onWord,
+  readAgainClearly,
   screenTitle,
 } from './labels';
 
@@ -45,6 +46,26 @@ describe('onWord', () => {
     );
     // A box left of its label: a word on one side only.
     expect(onWord(row, { x: 36, y: 108 })).toBe(false);
+  });
+});
+
+describe('readAgainClearly', () => {
+  const point = { x: 756, y: 541 };
+  it('is so where the frame from before the glide reads the same line a few letters apart, without the pointer', () => {
+    const before = toLines(line('Wipgrs OK', 731, 534, 80));
+    expect(readAgainClearly(before, toLines(line('Wipers OK', 731, 534, 95)), point)).toBe(true);
+    expect(
+      readAgainClearly(toLines(line('X D)niss', 996, 625)), toLines(line('X Dismiss', 996, 625)), { x: 1033, y: 632 }),
+    ).toBe(true);
+  });
+
+  it('is not where the screen changed there in between, the line read the same, or nothing read', () => {
+    const before = toLines(line('Wipgrs OK', 731, 534, 80));
+    // The demo's window was not open yet: the main window's link under the point.
+    expect(readAgainClearly(before, toLines(line('5. A directory browser tree', 710, 536)), point)).toBe(false);
+    expect(readAgainClearly(before, before, point)).toBe(false);
+    expect(readAgainClearly(before, [], point)).toBe(false);
+    expect(readAgainClearly([], toLines(line('Wipers OK', 731, 534)), point)).toBe(false);
   });
 });
 

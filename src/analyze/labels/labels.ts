@@ -257,6 +257,21 @@ export function earlierIsClearer(before: OcrLine[], earlier: OcrLine[], point: {
 }
 
 /**
+ * Whether a reading of the row at a point from a frame before the pointer set off for it
+ * (`earlier`, see `frameBeforeGlide`) is the same line as the before frame's, read without
+ * the pointer on it: a line over the point in both, in the same place, a few letters apart
+ * (the pointer garbles that many: "Wipgrs OK" for "Wipers OK", "X D)niss" for "X Dismiss").
+ * Anything more apart is the screen changed in between (a window opened over the point).
+ */
+export function readAgainClearly(before: OcrLine[], earlier: OcrLine[], point: { x: number; y: number }): boolean {
+  const over = (lines: OcrLine[]) =>
+    lines.find((l) => contains(l.box, point)) ?? lineBesidePoint(lines, point, BESIDE_REACH);
+  const [was, now] = [over(earlier), over(before)];
+  if (!was || !now || was.text === now.text || !samePlace(now.box, was.box)) return false;
+  return editDistance(was.text.toLowerCase(), now.text.toLowerCase()) <= POINTER_LETTERS;
+}
+
+/**
  * A step's label read from its whole frames when the crop around it read nothing:
  * a logged click by the text at its point in the before frame; a change seen only
  * as pixels (with its after frame) by the rules of `actedOnLabel`.

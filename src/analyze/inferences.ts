@@ -331,10 +331,10 @@ const GLIDE_MS = 600;
  * `ARRIVAL_MS` of it, where `frameBeforePointer` found no change of the pointer arriving (it
  * joined a larger one: a window elsewhere, the recording's own start): the screen as it was
  * without the pointer on the point, unless something changed there since (`readAgainClearly`
- * tells). Only recordings that show a pointer have one to look for.
+ * tells). Also where the recording was not seen to show a pointer: a key logger's click
+ * points say where it was, and a video's pointer is not always seen moving.
  */
 export function frameBeforeGlide(events: EventRecord[], t: number): string | undefined {
-  if (!events.some((e) => e.type === 'visual' && e.pointerFrom)) return undefined;
   let best: { id: string; at: number } | undefined;
   for (const e of events) {
     if (e.type !== 'visual') continue;

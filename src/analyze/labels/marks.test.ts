@@ -168,6 +168,35 @@ describe('gainedMark', () => {
     expect(gainedMark(f.before, f.after, f.linesBefore, replaced, pointer)).toMatchObject({ label: 'Safety Check' });
   });
 
+  it('reads the tick though the pointer garbled its label and the row it left, of four lines (no view replaced)', () => {
+    const GROUND = 217;
+    const box = (image: LumaArea, x: number, y: number) => {
+      fill(image, { x, y, width: 11, height: 11 }, 255);
+      fill(image, { x, y, width: 10, height: 1 }, 130);
+      fill(image, { x, y, width: 1, height: 10 }, 130);
+    };
+    const f = frames((image, after) => {
+      image.data.fill(GROUND);
+      for (const y of [41, 71, 101]) box(image, 55, y);
+      if (after) for (let i = 0; i < 4; i++) fill(image, { x: 58 + i, y: 106 - i, width: 1, height: 2 }, 0);
+      return [
+        ...write(image, 'Wipers OK', 73, 40, 6, 20),
+        ...write(image, 'Brakes OK', 73, 70, 6, 20),
+        ...write(image, 'Driver Sober', 73, 100, 6, 20),
+        ...write(image, 'See Variables See Code', 73, 150, 6, 20),
+      ];
+    });
+    // The pointer left "Brakes OK" (read "I~ OK" under it before) for "Driver Sober" (read through it after).
+    const reread = (lines: OcrLine[], from: string, to: string) =>
+      lines.map((l) => (l.text === from ? { ...l, text: to, words: undefined } : l));
+    const linesBefore = reread(f.linesBefore, 'Brakes OK', 'I~ OK');
+    const linesAfter = reread(f.linesAfter, 'Driver Sober', 'Driv)¢ Sober');
+    expect(gainedMark(f.before, f.after, linesBefore, linesAfter, { x: 110, y: 106 })).toMatchObject({
+      label: 'Driver Sober',
+      checkbox: true,
+    });
+  });
+
   it('reads a small mark on a plain ground beside a label as no checkbox (a dot, not a box ticked)', () => {
     const f = frames((image, after) => {
       if (after) fill(image, { x: 44, y: 44, width: 8, height: 8 }, 60);

@@ -69,14 +69,28 @@ export function gainedMark(
   // When most of the text is gone (a view replaced by another), what was drawn is the new view, not a mark.
   // (Judged on enough lines only: in a small change, one misread line would decide it.)
   const text = linesBefore.filter((l) => alphanumerics(l.text) >= 3);
-  // A line read again a letter apart ("displayOutine") is not gone.
+  // A line read again a letter apart ("displayOutine") is not gone, nor one read again in its
+  // place with a word of it whole, the rest garbled by the pointer over it ("Driv)¢ Sober").
   const gone = text.filter(
-    (l) => !linesAfter.some((a) => a.text.toLowerCase().includes(l.text.toLowerCase()) || sameReading(a.text, l.text)),
+    (l) =>
+      !linesAfter.some(
+        (a) =>
+          a.text.toLowerCase().includes(l.text.toLowerCase()) ||
+          sameReading(a.text, l.text) ||
+          (samePlace(a.box, l.box) && sharesWord(a.text, l.text)),
+      ),
   );
   if (text.length >= VIEW_LINES && gone.length / text.length >= REPLACED) return undefined;
   return (
     aroundWords(before, after, linesBefore, linesAfter) ?? besideText(before, after, linesBefore, linesAfter, pointer)
   );
+}
+
+/** Whether two readings share a word of two letters or more ("OK" of "Wipers OK"). */
+function sharesWord(a: string, b: string): boolean {
+  const words = (text: string) => text.toLowerCase().split(/\s+/).filter((word) => alphanumerics(word) >= 2);
+  const theirs = new Set(words(b));
+  return words(a).some((word) => theirs.has(word));
 }
 
 /** A word whose surroundings gained ink, where its line now is (a list that shrank moves it). */
@@ -130,12 +144,9 @@ function underPointer(
   if (!pointer) return undefined;
   const line = lines.find((l) => contains(pad(l.box, POINTER_BESIDE, 2), pointer));
   if (!line) return undefined;
-  const words = new Set(wordsOfLine(line));
   const readAgain = linesAfter.filter((a) => samePlace(a.box, line.box));
-  return readAgain.every((a) => wordsOfLine(a).some((w) => words.has(w))) ? line : undefined;
+  return readAgain.every((a) => sharesWord(a.text, line.text)) ? line : undefined;
 }
-
-const wordsOfLine = (line: OcrLine) => line.text.toLowerCase().split(/\s+/).filter((w) => alphanumerics(w) >= 2);
 
 /** A small mark drawn where no text changed, on the row of a line that stayed: its control's text. */
 function besideText(

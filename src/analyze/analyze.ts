@@ -10,6 +10,7 @@ import type { OcrPool } from './ocr/pool';
 import {
   actedOn,
   appearedText,
+  captionAbove,
   captionOf,
   choiceAtPoint,
   earlierIsClearer,
@@ -48,13 +49,7 @@ import { readsAsTyping, stepText, type StepFacts } from '../compose/step-text';
 import { saveAnalysis } from '../storage/analyses';
 import type { EventRecord } from '../capture/events';
 import { getRecording, listEvents } from '../storage/recordings';
-import {
-  changeApartFrom,
-  changeBesideMark,
-  focusLeftIn,
-  markAppendedIn,
-  modifiedMarkIn,
-} from './labels/side-effects';
+import { changeApartFrom, changeBesideMark, focusLeftIn, markAppendedIn, modifiedMarkIn } from './labels/side-effects';
 import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
 import { expand, ROW_HEIGHT, type Point, type Rect } from '../shared/geometry';
@@ -433,8 +428,13 @@ function describeStep(
               atPoint.point,
             )
           : undefined;
-      label = pointed ?? named?.label;
-      seen = pointed ? 'point' : named?.seen;
+      // Typing named by a line that stayed below the field is named by the field's caption above
+      // or left of it where there is one (Tk's frame captions: "Fully Editable" above the box typed
+      // in, "Disabled" the next box's caption below it).
+      const caption =
+        !pointed && named?.seen === 'stayed' && typing() ? captionAbove(lines, region, named.label) : undefined;
+      label = pointed ?? caption ?? named?.label;
+      seen = pointed ? 'point' : caption ? 'nearby' : named?.seen;
     } else {
       const wide = lines.before.length > 0 ? lines.before : lines.after;
       let field = fieldMode(draft);

@@ -4,6 +4,7 @@ import {
   actedOn,
   wholeFrameLabel,
   appearedText,
+  captionAbove,
   captionOf,
   choiceAtPoint,
   choiceIn,
@@ -46,6 +47,27 @@ describe('onWord', () => {
     );
     // A box left of its label: a word on one side only.
     expect(onWord(row, { x: 36, y: 108 })).toBe(false);
+  });
+});
+
+describe('captionAbove', () => {
+  // Tk's combobox demo: "Fully Editable" over the box typed in, "Disabled" over the next box.
+  const region = { x: 840, y: 480, width: 108, height: 28 };
+  const after = toLines([
+    ...line('Fully Editable', 839, 462),
+    ...line('Grace Hopper', 845, 487),
+    ...line('Disabled', 839, 524),
+  ]);
+
+  it("is the field's caption above it where a line below the typing named it", () => {
+    const before = toLines([...line('Editable', 876, 462), ...line('Disabled', 839, 524)]);
+    expect(captionAbove({ before, after }, region, 'Disabled')).toBe('Fully Editable');
+  });
+
+  it('is nothing where the named line is not below the change, or nothing is above or left of it', () => {
+    expect(captionAbove({ before: after, after }, region, 'Fully Editable')).toBeUndefined();
+    const alone = toLines([...line('Grace Hopper', 845, 487), ...line('Disabled', 839, 524)]);
+    expect(captionAbove({ before: alone, after: alone }, region, 'Disabled')).toBeUndefined();
   });
 });
 

@@ -669,6 +669,24 @@ export function captionOf(lines: OcrLine[], box: Rect): string | undefined {
   return captionLineOf(lines, box)?.text;
 }
 
+/**
+ * For typing seen as pixels that a line below the change named (`label`, a line that
+ * stayed), the field's caption as a form lays it out (`captionOf`: left on its row, or just
+ * above) from the lines after, where that is another line: a field's caption is never
+ * below it. Undefined where the named line is not below the change, or no caption is found.
+ */
+export function captionAbove(
+  lines: { before: OcrLine[]; after: OcrLine[] },
+  region: Rect,
+  label: string,
+): string | undefined {
+  const named = [...lines.before, ...lines.after].find((l) => l.text === label);
+  if (!named || named.box.y < region.y + region.height) return undefined;
+  const outside = lines.after.filter((l) => center(l.box).y < region.y || center(l.box).x < region.x);
+  const caption = captionOf(outside, region);
+  return caption && caption !== label ? caption : undefined;
+}
+
 /** The line `captionOf` names a field by. */
 function captionLineOf(lines: OcrLine[], box: Rect): OcrLine | undefined {
   const row = (l: OcrLine) => overlaps(l.box.y, l.box.height, box.y, box.height);
@@ -719,7 +737,8 @@ const MENU_TITLES = new Set(['file', 'edit', 'view', 'help', 'window', 'tools', 
  * titled by a host and port (its own, on a dev server): on a whole screen shared, not the
  * program recorded.
  */
-const OWN_WINDOW = /\b(?:pause|resume|st[o0][pn]) recording\b|\badd marker\b|^recording\s+\d{1,2}:\d{2}$|^\S+:\d{2,5}$/i;
+const OWN_WINDOW =
+  /\b(?:pause|resume|st[o0][pn]) recording\b|\badd marker\b|^recording\s+\d{1,2}:\d{2}$|^\S+:\d{2,5}$/i;
 
 function looksLikeAName(text: string): boolean {
   const trimmed = text.trim();

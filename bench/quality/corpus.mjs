@@ -313,6 +313,52 @@ export const DESKTOP_CORPUS = [
     ],
   },
   {
+    // Added in the seventeenth session with the check buttons above, to widen the tuned
+    // desktop half: a field named by its frame's caption, and a choice from a drop-down list
+    // that opens as a window of its own.
+    id: 'desktop-widget-combo-boxes',
+    ui: 'Tk widget demo (desktop program, whole screen shared)',
+    half: 'tuned',
+    program: {
+      script: 'widget',
+      at: [660, 40],
+      // Taller, as a person would make it to see the demo's link without scrolling; new
+      // windows where a window manager would place them (see the check buttons above).
+      then: 'wm geometry . 620x740; proc positionWindow w {wm geometry $w +690+300}',
+    },
+    steps: [
+      {
+        verb: 'click',
+        label: 'Combo-boxes',
+        do: (desktop) =>
+          desktop.click('.t', { part: '.t bbox "[lindex [.t tag ranges demo-combo] 0] + 6 chars"' }),
+      },
+      {
+        verb: 'type',
+        label: 'Fully Editable',
+        value: 'Grace Hopper',
+        do: async (desktop) => {
+          await desktop.click('.combo.f.c1.c');
+          await desktop.type('Grace Hopper');
+          await desktop.press('Enter');
+        },
+      },
+      {
+        verb: 'choose',
+        label: 'Defined List Only',
+        value: 'Perth',
+        // ttk's drop-down list is a window of its own under the box, open until a city is clicked.
+        do: async (desktop) => {
+          await desktop.click('.combo.f.c3.c');
+          await desktop.wait(700);
+          const list = '.combo.f.c3.c.popdown.f.l';
+          await desktop.click(list, { part: `${list} bbox 3` });
+        },
+      },
+      desktopClick('Dismiss', '.combo.buttons.dismiss'),
+    ],
+  },
+  {
     id: 'desktop-ixset-repeat-saver-apply',
     ui: 'Tk ixset (desktop program, whole screen shared)',
     half: 'held-out',

@@ -304,8 +304,7 @@ export const DESKTOP_CORPUS = [
         verb: 'click',
         label: 'Check-buttons',
         // A link in the demo's text: the words of its description, hovered red, then clicked.
-        do: (desktop) =>
-          desktop.click('.t', { part: '.t bbox "[lindex [.t tag ranges demo-check] 0] + 8 chars"' }),
+        do: (desktop) => desktop.click('.t', { part: '.t bbox "[lindex [.t tag ranges demo-check] 0] + 8 chars"' }),
       },
       { verb: 'toggle', label: 'Wipers OK', do: (desktop) => desktop.click('.check.b1') },
       { verb: 'toggle', label: 'Driver Sober', do: (desktop) => desktop.click('.check.b3') },
@@ -330,8 +329,7 @@ export const DESKTOP_CORPUS = [
       {
         verb: 'click',
         label: 'Combo-boxes',
-        do: (desktop) =>
-          desktop.click('.t', { part: '.t bbox "[lindex [.t tag ranges demo-combo] 0] + 6 chars"' }),
+        do: (desktop) => desktop.click('.t', { part: '.t bbox "[lindex [.t tag ranges demo-combo] 0] + 6 chars"' }),
       },
       {
         verb: 'type',

@@ -88,7 +88,11 @@ export function gainedMark(
 
 /** Whether two readings share a word of two letters or more ("OK" of "Wipers OK"). */
 function sharesWord(a: string, b: string): boolean {
-  const words = (text: string) => text.toLowerCase().split(/\s+/).filter((word) => alphanumerics(word) >= 2);
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((word) => alphanumerics(word) >= 2);
   const theirs = new Set(words(b));
   return words(a).some((word) => theirs.has(word));
 }

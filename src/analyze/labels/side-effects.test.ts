@@ -111,7 +111,7 @@ describe('changeApartFrom', () => {
   const link = { x: 1100, y: 70, width: 60, height: 8 }; // the link clicked, lit up
   const opened = { x: 1040, y: 100, width: 150, height: 70 }; // the window it opened
 
-  it("is the box around what changed apart from the controls and what lies nearer them than the rest (on an 8 px grid)", () => {
+  it('is the box around what changed apart from the controls and what lies nearer them than the rest (on an 8 px grid)', () => {
     const [a, b] = frames(timer, titleBar, titleButtons, link, opened);
     expect(changeApartFrom(a, b, region, own)).toEqual({ x: 1040, y: 64, width: 152, height: 112 });
   });

@@ -130,7 +130,10 @@ export function changeApartFrom(a: LumaArea, b: LumaArea, region: Rect, apart: R
     parts.push(part);
   }
   const rest = parts.filter((part) => !part.touches);
-  const largest = rest.reduce<(typeof rest)[number] | undefined>((l, p) => (l && l.count >= p.count ? l : p), undefined);
+  const largest = rest.reduce<(typeof rest)[number] | undefined>(
+    (l, p) => (l && l.count >= p.count ? l : p),
+    undefined,
+  );
   if (!largest || largest.count < REST_MIN_PIXELS) return undefined;
   const kept = rest.filter((part) => gapBetween(part.box, largest.box) <= gapBetween(part.box, apart));
   return intersection(union(kept.map((part) => part.box))!, region);

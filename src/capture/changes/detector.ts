@@ -603,7 +603,7 @@ export class ChangeDetector<H> {
     // A control's shade changes faintly, so its outline can come apart into bits: bits beside
     // a place that holds a glyph, one after another, are that control's too.
     const lit = places.filter((p) => glyphs.some((g) => overlaps(p, g)));
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       const beside = places.filter((p) => !lit.includes(p) && lit.some((l) => near(p, l, NEAR_CELLS)));
       lit.push(...beside);
       grew = beside.length > 0;

@@ -62,6 +62,28 @@ const desktopType = (label, widget, value) => ({
   },
 });
 
+/**
+ * Tk's widget demo on the right of the screen. Each demo opens its own window; with no window
+ * manager on the bare screen, the demo's own +300+300 would put it over the app's window,
+ * where a person would not keep it: `demoAt` is where a window manager would place it
+ * instead. `setup`: Tcl run first, as a person arranging the window would.
+ * @param {string} demoAt @param {string} [setup] @returns {import('./desktop.mjs').Program}
+ */
+const widgetDemo = (demoAt, setup) => ({
+  script: 'widget',
+  at: [660, 40],
+  then: `${setup ? `${setup}; ` : ''}proc positionWindow w {wm geometry $w ${demoAt}}`,
+});
+/**
+ * A link in the widget demo's text that opens demo `name`: its words hovered red, then clicked
+ * `chars` letters in. @param {string} label @param {string} name @param {number} chars @returns {DesktopStep}
+ */
+const demoLink = (label, name, chars) => ({
+  verb: 'click',
+  label,
+  do: (desktop) => desktop.click('.t', { part: `.t bbox "[lindex [.t tag ranges demo-${name}] 0] + ${chars} chars"` }),
+});
+
 /** A dat.gui controller row by its name. @param {import('@playwright/test').Page} page @param {string} name */
 const guiRow = (page, name) => page.locator('li.cr', { has: page.locator(`.property-name:text-is("${name}")`) });
 
@@ -291,21 +313,9 @@ export const DESKTOP_CORPUS = [
     id: 'desktop-widget-checkbuttons',
     ui: 'Tk widget demo (desktop program, whole screen shared)',
     half: 'tuned',
-    program: {
-      script: 'widget',
-      at: [660, 40],
-      // Each demo opens its own window; with no window manager on the bare screen, the
-      // demo's own +300+300 would put it over the app's window, where a person would not
-      // keep it. This is where a window manager would place it instead.
-      then: 'proc positionWindow w {wm geometry $w +690+360}',
-    },
+    program: widgetDemo('+690+360'),
     steps: [
-      {
-        verb: 'click',
-        label: 'Check-buttons',
-        // A link in the demo's text: the words of its description, hovered red, then clicked.
-        do: (desktop) => desktop.click('.t', { part: '.t bbox "[lindex [.t tag ranges demo-check] 0] + 8 chars"' }),
-      },
+      demoLink('Check-buttons', 'check', 8),
       { verb: 'toggle', label: 'Wipers OK', do: (desktop) => desktop.click('.check.b1') },
       { verb: 'toggle', label: 'Driver Sober', do: (desktop) => desktop.click('.check.b3') },
       desktopClick('Dismiss', '.check.buttons.dismiss'),
@@ -318,19 +328,10 @@ export const DESKTOP_CORPUS = [
     id: 'desktop-widget-combo-boxes',
     ui: 'Tk widget demo (desktop program, whole screen shared)',
     half: 'tuned',
-    program: {
-      script: 'widget',
-      at: [660, 40],
-      // Taller, as a person would make it to see the demo's link without scrolling; new
-      // windows where a window manager would place them (see the check buttons above).
-      then: 'wm geometry . 620x740; proc positionWindow w {wm geometry $w +690+300}',
-    },
+    // Taller, as a person would make it to see the demo's link without scrolling.
+    program: widgetDemo('+690+300', 'wm geometry . 620x740'),
     steps: [
-      {
-        verb: 'click',
-        label: 'Combo-boxes',
-        do: (desktop) => desktop.click('.t', { part: '.t bbox "[lindex [.t tag ranges demo-combo] 0] + 6 chars"' }),
-      },
+      demoLink('Combo-boxes', 'combo', 6),
       {
         verb: 'type',
         label: 'Fully Editable',

@@ -38,6 +38,14 @@ function write(image: LumaArea, text: string, x: number, y: number, gap = 6, ink
   });
 }
 
+/** Tk's window grey, and its check box: an 11 px white box with a dark top and left edge. */
+const TK_GREY = 217;
+function tkCheckBox(image: LumaArea, x: number, y: number): void {
+  fill(image, { x, y, width: 11, height: 11 }, 255);
+  fill(image, { x, y, width: 10, height: 1 }, 130);
+  fill(image, { x, y, width: 1, height: 10 }, 130);
+}
+
 /** The same page before and after, each given what to draw; returns the frames and lines. */
 function frames(draw: (image: LumaArea, after: boolean) => OcrWord[]) {
   const [before, after] = [screen(), screen()];
@@ -122,22 +130,15 @@ describe('gainedMark', () => {
   });
 
   it('reads a small desktop check box ticked beside the label the pointer rests on, its reading spoilt by the pointer', () => {
-    // Tk's check buttons: an 11 px white box with a dark top and left edge, on a grey ground.
     // Ticking "Wipers OK" also turns "Safety Check" above it to its mixed state (a grey tick).
-    const GROUND = 217;
-    const box = (image: LumaArea, x: number, y: number) => {
-      fill(image, { x, y, width: 11, height: 11 }, 255);
-      fill(image, { x, y, width: 10, height: 1 }, 130);
-      fill(image, { x, y, width: 1, height: 10 }, 130);
-    };
     const tick = (image: LumaArea, x: number, y: number, luma: number) => {
       for (let i = 0; i < 3; i++) fill(image, { x: x + 2 + i, y: y + 5 + i, width: 1, height: 2 }, luma);
       for (let i = 0; i < 4; i++) fill(image, { x: x + 5 + i, y: y + 6 - i, width: 1, height: 2 }, luma);
     };
     const f = frames((image, after) => {
-      image.data.fill(GROUND);
-      box(image, 40, 41);
-      box(image, 55, 71);
+      image.data.fill(TK_GREY);
+      tkCheckBox(image, 40, 41);
+      tkCheckBox(image, 55, 71);
       const words = [...write(image, 'Safety Check', 58, 40, 6, 20), ...write(image, 'Wipers OK', 73, 70, 6, 20)];
       if (after) {
         tick(image, 40, 41, 140);
@@ -169,15 +170,9 @@ describe('gainedMark', () => {
   });
 
   it('reads the tick though the pointer garbled its label and the row it left, of four lines (no view replaced)', () => {
-    const GROUND = 217;
-    const box = (image: LumaArea, x: number, y: number) => {
-      fill(image, { x, y, width: 11, height: 11 }, 255);
-      fill(image, { x, y, width: 10, height: 1 }, 130);
-      fill(image, { x, y, width: 1, height: 10 }, 130);
-    };
     const f = frames((image, after) => {
-      image.data.fill(GROUND);
-      for (const y of [41, 71, 101]) box(image, 55, y);
+      image.data.fill(TK_GREY);
+      for (const y of [41, 71, 101]) tkCheckBox(image, 55, y);
       if (after) for (let i = 0; i < 4; i++) fill(image, { x: 58 + i, y: 106 - i, width: 1, height: 2 }, 0);
       return [
         ...write(image, 'Wipers OK', 73, 40, 6, 20),

@@ -827,6 +827,8 @@ describe('screenTitle', () => {
       line(text, x, y).map((w) => ({ ...w, box: { ...w.box, height } }));
     const lines = toLines([
       ...big('“File', 660, 40, 22), // a desktop program's menu, read with a stray quote
+      ...big('"Eile', 700, 40, 22), // and read a letter apart
+      ...big('Clear Ctrl+C', 900, 60, 22), // a button read with its shortcut
       ...big('Add marker ston recording', 200, 90, 24), // this app's window, on the screen shared
       ...big('localhost:4173', 40, 0, 20),
       ...big('What needs to be done?', 48, 130, 24), // a field's placeholder
@@ -834,6 +836,8 @@ describe('screenTitle', () => {
       ...big('Tk Widget Demonstrations', 666, 77, 16),
     ]);
     expect(screenTitle(lines, 800)).toBe('Tk Widget Demonstrations');
+    // A name a letter from a menu's title, read without a stray glyph, is a name.
+    expect(screenTitle(toLines(big('Yelp', 48, 30, 30)), 800)).toBe('Yelp');
   });
 
   it('finds nothing on a screen without text at the top', () => {

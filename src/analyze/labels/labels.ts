@@ -740,10 +740,24 @@ const MENU_TITLES = new Set(['file', 'edit', 'view', 'help', 'window', 'tools', 
 const OWN_WINDOW =
   /\b(?:pause|resume|st[o0][pn]) recording\b|\badd marker\b|^recording\s+\d{1,2}:\d{2}$|^\S+:\d{2,5}$/i;
 
+/**
+ * A menu's title, or one read a letter apart with a stray glyph before it (the menu bar's edge:
+ * "\"Eile" for "File"); a name of its own a letter from one ("Yelp") has no such glyph.
+ */
+function isMenuTitle(text: string): boolean {
+  const word = text.replace(/[^\p{L}]/gu, '').toLowerCase();
+  const stray = /^[^\p{L}\p{N}]/u.test(text);
+  return [...MENU_TITLES].some(
+    (title) => word === title || (stray && word.length >= 4 && editDistance(word, title) <= 1),
+  );
+}
+
 function looksLikeAName(text: string): boolean {
   const trimmed = text.trim();
   // A sentence, a question or a field's caption ("Select a node.", "What needs to be done?", "Name:").
   if (/[.?!:]$/u.test(trimmed)) return false;
-  if (MENU_TITLES.has(trimmed.replace(/[^\p{L}]/gu, '').toLowerCase()) || OWN_WINDOW.test(trimmed)) return false;
+  if (isMenuTitle(trimmed) || OWN_WINDOW.test(trimmed)) return false;
+  // A button read with its keyboard shortcut ("Clear Ctrl+C"): a control, not a name.
+  if (showsShortcut(trimmed)) return false;
   return trimmed.length <= MAX_NAME_CHARS && trimmed.split(/\s+/).length <= MAX_NAME_WORDS;
 }

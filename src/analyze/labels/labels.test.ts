@@ -836,6 +836,13 @@ describe('screenTitle', () => {
       ...big('Tk Widget Demonstrations', 666, 77, 16),
     ]);
     expect(screenTitle(lines, 800)).toBe('Tk Widget Demonstrations');
+    // Nor a button's text read apart from its shortcut beside it.
+    const button = toLines([
+      ...big('Clear', 700, 300, 24),
+      ...big('Ctrl+C', 760, 300, 24),
+      ...big('Rolodex', 48, 30, 16),
+    ]);
+    expect(screenTitle(button, 800)).toBe('Rolodex');
     // A name a letter from a menu's title, read without a stray glyph, is a name.
     expect(screenTitle(toLines(big('Yelp', 48, 30, 30)), 800)).toBe('Yelp');
   });

@@ -715,12 +715,15 @@ function overlaps(a: number, aLength: number, b: number, bLength: number): boole
  * an app bar), the topmost among equals.
  */
 export function screenTitle(lines: OcrLine[], frameHeight: number): string | undefined {
+  // A desktop button's text read apart from its shortcut beside it ("Clear" of "Clear Ctrl+C").
+  const buttons = new Set(lines.flatMap((l) => shortcutOwner(l, lines) ?? []));
   const candidates = lines.filter(
     (l) =>
       l.box.y < frameHeight * 0.4 &&
       l.confidence >= 60 &&
       (l.text.match(/\p{L}/gu) ?? []).length >= 3 &&
-      looksLikeAName(l.text),
+      looksLikeAName(l.text) &&
+      !buttons.has(l.text),
   );
   candidates.sort((a, b) => b.box.height - a.box.height || a.box.y - b.box.y);
   return candidates[0]?.text;

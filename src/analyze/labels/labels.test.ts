@@ -830,6 +830,7 @@ describe('screenTitle', () => {
       ...big('"Eile', 700, 40, 22), // and read a letter apart
       ...big('Clear Ctrl+C', 900, 60, 22), // a button read with its shortcut
       ...big('Add marker ston recording', 200, 90, 24), // this app's window, on the screen shared
+      ...big('stop recordin,', 330, 90, 24),
       ...big('localhost:4173', 40, 0, 20),
       ...big('What needs to be done?', 48, 130, 24), // a field's placeholder
       ...big('Name:', 660, 160, 20),

@@ -736,12 +736,11 @@ const MAX_NAME_WORDS = 5;
 /** Titles of menus most programs show in their menu bar: a menu's name, not the program's. */
 const MENU_TITLES = new Set(['file', 'edit', 'view', 'help', 'window', 'tools', 'options', 'insert', 'format']);
 /**
- * This app's own recording controls read loosely ("Add marker ston recording"), and a window
+ * This app's own recording controls read loosely ("Add marker ston recording", "stop recordin,"), and a window
  * titled by a host and port (its own, on a dev server): on a whole screen shared, not the
  * program recorded.
  */
-const OWN_WINDOW =
-  /\b(?:pause|resume|st[o0][pn]) recording\b|\badd marker\b|^recording\s+\d{1,2}:\d{2}$|^\S+:\d{2,5}$/i;
+const OWN_WINDOW = /\b(?:pause|resume|st[o0][pn]) recordi|\badd marker\b|^recording\s+\d{1,2}:\d{2}$|^\S+:\d{2,5}$/i;
 
 /**
  * A menu's title, or one read a letter apart with a stray glyph before it (the menu bar's edge:

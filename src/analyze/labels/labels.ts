@@ -239,6 +239,11 @@ export function labelAtClick(
 /** How far from a point a line may end and still be the one over it (a gap between two words). */
 const BESIDE_REACH = 16;
 
+/** The line over the point, or just beside it: it can fall between two words read as two lines. */
+function lineOverPoint(lines: OcrLine[], point: { x: number; y: number }): OcrLine | undefined {
+  return lines.find((l) => contains(l.box, point)) ?? lineBesidePoint(lines, point, BESIDE_REACH);
+}
+
 /**
  * Whether a reading of the row at a point from before the pointer came to rest there
  * (`earlier`) names the control better than the before frame's: where it read a line over
@@ -247,12 +252,9 @@ const BESIDE_REACH = 16;
  * without it), or none there (the pointer broke its words up: "cael" at 0 %).
  */
 export function earlierIsClearer(before: OcrLine[], earlier: OcrLine[], point: { x: number; y: number }): boolean {
-  // The line over the point, or just beside it: it can fall between two words read as two lines.
-  const over = (lines: OcrLine[]) =>
-    lines.find((l) => contains(l.box, point)) ?? lineBesidePoint(lines, point, BESIDE_REACH);
-  const was = over(earlier);
+  const was = lineOverPoint(earlier, point);
   if (!was) return false;
-  const now = over(before);
+  const now = lineOverPoint(before, point);
   return !now || samePlace(now.box, was.box);
 }
 
@@ -264,9 +266,7 @@ export function earlierIsClearer(before: OcrLine[], earlier: OcrLine[], point: {
  * Anything more apart is the screen changed in between (a window opened over the point).
  */
 export function readAgainClearly(before: OcrLine[], earlier: OcrLine[], point: { x: number; y: number }): boolean {
-  const over = (lines: OcrLine[]) =>
-    lines.find((l) => contains(l.box, point)) ?? lineBesidePoint(lines, point, BESIDE_REACH);
-  const [was, now] = [over(earlier), over(before)];
+  const [was, now] = [lineOverPoint(earlier, point), lineOverPoint(before, point)];
   if (!was || !now || was.text === now.text || !samePlace(now.box, was.box)) return false;
   return editDistance(was.text.toLowerCase(), now.text.toLowerCase()) <= POINTER_LETTERS;
 }

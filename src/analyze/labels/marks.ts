@@ -209,7 +209,7 @@ function besideText(
     // A change touching its line's text is that text read otherwise, not a mark beside it.
     if (!near || near.gap < 2) continue;
     const onPointed = near.line === pointed;
-    if (best && (best.pointed ? !onPointed || near.gap >= best.gap : !onPointed && near.gap >= best.gap)) continue;
+    if (best && ((best.pointed && !onPointed) || (best.pointed === onPointed && near.gap >= best.gap))) continue;
     // A glyph that turned names the line it leads (a tree node's arrow), not one it ends.
     if (turned && near.line.box.x < box.x + box.width) continue;
     const checkbox = !turned && (isCheckbox(box) || tickInBox(before, after, box));

@@ -79,10 +79,13 @@ test('Import video: a screen recording of a workflow becomes steps and a valid s
     // Chromium decodes VP8: the browser's own decoder read it, not ffmpeg.wasm.
     expect((await importStats(app, 'helpdesk.webm')).decoder).toBe('webcodecs');
     await expect(app.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0, { timeout: 60_000 });
+    // The file's name is the person's name for the workflow: the skill's too.
+    await expect(app.getByRole('textbox', { name: 'Skill name' })).toHaveValue('helpdesk');
     const [download] = await Promise.all([
       app.waitForEvent('download'),
       app.getByRole('button', { name: 'Download skill (.zip)' }).click(),
     ]);
+    expect(download.suggestedFilename()).toBe('helpdesk.zip');
     expect(validateSkill(await unzipDownload(download)).filter((i) => i.severity === 'error')).toEqual([]);
 
     // The same workflow as a pack2skill 0.1 session: session file, video, events in seconds.
@@ -128,6 +131,7 @@ test('Import video: a screen recording of a workflow becomes steps and a valid s
     await expect(app.getByRole('textbox', { name: 'Skill description' })).toHaveValue(
       'Opens and saves a helpdesk ticket. Use when asked to do this task again.',
     );
+    await expect(app.getByRole('textbox', { name: 'Skill name' })).toHaveValue('file-a-ticket-0-1');
   } finally {
     await browser.close();
   }

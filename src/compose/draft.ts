@@ -74,11 +74,47 @@ export function stepPlainText(step: AnalyzedStep): string {
   return toPlainText(exportParts(step, skillInputs([step])));
 }
 
-export function defaultDraft(analysis: Analysis, fallbackTitle: string): SkillDraft {
-  const app = analysis.appName;
+/**
+ * The skill's first name: the recording's title where a person chose it (an imported
+ * file's or session's name), else the app and the first step's label. The app is the
+ * start page's own title where events name it, else the first screen's largest text,
+ * which is often a control or a caption on a screen without a heading.
+ */
+export function defaultDraft(analysis: Analysis, recordingTitle: string): SkillDraft {
+  const given = chosenTitle(recordingTitle);
+  const pageTitle = analysis.start?.title;
+  const app = pageTitle && pageTitle.length <= MAX_APP_TITLE ? pageTitle : analysis.appName;
   const first = analysis.steps.find((step) => step.label)?.label;
-  const name = slugify(`${app ?? ''} ${first ?? ''}`) || slugify(fallbackTitle) || 'recorded-workflow';
+  const name =
+    slugify(given ?? '') || slugify(`${app ?? ''} ${first ?? ''}`) || slugify(recordingTitle) || 'recorded-workflow';
   return { name, description: givenDescription(analysis) ?? defaultDescription(analysis) };
+}
+
+/** A page title longer than this is more than a name ("Inbox (3) - someone@… - Mail"). */
+const MAX_APP_TITLE = 40;
+
+/** Words recorders and this app put in the titles they make up; never a workflow's name. */
+const MADE_UP_WORDS = new Set(
+  (
+    'screen recording recorded record capture screencast cast video movie clip untitled img vid mov obs kazam ' +
+    'simplescreenrecorder peek imported import session pack new copy final export output at am pm ' +
+    'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september ' +
+    'october november december mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday'
+  ).split(' '),
+);
+
+/** A date or a time of day, as recorders stamp them into file names. */
+const STAMP = /\d{1,4}[-./]\d{1,2}[-./]\d{1,4}|\b\d{1,2}[:.h]\d{2}\b/;
+
+/**
+ * `title` where a person chose it: not stamped with a date or time, and with a word of
+ * three letters or more that no recorder makes up ("expense-report-demo", not
+ * "Screen Recording 2026-12-05 at 10.32.11", "Recording 5 Dec 2026, 10:32" or "IMG_0042").
+ */
+export function chosenTitle(title: string): string | undefined {
+  if (STAMP.test(title)) return undefined;
+  const words = title.toLowerCase().split(/[^\p{L}]+/u);
+  return words.some((word) => word.length >= 3 && !MADE_UP_WORDS.has(word)) ? title.trim() : undefined;
 }
 
 /** The description a recording came with, made fit for frontmatter; none if nothing is left of it. */

@@ -4,7 +4,7 @@ import type { Analysis, AnalyzedStep } from '../analyze/types';
 import { stepText, type StepFacts } from '../compose/step-text';
 import { parseFrontmatter } from '../skill/frontmatter';
 import { descriptionProblems, validateSkill } from '../skill/validate';
-import { defaultDraft, SEEN, slugify, stepNotes } from '../compose/draft';
+import { chosenTitle, defaultDraft, SEEN, slugify, stepNotes } from '../compose/draft';
 import { skillGenerator } from './skill';
 import { toBytes } from './zip';
 
@@ -187,6 +187,32 @@ describe('skill generator', () => {
 });
 
 describe('drafts and notes', () => {
+  it('names the skill after a title a person chose, else after the app and the first step', () => {
+    const name = (title: string, overrides: Partial<Analysis> = {}) =>
+      defaultDraft(testAnalysis({ recordingId: 'r1', appName: 'Name', steps, ...overrides }), title).name;
+    expect(name('desktop-rolodex-fill-search-delete')).toBe('desktop-rolodex-fill-search-delete');
+    expect(name('Expense report walkthrough')).toBe('expense-report-walkthrough');
+    // Titles a recorder or this app made up say nothing of the workflow.
+    for (const made of [
+      'Screen Recording 2026-12-05 at 10.32.11',
+      'Recording 5 Dec 2026, 10:32',
+      'Recording',
+      'IMG_0042',
+      'pack session, 2026-12-05 10:32',
+      'simplescreenrecorder-2026-12-05_10.32.11',
+      'video (3)',
+    ]) {
+      expect(chosenTitle(made), made).toBeUndefined();
+      expect(name(made), made).toBe('name-new-ticket');
+    }
+    // With page events, the start page's own title names the app, not the largest text read.
+    expect(name('Recording', { start: { url: 'https://a.example/', title: 'Helpdesk' } })).toBe('helpdesk-new-ticket');
+    const long = 'Inbox (3) - someone@example.com - Example Mail and more';
+    expect(name('Recording', { start: { url: 'https://a.example/', title: long } })).toBe('name-new-ticket');
+    // Hostile titles become a slug, nothing else.
+    expect(name('<img src=x onerror=alert(1)> ---\nname: x')).toBe('img-src-x-onerror-alert-1-name-x');
+  });
+
   it('takes a description the recording came with, masked, fit for frontmatter and saying when to use it', () => {
     const given = (givenDescription: string) =>
       defaultDraft(testAnalysis({ recordingId: 'r1', steps, givenDescription }), 'x').description;

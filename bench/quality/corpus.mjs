@@ -129,6 +129,29 @@ const expandField = (page, field) =>
 /** Expanding a JSONEditor tree field: a person says "click array". @param {string} field @returns {Step} */
 const expandStep = (field) => ({ verb: 'click', label: field, do: (page) => expandField(page, field) });
 
+/** A JSONEditor tree row by its field name. @param {import('@playwright/test').Page} page @param {string} field */
+const treeRow = (page, field) =>
+  page.locator('table.jsoneditor-values', {
+    has: page.locator('div.jsoneditor-field', { hasText: new RegExp(`^${field}$`) }),
+  });
+
+/**
+ * A JSONEditor tree value typed over as a person does it: a click in it, its text
+ * selected, the new value typed, then Tab on to the next field.
+ * @param {string} field @param {string} value @returns {Step}
+ */
+const treeTypeOver = (field, value) => ({
+  verb: 'type',
+  label: field,
+  value,
+  do: async (page) => {
+    await treeRow(page, field).locator('div.jsoneditor-value').click();
+    await page.keyboard.press('Control+A');
+    await typeSlowly(page, value);
+    await page.keyboard.press('Tab');
+  },
+});
+
 /** @type {WebWorkflow[]} */
 export const WEB_CORPUS = [
   {
@@ -281,6 +304,30 @@ export const WEB_CORPUS = [
             .first()
             .click(),
       },
+    ],
+  },
+  {
+    // Added in the eighteenth session to widen the tuned half: values typed over in a tree,
+    // a tiny select, a checkbox, and warnings that come and go as the values change.
+    id: 'jsoneditor-schema-fix-values',
+    ui: 'JSONEditor (JSON schema validation example)',
+    half: 'tuned',
+    page: 'jsoneditor/examples/07_json_schema_validation.html',
+    steps: [
+      treeTypeOver('firstName', 'Ada'),
+      {
+        verb: 'choose',
+        label: 'gender',
+        value: 'female',
+        do: (page) => chooseByKeys(treeRow(page, 'gender'), 'female'),
+      },
+      {
+        verb: 'toggle',
+        label: 'availableToHire',
+        do: (page) => treeRow(page, 'availableToHire').locator('input').click(),
+      },
+      expandStep('job'),
+      treeTypeOver('salary', '150'),
     ],
   },
   {

@@ -19,6 +19,18 @@ describe('describeTarget: what kind of control, and what it offers', () => {
     expect(amount.name).toBe('Amount');
   });
 
+  it('names text edited in place by its row, not by the value typed into it', () => {
+    // A JSON tree editor's row: the field's name, a colon, the value (contenteditable).
+    const row =
+      '<table><tr><td><div class="field">firstName</div></td><td>:</td>' +
+      '<td><div id="v" contenteditable="true">Ada</div></td></tr></table>';
+    const value = describe1(row, '#v');
+    expect(value.name).toBe('firstName');
+    expect(value.text).toBe('Ada');
+    const labelled = describe1('<div id="v" contenteditable aria-label="Notes">Some text</div>', '#v');
+    expect(labelled.name).toBe('Notes');
+  });
+
   it('keeps a placeholder that is a name as the name', () => {
     const search = describe1(`<header>Logo <input id="q" placeholder="Search packages"></header>`, '#q');
     expect(search.name).toBe('Search packages');

@@ -92,8 +92,11 @@ export function describeTarget(el: Element): TargetDescriptor {
   const text = el instanceof HTMLElement ? clip(el.innerText ?? el.textContent) : undefined;
   // A field or box with no name of its own is named by its row, as a person reads it; so is
   // a bare box with no role and no text (a row of a settings panel clicked beside its caption).
-  const own = accessibleName(el);
-  const byLayout = isFormControl(el) || (!role && !text);
+  // Editable text (a tree editor's value cell) holds what is typed: its text is a value, never its name.
+  const editable = isEditableText(el);
+  const own =
+    editable && !el.hasAttribute('aria-label') && !el.hasAttribute('aria-labelledby') ? undefined : accessibleName(el);
+  const byLayout = isFormControl(el) || editable || (!role && !text);
   // A field shown only with a format ("mm/dd/yyyy") and nothing around it is still named by it.
   const name = own ?? (byLayout ? layoutLabel(el) : undefined) ?? placeholderOf(el);
   if (name) descriptor.name = name;
@@ -159,6 +162,11 @@ function xpathOf(el: Element): string {
     steps.unshift(nth ? `${tag}[${nth}]` : tag);
   }
   return `/${steps.join('/')}`;
+}
+
+/** An element whose text a person edits in place (`contenteditable`), not a form field. */
+function isEditableText(el: Element): boolean {
+  return !isFormControl(el) && el.closest('[contenteditable]:not([contenteditable="false"])') !== null;
 }
 
 function isFormControl(el: Element): boolean {

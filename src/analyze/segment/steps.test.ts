@@ -63,6 +63,10 @@ describe('buildSteps', () => {
     expect(result.map((s) => s.kind)).toEqual(['type', 'key']);
     expect(result[0]).toMatchObject({ value: 'Printer jam', replaces: true, thenKey: 'Enter', start: 0 });
     expect(result[1]).toMatchObject({ key: 'Tab' });
+    // Tab right after typing moves on from the field: part of the typing step too.
+    const tabbed = steps([click(0, summary, { x: 100, y: 220 }), input(1, 'Ada', summary, 2), key(2.3, 'Tab')]);
+    expect(tabbed.map((s) => s.kind)).toEqual(['type']);
+    expect(tabbed[0]).toMatchObject({ value: 'Ada', thenKey: 'Tab' });
     // A shortcut long after the typing, or one that is not select-all, stays a step.
     const apart = steps([key(0, 'Ctrl+S'), input(0.6, 'x'), key(6, 'Enter')]);
     expect(apart.map((s) => s.kind)).toEqual(['key', 'type', 'key']);

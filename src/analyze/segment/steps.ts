@@ -269,7 +269,10 @@ function foldSelectAll<E extends StepEvent>(steps: StepDraft<E>[], options: Step
   return out;
 }
 
-/** Enter right after typing submits what was typed: "type X into Y and press Enter" is one step. */
+/**
+ * Enter right after typing submits what was typed, Tab moves on from the field: "type X
+ * into Y and press Enter" is one step.
+ */
 function foldSubmitKeys<E extends StepEvent>(steps: StepDraft<E>[], options: StepOptions): StepDraft<E>[] {
   const out: StepDraft<E>[] = [];
   for (const step of steps) {
@@ -278,11 +281,11 @@ function foldSubmitKeys<E extends StepEvent>(steps: StepDraft<E>[], options: Ste
     if (
       previous?.kind === 'type' &&
       previous.thenKey === undefined &&
-      keys[0] === 'Enter' &&
+      (keys[0] === 'Enter' || keys[0] === 'Tab') &&
       step.start - previous.end <= options.clickThenTypeMs
     ) {
       const enter = step.events.find((e) => e.type === 'key')!;
-      previous.thenKey = 'Enter';
+      previous.thenKey = keys[0];
       previous.events.push(enter);
       previous.end = Math.max(previous.end, enter.t);
       if (keys.length === 1) continue;

@@ -11,6 +11,7 @@ import {
   actedOn,
   appearedText,
   captionAbove,
+  captionInLine,
   captionOf,
   choiceAtPoint,
   earlierIsClearer,
@@ -463,7 +464,14 @@ function describeStep(
   }
   // Typing over a format shown in the field ("mm/dd/yyyy"): the field is named by its caption.
   let control = pageLabel ? controlFacts(draft.target) : undefined;
-  if (!pageLabel && lines && label && readsAsTyping(appeared, durationMs) && looksLikeFormat(label)) {
+  const captionedLine =
+    !pageLabel && lines && label && draft.region && readsAsTyping(appeared, durationMs)
+      ? lines.before.find((line) => line.text === label)
+      : undefined;
+  // The field's old text read on one line with its caption: the caption left of the field.
+  const inLine = captionedLine && draft.region ? captionInLine(captionedLine, draft.region) : undefined;
+  if (inLine) label = inLine;
+  else if (!pageLabel && lines && label && readsAsTyping(appeared, durationMs) && looksLikeFormat(label)) {
     const shown = lines.before.find((line) => line.text === label);
     const caption =
       shown &&

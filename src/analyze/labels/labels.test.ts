@@ -5,6 +5,7 @@ import {
   wholeFrameLabel,
   appearedText,
   captionAbove,
+  captionInLine,
   captionOf,
   choiceAtPoint,
   choiceIn,
@@ -68,6 +69,26 @@ describe('captionAbove', () => {
     expect(captionAbove({ before: after, after }, region, 'Fully Editable')).toBeUndefined();
     const alone = toLines([...line('Grace Hopper', 845, 487), ...line('Disabled', 839, 524)]);
     expect(captionAbove({ before: alone, after: alone }, region, 'Disabled')).toBeUndefined();
+  });
+});
+
+describe('captionInLine', () => {
+  // JSONEditor's tree: "salary : 100" read as one line, the value typed over at x 192.
+  const region = { x: 192, y: 452, width: 68, height: 28 };
+
+  it("is the words left of the field where the line holds the field's old text too", () => {
+    const [row] = toLines(line('salary 100', 130, 459));
+    expect(row!.text).toBe('salary 100');
+    expect(captionInLine(row!, { ...region, x: 200 })).toBe('salary');
+  });
+
+  it('is nothing where no word lies in the field, or nothing with letters left of it', () => {
+    const [caption] = toLines(line('salary', 130, 459));
+    expect(captionInLine(caption!, region)).toBeUndefined();
+    const [value] = toLines(line('100 200', 200, 459));
+    expect(captionInLine(value!, region)).toBeUndefined();
+    const [glyph] = toLines(line('v 100', 180, 459));
+    expect(captionInLine(glyph!, { ...region, x: 195 })).toBeUndefined();
   });
 });
 

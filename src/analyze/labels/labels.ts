@@ -687,6 +687,19 @@ export function captionAbove(
   return caption && caption !== label ? caption : undefined;
 }
 
+/**
+ * A field's caption read on one line with the field's old text ("salary 100" over a field
+ * typed in at `region`): the words wholly left of the field, where the line also has words
+ * in it. OCR joins a caption and a value a few pixels apart; typing replaced only the value.
+ */
+export function captionInLine(line: OcrLine, region: Rect): string | undefined {
+  const words = line.words ?? [];
+  const left = words.filter((w) => w.box.x + w.box.width <= region.x + 2);
+  const inField = words.some((w) => w.box.x + w.box.width > region.x + 2 && w.box.x < region.x + region.width);
+  const caption = left.map((w) => w.text).join(' ');
+  return inField && /\p{L}{2}/u.test(caption) ? caption : undefined;
+}
+
 /** The line `captionOf` names a field by. */
 function captionLineOf(lines: OcrLine[], box: Rect): OcrLine | undefined {
   const row = (l: OcrLine) => overlaps(l.box.y, l.box.height, box.y, box.height);

@@ -485,8 +485,16 @@ function describeStep(
       seen = undefined;
     }
   }
+  // A logged click that ticked or unticked a box (only clicks the page said nothing of are
+  // looked at); one on a word was on a button's text, and what looked like a tick was its look
+  // changing as it was pressed, or the pointer leaving it. The line beside the box read anew
+  // ("availableToHire true", then "… false") is the box's state, not a choice.
+  const toggled =
+    pixels?.toggled && !pageLabel && !(atPoint && onWord([...atPoint.before, ...(lines?.before ?? [])], atPoint.point))
+      ? pixels.toggled
+      : undefined;
   const choice =
-    !pageLabel && lines
+    !pageLabel && lines && !toggled
       ? (choiceMade(draft, lines, durationMs) ??
         (atPoint?.after ? choiceAtPoint(atPoint.before, atPoint.after, atPoint.point) : undefined))
       : undefined;
@@ -506,17 +514,10 @@ function describeStep(
     seen = mark.checkbox ? 'tick' : 'mark';
     if (mark.checkbox) control = { type: 'checkbox' };
   }
-  // A logged click that ticked a box (only clicks the page said nothing of are looked at); one on
-  // a word was on a button's text, and what looked like a tick was its look changing as it was
-  // pressed, or the pointer leaving it.
-  const ticked =
-    pixels?.ticked === true &&
-    !pageLabel &&
-    !(atPoint && onWord([...atPoint.before, ...(lines?.before ?? [])], atPoint.point));
-  if (ticked) {
+  if (toggled) {
     control = { type: 'checkbox' };
     if (seen) seen = 'tick';
-    if (atPoint) label = tickedBoxLabel(label, atPoint.before, atPoint.point);
+    if (atPoint) label = tickedBoxLabel(label, atPoint.before, atPoint.point, atPoint.after);
   }
   // Seen only as pixels, a value swapped in place in a text field (nothing drawn right of it,
   // where a select draws its arrow) was typed over, however quickly ("0.2" made "0.5").
@@ -527,8 +528,8 @@ function describeStep(
     blankRightOf(pixels.after, choice.box, draft.region!);
   // A desktop button read with its keyboard shortcut is named by its text ("Search", not "Search Ctrl+S").
   if (label && labelSource === 'ocr') label = withoutShortcut(label);
-  const kind = typedOver ? 'type' : choice ? 'choose' : mark?.checkbox || ticked ? 'toggle' : draft.kind;
-  const value = choice?.value ?? draft.value;
+  const kind = typedOver ? 'type' : choice ? 'choose' : mark?.checkbox || toggled ? 'toggle' : draft.kind;
+  const value = choice?.value ?? (toggled === 'unticked' ? 'unchecked' : draft.value);
   const facts: StepFacts = {
     kind,
     label,

@@ -592,6 +592,18 @@ describe('tickedBoxLabel', () => {
     expect(tickedBoxLabel('Water plants', row, { x: 600, y: 206 })).toBe('Water plants');
     expect(tickedBoxLabel('v', toLines(line('v', 520, 200)), { x: 524, y: 206 })).toBe('v');
   });
+
+  it('leaves out the state shown after the name where the row after shows another ("true", then "false")', () => {
+    const point = { x: 250, y: 366 };
+    const before = toLines(line('availableToHire true', 110, 360));
+    const after = toLines(line('availableToHire 0 false', 110, 360));
+    expect(tickedBoxLabel('availableToHire true', before, point, after)).toBe('availableToHire');
+    // A label read a letter apart after keeps its words; so does one with nothing read after.
+    expect(tickedBoxLabel('Buy milk', before, point, toLines(line('Buy mik', 110, 360)))).toBe('Buy milk');
+    expect(tickedBoxLabel('availableToHire true', before, point)).toBe('availableToHire true');
+    // Read at the box, the state alone: the box is named by the rest of its line.
+    expect(tickedBoxLabel('true', before, point, after)).toBe('availableToHire');
+  });
 });
 
 describe('labelFor at a click point', () => {
@@ -704,6 +716,33 @@ describe('choiceIn', () => {
     // With where the new value was read (the pixels right of it tell a select from a text field).
     const slow = after.find((l) => l.text === 'Slow')!;
     expect(choiceIn(before, after, { x: 190, y: 95, width: 120, height: 26 })?.box).toEqual(slow.box);
+  });
+
+  it('reads a value shown where a select showed only its arrow (nothing chosen yet) as a choice', () => {
+    // JSONEditor's enum field: an empty select and a warning ("v A"), then "female v".
+    const region = { x: 172, y: 308, width: 48, height: 20 };
+    const empty = toLines([...line('gender', 110, 312), ...line('v A', 221, 312)]);
+    const chosen = toLines([...line('gender', 110, 312), ...line('female v', 177, 313)]);
+    expect(choiceIn(empty, chosen, region)).toMatchObject({ label: 'gender', value: 'female' });
+    // A neighbour read anew as well (the age field's "28") does not hide it.
+    const wider = { x: 150, y: 308, width: 80, height: 40 };
+    const also = toLines([...line('gender', 110, 312), ...line('female v', 177, 313), ...line('28', 158, 340)]);
+    expect(choiceIn(empty, also, wider)).toMatchObject({ label: 'gender', value: 'female' });
+    // The arrow run into the icon beside it ("vA"), as OCR reads it at times.
+    const runTogether = toLines([...line('gender', 110, 312), ...line('vA', 221, 312)]);
+    expect(choiceIn(runTogether, chosen, region)).toMatchObject({ label: 'gender', value: 'female' });
+    // The caption read on one line with the value, the warning still beside the arrow.
+    const oneLine = toLines(line('gender female v A', 110, 313));
+    const read = choiceIn(empty, oneLine, region);
+    expect(read).toMatchObject({ label: 'gender', value: 'female' });
+    expect(read?.box.x).toBe(178); // the value's word, not the caption's
+    const word = toLines([...line('gender', 110, 312), ...line('via', 221, 312)]);
+    expect(choiceIn(word, chosen, region)?.value).not.toBe('female');
+    // Text that appeared where a word was is no such choice; nor a value without its arrow.
+    const worded = toLines([...line('gender', 110, 312), ...line('vague', 221, 312)]);
+    expect(choiceIn(worded, chosen, region)?.value).not.toBe('female');
+    const typed = toLines([...line('gender', 110, 312), ...line('female', 177, 313)]);
+    expect(choiceIn(empty, typed, region)?.value).not.toBe('female');
   });
 
   it('is no choice where a row of buttons read as one line kept most of its words (one hidden by the pointer)', () => {

@@ -184,14 +184,39 @@ export function tickedBoxLabel(
   label: string | undefined,
   row: OcrLine[],
   point: { x: number; y: number },
+  rowAfter: OcrLine[] = [],
 ): string | undefined {
-  if (alphanumerics(label ?? '') >= 2) return label;
-  return (
-    labelAtPoint(
-      row.filter((l) => alphanumerics(l.text) >= 2),
-      point,
-    )?.label ?? label
-  );
+  const named =
+    alphanumerics(label ?? '') >= 2
+      ? label
+      : (labelAtPoint(
+          row.filter((l) => alphanumerics(l.text) >= 2),
+          point,
+        )?.label ?? label);
+  if (!named) return named;
+  // What was read at the box may be its state alone ("true" beside the box, its name left of it).
+  const whole = row.find((l) => l.text === named || l.text.endsWith(` ${named}`))?.text ?? named;
+  const name = withoutState(whole, rowAfter);
+  return name !== whole ? name : named;
+}
+
+/**
+ * A box's label without the state shown after it, where the row read after the click shows
+ * the same name with another state: "availableToHire true", then "availableToHire 0 false",
+ * is "availableToHire". A label read a letter apart after ("Buy mik") keeps its words.
+ */
+function withoutState(label: string, after: OcrLine[]): string {
+  const words = label.split(/\s+/);
+  for (let keep = words.length - 1; keep >= 1; keep--) {
+    const name = words.slice(0, keep).join(' ');
+    const state = words.slice(keep).join(' ');
+    if (alphanumerics(name) < 2) break;
+    const other = after.find((l) => l.text.startsWith(`${name} `) && l.text !== label);
+    if (!other || sameReading(other.text, label)) continue;
+    const tail = other.text.slice(name.length + 1);
+    if (!sameReading(tail, state) && !readInPart(state, tail)) return name;
+  }
+  return label;
 }
 
 /**
@@ -511,6 +536,18 @@ export function choiceIn(
   const words = (lines: OcrLine[]) => (lines.length > 1 ? lines.filter((l) => alphanumerics(l.text) >= 2) : lines);
   let gone = words(was.filter((l) => !now.some((a) => a.text === l.text)));
   let fresh = words(now.filter((l) => !was.some((b) => b.text === l.text)));
+  const first = chosenFromEmpty(before, after, fresh);
+  if (first) {
+    const label =
+      first.caption ??
+      captionOf(
+        before.filter((l) => l !== first.arrow),
+        first.box,
+      );
+    return label && alphanumerics(label) >= 2 && !showsShortcut(label)
+      ? { label, value: first.value, box: first.box }
+      : undefined;
+  }
   // A neighbouring control read as garbage, differently each time ("Bhree", then "IE", at 40 %
   // for dat.GUI's "three" just above), or read again with its arrow or a letter more or less
   // ("hree v", then "hree"), is no second change: without such readings, one of each.
@@ -571,6 +608,62 @@ function sure(line: OcrLine): boolean {
 
 /** What OCR reads a dropdown's arrow as, alone. */
 const ARROW = /^[vV▾▼⌄˅]$/u;
+
+/** A select's arrow read alone or run into an icon beside it ("vA": the arrow and a warning). */
+const ARROW_AND_ICON = /^[vV▾▼⌄˅][^\p{Ll}\s]{0,2}$/u;
+
+/** How far apart (px) a select's arrow alone and its value with the arrow may be centred, up or down. */
+const SAME_ROW = 8;
+
+/**
+ * A select that showed only its arrow (nothing chosen yet, with at most an icon beside it:
+ * a warning) and now shows a value before it: "v A", then "female v" in the change (of `fresh`,
+ * its new lines, the one that reads so). The value, without its arrow, where it is, and the arrow's line before.
+ */
+function chosenFromEmpty(
+  before: OcrLine[],
+  after: OcrLine[],
+  fresh: OcrLine[],
+): { value: string; box: Rect; arrow: OcrLine; caption?: string } | undefined {
+  /** The value before the arrow (icons of a letter or two may follow it), after a caption read with it. */
+  const read = (line: OcrLine) => {
+    const words = line.text.trim().split(/\s+/);
+    let arrowAt = words.length - 1;
+    while (arrowAt > 0 && !ARROW.test(words[arrowAt]!) && words[arrowAt]!.length <= 2) arrowAt--;
+    if (!ARROW.test(words[arrowAt] ?? '')) return undefined;
+    // The field's caption, read on one line with the value: a line before, in its place.
+    const caption = before.find(
+      (b) =>
+        Math.abs(b.box.x - line.box.x) <= SAME_ROW &&
+        Math.abs(center(b.box).y - center(line.box).y) <= SAME_ROW &&
+        words.slice(0, arrowAt).join(' ').startsWith(`${b.text} `),
+    )?.text;
+    const from = caption ? caption.split(/\s+/).length : 0;
+    const value = words.slice(from, arrowAt).join(' ');
+    // Where the value lies, without its caption and arrow (a select's arrow is right of its value).
+    const box =
+      line.words?.length === words.length ? union(line.words.slice(from, arrowAt).map((w) => w.box)) : undefined;
+    return alphanumerics(value) >= 2 ? { value, box: box ?? line.box, ...(caption ? { caption } : {}) } : undefined;
+  };
+  // Of the new lines, the one value with an arrow after it (OCR may read a neighbour anew too).
+  const shown = fresh.filter((l) => read(l) !== undefined);
+  if (shown.length !== 1) return undefined;
+  const now = shown[0]!;
+  const reading = read(now)!;
+  // The arrow alone, on the value's row, from its start to a select's width past its end.
+  const arrow = before.find((line) => {
+    const words = line.text.trim().split(/\s+/);
+    return (
+      ARROW_AND_ICON.test(words[0] ?? '') &&
+      words.slice(1).every((w) => w.length <= 2) &&
+      Math.abs(center(line.box).y - center(now.box).y) <= SAME_ROW &&
+      line.box.x >= now.box.x &&
+      line.box.x <= now.box.x + now.box.width + ARROW_REACH &&
+      !after.some((a) => a.text === line.text && samePlace(a.box, line.box))
+    );
+  });
+  return arrow ? { ...reading, arrow } : undefined;
+}
 
 /** Whether a line of words is read again only elsewhere: it moved (content above it grew). */
 function movedAway(line: OcrLine, now: OcrLine[]): boolean {

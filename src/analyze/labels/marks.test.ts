@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rect } from '../../shared/geometry';
 import { toLines, type OcrLine, type OcrWord } from '../ocr/lines';
-import { boxTickedAt, gainedMark } from './marks';
+import { boxToggledAt, gainedMark } from './marks';
 import type { LumaArea } from '../frame-luma';
 
 const WIDTH = 640;
@@ -204,7 +204,14 @@ describe('gainedMark', () => {
     // JSONEditor's drag handle: six faint dots beside a row, dark on a grey cell when the row is hovered.
     const handle = (image: LumaArea, lit: boolean) => {
       if (lit) fill(image, { x: 16, y: 40, width: 12, height: 16 }, 225);
-      for (const [dx, dy] of [[3, 3], [7, 3], [3, 7], [7, 7], [3, 11], [7, 11]] as const)
+      for (const [dx, dy] of [
+        [3, 3],
+        [7, 3],
+        [3, 7],
+        [7, 7],
+        [3, 11],
+        [7, 11],
+      ] as const)
         fill(image, { x: 16 + dx, y: 40 + dy, width: 2, height: 2 }, lit ? 40 : 180);
     };
     const lit = frames((image, after) => {
@@ -364,7 +371,7 @@ describe('gainedMark', () => {
   });
 });
 
-describe('boxTickedAt', () => {
+describe('boxToggledAt', () => {
   const box = { x: 20, y: 40, width: 16, height: 16 };
   const ticked = frames((image, after) => {
     outline(image, box, 200);
@@ -373,16 +380,17 @@ describe('boxTickedAt', () => {
   });
 
   it('says a click on a box ticked it, and a click elsewhere did not', () => {
-    expect(boxTickedAt(ticked.before, ticked.after, { x: 28, y: 48 })).toBe(true);
-    expect(boxTickedAt(ticked.before, ticked.after, { x: 90, y: 48 })).toBe(false);
+    expect(boxToggledAt(ticked.before, ticked.after, { x: 28, y: 48 })).toBe('ticked');
+    expect(boxToggledAt(ticked.before, ticked.after, { x: 90, y: 48 })).toBeUndefined();
   });
 
-  it('does not take a box unticked, or a flat mark drawn at the point, for a tick', () => {
-    expect(boxTickedAt(ticked.after, ticked.before, { x: 28, y: 48 })).toBe(false);
+  it('says a click on a ticked box unticked it, and takes a flat mark drawn at the point for neither', () => {
+    expect(boxToggledAt(ticked.after, ticked.before, { x: 28, y: 48 })).toBe('unticked');
     const arrow = frames((image, after) => {
       if (after) fill(image, { x: 24, y: 46, width: 12, height: 5 }, 60);
       return [];
     });
-    expect(boxTickedAt(arrow.before, arrow.after, { x: 28, y: 48 })).toBe(false);
+    expect(boxToggledAt(arrow.before, arrow.after, { x: 28, y: 48 })).toBeUndefined();
+    expect(boxToggledAt(arrow.after, arrow.before, { x: 28, y: 48 })).toBeUndefined();
   });
 });

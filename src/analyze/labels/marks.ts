@@ -282,19 +282,26 @@ function turnedAround(before: LumaArea, after: LumaArea, box: Rect): boolean {
 const TICK_REACH = 8;
 
 /**
- * Whether a logged click at `point` ticked a box: a small square mark gained ink
- * under or right by the point. A click on a box's label ticks it too, but then
- * the point says nothing of it; this is for clicks on the box itself.
+ * Whether a logged click at `point` ticked a box or unticked one: a small square mark
+ * gained ink, or lost it, under or right by the point. A click on a box's label ticks it
+ * too, but then the point says nothing of it; this is for clicks on the box itself.
  */
-export function boxTickedAt(before: LumaArea, after: LumaArea, point: { x: number; y: number }): boolean {
-  return changedBlobs(before, after, []).some((box) => {
+export function boxToggledAt(
+  before: LumaArea,
+  after: LumaArea,
+  point: { x: number; y: number },
+): 'ticked' | 'unticked' | undefined {
+  for (const box of changedBlobs(before, after, [])) {
     const near =
       point.x >= box.x - TICK_REACH &&
       point.x <= box.x + box.width + TICK_REACH &&
       point.y >= box.y - TICK_REACH &&
       point.y <= box.y + box.height + TICK_REACH;
-    return near && isCheckbox(box) && inkGain(before, after, box) > MARK_GAIN;
-  });
+    if (!near || !isCheckbox(box)) continue;
+    if (inkGain(before, after, box) > MARK_GAIN) return 'ticked';
+    if (inkGain(after, before, box) > MARK_GAIN) return 'unticked';
+  }
+  return undefined;
 }
 
 /** A small square mark: a box ticked (a sort arrow or a dot is flatter or smaller). */

@@ -8,7 +8,7 @@
 import { samePlace, type OcrLine } from '../ocr/lines';
 import { clamp, expand, union, type Point, type Rect } from '../../shared/geometry';
 import { getFrame } from '../../storage/recordings';
-import { boxTickedAt, gainedMark, PIXEL_CHANGE, type Mark } from './marks';
+import { boxToggledAt, gainedMark, PIXEL_CHANGE, type Mark } from './marks';
 import { frameLuma, type LumaArea } from '../frame-luma';
 
 /** Mean luma difference (0–255) over a line's box above which it changed. */
@@ -21,8 +21,8 @@ export interface ChangeReading {
   /** The texts of the lines whose own pixels changed. */
   changed: Set<string>;
   mark?: Mark;
-  /** A logged click at a point ticked a box there. */
-  ticked?: boolean;
+  /** A logged click at a point ticked a box there, or unticked it. */
+  toggled?: 'ticked' | 'unticked';
   /** The frames' luma over the change and its surroundings (read once, for every look at pixels). */
   before?: LumaArea;
   after?: LumaArea;
@@ -78,10 +78,11 @@ function changeIn(
     before.filter((line) => meanDifference(a, b, line.box) > CHANGED || gained(line)).map((l) => l.text),
   );
   const mark = gainedMark(a, b, before, after, pointer);
+  const toggled = point ? boxToggledAt(a, b, point) : undefined;
   return {
     changed,
     ...(mark ? { mark } : {}),
-    ...(point && boxTickedAt(a, b, point) ? { ticked: true } : {}),
+    ...(toggled ? { toggled } : {}),
     before: a,
     after: b,
   };

@@ -24,6 +24,7 @@ import {
   stayedAfterTyping,
   stillAtPoint,
   tickedBoxLabel,
+  typedOverInLine,
   wholeFrameLabel,
 } from './labels/labels';
 import { controlFacts, looksLikeFormat } from '../compose/control';
@@ -408,6 +409,7 @@ function describeStep(
   let labelSource: AnalyzedStep['labelSource'] = pageLabel ? 'page' : undefined;
   let seen: LabelBasis | undefined;
   let appeared: string | undefined;
+  let overLine: { caption: string; value: string } | undefined;
   const durationMs = draft.end - draft.start - (draft.pausedMs ?? 0);
   if (!label && lines && draft.region) {
     const point = draft.events.find((e) => e.type === 'click')?.point;
@@ -434,8 +436,10 @@ function describeStep(
       // in, "Disabled" the next box's caption below it).
       const caption =
         !pointed && named?.seen === 'stayed' && typing() ? captionAbove(lines, region, named.label) : undefined;
-      label = pointed ?? caption ?? named?.label;
-      seen = pointed ? 'point' : caption ? 'nearby' : named?.seen;
+      // A value typed over where OCR read the field's caption on one line with it names its field.
+      overLine = !pointed && !caption ? typedOverInLine(lines.before, lines.after, region) : undefined;
+      label = pointed ?? caption ?? overLine?.caption ?? named?.label;
+      seen = pointed ? 'point' : caption ? 'nearby' : overLine ? 'changed' : named?.seen;
     } else {
       const wide = lines.before.length > 0 ? lines.before : lines.after;
       let field = fieldMode(draft);
@@ -460,7 +464,10 @@ function describeStep(
     const field = label ? [...lines.before, ...lines.after].find((line) => line.text === label)?.box : undefined;
     // Named by where the pointer rested, it was a click (not typing, as was checked before naming
     // it so): what reads differently there is the control pressed or lit up, not a typed value.
-    appeared = seen === 'point' ? undefined : appearedText(lines.before, lines.after, draft.region, 8, field);
+    appeared =
+      seen === 'point'
+        ? undefined
+        : (overLine?.value ?? appearedText(lines.before, lines.after, draft.region, 8, field));
   }
   // Typing over a format shown in the field ("mm/dd/yyyy"): the field is named by its caption.
   let control = pageLabel ? controlFacts(draft.target) : undefined;

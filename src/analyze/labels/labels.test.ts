@@ -15,6 +15,7 @@ import {
   stayedAfterTyping,
   stillAtPoint,
   tickedBoxLabel,
+  typedOverInLine,
   labelFor,
   onWord,
   readAgainClearly,
@@ -69,6 +70,46 @@ describe('captionAbove', () => {
     expect(captionAbove({ before: after, after }, region, 'Fully Editable')).toBeUndefined();
     const alone = toLines([...line('Grace Hopper', 845, 487), ...line('Disabled', 839, 524)]);
     expect(captionAbove({ before: alone, after: alone }, region, 'Disabled')).toBeUndefined();
+  });
+});
+
+describe('typedOverInLine', () => {
+  // JSONEditor's tree: the breadcrumb above changes as focus moves; the value is typed over.
+  const region = { x: 10, y: 210, width: 260, height: 70 };
+  const before = toLines([
+    ...line('Select a node...', 15, 218),
+    ...line('firstName John', 110, 262),
+    ...line('v job {3}', 89, 300),
+  ]);
+
+  it('is the caption and the new value of a line read again in its place with other words after its first', () => {
+    const after = toLines([
+      ...line('object lastName', 15, 218),
+      ...line('firstName ‘Ada', 110, 262),
+      ...line('v job {3}', 89, 300),
+    ]);
+    expect(typedOverInLine(before, after, region)).toEqual({ caption: 'firstName', value: 'Ada' });
+  });
+
+  it('is nothing where the new words are shown elsewhere already (a path naming what has focus), or a count', () => {
+    const path = toLines([
+      ...line('object job', 15, 218),
+      ...line('firstName John', 110, 262),
+      ...line('v job {3}', 89, 300),
+    ]);
+    const was = toLines([
+      ...line('object gender', 15, 218),
+      ...line('firstName John', 110, 262),
+      ...line('v job {3}', 89, 300),
+    ]);
+    expect(typedOverInLine(was, path, region)).toBeUndefined();
+    const counted = toLines([...line('Select a node...', 15, 218), ...line('firstName {7}', 110, 262)]);
+    expect(typedOverInLine(toLines(line('firstName {6}', 110, 262)), counted, region)).toBeUndefined();
+    // Two lines so changed: which one was typed in is not known.
+    const two = toLines([...line('object Ada', 15, 218), ...line('firstName Ada', 110, 262)]);
+    expect(
+      typedOverInLine(toLines([...line('object x', 15, 218), ...line('firstName John', 110, 262)]), two, region),
+    ).toBeUndefined();
   });
 });
 

@@ -342,6 +342,47 @@ function lineBesidePoint(lines: OcrLine[], point: { x: number; y: number }, reac
   return best;
 }
 
+/** How far apart two readings of one line may start (px). */
+const SAME_START = 4;
+
+/** A glyph OCR reads at the left edge of a field's value (the field's border, a caret). */
+const STRAY_GLYPH = /^['‘’`"“”,.|]+/u;
+
+/**
+ * A value typed over in a field whose caption OCR read on one line with it: a line in the
+ * change read again in its place with the same first words (the caption) and other words
+ * after them ("firstName John", then "firstName Ada"; "salary 100", then "salary 150").
+ * The words after must be new to the screen: a path or a title that changed to name what
+ * is already shown ("object gender", then "object job salary", as focus moved) is not typing.
+ * Exactly one such line, or nothing.
+ */
+export function typedOverInLine(
+  before: OcrLine[],
+  after: OcrLine[],
+  region: Rect,
+  margin = 8,
+): { caption: string; value: string } | undefined {
+  const shown = new Set(before.flatMap((l) => l.text.toLowerCase().split(/\s+/)));
+  const found: { caption: string; value: string }[] = [];
+  for (const now of linesIn(after, region, margin)) {
+    if (before.some((b) => b.text === now.text)) continue;
+    const was = before.find((b) => samePlace(b.box, now.box) && Math.abs(b.box.x - now.box.x) <= SAME_START);
+    if (!was) continue;
+    const [oldWords, newWords] = [was.text.split(/\s+/), now.text.split(/\s+/)];
+    let same = 0;
+    while (same < oldWords.length - 1 && same < newWords.length - 1 && oldWords[same] === newWords[same]) same++;
+    const caption = newWords.slice(0, same).join(' ');
+    const [oldValue, value] = [oldWords.slice(same).join(' '), newWords.slice(same).join(' ').replace(STRAY_GLYPH, '')];
+    const fresh = value.split(/\s+/).every((w) => !shown.has(w.toLowerCase()));
+    // A count in brackets beside a name ("object {6}", then "{7}") is the name's, not a value typed.
+    const count = /^[[{(].*[\]})]$/u.test(value);
+    if (same === 0 || !/\p{L}{2}/u.test(caption) || alphanumerics(value) < 1 || !fresh || count) continue;
+    if (sameReading(oldValue, value) || indicatorChanged(oldValue, value)) continue;
+    found.push({ caption, value });
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /**
  * Text in the region after a change that was not there before (typed or shown),
  * in reading order. Given `field`, the box of the control typed into, only the

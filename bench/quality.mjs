@@ -30,14 +30,15 @@ const PACE_MS = 1000;
  * @param {{ appUrl: string, only?: string, paths?: string, runs?: number }} options
  */
 export async function benchQuality({ appUrl, only, paths, runs = 1 }) {
-  // `--only` takes a half (`tuned`, `held-out`) or part of a workflow's id; `--paths extension`
+  // `--only` takes a half (`tuned`, `held-out`) or part of a workflow's id, or several, comma-separated; `--paths extension`
   // records with the companion extension only, `--paths screen` without it only; `--runs N`
   // records each workflow N times and scores each path by its median run (one run can lose a
   // step to timing: a click a second after another not seen as a change of its own).
   // Desktop workflows need an X server and a Tk program (Debian packages); without them
   // they are listed as skipped, with the command that installs what is missing.
   const missing = desktopMissing();
-  const workflows = CORPUS.filter((w) => !only || w.half === only || w.id.includes(only));
+  const parts = only?.split(',') ?? [];
+  const workflows = CORPUS.filter((w) => !only || parts.some((part) => w.half === part || w.id.includes(part)));
   const results = [];
   /** @type {{ id: string, why: string }[]} */
   const skipped = [];

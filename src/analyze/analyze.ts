@@ -513,7 +513,11 @@ function describeStep(
   // The mark the click drew on its own control (a sort arrow, a tick, a selected tab's
   // border) names it better than where the change began.
   const mark =
-    draft.kind === 'visual' && !choice ? markOfClick(pixels?.mark, readsAsTyping(appeared, durationMs)) : undefined;
+    // (None where a value was seen typed over in its field's line: what lit up beside it, a drag
+    // handle or the Undo button, is the typing's result.)
+    draft.kind === 'visual' && !choice && !overLine
+      ? markOfClick(pixels?.mark, readsAsTyping(appeared, durationMs))
+      : undefined;
   if (mark?.checkbox) appeared = undefined; // what else the tick brought (a counter) was not typed
   if (mark) {
     label = mark.label;

@@ -200,34 +200,6 @@ describe('gainedMark', () => {
     expect(mark(f)).toMatchObject({ label: 'Unread', checkbox: false });
   });
 
-  it('reads a glyph that was there and only darkened (a drag handle lit under the pointer) as no mark', () => {
-    // JSONEditor's drag handle: six faint dots beside a row, dark on a grey cell when the row is hovered.
-    const handle = (image: LumaArea, lit: boolean) => {
-      if (lit) fill(image, { x: 16, y: 40, width: 12, height: 16 }, 225);
-      for (const [dx, dy] of [
-        [3, 3],
-        [7, 3],
-        [3, 7],
-        [7, 7],
-        [3, 11],
-        [7, 11],
-      ] as const)
-        fill(image, { x: 16 + dx, y: 40 + dy, width: 2, height: 2 }, lit ? 40 : 180);
-    };
-    const lit = frames((image, after) => {
-      handle(image, after);
-      return write(image, 'lastName', 60, 42);
-    });
-    expect(mark(lit)).toBeUndefined();
-    // A tick drawn where nothing was is still one.
-    const ticked = frames((image, after) => {
-      outline(image, { x: 16, y: 40, width: 14, height: 14 }, 120);
-      if (after) for (let i = 0; i < 7; i++) fill(image, { x: 19 + i, y: 50 - i, width: 2, height: 2 }, 40);
-      return write(image, 'lastName', 60, 42);
-    });
-    expect(mark(ticked)).toMatchObject({ label: 'lastName', checkbox: true });
-  });
-
   it('reads a box that fills with colour as it is ticked, on a dark page, as a checkbox for its label', () => {
     // A dark theme's checkbox: white when empty; blue with a white tick when ticked. OCR read
     // the label a letter short after, its box stretched over the box beside it.

@@ -202,9 +202,7 @@ function besideText(
   let best: { mark: Mark; gap: number; pointed: boolean } | undefined;
   for (const box of changedBlobs(before, after, masked)) {
     if (box.width < MARK_MIN || box.height < MARK_MIN || box.width > MARK_MAX || box.height > MARK_MAX) continue;
-    // A glyph already there, only darkened or lit (a row's drag handle under the pointer), is
-    // no mark drawn: a tick or an arrow is a new shape.
-    const gained = inkGain(before, after, box) > MARK_GAIN && !recoloured(before, after, box);
+    const gained = inkGain(before, after, box) > MARK_GAIN;
     const turned = !gained && turnedAround(before, after, box);
     if (!gained && !turned) continue;
     const near = rowLine(after, box, beside, readAlike);
@@ -258,14 +256,6 @@ function tickInBox(before: LumaArea, after: LumaArea, box: Rect): boolean {
     }
   }
   return true;
-}
-
-/** How alike a glyph stays when only its colour or shade changes (see `TURNED_LIKENESS`). */
-const RECOLOURED_LIKENESS = 0.9;
-
-/** Whether a small box held a glyph before and holds the same shape after, only its shade changed. */
-function recoloured(before: LumaArea, after: LumaArea, box: Rect): boolean {
-  return ink(before, box) >= GLYPH_INK && likeness(before, after, box) >= RECOLOURED_LIKENESS;
 }
 
 /**

@@ -36,43 +36,6 @@ describe('removeRuledLines', () => {
   });
 });
 
-describe('removeRuledLines: pale lines', () => {
-  /** A grey level at (x, y). */
-  const grey = (rgba: Uint8ClampedArray, x: number, y: number, luma: number) => {
-    const p = (y * W + x) * 4;
-    rgba[p] = rgba[p + 1] = rgba[p + 2] = luma;
-  };
-  const at = (rgba: Uint8ClampedArray, x: number, y: number) => rgba[(y * W + x) * 4]!;
-
-  it("erases a short field's pale border (a highlight's yellow edge, 22 px tall) and keeps pale text and thick pale type", () => {
-    const rgba = new Uint8ClampedArray(W * H * 4).fill(255);
-    // The border, luma 212 (at the 28 px rule's scale, 1×): 22 px tall sides, 40 px wide.
-    for (let x = 20; x < 60; x++) [8, 29].forEach((y) => grey(rgba, x, y, 212));
-    for (let y = 8; y < 30; y++) [20, 59].forEach((x) => grey(rgba, x, y, 212));
-    // A letter's pale stem inside it, 12 px, touching nothing.
-    for (let y = 12; y < 24; y++) grey(rgba, 30, y, 190);
-    // Thick pale type (a large pale heading's stroke, 8 px wide, 30 px tall) beside it.
-    for (let y = 2; y < 32; y++) for (let x = 66; x < 74; x++) grey(rgba, x, y, 225);
-    removeRuledLines(rgba, W, H, 28);
-    expect(at(rgba, 40, 8)).toBe(255);
-    expect(at(rgba, 20, 18)).toBe(255);
-    expect(at(rgba, 59, 18)).toBe(255);
-    expect(at(rgba, 30, 18)).toBe(190);
-    expect(at(rgba, 70, 18)).toBe(225);
-  });
-
-  it('keeps a pale run whose colour drifts along it (a gradient), and a short pale one', () => {
-    const rgba = new Uint8ClampedArray(W * H * 4).fill(255);
-    // From 165 to 229 over 40 px: no 28 px of it within 24 of where it began.
-    for (let x = 0; x < 40; x++) grey(rgba, x, 20, 165 + Math.round(x * 1.6));
-    for (let x = 0; x < 16; x++) grey(rgba, x, 30, 200);
-    removeRuledLines(rgba, W, H, 28);
-    expect(at(rgba, 10, 20)).toBe(181);
-    expect(at(rgba, 35, 20)).toBe(221);
-    expect(at(rgba, 8, 30)).toBe(200);
-  });
-});
-
 describe('removeCarets', () => {
   /** A digit-like glyph: a 6 × 10 box outline standing on the baseline (row 25), left edge at `x`. */
   const glyph = (set: (x: number, y: number) => void, x: number) => {

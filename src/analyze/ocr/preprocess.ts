@@ -10,70 +10,33 @@ import { lumaAt } from '../../shared/luma';
 /** Luma below this (0–255) on a light background counts as ink. */
 const INK = 160;
 
-/** A pale line (a field's 1 px #ced4da border, a highlight's yellow edge) is lighter than ink but below this luma. */
-const PALE_RULE = 232;
-/** How far in luma a pale line's pixels stay from its first: a border is one colour, text crossing it is not. */
-const PALE_EVEN = 24;
-/**
- * A pale line is thin (at 1×): another colour this far off on one side at least (text may
- * touch a border's inside); pale text in large type (TodoMVC's "todos") has thick strokes.
- */
-const PALE_THIN = 2;
-/** A pale upright line this long (at 1×, against `minRun`'s 28) is a short field's side: no pale letter is as tall and thin. */
-const PALE_UPRIGHT = 18;
-
-/**
- * Paints long straight runs with white: runs of ink at least `minRun` long (borders and
- * rules, at the crop's scale), and thin runs of one pale colour (tesseract's own threshold
- * can make a pale border dark: a highlighted value's yellow box read "‘Ada" at confidence 15).
- */
 export function removeRuledLines(rgba: Uint8ClampedArray, width: number, height: number, minRun: number): void {
-  const luma = new Uint8Array(width * height);
-  for (let i = 0; i < luma.length; i++) luma[i] = lumaAt(rgba, i * 4);
-  const scale = minRun / 28;
-  const thin = Math.max(2, Math.round((PALE_THIN + 1) * scale));
+  const ink = new Uint8Array(width * height);
+  for (let i = 0; i < ink.length; i++) {
+    const p = i * 4;
+    ink[i] = lumaAt(rgba, p) < INK ? 1 : 0;
+  }
   const erase = new Uint8Array(width * height);
-  /** Pixel `i` and pixel `j` (across the line, or outside the crop: -1) are the same pale colour. */
-  const samePale = (i: number, j: number) =>
-    j >= 0 && luma[j]! < PALE_RULE && Math.abs(luma[j]! - luma[i]!) <= PALE_EVEN;
-  /**
-   * Runs along one axis: `at(a, b)` is the pixel `a` along line `b`; `side(i, d)` the pixel
-   * `d` across from `i` (or -1). `paleRun` is the least length of a pale run.
-   */
-  const ruled = (
-    along: number,
-    across: number,
-    at: (a: number, b: number) => number,
-    side: (i: number, d: number) => number,
-    paleRun: number,
-  ) => {
-    for (let b = 0; b < across; b++) {
-      let start = 0;
-      let kind = 0; // 0 none, 1 ink, 2 a thin pale line
-      let first = 0;
-      for (let a = 0; a <= along; a++) {
-        const i = a < along ? at(a, b) : -1;
-        const v = i >= 0 ? luma[i]! : 255;
-        const pale =
-          i >= 0 && v >= INK && v < PALE_RULE && (!samePale(i, side(i, thin)) || !samePale(i, side(i, -thin)));
-        const now = v < INK ? 1 : pale ? 2 : 0;
-        if (now === kind && (now !== 2 || Math.abs(v - first) <= PALE_EVEN)) continue;
-        if (a - start >= (kind === 1 ? minRun : kind === 2 ? paleRun : Infinity))
-          for (let k = start; k < a; k++) erase[at(k, b)] = 1;
-        [start, kind, first] = [a, now, v];
-      }
+  // Horizontal runs.
+  for (let y = 0; y < height; y++) {
+    let start = 0;
+    for (let x = 0; x <= width; x++) {
+      const on = x < width && ink[y * width + x] === 1;
+      if (on) continue;
+      if (x - start >= minRun) for (let k = start; k < x; k++) erase[y * width + k] = 1;
+      start = x + 1;
     }
-  };
-  const row = (i: number, d: number) => {
-    const y = Math.floor(i / width) + d;
-    return y >= 0 && y < height ? i + d * width : -1;
-  };
-  const column = (i: number, d: number) => {
-    const x = (i % width) + d;
-    return x >= 0 && x < width ? i + d : -1;
-  };
-  ruled(width, height, (x, y) => y * width + x, row, minRun);
-  ruled(height, width, (y, x) => y * width + x, column, Math.round(PALE_UPRIGHT * scale));
+  }
+  // Vertical runs.
+  for (let x = 0; x < width; x++) {
+    let start = 0;
+    for (let y = 0; y <= height; y++) {
+      const on = y < height && ink[y * width + x] === 1;
+      if (on) continue;
+      if (y - start >= minRun) for (let k = start; k < y; k++) erase[k * width + x] = 1;
+      start = y + 1;
+    }
+  }
   for (let i = 0; i < erase.length; i++) {
     if (erase[i] !== 1) continue;
     const p = i * 4;

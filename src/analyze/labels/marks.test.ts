@@ -364,5 +364,8 @@ describe('boxToggledAt', () => {
     });
     expect(boxToggledAt(arrow.before, arrow.after, { x: 28, y: 48 })).toBeUndefined();
     expect(boxToggledAt(arrow.after, arrow.before, { x: 28, y: 48 })).toBeUndefined();
+    // Ink lost in no box (a link's text under the point losing its hover colour) unticked nothing.
+    const link = frames((image, after) => write(image, 'Ch', 20, 42, 6, after ? 150 : 40));
+    expect(boxToggledAt(link.before, link.after, { x: 28, y: 48 })).toBeUndefined();
   });
 });

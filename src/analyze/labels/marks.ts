@@ -289,7 +289,9 @@ export function boxToggledAt(
       point.y <= box.y + box.height + TICK_REACH;
     if (!near || !isCheckbox(box)) continue;
     if (inkGain(before, after, box) > MARK_GAIN) return 'ticked';
-    if (inkGain(after, before, box) > MARK_GAIN) return 'unticked';
+    // Unticked, the box is left empty: the ink lost lay inside a plain square (a link's text
+    // that lost its hover colour under the point lost ink too, in no box).
+    if (inkGain(after, before, box) > MARK_GAIN && tickInBox(after, before, box)) return 'unticked';
   }
   return undefined;
 }

@@ -84,6 +84,19 @@ const demoLink = (label, name, chars) => ({
   do: (desktop) => desktop.click('.t', { part: `.t bbox "[lindex [.t tag ranges demo-${name}] 0] + ${chars} chars"` }),
 });
 
+/**
+ * A field typed over as a person does it: a click in it, its text selected, the new value
+ * typed, then `key` (Enter to set it, Tab to move on).
+ * @param {import('@playwright/test').Locator} field @param {string} value @param {string} key
+ */
+const typeOver = async (field, value, key) => {
+  const page = field.page();
+  await field.click();
+  await page.keyboard.press('Control+A');
+  await typeSlowly(page, value);
+  await page.keyboard.press(key);
+};
+
 /** A dat.gui controller row by its name. @param {import('@playwright/test').Page} page @param {string} name */
 const guiRow = (page, name) => page.locator('li.cr', { has: page.locator(`.property-name:text-is("${name}")`) });
 
@@ -96,12 +109,7 @@ const guiTypeOver = (name, value) => ({
   verb: 'type',
   label: name,
   value,
-  do: async (page) => {
-    await guiRow(page, name).locator('input').click();
-    await page.keyboard.press('Control+A');
-    await typeSlowly(page, value);
-    await page.keyboard.press('Enter');
-  },
+  do: (page) => typeOver(guiRow(page, name).locator('input'), value, 'Enter'),
 });
 
 /**
@@ -144,12 +152,7 @@ const treeTypeOver = (field, value) => ({
   verb: 'type',
   label: field,
   value,
-  do: async (page) => {
-    await treeRow(page, field).locator('div.jsoneditor-value').click();
-    await page.keyboard.press('Control+A');
-    await typeSlowly(page, value);
-    await page.keyboard.press('Tab');
-  },
+  do: (page) => typeOver(treeRow(page, field).locator('div.jsoneditor-value'), value, 'Tab'),
 });
 
 /** @type {WebWorkflow[]} */

@@ -469,25 +469,23 @@ function describeStep(
         ? undefined
         : (overLine?.value ?? appearedText(lines.before, lines.after, draft.region, 8, field));
   }
-  // Typing over a format shown in the field ("mm/dd/yyyy"): the field is named by its caption.
   let control = pageLabel ? controlFacts(draft.target) : undefined;
-  const captionedLine =
-    !pageLabel && lines && label && draft.region && readsAsTyping(appeared, durationMs)
+  // The line a typed-in field was named by, read before the typing.
+  const shown =
+    !pageLabel && lines && label && readsAsTyping(appeared, durationMs)
       ? lines.before.find((line) => line.text === label)
       : undefined;
   // The field's old text read on one line with its caption: the caption left of the field.
-  const inLine = captionedLine && draft.region ? captionInLine(captionedLine, draft.region) : undefined;
+  const inLine = shown && draft.region ? captionInLine(shown, draft.region) : undefined;
   if (inLine) label = inLine;
-  else if (!pageLabel && lines && label && readsAsTyping(appeared, durationMs) && looksLikeFormat(label)) {
-    const shown = lines.before.find((line) => line.text === label);
-    const caption =
-      shown &&
-      captionOf(
-        lines.before.filter((line) => line !== shown),
-        shown.box,
-      );
+  else if (lines && shown && looksLikeFormat(shown.text)) {
+    // Typing over a format shown in the field ("mm/dd/yyyy"): the field is named by its caption.
+    const caption = captionOf(
+      lines.before.filter((line) => line !== shown),
+      shown.box,
+    );
     if (caption) {
-      control = { type: 'text', format: label };
+      control = { type: 'text', format: shown.text };
       label = caption;
       seen = undefined;
     }

@@ -284,12 +284,12 @@ function foldSubmitKeys<E extends StepEvent>(steps: StepDraft<E>[], options: Ste
       (keys[0] === 'Enter' || keys[0] === 'Tab') &&
       step.start - previous.end <= options.clickThenTypeMs
     ) {
-      const enter = step.events.find((e) => e.type === 'key')!;
+      const pressed = step.events.find((e) => e.type === 'key')!;
       previous.thenKey = keys[0];
-      previous.events.push(enter);
-      previous.end = Math.max(previous.end, enter.t);
+      previous.events.push(pressed);
+      previous.end = Math.max(previous.end, pressed.t);
       if (keys.length === 1) continue;
-      const rest = step.events.filter((e) => e !== enter);
+      const rest = step.events.filter((e) => e !== pressed);
       out.push({
         ...draft(step.kind, rest),
         ...(step.target ? { target: step.target } : {}),

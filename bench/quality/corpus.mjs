@@ -49,6 +49,17 @@ const toggleTodo = (/** @type {string} */ label) =>
 const clickText = (/** @type {string} */ label, /** @type {string} */ selector) =>
   /** @type {Step} */ ({ verb: 'click', label, do: (page) => page.locator(selector).first().click() });
 
+/** A field typed into after a click in it. @param {string} label @param {string} selector @param {string} value @returns {Step} */
+const typeInto = (label, selector, value) => ({
+  verb: 'type',
+  label,
+  value,
+  do: async (page) => {
+    await page.click(selector);
+    await typeSlowly(page, value);
+  },
+});
+
 /** A click on a Tk widget. @param {string} label @param {string} widget @returns {DesktopStep} */
 const desktopClick = (label, widget) => ({ verb: 'click', label, do: (desktop) => desktop.click(widget) });
 /** Typing into a Tk entry after clicking it. @param {string} label @param {string} widget @param {string} value @returns {DesktopStep} */
@@ -331,6 +342,37 @@ export const WEB_CORPUS = [
       },
       expandStep('job'),
       treeTypeOver('salary', '150'),
+    ],
+  },
+  {
+    // Added in the nineteenth session to widen the tuned half: a documentation page (a fixed
+    // sidebar and header, sticky section titles, code samples between the examples), a field
+    // named by the label above it, a page scrolled by the wheel, a radio button, a sidebar
+    // section opened, a search field named by its placeholder.
+    id: 'spectre-docs-form-scroll',
+    ui: 'Spectre.css docs (forms page)',
+    half: 'tuned',
+    page: 'spectre.css/docs/elements/forms.html',
+    steps: [
+      typeInto('Name', '#input-example-1', 'Ada Lovelace'),
+      {
+        // A flick of the wheel: 17 notches of 100 px in about a second, down to the radio buttons.
+        verb: 'scroll',
+        label: 'Female',
+        do: async (page) => {
+          for (let notch = 0; notch < 17; notch++) {
+            await page.mouse.wheel(0, 100);
+            await page.waitForTimeout(60);
+          }
+        },
+      },
+      {
+        verb: 'toggle',
+        label: 'Female',
+        do: (page) => page.locator('label.form-radio', { hasText: 'Female' }).first().click(),
+      },
+      clickText('Components', 'label[for="accordion-components"]'),
+      typeInto('Search Docs', 'input.docs-search', 'modal'),
     ],
   },
   {

@@ -23,6 +23,7 @@ import {
   onWord,
   stayedAfterTyping,
   stillAtPoint,
+  radioChosen,
   tickedBoxLabel,
   typedOverInLine,
   wholeFrameLabel,
@@ -119,7 +120,11 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     // A video of a whole screen recorded with this app shows its floating controls ticking.
     if (draft.kind === 'visual' && reading && draft.region && onlyOwnControls(reading, draft.region)) continue;
     const atPoint = reading ? await readAtPoint(draft, backend, events, resting) : undefined;
-    const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
+    // A scroll is named by what it brought into view (`nameScrolls`), not by what its frames read.
+    const step =
+      draft.kind === 'scroll'
+        ? describeStep(draft, index, undefined, [])
+        : describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
     if (previous && submittedBy(drafts[index - 1], draft, previous, step)) {
       // What typing's Enter did is part of the typing step: "…, then press Enter".
       previous.facts.thenKey = 'Enter';
@@ -140,6 +145,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   const wholeFramesStarted = performance.now();
   if (warnings.length === 0) await nameFromWholeFrames(steps, drafts, backend, signal);
   const wholeFramesMs = performance.now() - wholeFramesStarted;
+  nameScrolls(steps);
   // Whole screens only when the screen could be read at all (else each read would fail again).
   const screens = warnings.length === 0 ? await readScreens(backend, distinctScreens(events), signal) : undefined;
   const appName = screens?.readings[0]?.title;
@@ -170,6 +176,20 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   };
   await saveAnalysis(analysis);
   return analysis;
+}
+
+/**
+ * A scroll is done to reach what is acted on next: it is named by the next step's control
+ * ("Scroll down to **Female**", then "Select the **Female** option"), where that step names one.
+ */
+function nameScrolls(steps: AnalyzedStep[]): void {
+  for (const [index, step] of steps.entries()) {
+    const next = steps[index + 1];
+    if (step.kind !== 'scroll' || step.label || !next?.label || next.kind === 'scroll') continue;
+    step.label = step.facts.label = next.label;
+    if (next.labelSource) step.labelSource = next.labelSource;
+    step.text = stepText(step.facts);
+  }
 }
 
 /**
@@ -494,12 +514,27 @@ function describeStep(
   // looked at); one on a word was on a button's text, and what looked like a tick was its look
   // changing as it was pressed, or the pointer leaving it. The line beside the box read anew
   // ("availableToHire true", then "… false") is the box's state, not a choice.
+  // Seen only as pixels, a radio button's dot that came to an option chose it.
+  const radio =
+    !pageLabel && lines && draft.region && draft.kind === 'visual'
+      ? radioChosen(lines.before, lines.after, draft.region)
+      : undefined;
+  if (radio) {
+    label = radio;
+    labelSource = 'ocr';
+    seen = 'tick';
+    control = { type: 'radio' };
+    appeared = undefined;
+  }
   const toggled =
-    pixels?.toggled && !pageLabel && !(atPoint && onWord([...atPoint.before, ...(lines?.before ?? [])], atPoint.point))
+    !radio &&
+    pixels?.toggled &&
+    !pageLabel &&
+    !(atPoint && onWord([...atPoint.before, ...(lines?.before ?? [])], atPoint.point))
       ? pixels.toggled
       : undefined;
   const choice =
-    !pageLabel && lines && !toggled
+    !pageLabel && lines && !toggled && !radio
       ? (choiceMade(draft, lines, durationMs) ??
         (atPoint?.after ? choiceAtPoint(atPoint.before, atPoint.after, atPoint.point) : undefined))
       : undefined;
@@ -513,7 +548,7 @@ function describeStep(
   const mark =
     // (None where a value was seen typed over in its field's line: what lit up beside it, a drag
     // handle or the Undo button, is the typing's result.)
-    draft.kind === 'visual' && !choice && !overLine
+    draft.kind === 'visual' && !choice && !overLine && !radio
       ? markOfClick(pixels?.mark, readsAsTyping(appeared, durationMs))
       : undefined;
   if (mark?.checkbox) appeared = undefined; // what else the tick brought (a counter) was not typed
@@ -537,7 +572,7 @@ function describeStep(
     blankRightOf(pixels.after, choice.box, draft.region!);
   // A desktop button read with its keyboard shortcut is named by its text ("Search", not "Search Ctrl+S").
   if (label && labelSource === 'ocr') label = withoutShortcut(label);
-  const kind = typedOver ? 'type' : choice ? 'choose' : mark?.checkbox || toggled ? 'toggle' : draft.kind;
+  const kind = typedOver ? 'type' : choice ? 'choose' : mark?.checkbox || toggled || radio ? 'toggle' : draft.kind;
   const value = choice?.value ?? (toggled === 'unticked' ? 'unchecked' : draft.value);
   const facts: StepFacts = {
     kind,

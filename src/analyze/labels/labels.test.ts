@@ -18,6 +18,7 @@ import {
   typedOverInLine,
   labelFor,
   onWord,
+  radioChosen,
   readAgainClearly,
   screenTitle,
 } from './labels';
@@ -727,6 +728,60 @@ describe('actedOnLabel with lines that moved', () => {
     const after = toLines([...line('Name', 300, 100), ...line('Ernie', 300, 140), ...line('Gonzo', 300, 180)]);
     const region = { x: 180, y: 90, width: 800, height: 120 };
     expect(actedOnLabel(before, after, region, [], new Set(['Gonzo', 'Ernie']))).toBe('Name');
+  });
+});
+
+describe('actedOnLabel for a list that opened', () => {
+  // Spectre's docs sidebar: a section's links open under its heading, and the sections below
+  // go down, the last one out of view.
+  const before = toLines([
+    ...line('LAYOUT', 39, 450),
+    ...line('COMPONENTS', 39, 493),
+    ...line('UTILITIES', 39, 535),
+    ...line('EXPERIMENTALS', 39, 578),
+  ]);
+  const after = toLines([
+    ...line('LAYOUT', 39, 450),
+    ...line('COMPONENTS', 39, 493),
+    ...line('Accordions', 58, 531),
+    ...line('Avatars', 58, 565),
+    ...line('Badges', 59, 597),
+  ]);
+
+  it('names the heading right above the lines new to the screen, not a line pushed out of view', () => {
+    const region = { x: 32, y: 528, width: 132, height: 152 };
+    expect(actedOn(before, after, region, [], new Set(['UTILITIES', 'EXPERIMENTALS']))).toEqual({
+      label: 'COMPONENTS',
+      seen: 'stayed',
+    });
+  });
+});
+
+describe('radioChosen', () => {
+  const options = [...line('Gender', 329, 169), ...line('Male', 353, 205), ...line('Female', 353, 237)];
+  const region = { x: 324, y: 200, width: 24, height: 56 };
+  const dot = (text: string, y: number) => [
+    { text, confidence: 60, box: { x: 328, y, width: 12, height: 16 }, line: lineId++ },
+  ];
+
+  it('names the option whose button the dot came to (OCR reads the dot as a glyph)', () => {
+    const before = toLines([...options, ...dot('0', 204)]);
+    expect(radioChosen(before, toLines([...options, ...dot('O', 236)]), region)).toBe('Female');
+  });
+
+  it('where only the dot that left was read, names the option at the other end of the change', () => {
+    const before = toLines([...options, ...dot('0', 204)]);
+    expect(radioChosen(before, toLines(options), region)).toBe('Female');
+    // A change that does not reach another option's row says nothing.
+    expect(radioChosen(before, toLines(options), { ...region, height: 20 })).toBeUndefined();
+  });
+
+  it('is nothing where no dot came or went (a "0" typed into a field stays put)', () => {
+    const typed = toLines([...line('Amount', 100, 100), ...line('0', 180, 100)]);
+    expect(radioChosen(typed, typed, { x: 170, y: 95, width: 40, height: 26 })).toBeUndefined();
+    expect(
+      radioChosen(toLines(line('Amount', 100, 100)), typed, { x: 170, y: 95, width: 40, height: 26 }),
+    ).toBeUndefined();
   });
 });
 

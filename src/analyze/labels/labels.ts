@@ -3,7 +3,7 @@
  * the text that appeared, the title of a screen. Pure, so it is unit-tested
  * without tesseract; the OCR stage (../ocr) gives it lines.
  */
-import { center, contains, expand, intersects, union, type Rect } from '../../shared/geometry';
+import { center, contains, expand, intersects, ROW_HEIGHT, union, type Rect } from '../../shared/geometry';
 import type { LabelBasis } from '../types';
 import { editDistance, indicatorChanged, LONG_WORD, readInPart, sameReading } from '../../shared/text-distance';
 import {
@@ -503,11 +503,23 @@ export function actedOn(
     !after.some((a) => a.text === line.text) && after.some((a) => samePlace(a.box, line.box)) && !grew(line);
   const choice = menuChoice(was, after, previous);
   if (choice) return { label: choice, seen: 'menu' };
+  // Lines new to the screen, and a line gone from it below where they came in: pushed down out
+  // of view by them (a list opened above it), not pressed.
+  const seenBefore = (a: OcrLine) => before.some((l) => l.text === a.text || readInPart(a.text, l.text));
+  const appeared = after.filter((a) => intersects(a.box, region) && !seenBefore(a));
+  const pushedOut = (line: OcrLine) =>
+    !after.some((a) => a.text === line.text || readInPart(a.text, line.text) || samePlace(a.box, line.box)) &&
+    appeared.some((a) => a.box.y < line.box.y && overlaps(a.box.x, a.box.width, line.box.x, line.box.width));
   // Own pixels changed where the line still is, or it can no longer be read (a recoloured
   // button): pressed, recoloured, ticked. A line that moved, or whose text another took
   // in its place (a counter going from 1 to 2), is what the action caused.
-  const pressed = was.filter((l) => changed.has(l.text) && !isPrevious(l.text) && !movedAway(l) && !replaced(l));
+  const pressed = was.filter(
+    (l) => changed.has(l.text) && !isPrevious(l.text) && !movedAway(l) && !replaced(l) && !pushedOut(l),
+  );
   if (pressed.length > 0) return nearest(pressed, 'changed');
+  // (Its heading lies just above the change, where nothing changed: looked for on the whole screen.)
+  const opened = openedBelow(notPrevious(before.filter(inPlace)), appeared);
+  if (opened) return { label: shortcutOwner(opened, before) ?? opened.text, seen: 'stayed' };
   // One in the change before one only in its margin (a folder's title clicked, not the title above it).
   const stayedInside = stayed.filter((l) => intersects(l.box, region));
   if (stayed.length > 0) return nearest(stayedInside.length > 0 ? stayedInside : stayed, 'stayed');
@@ -531,6 +543,83 @@ export function actedOn(
     return leftOf || above;
   });
   return nearest(beside, 'nearby');
+}
+
+/** A radio button's dot and ring, read by OCR as one glyph ("0", "O", "©"). */
+const RADIO_GLYPH = /^[0OoQ©®@◉●]$/u;
+
+/**
+ * The option a radio button chose, seen only as pixels: the dot that came to a button, read as
+ * a glyph of its own just left of its option's text (which stayed), where no such glyph was
+ * before. Where OCR read only the dot that left (the option chosen before), the change spans
+ * both buttons: the option chosen is the one at its other end, in the same column. Undefined
+ * where no dot came or went.
+ */
+export function radioChosen(before: OcrLine[], after: OcrLine[], region: Rect): string | undefined {
+  const dot = (line: OcrLine) => RADIO_GLYPH.test(line.text.trim());
+  const around = expand(region, 4);
+  const movedDot = (from: OcrLine[], to: OcrLine[]) =>
+    from.filter((a) => dot(a) && intersects(a.box, around) && !to.some((b) => dot(b) && samePlace(a.box, b.box)));
+  const optionBeside = (glyph: Rect) =>
+    after.find(
+      (a) =>
+        !dot(a) &&
+        Math.abs(center(a.box).y - center(glyph).y) <= SAME_ROW &&
+        a.box.x >= glyph.x + glyph.width &&
+        a.box.x - (glyph.x + glyph.width) <= glyph.width * 2 &&
+        before.some((b) => b.text === a.text && samePlace(a.box, b.box)),
+    );
+  const came = movedDot(after, before);
+  if (came.length === 1) return optionBeside(came[0]!.box)?.text;
+  const left = movedDot(before, after);
+  if (came.length > 0 || left.length !== 1) return undefined;
+  const old = optionBeside(left[0]!.box);
+  if (!old) return undefined;
+  // The other options of the group: their text starts where the old one's does, on a row the change spans.
+  const others = after.filter(
+    (a) =>
+      a !== old &&
+      !dot(a) &&
+      Math.abs(a.box.x - old.box.x) <= SAME_ROW &&
+      center(a.box).y >= region.y &&
+      center(a.box).y <= region.y + region.height &&
+      Math.abs(center(a.box).y - center(old.box).y) > SAME_ROW,
+  );
+  const farthest = others.reduce<OcrLine | undefined>(
+    (far, a) =>
+      far && Math.abs(center(far.box).y - center(old.box).y) >= Math.abs(center(a.box).y - center(old.box).y) ? far : a,
+    undefined,
+  );
+  // The change ends at that option's row: the dot came to it.
+  const reachesIt =
+    farthest &&
+    (center(farthest.box).y > center(old.box).y
+      ? region.y + region.height - center(farthest.box).y
+      : center(farthest.box).y - region.y) <=
+      ROW_HEIGHT / 2;
+  return reachesIt ? farthest.text : undefined;
+}
+
+/** Whether `box` lies on the next row or two below `above`, in its column. */
+function justBelow(box: Rect, above: Rect): boolean {
+  const gap = box.y - (above.y + above.height);
+  return gap >= 0 && gap <= above.height * OPENED_BELOW_LINES && overlaps(box.x, box.width, above.x, above.width);
+}
+
+/** How far above a list that opened its heading may lie, in the list's first line's heights. */
+const OPENED_BELOW_LINES = 3;
+
+/**
+ * The line that stayed right above the lines new to the screen, over the same column: the
+ * heading of a list or a panel that opened under it when it was clicked (a sidebar section,
+ * a folder, a menu's button).
+ */
+function openedBelow(stayed: OcrLine[], appeared: OcrLine[]): OcrLine | undefined {
+  const first = appeared.reduce<OcrLine | undefined>((top, a) => (top && top.box.y <= a.box.y ? top : a), undefined);
+  if (!first) return undefined;
+  return stayed
+    .filter((l) => justBelow(first.box, { ...l.box, height: Math.max(l.box.height, first.box.height) }))
+    .reduce<OcrLine | undefined>((low, l) => (low && low.box.y >= l.box.y ? low : l), undefined);
 }
 
 /** Text of thin bars alone ("II", "|", "l"): a caret, a pointer or a border, read as letters. */

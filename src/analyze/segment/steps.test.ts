@@ -252,6 +252,30 @@ describe('buildSteps', () => {
     });
   });
 
+  it('makes a change that moved the page as one picture a scroll step, apart from what came just after it', () => {
+    const page = { x: 320, y: 20, width: 800, height: 700 };
+    const scrolled = { ...visual(4, 'scroll', page), endT: 5500, fraction: 0.2, scrollDelta: { x: 0, y: 1700 } };
+    const radio = { ...visual(6.5, 'radio', { x: 324, y: 200, width: 24, height: 56 }), fraction: 0.001 };
+    const result = steps([visual(1, 'name', { x: 324, y: 468, width: 392, height: 48 }), scrolled, radio]);
+    expect(result.map((s) => s.kind)).toEqual(['visual', 'scroll', 'visual']);
+    expect(result[1]!.scrollDelta).toEqual({ x: 0, y: 1700 });
+    expect(result[2]!.visual.map((e) => e.afterFrameId)).toEqual(['radio-after']);
+  });
+
+  it('never gives a scroll to the typing just before it, but gives it to the click that did it (a link in the page)', () => {
+    const scrolled = (s: number) => ({
+      ...visual(s, 'scroll', { x: 0, y: 0, width: 1000, height: 700 }),
+      fraction: 0.3,
+      scrollDelta: { x: 0, y: 400 },
+    });
+    const typed = steps([click(0, summary, { x: 100, y: 220 }), input(0.5, 'Ada', summary, 1.5), scrolled(2.2)]);
+    expect(typed.map((s) => s.kind)).toEqual(['type', 'scroll']);
+    const link = { selector: 'a[href="#radio"]', name: 'Form radio', role: 'link', tag: 'a' };
+    const clicked = steps([click(0, link), scrolled(0.3)]);
+    expect(clicked.map((s) => s.kind)).toEqual(['click']);
+    expect(clicked[0]!.visual).toHaveLength(1);
+  });
+
   it('never makes a step of focus or pointer moves alone', () => {
     const events: StepEvent[] = [{ t: 0, type: 'focus', target: summary }, input(0.3, 'x'), { t: 5000, type: 'move' }];
     const result = steps(events);

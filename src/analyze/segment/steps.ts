@@ -90,7 +90,10 @@ export function buildSteps<E extends StepEvent>(
     steps,
     bursts.filter((b) => b.kind === 'move' || onlyFocus(b)).flatMap((b) => b.events),
   );
-  for (const burst of bursts.filter((b) => b.kind === 'visual').flatMap(partAfterMoves)) {
+  for (const burst of bursts
+    .filter((b) => b.kind === 'visual')
+    .flatMap(partAfterMoves)
+    .flatMap(partAtScrolls)) {
     if (pageLoad(steps, burst, navigations, options)) continue;
     attachVisual(steps, burst, options);
   }
@@ -326,6 +329,19 @@ function partAfterMoves<E extends StepEvent>(burst: Burst<E>): Burst<E>[] {
   return parts.filter((events) => events.length > 0).map((events) => toBurst(events, burst.kind));
 }
 
+/** A change that scrolled the page is a part of its own: what came before and after it are other actions. */
+function partAtScrolls<E extends StepEvent>(burst: Burst<E>): Burst<E>[] {
+  const scroll = (e: E) => e.scrollDelta !== undefined && (e.fraction ?? 1) > FIELD_FRACTION;
+  if (!burst.events.some(scroll)) return [burst];
+  const parts: E[][] = [[]];
+  for (const event of burst.events) {
+    if (scroll(event) && parts.at(-1)!.length > 0) parts.push([]);
+    parts.at(-1)!.push(event);
+    if (scroll(event)) parts.push([]);
+  }
+  return parts.filter((events) => events.length > 0).map((events) => toBurst(events, burst.kind));
+}
+
 /** How far from a change a click may be and still be where it happened. */
 const CLICK_REACH = 16;
 
@@ -378,17 +394,48 @@ function pageLoad<E extends StepEvent>(
 /** How long before an action a change with no earlier action to join may still be its result. */
 const EARLY_CHANGE_MS = 600;
 
-/** A screen change joins the last action before it, if it came soon enough; else it is a step. */
+/**
+ * How far a burst of changes scrolled the page, where every large change in it was the page
+ * moving as one picture (`scrollDelta` on a screen change, seen by the detector); else undefined.
+ */
+function scrolledBy<E extends StepEvent>(events: E[]): { x: number; y: number } | undefined {
+  const large = events.filter((e) => (e.fraction ?? 1) > FIELD_FRACTION);
+  if (large.length === 0 || !large.every((e) => e.scrollDelta)) return undefined;
+  return large.reduce((sum, e) => ({ x: sum.x + e.scrollDelta!.x, y: sum.y + e.scrollDelta!.y }), { x: 0, y: 0 });
+}
+
+/** Actions that never scroll the page: what is typed or chosen in a field stays in it. */
+const IN_FIELD = new Set<StepKind>(['type', 'choose', 'toggle']);
+
+/**
+ * A screen change joins the last action before it, if it came soon enough; else it is a step.
+ * A change that scrolled the page is a scroll step of its own, unless a click or a key (a link
+ * within the page, Page Down) did it.
+ */
 function attachVisual<E extends StepEvent>(steps: StepDraft<E>[], burst: Burst<E>, options: StepOptions): void {
+  const scrolled = scrolledBy(burst.events);
+  // (A scroll seen only as pixels is no action that causes anything: no events of its own.)
   const candidates = steps.filter(
-    (s) => s.kind !== 'visual' && s.start - 300 <= burst.start && burst.start <= s.end + options.attachWindowMs,
+    (s) =>
+      s.kind !== 'visual' &&
+      s.events.length > 0 &&
+      !(scrolled && IN_FIELD.has(s.kind)) &&
+      s.start - 300 <= burst.start &&
+      burst.start <= s.end + options.attachWindowMs,
   );
   // A change just before an action is its own when nothing came before it: a logger's
   // clock and the video's can differ by a few hundred milliseconds.
   const owner =
     clickedThere(candidates, burst) ??
     candidates.at(-1) ??
-    steps.find((s) => s.kind !== 'visual' && s.start > burst.start && s.start - burst.start <= EARLY_CHANGE_MS);
+    steps.find(
+      (s) =>
+        s.kind !== 'visual' &&
+        s.events.length > 0 &&
+        !(scrolled && IN_FIELD.has(s.kind)) &&
+        s.start > burst.start &&
+        s.start - burst.start <= EARLY_CHANGE_MS,
+    );
   if (owner) {
     owner.visual.push(...burst.events);
     return;
@@ -398,8 +445,9 @@ function attachVisual<E extends StepEvent>(steps: StepDraft<E>[], burst: Burst<E
   // when it went on into the first action (the screen settling as the person began).
   const actions = steps.filter((s) => s.kind !== 'visual');
   if (actions.length > 0 && actions.every((s) => s.start > burst.start)) return;
-  const step = draft<E>('visual', []);
+  const step = draft<E>(scrolled ? 'scroll' : 'visual', []);
   Object.assign(step, { start: burst.start, end: burst.end, visual: [...burst.events] });
+  if (scrolled) step.scrollDelta = scrolled;
   steps.push(step);
 }
 

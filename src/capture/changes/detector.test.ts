@@ -561,6 +561,29 @@ describe('ChangeDetector', () => {
     expect(changes[0]!.endT - changes[0]!.startT).toBeCloseTo(5 * FRAME_MS);
   });
 
+  it('says how far a scroll moved the page, and says no scroll of a panel that opened and pushed rows down', () => {
+    const { sample, changes, screen } = setup();
+    // Lines of text of different lengths, unevenly spaced: a page, not a pattern.
+    const tall = new Uint8Array(W * 200).fill(240);
+    for (let y = 1, i = 0; y < 198; y += 3 + (i % 3), i++) tall.fill(20, y * W + 4, y * W + 14 + ((i * 7) % 40));
+    const show = (top: number) => screen.data.set(tall.subarray(top * W, (top + H) * W));
+    show(0);
+    sample(4);
+    for (const top of [5, 11, 16, 22]) {
+      show(top);
+      sample();
+    }
+    sample(4);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.scrolledRows).toBe(22);
+    // A panel opens at row 18: the rows below it go down 9 rows, the rows above stay.
+    screen.data.copyWithin(27 * W, 18 * W, (H - 9) * W);
+    for (let y = 18; y < 27; y++) screen.data.fill(y % 2 ? 90 : 230, y * W + 4, y * W + 40);
+    sample(4);
+    expect(changes).toHaveLength(2);
+    expect(changes[1]!.scrolledRows).toBeUndefined();
+  });
+
   it('reports a full-screen change (a new page) as covering the frame', () => {
     const { sample, changes, screen } = setup();
     sample(3);

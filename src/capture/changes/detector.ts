@@ -25,6 +25,7 @@
  * five times over, is left out while it goes on ticking (see `ClockCells`).
  */
 import { intersection, union, type Rect } from '../../shared/geometry';
+import { verticalShift } from './scroll-shift';
 
 export interface LumaFrame {
   /** One byte of luma per cell, row-major. */
@@ -121,6 +122,11 @@ export interface DetectedChange<H> {
    * change closed: its box and the pointer's old place, should the pointer be seen later on.
    */
   ifPointer?: { box: Rect; pointerFrom: Rect };
+  /**
+   * Rows of the grid the page moved by as one picture (positive: up, the page scrolled down),
+   * where most of the change's large updates were such moves, all one way: a scroll.
+   */
+  scrolledRows?: number;
   /** Every cell that changed during the change (1), row-major on the grid (`width` × `height`). */
   mask: Uint8Array;
   width: number;
@@ -151,6 +157,9 @@ interface OpenChange<H> {
   changedAt: Float64Array;
   quiet: number;
   afterCandidate: Sample<H> | null;
+  /** Its large updates, and the moves (rows, `verticalShift`) found among them. */
+  large: number;
+  moves: number[];
 }
 
 export class ChangeDetector<H> {
@@ -187,7 +196,10 @@ export class ChangeDetector<H> {
     const change = this.#change;
 
     if (!change) {
-      if (changedCells >= this.#options.minChangedCells) this.#open(prev, frame);
+      if (changedCells >= this.#options.minChangedCells) {
+        this.#open(prev, frame);
+        this.#trackMove(this.#change!, prev.frame, frame, changedCells);
+      }
     } else if (changedCells >= this.#options.minChangedCells && this.#jumps(change, frame)) {
       // Typing ended and something else began without a still frame between: the last
       // frame of the typing closes it and opens what follows.
@@ -197,8 +209,10 @@ export class ChangeDetector<H> {
       if (closed) out.push(closed);
       this.#openFrom(prev);
       this.#accumulate(this.#change!, frame.t);
+      this.#trackMove(this.#change!, prev.frame, frame, changedCells);
     } else if (changedCells >= this.#options.minChangedCells) {
       this.#accumulate(change, frame.t);
+      this.#trackMove(change, prev.frame, frame, changedCells);
       this.#dropAfterCandidate(change);
       if (frame.t - change.startT > this.#options.maxChangeMs) {
         // Cut here; the current frame closes this change and opens the next.
@@ -381,6 +395,8 @@ export class ChangeDetector<H> {
       changedAt: new Float64Array(frame.width * frame.height),
       quiet: 0,
       afterCandidate: null,
+      large: 0,
+      moves: [],
     };
     this.#accumulate(this.#change, frame.t);
   }
@@ -396,7 +412,21 @@ export class ChangeDetector<H> {
       changedAt: new Float64Array(sample.frame.width * sample.frame.height),
       quiet: 0,
       afterCandidate: null,
+      large: 0,
+      moves: [],
     };
+  }
+
+  /**
+   * Counts an update that changed much of the frame, and whether it was the page moving as one
+   * picture (`verticalShift`, over the cells that changed): a scroll, if most of them were.
+   */
+  #trackMove(change: OpenChange<H>, a: LumaFrame, b: LumaFrame, changedCells: number): void {
+    if (changedCells <= b.width * b.height * this.#options.smallPlaceFraction) return;
+    change.large++;
+    const box = maskBox(this.#changed, b.width, b.height);
+    const rows = box ? verticalShift(a, b, box) : null;
+    if (rows !== null) change.moves.push(rows);
   }
 
   #accumulate(change: OpenChange<H>, t: number): void {
@@ -494,10 +524,12 @@ export class ChangeDetector<H> {
       this.#owner.release(after.handle);
       return null;
     }
+    const scrolledRows = scrollOf(change);
     return {
       startT: change.startT,
       endT: after.frame.t,
       box,
+      ...(scrolledRows ? { scrolledRows } : {}),
       fraction: change.maskCount / (width * height),
       before: before.handle,
       after: after.handle,
@@ -719,6 +751,17 @@ export function withoutClocks<H>(
     ...(change.ifPointer ? { ifPointer: { ...change.ifPointer, box: clip(change.ifPointer.box) } } : {}),
     mask: rest,
   };
+}
+
+/** Share of a change's large updates that must be moves of the page, all one way, for it to be a scroll. */
+const SCROLL_SHARE = 0.6;
+
+/** The rows a change scrolled the page by, or undefined where it was no scroll (`#trackMove`). */
+function scrollOf(change: { large: number; moves: number[] }): number | undefined {
+  const { large, moves } = change;
+  if (moves.length === 0 || moves.length < large * SCROLL_SHARE) return undefined;
+  if (!moves.every((rows) => Math.sign(rows) === Math.sign(moves[0]!))) return undefined;
+  return moves.reduce((sum, rows) => sum + rows, 0);
 }
 
 function maskBox(mask: Uint8Array, width: number, height: number): Rect | null {

@@ -25,6 +25,8 @@ export interface PixelChange {
   pointerFrom?: Rect;
   /** Its box and `pointerFrom` should the frames turn out to show a pointer: see `DetectedChange`. */
   ifPointer?: { box: Rect; pointerFrom: Rect };
+  /** Pixels the page scrolled by, seen as the picture moving (positive: down): see `DetectedChange`. */
+  scrollY?: number;
 }
 
 export function toPixelChange(change: DetectedChange<unknown>, frame: Size): PixelChange {
@@ -37,6 +39,7 @@ export function toPixelChange(change: DetectedChange<unknown>, frame: Size): Pix
     frameHeight: frame.height,
     cut: change.cut,
     moved: change.moved,
+    ...(change.scrolledRows ? { scrollY: Math.round((change.scrolledRows * frame.height) / change.height) } : {}),
     ...(change.pointerFrom ? { pointerFrom: gridToPixels(change.pointerFrom, change, frame) } : {}),
     ...(change.ifPointer
       ? {
@@ -58,7 +61,7 @@ export function withPointer<C extends PixelChange>(change: C, showsPointer: bool
 /** A change as a stored visual event, its times already on the video's clock. */
 export function visualEvent(
   change: PixelChange,
-): Pick<EventRecord, 't' | 'endT' | 'type' | 'source' | 'box' | 'fraction' | 'moved' | 'pointerFrom'> {
+): Pick<EventRecord, 't' | 'endT' | 'type' | 'source' | 'box' | 'fraction' | 'moved' | 'pointerFrom' | 'scrollDelta'> {
   return {
     t: change.startT,
     endT: change.endT,
@@ -68,5 +71,6 @@ export function visualEvent(
     fraction: change.fraction,
     ...(change.moved ? { moved: true } : {}),
     ...(change.pointerFrom ? { pointerFrom: change.pointerFrom } : {}),
+    ...(change.scrollY ? { scrollDelta: { x: 0, y: change.scrollY } } : {}),
   };
 }

@@ -61,6 +61,20 @@ describe('choiceMade', () => {
     expect(choiceMade(draftOf('visual', []), lines, 200)).toBeUndefined();
   });
 
+  it("is no choice where the click was on a heading that stayed, above what swapped (a section's list opened)", () => {
+    const heading = {
+      before: toLines([...line('COMPONENTS', 39, 493), ...line('UTILITIES', 39, 535)]),
+      after: toLines([...line('COMPONENTS', 39, 493), ...line('Accordions', 58, 531)]),
+    };
+    const clicked = (point: { x: number; y: number }) => ({
+      ...draftOf('click', [change({ x: 32, y: 528, width: 132, height: 152 })]),
+      events: [{ recordingId: 'r', t: 900, type: 'click', source: 'page', point } as EventRecord],
+    });
+    expect(choiceMade(clicked({ x: 120, y: 497 }), heading, 100)).toBeUndefined();
+    // A click on the value itself (a select under its caption) is the choice it was.
+    expect(choiceMade(clicked({ x: 70, y: 537 }), heading, 100)).toMatchObject({ value: 'Accordions' });
+  });
+
   it('puts the option read right by the letters typed to choose it', () => {
     const misread = { before, after: toLines([...line('speed', 20, 100), ...line('Siow', 200, 100)]) };
     expect(choiceMade(draftOf('type', [change()], 'sl'), misread, 900)).toMatchObject({

@@ -123,10 +123,24 @@ export function choiceMade(
     const value = typed ? withTypedStart(choice.value, typed) : undefined;
     return value && value.length > typed.length ? { ...choice, value } : undefined;
   }
-  // A logged click on the control that swapped: a choice, however long the list stayed open.
-  if (draft.kind === 'click') return choice;
+  // A logged click on the control that swapped: a choice, however long the list stayed open;
+  // not a click on a line that stayed, off the swapped value's row (a sidebar section's
+  // heading: the first link of its list took the place of the section below it).
+  if (draft.kind === 'click') return onHeadingAbove(draft, lines, choice.box) ? undefined : choice;
   // Seen only as pixels: typing over a field's text swaps it too, but grows for longer.
   return draft.kind === 'visual' && durationMs < CHOICE_MAX_MS ? choice : undefined;
+}
+
+/** Whether a logged click was on a line that stayed in place, above `box`'s row. */
+function onHeadingAbove(
+  draft: StepDraft<EventRecord>,
+  lines: { before: OcrLine[]; after: OcrLine[] },
+  box: Rect,
+): boolean {
+  const point = draft.events.find((e) => e.type === 'click')?.point;
+  const at = point && lines.before.find((l) => contains(expand(l.box, 4), point));
+  if (!at || at.box.y + at.box.height > box.y) return false;
+  return lines.after.some((a) => a.text === at.text && samePlace(a.box, at.box));
 }
 
 /**

@@ -233,19 +233,22 @@ async function tabRig(workflow) {
     await serveCorpus(context);
     const page = await context.newPage();
     page.on('dialog', (dialog) => void dialog.dismiss());
+    // Clicks are told to the bench as they happen, on every page the workflow goes to.
+    /** @type {import('./quality/desktop.mjs').Seen[]} */
+    const clicks = [];
+    await page.exposeBinding('__p2sClick', (_source, /** @type {{ at: number, x: number, y: number }} */ c) => {
+      clicks.push({ at: c.at, type: 'click', x: c.x, y: c.y });
+    });
+    await page.addInitScript(() =>
+      addEventListener(
+        'pointerdown',
+        (e) => void (/** @type {any} */ (window).__p2sClick({ at: Date.now(), x: e.clientX, y: e.clientY })),
+        true,
+      ),
+    );
     await page.goto(`${CORPUS_ORIGIN}/${workflow.page}`);
     // The tab's title is how the capture picks it; it is not in the captured pixels.
     await page.evaluate((t) => (document.title = t), title);
-    await page.evaluate(() => {
-      /** @type {{ at: number, type: string, x?: number, y?: number, key?: string }[]} */
-      const seen = [];
-      Object.assign(window, { __p2sSeen: seen });
-      addEventListener(
-        'pointerdown',
-        (e) => seen.push({ at: Date.now(), type: 'click', x: e.clientX, y: e.clientY }),
-        true,
-      );
-    });
     const keys = logKeys(page);
     return {
       context,
@@ -258,11 +261,7 @@ async function tabRig(workflow) {
         await app.getByRole('button', { name: 'Stop recording' }).click();
       },
       /** @returns {Promise<import('./quality/desktop.mjs').Seen[]>} */
-      seen: async () => {
-        /** @type {import('./quality/desktop.mjs').Seen[]} */
-        const clicks = await page.evaluate(() => /** @type {any} */ (window).__p2sSeen);
-        return [...clicks, ...keys].sort((a, b) => a.at - b.at);
-      },
+      seen: async () => [...clicks, ...keys].sort((a, b) => a.at - b.at),
       close: () => browser.close(),
     };
   } catch (error) {

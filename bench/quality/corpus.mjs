@@ -376,6 +376,22 @@ export const WEB_CORPUS = [
     ],
   },
   {
+    // Added in the nineteenth session with the forms page: sections that open under their
+    // headings (one with an arrow, one without), a link to another page, a white-on-blue
+    // button that opens a dialog over the page, and the dialog's own Close.
+    id: 'spectre-docs-accordion-modal',
+    ui: 'Spectre.css docs (accordions and modals pages)',
+    half: 'tuned',
+    page: 'spectre.css/docs/components/accordions.html',
+    steps: [
+      clickText('Layout', 'label[for="accordion-2"]'),
+      clickText('Components', 'label[for="accordion-6"]'),
+      clickText('Modals', '.docs-sidebar a[href="../components/modals.html"]'),
+      clickText('Open Modal', 'a[href="#example-modal-1"]'),
+      clickText('Close', '#example-modal-1 .modal-footer a.btn-link'),
+    ],
+  },
+  {
     id: 'jsoneditor-set-and-expand',
     ui: 'JSONEditor (basic usage example)',
     half: 'held-out',

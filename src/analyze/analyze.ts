@@ -23,6 +23,8 @@ import {
   onWord,
   stayedAfterTyping,
   stillAtPoint,
+  linkTo,
+  newViewTitle,
   radioChosen,
   tickedBoxLabel,
   typedOverInLine,
@@ -143,6 +145,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     steps.push(step);
   }
   const wholeFramesStarted = performance.now();
+  if (warnings.length === 0 && recording) await nameNewViews(steps, recording, backend, signal);
   if (warnings.length === 0) await nameFromWholeFrames(steps, drafts, backend, signal);
   const wholeFramesMs = performance.now() - wholeFramesStarted;
   nameScrolls(steps);
@@ -296,6 +299,37 @@ async function nameFromWholeFrames(
       step.text = stepText(step.facts);
     } catch {
       // unreadable frame: the step keeps its marked area
+    }
+  }
+}
+
+/**
+ * A click seen only as pixels that brought a new page or view over much of the screen is named
+ * by the line outside the change that reads as the new view's title (`newViewTitle`, `linkTo`:
+ * a sidebar's "Modals" for the page titled "Modals"). Reads the before frame whole, only for
+ * such changes, and only where the new view has a title.
+ */
+async function nameNewViews(
+  steps: AnalyzedStep[],
+  frame: { width: number; height: number },
+  backend: LocalBackend,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  for (const step of steps) {
+    const { region, ocr } = step;
+    if (step.kind !== 'visual' || step.value !== undefined || !region || !ocr || !step.beforeFrameId) continue;
+    const title = newViewTitle(ocr.before, ocr.after, region, frame);
+    if (!title) continue;
+    signal?.throwIfAborted();
+    try {
+      const link = linkTo(title, (await backend.analyzeFrame(step.beforeFrameId)).lines, region);
+      if (!link) continue;
+      step.label = step.facts.label = link.text;
+      step.labelSource = 'ocr';
+      step.seen = 'title';
+      step.text = stepText(step.facts);
+    } catch {
+      // unreadable frame: the step keeps its label
     }
   }
 }

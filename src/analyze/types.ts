@@ -166,8 +166,9 @@ export interface AnalysisProgress {
 /**
  * What on the screen named a step's control, when the page did not: the text at a
  * logged click's point; a mark the click drew on it (an arrow, a border) or a box it
- * ticked; the item a closed menu now shows; its own pixels changing; it staying
+ * ticked; the item a closed menu now shows; the link that stayed, titling the new page it
+ * brought; its own pixels changing; it staying
  * while the rest changed; text there before and gone after (a placeholder typed
  * over); or only the text nearest the change, which is a guess.
  */
-export type LabelBasis = 'point' | 'mark' | 'tick' | 'menu' | 'changed' | 'stayed' | 'gone' | 'nearby';
+export type LabelBasis = 'point' | 'mark' | 'tick' | 'menu' | 'title' | 'changed' | 'stayed' | 'gone' | 'nearby';

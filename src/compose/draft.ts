@@ -194,6 +194,7 @@ export const SEEN: Record<LabelBasis, string> = {
   mark: 'a mark the click drew on it (an arrow, a border)',
   tick: 'a box beside it was ticked',
   menu: 'the item the closed menu now shows',
+  title: 'the new page is titled by it',
   changed: 'its own pixels changed',
   stayed: 'it stayed while the rest changed',
   gone: 'text there before that is gone now, as a placeholder typed over',

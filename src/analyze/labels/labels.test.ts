@@ -21,6 +21,8 @@ import {
   radioChosen,
   readAgainClearly,
   screenTitle,
+  newViewTitle,
+  linkTo,
 } from './labels';
 
 /** The label `actedOn` gives, without the rule that gave it. */
@@ -734,12 +736,13 @@ describe('actedOnLabel with lines that moved', () => {
 describe('actedOnLabel for a list that opened', () => {
   // Spectre's docs sidebar: a section's links open under its heading, and the sections below
   // go down, the last one out of view.
-  const before = toLines([
+  const sidebar = [
     ...line('LAYOUT', 39, 450),
     ...line('COMPONENTS', 39, 493),
     ...line('UTILITIES', 39, 535),
     ...line('EXPERIMENTALS', 39, 578),
-  ]);
+  ];
+  const before = toLines(sidebar);
   const after = toLines([
     ...line('LAYOUT', 39, 450),
     ...line('COMPONENTS', 39, 493),
@@ -754,6 +757,21 @@ describe('actedOnLabel for a list that opened', () => {
       label: 'COMPONENTS',
       seen: 'stayed',
     });
+    // Nor a line pushed down in another column and not read again (faint code, read as garbage).
+    const wide = { ...region, width: 400 };
+    const code = toLines([...sidebar, ...line('ard A', 200, 611)]);
+    expect(actedOnLabel(code, after, wide, [], new Set(['UTILITIES', 'EXPERIMENTALS', 'ard A']))).toBe('COMPONENTS');
+  });
+});
+
+describe('actedOnLabel past specks', () => {
+  it('passes over a speck OCR read as a glyph (an edge blurred in motion, 1 × 5 px) for the control pressed', () => {
+    const speck = [{ text: '1', confidence: 40, box: { x: 90, y: 95, width: 1, height: 5 }, line: lineId++ }];
+    const before = toLines([...speck, ...line('Save', 120, 100)]);
+    const after = toLines(line('Save', 120, 100));
+    expect(actedOnLabel(before, after, { x: 88, y: 90, width: 80, height: 30 }, [], new Set(['1', 'Save']))).toBe(
+      'Save',
+    );
   });
 });
 
@@ -959,6 +977,44 @@ describe('choiceIn', () => {
       label: 'size',
       value: 'Large (XL)',
     });
+  });
+});
+
+describe('newViewTitle and linkTo', () => {
+  const frame = { width: 1280, height: 720 };
+  const pane = { x: 324, y: 20, width: 784, height: 700 };
+  /** A heading in large type: 22 px tall. */
+  const heading = (text: string, x: number, y: number) =>
+    line(text, x, y).map((w) => ({ ...w, box: { ...w.box, height: 22 } }));
+  const accordionWords = [
+    ...heading('Accordions', 328, 25),
+    ...line('Accordions are used to toggle sections of content.', 328, 267),
+    ...line('Elements', 357, 347),
+    ...line('Layout', 357, 387),
+  ];
+  const accordions = toLines(accordionWords);
+  const modals = toLines([
+    ...heading('Modals', 331, 25),
+    ...line('Modals are flexible dialog prompts.', 329, 267),
+    ...line('Open Modal', 338, 349),
+  ]);
+  const sidebar = toLines([...line('Accordions', 58, 261), ...line('Menu', 58, 525), ...line('Modals', 58, 558)]);
+
+  it('titles a new page that took the place of the last over much of the screen', () => {
+    expect(newViewTitle(accordions, modals, pane, frame)).toBe('Modals');
+  });
+
+  it('is no new view where the change was small or most of its lines stayed', () => {
+    expect(newViewTitle(accordions, modals, { x: 324, y: 340, width: 400, height: 100 }, frame)).toBeUndefined();
+    const opened = toLines([...accordionWords, ...line('Layout 1', 345, 431)]);
+    expect(newViewTitle(accordions, opened, pane, frame)).toBeUndefined();
+  });
+
+  it("finds the link outside the change that reads as the new page's title, whatever its case", () => {
+    expect(linkTo('Modals', [...sidebar, ...accordions], pane)?.box.x).toBe(58);
+    expect(linkTo('Components', toLines(line('COMPONENTS', 39, 221)), pane)?.text).toBe('COMPONENTS');
+    // The title inside the change itself (the page's own heading) is no link to it.
+    expect(linkTo('Accordions', accordions, pane)).toBeUndefined();
   });
 });
 

@@ -503,13 +503,14 @@ export function actedOn(
     !after.some((a) => a.text === line.text) && after.some((a) => samePlace(a.box, line.box)) && !grew(line);
   const choice = menuChoice(was, after, previous);
   if (choice) return { label: choice, seen: 'menu' };
-  // Lines new to the screen, and a line gone from it below where they came in: pushed down out
-  // of view by them (a list opened above it), not pressed.
+  // Lines new to the screen, and a line gone from it (not read again anywhere) below where they
+  // came in: pushed down by them (a list opened above it), out of view or not read again in
+  // its new place; not pressed, which leaves a control's text where it was.
   const seenBefore = (a: OcrLine) => before.some((l) => l.text === a.text || readInPart(a.text, l.text));
   const appeared = after.filter((a) => intersects(a.box, region) && !seenBefore(a));
   const pushedOut = (line: OcrLine) =>
     !after.some((a) => a.text === line.text || readInPart(a.text, line.text) || samePlace(a.box, line.box)) &&
-    appeared.some((a) => a.box.y < line.box.y && overlaps(a.box.x, a.box.width, line.box.x, line.box.width));
+    appeared.some((a) => a.box.y + a.box.height <= line.box.y);
   // Own pixels changed where the line still is, or it can no longer be read (a recoloured
   // button): pressed, recoloured, ticked. A line that moved, or whose text another took
   // in its place (a counter going from 1 to 2), is what the action caused.
@@ -625,9 +626,12 @@ function openedBelow(stayed: OcrLine[], appeared: OcrLine[]): OcrLine | undefine
 /** Text of thin bars alone ("II", "|", "l"): a caret, a pointer or a border, read as letters. */
 const BARS = /^[Il|!i¦\s]+$/u;
 
-/** The lines that are not bars alone, unless there are no others. */
+/** Smaller than any glyph a page draws (px): OCR's reading of a speck, such as an edge blurred in motion ("1", 1 × 5). */
+const SPECK = { width: 3, height: 6 };
+
+/** The lines that are not bars alone nor specks, unless there are no others. */
 function withoutBars(lines: OcrLine[]): OcrLine[] {
-  const words = lines.filter((l) => !BARS.test(l.text));
+  const words = lines.filter((l) => !BARS.test(l.text) && l.box.width >= SPECK.width && l.box.height >= SPECK.height);
   return words.length > 0 ? words : lines;
 }
 
@@ -963,6 +967,36 @@ export function screenTitle(lines: OcrLine[], frameHeight: number): string | und
   );
   candidates.sort((a, b) => b.box.height - a.box.height || a.box.y - b.box.y);
   return candidates[0]?.text;
+}
+
+/** A change over at least this share of the frame: a page's content, not a control's surroundings. */
+const VIEW_AREA = 0.3;
+/** At least this share of the lines read in it before were gone after: a new page or view. */
+const NEW_VIEW_SHARE = 0.6;
+
+/**
+ * The title of the new page or view a change brought (`screenTitle` of what it shows now),
+ * where it was one: over much of the frame, most of the lines read there before gone.
+ */
+export function newViewTitle(
+  before: OcrLine[],
+  after: OcrLine[],
+  region: Rect,
+  frame: { width: number; height: number },
+): string | undefined {
+  if (region.width * region.height < frame.width * frame.height * VIEW_AREA) return undefined;
+  const gone = before.filter((b) => !after.some((a) => a.text === b.text));
+  if (before.length === 0 || gone.length < before.length * NEW_VIEW_SHARE) return undefined;
+  return screenTitle(after, frame.height);
+}
+
+/**
+ * The line outside the change that reads as the new view's title, whatever its case
+ * ("COMPONENTS" in a sidebar, "Components" over the page): the link that led there. A
+ * navigation menu names the pages it leads to, and stays put.
+ */
+export function linkTo(title: string, lines: OcrLine[], region: Rect): OcrLine | undefined {
+  return lines.find((l) => !intersects(l.box, region) && sameReading(l.text.toLowerCase(), title.toLowerCase()));
 }
 
 /** At most this long, and this many words: a product's name, not a sentence that sits beside it. */

@@ -993,15 +993,20 @@ describe('newViewTitle and linkTo', () => {
     ...line('Layout', 357, 387),
   ];
   const accordions = toLines(accordionWords);
-  const modals = toLines([
+  const modalWords = [
     ...heading('Modals', 331, 25),
     ...line('Modals are flexible dialog prompts.', 329, 267),
     ...line('Open Modal', 338, 349),
-  ]);
+  ];
+  const modals = toLines(modalWords);
   const sidebar = toLines([...line('Accordions', 58, 261), ...line('Menu', 58, 525), ...line('Modals', 58, 558)]);
 
   it('titles a new page that took the place of the last over much of the screen', () => {
     expect(newViewTitle(accordions, modals, pane, frame)).toBe('Modals');
+    // Not by a header's button that stayed beside it, read taller in a video's frame.
+    const button = line('PayPal', 1114, 19).map((w) => ({ ...w, box: { ...w.box, height: 30 } }));
+    const withButton = (words: OcrWord[]) => toLines([...words, ...button]);
+    expect(newViewTitle(withButton(accordionWords), withButton(modalWords), pane, frame)).toBe('Modals');
   });
 
   it('is no new view where the change was small or most of its lines stayed', () => {

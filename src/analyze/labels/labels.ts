@@ -975,8 +975,8 @@ const VIEW_AREA = 0.3;
 const NEW_VIEW_SHARE = 0.6;
 
 /**
- * The title of the new page or view a change brought (`screenTitle` of what it shows now),
- * where it was one: over much of the frame, most of the lines read there before gone.
+ * The title of the new page or view a change brought (`screenTitle` of the lines it shows
+ * that are new), where it was one: over much of the frame, most of the lines read there before gone.
  */
 export function newViewTitle(
   before: OcrLine[],
@@ -987,7 +987,11 @@ export function newViewTitle(
   if (region.width * region.height < frame.width * frame.height * VIEW_AREA) return undefined;
   const gone = before.filter((b) => !after.some((a) => a.text === b.text));
   if (before.length === 0 || gone.length < before.length * NEW_VIEW_SHARE) return undefined;
-  return screenTitle(after, frame.height);
+  // Its title is new to the screen: a header's button that stayed beside the change is not.
+  return screenTitle(
+    after.filter((a) => !before.some((b) => b.text === a.text)),
+    frame.height,
+  );
 }
 
 /**

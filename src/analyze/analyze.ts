@@ -55,6 +55,7 @@ import { saveAnalysis } from '../storage/analyses';
 import type { EventRecord } from '../capture/events';
 import { getRecording, listEvents } from '../storage/recordings';
 import { changeApartFrom, changeBesideMark, focusLeftIn, markAppendedIn, modifiedMarkIn } from './labels/side-effects';
+import { dotMovedTo } from './labels/marks';
 import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
 import { expand, ROW_HEIGHT, type Point, type Rect } from '../shared/geometry';
@@ -551,7 +552,10 @@ function describeStep(
   // Seen only as pixels, a radio button's dot that came to an option chose it.
   const radio =
     !pageLabel && lines && draft.region && draft.kind === 'visual'
-      ? radioChosen(lines.before, lines.after, draft.region)
+      ? (radioChosen(lines.before, lines.after, draft.region) ??
+        (pixels?.before && pixels.after
+          ? dotMovedTo(pixels.before, pixels.after, lines.after, draft.region)
+          : undefined))
       : undefined;
   if (radio) {
     label = radio;

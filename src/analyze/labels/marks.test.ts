@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rect } from '../../shared/geometry';
 import { toLines, type OcrLine, type OcrWord } from '../ocr/lines';
-import { boxToggledAt, gainedMark } from './marks';
+import { boxToggledAt, dotMovedTo, gainedMark } from './marks';
 import type { LumaArea } from '../frame-luma';
 
 const WIDTH = 640;
@@ -367,5 +367,37 @@ describe('boxToggledAt', () => {
     // Ink lost in no box (a link's text under the point losing its hover colour) unticked nothing.
     const link = frames((image, after) => write(image, 'Ch', 20, 42, 6, after ? 150 : 40));
     expect(boxToggledAt(link.before, link.after, { x: 28, y: 48 })).toBeUndefined();
+  });
+});
+
+describe('dotMovedTo', () => {
+  /** Spectre's radio buttons: a ring left of each option, filled (with a white dot) when chosen. */
+  const group = (chosen: 'Male' | 'Female') => {
+    const image = screen();
+    const words = [...write(image, 'Male', 353, 205), ...write(image, 'Female', 353, 237)];
+    for (const [name, y] of [
+      ['Male', 203],
+      ['Female', 235],
+    ] as const) {
+      const ring = { x: 328, y, width: 16, height: 16 };
+      if (name === chosen) {
+        fill(image, ring, 90);
+        fill(image, { x: 334, y: y + 6, width: 4, height: 4 }, 255);
+      } else outline(image, ring, 200);
+    }
+    return { image, lines: toLines(words) };
+  };
+
+  it('names the option whose button grew dark as another lost its dot', () => {
+    const [was, now] = [group('Male'), group('Female')];
+    const buttons = { x: 324, y: 200, width: 24, height: 56 };
+    expect(dotMovedTo(was.image, now.image, now.lines, buttons)).toBe('Female');
+    expect(dotMovedTo(now.image, was.image, was.lines, buttons)).toBe('Male');
+  });
+
+  it('is nothing where the change reached the text (a tab or a filter lit up) or no dot moved', () => {
+    const [was, now] = [group('Male'), group('Female')];
+    expect(dotMovedTo(was.image, now.image, now.lines, { x: 324, y: 200, width: 120, height: 56 })).toBeUndefined();
+    expect(dotMovedTo(was.image, was.image, was.lines, { x: 324, y: 200, width: 24, height: 56 })).toBeUndefined();
   });
 });

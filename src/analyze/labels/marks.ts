@@ -86,6 +86,52 @@ export function gainedMark(
   );
 }
 
+/** How much darker (0–1, mean over its box) a radio button's place grows as the dot comes to it. */
+const DOT_SHADE = 0.06;
+
+/**
+ * The option a radio button chose, seen in the pixels where OCR read neither dot: the change
+ * lies left of the options' text, on their rows, and left of each sits its button; the one that
+ * grew darker took the dot, and another grew lighter (the dot left it). Undefined where not
+ * exactly one grew darker and one lighter.
+ */
+export function dotMovedTo(
+  before: LumaArea,
+  after: LumaArea,
+  lines: readonly OcrLine[],
+  region: Rect,
+): string | undefined {
+  // Only the buttons changed: the options' text starts right of the change.
+  const options = lines.filter((l) => {
+    const middle = center(l.box).y;
+    return middle >= region.y && middle <= region.y + region.height && l.box.x >= region.x + region.width - 4;
+  });
+  const shades = options.map((line) => {
+    const h = line.box.height;
+    // The button: about as wide as the text is tall and a bit more, just left of the text.
+    const button = { x: line.box.x - 2.2 * h, y: line.box.y - 0.4 * h, width: 2 * h, height: 1.8 * h };
+    return { line, change: shade(after, button) - shade(before, button) };
+  });
+  const darker = shades.filter((s) => s.change >= DOT_SHADE);
+  const lighter = shades.filter((s) => s.change <= -DOT_SHADE);
+  return darker.length === 1 && lighter.length === 1 ? darker[0]!.line.text : undefined;
+}
+
+/** How dark a box is on average (0–1: white to black). */
+function shade(image: LumaArea, box: Rect): number {
+  let sum = 0;
+  let count = 0;
+  for (let y = Math.round(box.y); y < box.y + box.height; y++) {
+    for (let x = Math.round(box.x); x < box.x + box.width; x++) {
+      const v = at(image, x, y);
+      if (v === undefined) continue;
+      sum += 255 - v;
+      count++;
+    }
+  }
+  return count > 0 ? sum / count / 255 : 0;
+}
+
 /** Whether two readings share a word of two letters or more ("OK" of "Wipers OK"). */
 function sharesWord(a: string, b: string): boolean {
   const words = (text: string) =>

@@ -191,6 +191,21 @@ async function visibleContainer(element) {
   return null;
 }
 
+/** The visible label of a hidden checkbox or radio button (around it, or naming its id), or null. */
+async function labelOf(page, element) {
+  const box = await element
+    .evaluate((el) =>
+      el instanceof HTMLInputElement && ['checkbox', 'radio'].includes(el.type) ? { id: el.id } : null,
+    )
+    .catch(() => null);
+  if (!box) return null;
+  const around = element.locator('xpath=ancestor::label[1]');
+  if (await around.isVisible().catch(() => false)) return around;
+  if (!box.id) return null;
+  const naming = page.locator(`label[for=${JSON.stringify(box.id)}]`);
+  return (await naming.count()) === 1 && (await naming.isVisible().catch(() => false)) ? naming : null;
+}
+
 /** The one visible element a step acts on, in the page or any of its frames; waits for it. */
 async function find(page, step, timeout) {
   const deadline = Date.now() + timeout;
@@ -210,8 +225,11 @@ async function find(page, step, timeout) {
       if (found.length === 1) return { element: found[0], way };
       if (found.length === 0 && attached.length === 1) sizeless ??= { element: attached[0], way };
     }
-    // Only when nothing visible matched: the one element found that has no size, by its container.
+    // Only when nothing visible matched: the one element found that has no size, by its label
+    // where it is a box the page hides (its label is what is drawn), else by its container.
     if (sizeless) {
+      const label = await labelOf(page, sizeless.element);
+      if (label) return { element: label, way: { by: `${sizeless.way.by} (its label)`, fallback: true } };
       const container = await visibleContainer(sizeless.element);
       if (container) {
         return { element: container, way: { by: `${sizeless.way.by} (its visible container)`, fallback: true } };
@@ -230,6 +248,36 @@ async function dialogInTheWay(page, element) {
     if (!inside) return ((await dialog.innerText().catch(() => '')) || 'a dialog').replace(/\s+/g, ' ').slice(0, 200);
   }
   return null;
+}
+
+/**
+ * Ticks or unticks a box, or chooses a radio button, as a person does: a page may draw its own
+ * control over a box it hides (a styled radio button, a section heading that opens a list), and
+ * the person clicks what is drawn. Where what was found is not the box itself (its label, found by
+ * its text: the box is hidden), it is clicked unless its box is already as wanted; where the box
+ * is covered by what is drawn for it, its label is clicked, and the box must then be as wanted.
+ */
+async function setChecked(element, wanted, act) {
+  const state = await element.evaluate((el) => {
+    const box = el instanceof HTMLLabelElement ? el.control : el;
+    const isBox = box instanceof HTMLInputElement && (box.type === 'checkbox' || box.type === 'radio');
+    return { own: box === el && isBox, checked: isBox ? box.checked : null };
+  });
+  if (!state.own) {
+    if (state.checked !== wanted) await element.click(act);
+    return;
+  }
+  try {
+    await element.setChecked(wanted, act);
+  } catch (error) {
+    // Covered by what the page draws for it (Playwright waits for the box to take the click):
+    // the label holds what is drawn, and takes the click for the box.
+    if (!/intercepts pointer events|not visible|Timeout/i.test(String(error?.message ?? error))) throw error;
+    const label = await labelOf(element.page(), element);
+    if (!label) throw error;
+    if ((await element.isChecked()) !== wanted) await label.click(act);
+    if ((await element.isChecked()) !== wanted) throw error;
+  }
 }
 
 async function main() {
@@ -297,8 +345,8 @@ async function main() {
         const act = { timeout: Math.min(options.timeout, 5000) };
         if (step.action === 'click') await element.click(act);
         else if (step.action === 'dblclick') await element.dblclick(act);
-        else if (step.action === 'check') await element.check(act);
-        else if (step.action === 'uncheck') await element.uncheck(act);
+        else if (step.action === 'check' || step.action === 'uncheck')
+          await setChecked(element, step.action === 'check', act);
         else if (
           step.action === 'select' ||
           (step.action === 'fill' && (await element.evaluate((el) => el.tagName === 'SELECT')))

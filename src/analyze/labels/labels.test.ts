@@ -775,6 +775,14 @@ describe('actedOnLabel past specks', () => {
   });
 });
 
+describe('actedOnLabel under a resting pointer', () => {
+  it("is not a list opened under a dialog's question where only the button under the pointer was read anew", () => {
+    const before = toLines([...line('Are you sure?', 575, 368), ...line('Cancel', 616, 418)]);
+    const after = toLines([...line('Are you sure?', 575, 368), ...line('Ca)¢el', 616, 418)]);
+    expect(actedOnLabel(before, after, { x: 644, y: 408, width: 36, height: 32 })).not.toBe('Are you sure?');
+  });
+});
+
 describe('radioChosen', () => {
   const options = [...line('Gender', 329, 169), ...line('Male', 353, 205), ...line('Female', 353, 237)];
   const region = { x: 324, y: 200, width: 24, height: 56 };

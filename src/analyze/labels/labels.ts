@@ -506,7 +506,14 @@ export function actedOn(
   // Lines new to the screen, and a line gone from it (not read again anywhere) below where they
   // came in: pushed down by them (a list opened above it), out of view or not read again in
   // its new place; not pressed, which leaves a control's text where it was.
-  const seenBefore = (a: OcrLine) => before.some((l) => l.text === a.text || readInPart(a.text, l.text));
+  // (Not a line read again in its place, garbled by the pointer resting on it: "Ca)¢el" for "Cancel".)
+  const seenBefore = (a: OcrLine) =>
+    before.some(
+      (l) =>
+        l.text === a.text ||
+        readInPart(a.text, l.text) ||
+        (samePlace(a.box, l.box) && (garbled(a.text, l.text) || sameReading(a.text, l.text))),
+    );
   const appeared = after.filter((a) => intersects(a.box, region) && !seenBefore(a));
   const pushedOut = (line: OcrLine) =>
     !after.some((a) => a.text === line.text || readInPart(a.text, line.text) || samePlace(a.box, line.box)) &&

@@ -362,6 +362,13 @@ function clickedThere<E extends StepEvent>(candidates: StepDraft<E>[], burst: Bu
   return candidates.findLast(there);
 }
 
+/**
+ * A step of something the person was logged doing (a click, keys, a scroll the page reported):
+ * what a screen change may be the result of. A change seen only as pixels is none, and nor is a
+ * scroll seen only as pixels (it has no events of its own: it caused nothing).
+ */
+const logged = <E extends StepEvent>(s: StepDraft<E>) => s.kind !== 'visual' && s.events.length > 0;
+
 /** A page's logger reports it loaded once it runs: the new page may be painted this long before. */
 const PAINTED_BEFORE_LOAD_MS = 1000;
 /** A page logged as loaded this soon after an action ended is that action's result (a link, a submit button): pages take seconds. */
@@ -379,7 +386,7 @@ function pageLoad<E extends StepEvent>(
   navigations: number[],
   options: StepOptions,
 ): boolean {
-  const actions = steps.filter((s) => s.kind !== 'visual');
+  const actions = steps.filter(logged);
   const loaded = navigations.findLast(
     (n) => n - PAINTED_BEFORE_LOAD_MS <= burst.start && burst.start <= n + options.attachWindowMs,
   );
@@ -414,11 +421,9 @@ const IN_FIELD = new Set<StepKind>(['type', 'choose', 'toggle']);
  */
 function attachVisual<E extends StepEvent>(steps: StepDraft<E>[], burst: Burst<E>, options: StepOptions): void {
   const scrolled = scrolledBy(burst.events);
-  // (A scroll seen only as pixels is no action that causes anything: no events of its own.)
   const candidates = steps.filter(
     (s) =>
-      s.kind !== 'visual' &&
-      s.events.length > 0 &&
+      logged(s) &&
       !(scrolled && IN_FIELD.has(s.kind)) &&
       s.start - 300 <= burst.start &&
       burst.start <= s.end + options.attachWindowMs,
@@ -430,8 +435,7 @@ function attachVisual<E extends StepEvent>(steps: StepDraft<E>[], burst: Burst<E
     candidates.at(-1) ??
     steps.find(
       (s) =>
-        s.kind !== 'visual' &&
-        s.events.length > 0 &&
+        logged(s) &&
         !(scrolled && IN_FIELD.has(s.kind)) &&
         s.start > burst.start &&
         s.start - burst.start <= EARLY_CHANGE_MS,
@@ -443,7 +447,7 @@ function attachVisual<E extends StepEvent>(steps: StepDraft<E>[], burst: Burst<E
   // Where actions were logged, the screen changing before the first of them is no step: the
   // recorder starting, a window giving way to the one worked in, a page still loading; nor
   // when it went on into the first action (the screen settling as the person began).
-  const actions = steps.filter((s) => s.kind !== 'visual');
+  const actions = steps.filter(logged);
   if (actions.length > 0 && actions.every((s) => s.start > burst.start)) return;
   const step = draft<E>(scrolled ? 'scroll' : 'visual', []);
   Object.assign(step, { start: burst.start, end: burst.end, visual: [...burst.events] });

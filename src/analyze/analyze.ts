@@ -110,6 +110,12 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   const steps: AnalyzedStep[] = [];
   let pixelsMs = 0;
   for (const [index, found] of drafts.entries()) {
+    // A scroll is named by what it brought into view (`nameScrolls`), not by what its frames read:
+    // no pixels or points are read for it.
+    if (found.kind === 'scroll') {
+      steps.push(describeStep(found, index, undefined, []));
+      continue;
+    }
     const previous = steps.at(-1);
     const pixelsStarted = performance.now();
     const foundResting = pointerAt(found, readings[index] ?? undefined, events, pointerMove);
@@ -123,11 +129,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     // A video of a whole screen recorded with this app shows its floating controls ticking.
     if (draft.kind === 'visual' && reading && draft.region && onlyOwnControls(reading, draft.region)) continue;
     const atPoint = reading ? await readAtPoint(draft, backend, events, resting) : undefined;
-    // A scroll is named by what it brought into view (`nameScrolls`), not by what its frames read.
-    const step =
-      draft.kind === 'scroll'
-        ? describeStep(draft, index, undefined, [])
-        : describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
+    const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
     if (previous && submittedBy(drafts[index - 1], draft, previous, step)) {
       // What typing's Enter did is part of the typing step: "…, then press Enter".
       previous.facts.thenKey = 'Enter';

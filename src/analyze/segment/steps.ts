@@ -329,9 +329,12 @@ function partAfterMoves<E extends StepEvent>(burst: Burst<E>): Burst<E>[] {
   return parts.filter((events) => events.length > 0).map((events) => toBurst(events, burst.kind));
 }
 
+/** A change larger than a field's (`FIELD_FRACTION`): what a scroll moves, where typing never reaches. */
+const wholePage = (e: StepEvent) => (e.fraction ?? 1) > FIELD_FRACTION;
+
 /** A change that scrolled the page is a part of its own: what came before and after it are other actions. */
 function partAtScrolls<E extends StepEvent>(burst: Burst<E>): Burst<E>[] {
-  const scroll = (e: E) => e.scrollDelta !== undefined && (e.fraction ?? 1) > FIELD_FRACTION;
+  const scroll = (e: E) => wholePage(e) && e.scrollDelta !== undefined;
   if (!burst.events.some(scroll)) return [burst];
   const parts: E[][] = [[]];
   for (const event of burst.events) {
@@ -406,7 +409,7 @@ const EARLY_CHANGE_MS = 600;
  * moving as one picture (`scrollDelta` on a screen change, seen by the detector); else undefined.
  */
 function scrolledBy<E extends StepEvent>(events: E[]): { x: number; y: number } | undefined {
-  const large = events.filter((e) => (e.fraction ?? 1) > FIELD_FRACTION);
+  const large = events.filter(wholePage);
   if (large.length === 0 || !large.every((e) => e.scrollDelta)) return undefined;
   return large.reduce((sum, e) => ({ x: sum.x + e.scrollDelta!.x, y: sum.y + e.scrollDelta!.y }), { x: 0, y: 0 });
 }

@@ -11,7 +11,7 @@
 import { chromium } from '@playwright/test';
 import JSZip from 'jszip';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,24 +21,28 @@ import { CORPUS } from './quality/corpus.mjs';
 import { SCREEN, desktopMissing, openDesktop } from './quality/desktop.mjs';
 import { scoreSteps, skillSteps } from './quality/score.mjs';
 import { CORPUS_ORIGIN, serveCorpus, startCorpusServer } from './quality/serve-corpus.mjs';
+import { restoreStores, saveStores } from './quality/stored.mjs';
 import { readStore, round } from './workload.mjs';
 
 /** A person's pace between actions. */
 const PACE_MS = 1000;
 
 /**
- * @param {{ appUrl: string, only?: string, paths?: string, runs?: number }} options
+ * @param {{ appUrl: string, only?: string, paths?: string, runs?: number, again?: string }} options
  */
-export async function benchQuality({ appUrl, only, paths, runs = 1 }) {
+export async function benchQuality({ appUrl, only, paths, runs = 1, again }) {
   // `--only` takes a half (`tuned`, `held-out`) or part of a workflow's id, or several, comma-separated; `--paths extension`
   // records with the companion extension only, `--paths screen` without it only; `--runs N`
   // records each workflow N times and scores each path by its median run (one run can lose a
   // step to timing: a click a second after another not seen as a change of its own).
   // Desktop workflows need an X server and a Tk program (Debian packages); without them
   // they are listed as skipped, with the command that installs what is missing.
+  // `--again <folder>` records nothing: it analyses again the recordings a run dumped there
+  // (`P2S_BENCH_DUMP=<folder>`), each path as it was fed then (for comparing two versions of
+  // the analysis on the same pixels; the figures to report come from recording afresh).
+  if (again) return qualityAgain(appUrl, again, only);
   const missing = desktopMissing();
-  const parts = only?.split(',') ?? [];
-  const workflows = CORPUS.filter((w) => !only || parts.some((part) => w.half === part || w.id.includes(part)));
+  const workflows = chosen(only);
   const results = [];
   /** @type {{ id: string, why: string }[]} */
   const skipped = [];
@@ -63,6 +67,37 @@ export async function benchQuality({ appUrl, only, paths, runs = 1 }) {
     pace_ms: PACE_MS,
     workflows: results,
     ...(skipped.length ? { skipped } : {}),
+    summary: {
+      tuned: summarise(results.filter((r) => r.half === 'tuned')),
+      held_out: summarise(results.filter((r) => r.half === 'held-out')),
+    },
+  };
+}
+
+/**
+ * The workflows `--only` names: a half (`tuned`, `held-out`) or part of an id, several comma-separated.
+ * @param {string} [only]
+ */
+function chosen(only) {
+  const parts = only?.split(',') ?? [];
+  return CORPUS.filter((w) => !only || parts.some((part) => w.half === part || w.id.includes(part)));
+}
+
+/**
+ * The `--again` section: the workflows whose recordings `dir` holds, analysed again.
+ * @param {string} appUrl @param {string} dir @param {string} [only]
+ */
+async function qualityAgain(appUrl, dir, only) {
+  const results = [];
+  for (const workflow of chosen(only)) {
+    const runs = await againRuns(workflow, appUrl, dir);
+    if (runs.length === 0) continue;
+    console.error(`bench quality: ${workflow.id} analysed again (${runs.length} run${runs.length > 1 ? 's' : ''})`);
+    results.push(combined(runs));
+  }
+  return {
+    again: dir,
+    workflows: results,
     summary: {
       tuned: summarise(results.filter((r) => r.half === 'tuned')),
       held_out: summarise(results.filter((r) => r.half === 'held-out')),
@@ -112,20 +147,30 @@ function summarise(results) {
  * @param {number} runs
  */
 async function medianRun(workflow, appUrl, runs) {
-  if (runs <= 1) return runWorkflow(workflow, appUrl);
   /** @type {Awaited<ReturnType<typeof runWorkflow>>[]} */
   const all = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < Math.max(1, runs); i++) {
     if (i > 0) console.error(`bench quality: ${workflow.id}, run ${i + 1} of ${runs}`);
     all.push(await runWorkflow(workflow, appUrl, i > 0 ? `-run${i + 1}` : ''));
   }
+  return combined(all);
+}
+
+/**
+ * Several runs of one workflow as one result: each path scored by its median run, with every
+ * run's recall listed.
+ * @template {ReturnType<typeof scored>} T
+ * @param {T[]} all at least one
+ */
+function combined(all) {
+  if (all.length === 1) return /** @type {T} */ (all[0]);
   /** @param {'pixels' | 'video' | 'session'} path */
   const middle = (path) => {
     const sorted = [...all].sort((a, b) => a[path].recall - b[path].recall);
     return sorted[Math.floor((sorted.length - 1) / 2)]?.[path];
   };
   return {
-    ...all[0],
+    .../** @type {T} */ (all[0]),
     pixels: middle('pixels'),
     video: middle('video'),
     session: middle('session'),
@@ -152,6 +197,8 @@ async function runWorkflow(workflow, appUrl, run = '') {
     await rig.stop(app);
     const pixels = await exportedSteps(app);
     await dumpAnalysis(app, `${workflow.id}-pixels${run}`);
+    const dir = process.env.P2S_BENCH_DUMP;
+    if (dir) await saveStores(app, path.join(dir, `${workflow.id}${run}.stored.json`));
     // The screen changes the recorder found, for reading a result: when, how long, where.
     /** @type {{ type: string, t: number, endT?: number, box: { x: number, y: number, width: number, height: number } }[]} */
     const events = await readStore(app, 'events');
@@ -170,14 +217,7 @@ async function runWorkflow(workflow, appUrl, run = '') {
     const [recording] = await readStore(app, 'recordings');
     const created = recording?.createdAt ?? 0;
     await deleteShownRecording(app);
-    const [chooser] = await Promise.all([
-      app.waitForEvent('filechooser'),
-      app.getByRole('button', { name: 'Import video' }).click(),
-    ]);
-    await chooser.setFiles({ name: `${workflow.id}${run}.webm`, mimeType: 'video/webm', buffer: video });
-    const imported = await exportedSteps(app);
-    const videoPointer = await pointerSeen(app);
-    await dumpAnalysis(app, `${workflow.id}-video${run}`);
+    const imported = await importVideo(app, workflow, run, video);
     // The video file's own timestamps start a little after the recording's clock: the same
     // changes found again in the file give the offset, as a logger started with the video had it.
     /** @type {{ type: string, t: number }[]} */
@@ -192,28 +232,113 @@ async function runWorkflow(workflow, appUrl, run = '') {
     );
     const startedAt = created + offset;
     // The same run as a pack2skill 0.1 session: session file, the video, events in seconds.
+    const session = await session01(workflow.id, video, seen, startedAt, rig.resolution);
+    await dumpFile(`${workflow.id}${run}-0.1.zip`, session);
     await deleteShownRecording(app);
-    await app.getByLabel('Import session (.zip)').setInputFiles({
-      name: `${workflow.id}-0.1.zip`,
-      mimeType: 'application/zip',
-      buffer: await session01(workflow.id, video, seen, startedAt, rig.resolution),
-    });
-    const fromSession = await exportedSteps(app);
-    const sessionPointer = await pointerSeen(app);
-    await dumpAnalysis(app, `${workflow.id}-session${run}`);
-    const truth = workflow.steps.map(({ verb, label, value }) => ({ verb, label, ...(value ? { value } : {}) }));
+    const fromSession = await importSession(app, workflow, run, session);
     return {
-      id: workflow.id,
-      ui: workflow.ui,
-      half: workflow.half,
+      ...scored(workflow, pixels, imported, fromSession),
       changes,
       video_offset_ms: Math.round(offset),
-      pixels: report(truth, pixels),
-      video: { ...report(truth, imported), pointer_seen: videoPointer },
-      session: { ...report(truth, fromSession), pointer_seen: sessionPointer },
     };
   } finally {
     await rig.close();
+  }
+}
+
+/**
+ * The workflow's paths scored against its truth: pixels, the video imported, the 0.1 session.
+ * @param {import('./quality/corpus.mjs').Workflow} workflow
+ * @param {Awaited<ReturnType<typeof exportedSteps>>} pixels
+ * @param {{ steps: Awaited<ReturnType<typeof exportedSteps>>, pointer: boolean | null }} video
+ * @param {{ steps: Awaited<ReturnType<typeof exportedSteps>>, pointer: boolean | null }} session
+ */
+function scored(workflow, pixels, video, session) {
+  const truth = workflow.steps.map(({ verb, label, value }) => ({ verb, label, ...(value ? { value } : {}) }));
+  return {
+    id: workflow.id,
+    ui: workflow.ui,
+    half: workflow.half,
+    pixels: report(truth, pixels),
+    video: { ...report(truth, video.steps), pointer_seen: video.pointer },
+    session: { ...report(truth, session.steps), pointer_seen: session.pointer },
+  };
+}
+
+/**
+ * Imports `video` as a video file someone brings, and reads its steps.
+ * @param {import('@playwright/test').Page} app @param {import('./quality/corpus.mjs').Workflow} workflow
+ * @param {string} run @param {Buffer} video
+ */
+async function importVideo(app, workflow, run, video) {
+  const [chooser] = await Promise.all([
+    app.waitForEvent('filechooser'),
+    app.getByRole('button', { name: 'Import video' }).click(),
+  ]);
+  await chooser.setFiles({ name: `${workflow.id}${run}.webm`, mimeType: 'video/webm', buffer: video });
+  const steps = await exportedSteps(app);
+  const pointer = await pointerSeen(app);
+  await dumpAnalysis(app, `${workflow.id}-video${run}`);
+  return { steps, pointer };
+}
+
+/**
+ * Imports `session` (a pack2skill 0.1 session zip), and reads its steps.
+ * @param {import('@playwright/test').Page} app @param {import('./quality/corpus.mjs').Workflow} workflow
+ * @param {string} run @param {Buffer} session
+ */
+async function importSession(app, workflow, run, session) {
+  await app.getByLabel('Import session (.zip)').setInputFiles({
+    name: `${workflow.id}-0.1.zip`,
+    mimeType: 'application/zip',
+    buffer: session,
+  });
+  const steps = await exportedSteps(app);
+  const pointer = await pointerSeen(app);
+  await dumpAnalysis(app, `${workflow.id}-session${run}`);
+  return { steps, pointer };
+}
+
+/**
+ * The runs of `workflow` a dumped bench run kept in `dir` (`--again`): its recording as the
+ * app stored it, its video and its 0.1 session, analysed again by the app as it is now. No
+ * recording is made; the figures are of the same pixels as the run that made them.
+ * @param {import('./quality/corpus.mjs').Workflow} workflow @param {string} appUrl @param {string} dir
+ */
+async function againRuns(workflow, appUrl, dir) {
+  const names = await readdir(dir);
+  const runs = names.flatMap((name) => {
+    const match = new RegExp(`^${workflow.id}(-run\\d+)?\\.stored\\.json$`).exec(name);
+    return match ? [match[1] ?? ''] : [];
+  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: baseChromiumArgs });
+  try {
+    const all = [];
+    for (const run of runs.sort()) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+      const app = await context.newPage();
+      await app.goto(appUrl);
+      await app.getByRole('button', { name: 'Start recording' }).waitFor();
+      await restoreStores(app, path.join(dir, `${workflow.id}${run}.stored.json`));
+      await app.reload();
+      await app.getByRole('list', { name: 'Recordings' }).getByRole('button', { name: 'Show steps' }).first().click();
+      const pixels = await exportedSteps(app);
+      await dumpAnalysis(app, `${workflow.id}-pixels${run}`);
+      await deleteShownRecording(app);
+      const video = await importVideo(app, workflow, run, await readFile(path.join(dir, `${workflow.id}${run}.webm`)));
+      await deleteShownRecording(app);
+      const session = await importSession(
+        app,
+        workflow,
+        run,
+        await readFile(path.join(dir, `${workflow.id}${run}-0.1.zip`)),
+      );
+      all.push(scored(workflow, pixels, video, session));
+      await context.close();
+    }
+    return all;
+  } finally {
+    await browser.close();
   }
 }
 

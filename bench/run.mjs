@@ -69,6 +69,7 @@ try {
       only: text('only'),
       paths: text('paths'),
       runs: flag('runs', undefined),
+      again: text('again'),
     });
   }
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });

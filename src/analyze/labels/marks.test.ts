@@ -341,6 +341,15 @@ describe('gainedMark', () => {
     });
     expect(mark(panel)).toBeUndefined();
   });
+
+  it("finds nothing where a video's encoder shifted the plain ground around one word by a few levels", () => {
+    // 228 and 250 lie in different bands of the ink's commonest level: the word's ink rose with nothing drawn.
+    const reencoded = frames((image, after) => {
+      fill(image, { x: 0, y: 100, width: 200, height: 40 }, after ? 250 : 228);
+      return [...write(image, 'Title', 20, 112), ...write(image, 'Layout', 300, 20)];
+    });
+    expect(mark(reencoded)).toBeUndefined();
+  });
 });
 
 describe('boxToggledAt', () => {

@@ -164,6 +164,9 @@ function aroundWords(
       if (alphanumerics(word.text) < 2) continue; // a lone digit or letter is as often a misread icon
       const h = word.box.height;
       const around = pad(word.box, Math.max(4, Math.round(0.6 * h)), Math.max(3, Math.round(0.4 * h)));
+      // (Only where something was drawn: a video's encoder shifts a plain background a few levels,
+      // which can move its commonest level and so every pixel's ink, with nothing drawn at all.)
+      if (redrawn(before, after, around, dx, dy) < REDRAWN_PIXELS) continue;
       const gain = ink(after, shift(around, dx, dy)) - ink(before, around);
       const label = partAt(line, center(word.box).x);
       gains.push({ mark: { label, box: shift(around, dx, dy), checkbox: false }, gain });
@@ -173,6 +176,27 @@ function aroundWords(
   const [best, next] = gains;
   if (!best || best.gain <= WORD_GAIN) return undefined;
   return !next || best.gain >= WORD_LEAD * Math.max(next.gain, 0) ? best.mark : undefined;
+}
+
+/**
+ * A pixel that differs this much (luma) from its place before was drawn anew: a faint border on
+ * white (TodoMVC's selected filter, about 34 levels) is; a video's re-encoding of the same
+ * pixels (up to about 15 levels) is not.
+ */
+const REDRAWN_LEVELS = 24;
+/** How many such pixels a word's surroundings hold where something was drawn around it. */
+const REDRAWN_PIXELS = 6;
+
+/** How many pixels of `box` were drawn anew in `after`, where the box now lies `dx`, `dy` off. */
+function redrawn(before: LumaArea, after: LumaArea, box: Rect, dx: number, dy: number): number {
+  let count = 0;
+  for (let y = Math.round(box.y); y < box.y + box.height; y++) {
+    for (let x = Math.round(box.x); x < box.x + box.width; x++) {
+      const [was, now] = [at(before, x, y), at(after, x + dx, y + dy)];
+      if (was !== undefined && now !== undefined && Math.abs(was - now) >= REDRAWN_LEVELS) count++;
+    }
+  }
+  return count;
 }
 
 /** A tick as OCR reads it, with the edge of its box or without: "v", "Iv", "lv", "|v". */

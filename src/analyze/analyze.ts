@@ -12,6 +12,7 @@ import {
   appearedText,
   captionAbove,
   captionInLine,
+  captionOfTyped,
   captionOf,
   choiceAtPoint,
   earlierIsClearer,
@@ -511,7 +512,10 @@ function describeStep(
             field,
           )
         : labelFor(wide, draft.region, point, 24, field);
-      seen = point ? 'point' : 'nearby';
+      // An empty field clicked away from any text: named by its caption around what was typed.
+      const caption = !label && draft.kind === 'type' && at ? captionOfTyped(lines.before, lines.after, at) : undefined;
+      label ??= caption;
+      seen = point && !caption ? 'point' : 'nearby';
     }
     if (label) labelSource = 'ocr';
     else seen = undefined;

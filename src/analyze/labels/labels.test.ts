@@ -7,6 +7,7 @@ import {
   captionAbove,
   captionInLine,
   captionOf,
+  captionOfTyped,
   choiceAtPoint,
   choiceIn,
   earlierIsClearer,
@@ -73,6 +74,40 @@ describe('captionAbove', () => {
     expect(captionAbove({ before: after, after }, region, 'Fully Editable')).toBeUndefined();
     const alone = toLines([...line('Grace Hopper', 845, 487), ...line('Disabled', 839, 524)]);
     expect(captionAbove({ before: alone, after: alone }, region, 'Disabled')).toBeUndefined();
+  });
+});
+
+describe('captionOfTyped', () => {
+  it("is the caption above the text typed into an empty field, the fuller of two readings, without the frame's border", () => {
+    // Tk's combobox demo imported with its click point: the box was empty, clicked at its right end.
+    const before = toLines([
+      ...line('only allows you to select values from its drop-down list', 693, 422),
+      ...line('Editable', 876, 462),
+    ]);
+    const after = toLines([
+      ...line('only allows you to select values from its drop-down list', 693, 422),
+      ...line('~Fully Editable', 833, 462),
+      ...line('Grace Hopper', 845, 489),
+    ]);
+    expect(captionOfTyped(before, after, { x: 941, y: 495 })).toBe('Fully Editable');
+    expect(captionOfTyped(after, after, { x: 941, y: 495 })).toBeUndefined();
+    const edged = toLines([...line('Editable-', 876, 462), ...line('Grace Hopper', 845, 489)]);
+    expect(captionOfTyped(before.slice(0, 1), edged, { x: 941, y: 495 })).toBe('Editable');
+  });
+
+  it('is the label left of the field on its row, or above it, read before the typing', () => {
+    const form = toLines([...line('Email', 20, 100), ...line('Notes', 20, 160)]);
+    const typed = toLines([...line('Email', 20, 100), ...line('Notes', 20, 160), ...line('ada@example.com', 120, 100)]);
+    expect(captionOfTyped(form, typed, { x: 300, y: 108 })).toBe('Email');
+    const stacked = toLines([...line('Email', 20, 100)]);
+    const below = toLines([...line('Email', 20, 100), ...line('ada@example.com', 24, 130)]);
+    expect(captionOfTyped(stacked, below, { x: 300, y: 138 })).toBe('Email');
+  });
+
+  it('is nothing where no new text lies on the row of the point', () => {
+    const before = toLines([...line('Email', 20, 100)]);
+    const after = toLines([...line('Email', 20, 100), ...line('Saved', 20, 300)]);
+    expect(captionOfTyped(before, after, { x: 300, y: 108 })).toBeUndefined();
   });
 });
 

@@ -921,6 +921,33 @@ export function captionAbove(
   return caption && caption !== label ? caption : undefined;
 }
 
+/** A frame's border read before or after a caption that interrupts it (Tk's labelframe, a fieldset's legend). */
+const FRAME_BORDER = /^[~_=\-—–|]+\s*|\s*[~_=\-—–|]+$/gu;
+
+/**
+ * For typing at `point` into a field whose row read nothing before (an empty field, clicked
+ * away from any text): the field's caption as a form lays it out (`captionOf`: left on its row,
+ * or just above) around the text the typing brought there, from the lines before or after it.
+ * Where the two readings differ and one holds the other, the fuller (OCR missed "Fully" of
+ * "Fully Editable" in one).
+ */
+export function captionOfTyped(
+  before: OcrLine[],
+  after: OcrLine[],
+  point: { x: number; y: number },
+): string | undefined {
+  const typed = lineBesidePoint(
+    after.filter((a) => !before.some((b) => b.text === a.text && samePlace(b.box, a.box))),
+    point,
+  );
+  if (!typed) return undefined;
+  const [was, now] = [before, after.filter((l) => l !== typed)].map((lines) =>
+    captionLineOf(lines, typed.box)?.text.replace(FRAME_BORDER, ''),
+  );
+  if (was && now && now.length > was.length && now.toLowerCase().includes(was.toLowerCase())) return now;
+  return was || now || undefined;
+}
+
 /**
  * A field's caption read on one line with the field's old text ("salary 100" over a field
  * typed in at `region`): the words wholly left of the field, where the line also has words

@@ -461,6 +461,16 @@ describe('appearedText', () => {
     expect(appearedText(after, after, region)).toBeUndefined();
   });
 
+  it('is nothing where a line was read again in two pieces, a glyph under the pointer lost between them', () => {
+    const region = { x: 700, y: 280, width: 320, height: 40 };
+    const before = toLines(line('Check-buttons (select any)', 727, 298));
+    const after = toLines([...line('Check', 727, 298), ...line('uttons (select any)', 797, 298)]);
+    expect(appearedText(before, after, region)).toBeUndefined();
+    // Typing over a placeholder that began with the same letters is typing.
+    const typed = toLines(line('Chec', 727, 298));
+    expect(appearedText(toLines(line('Checkout code', 727, 298)), typed, region)).toBe('Chec');
+  });
+
   it('is nothing where a line only came out garbled under the pointer that came to rest on it', () => {
     const region = { x: 600, y: 408, width: 80, height: 32 };
     expect(appearedText(toLines(line('Cancel', 616, 418)), toLines(line('Ca)¢el', 616, 418)), region)).toBeUndefined();
@@ -557,6 +567,19 @@ describe('actedOnLabel', () => {
     const sorted = toLines(rows.flatMap((r, i) => line(r, 240, 160 + 35 * i)));
     const resorted = toLines([...rows].reverse().flatMap((r, i) => line(r, 240, 160 + 35 * i)));
     expect(actedOnLabel(sorted, resorted, { x: 184, y: 128, width: 860, height: 232 })).not.toBe('Gonzo');
+  });
+
+  it('takes no line shown again only inside a longer word for a menu choice (a window opened over a list)', () => {
+    // Tk's widget demo: the check buttons' window covers the list of demos; "Buttons" stayed above it.
+    const region = { x: 588, y: 8, width: 512, height: 656 };
+    const list = ['Buttons', 'Check-buttons (select any)', 'Radio-buttons (select one)', 'Iconic buttons'];
+    const before = toLines(list.flatMap((item, i) => line(item, 727, 282 + 17 * i)));
+    const after = toLines([
+      ...line('Buttons', 727, 282),
+      ...line('Four checkbuttons are displayed below.', 693, 364),
+      ...line('Wipers OK', 730, 534),
+    ]);
+    expect(actedOn(before, after, region)?.seen).not.toBe('menu');
   });
 
   it("names a field typed into by its placeholder, not a line in the margin above it that OCR read once ('sd')", () => {

@@ -409,10 +409,20 @@ export function appearedText(
   // Read again with a letter's case flipped ("ctri+A", "Ctri+A"): OCR reads case loosely.
   const reread = (line: OcrLine) =>
     was.some((b) => samePlace(b.box, line.box) && b.text.toLowerCase() === line.text.toLowerCase());
+  // Or read again in pieces, a glyph lost between them where the pointer rests ("Check" and
+  // "uttons (select any of a group)" of "Check-buttons (select any of a group)").
+  const pieceOf = (line: OcrLine, whole: OcrLine) =>
+    samePlace(whole.box, line.box) &&
+    line.box.x >= whole.box.x - SAME_START &&
+    line.box.x + line.box.width <= whole.box.x + whole.box.width + SAME_START &&
+    whole.text.toLowerCase().includes(line.text.toLowerCase());
+  const inPieces = (line: OcrLine) =>
+    was.some((b) => pieceOf(line, b) && after.some((o) => o !== line && alphanumerics(o.text) >= 2 && pieceOf(o, b)));
   const spoiled = (line: OcrLine) => {
     const read = under(line);
     return (
       reread(line) ||
+      inPieces(line) ||
       was.some((b) => samePlace(b.box, line.box) && garbled(line.text, b.text)) ||
       (read !== '' && garbled(line.text, read))
     );
@@ -649,13 +659,24 @@ function withoutBars(lines: OcrLine[]): OcrLine[] {
  * many lines, not one.
  */
 function menuChoice(was: OcrLine[], after: OcrLine[], previous: (string | undefined)[]): string | undefined {
-  const within = (text: string, other: string) => other.toLowerCase().includes(text.toLowerCase());
+  // As whole words: "Buttons" is not shown again in "Four checkbuttons are displayed below".
+  const within = (text: string, other: string) => {
+    const [needle, hay] = [text.toLowerCase(), other.toLowerCase()];
+    for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+      const [left, right] = [hay[at - 1] ?? ' ', hay[at + needle.length] ?? ' '];
+      if (!WORD_CHAR.test(left) && !WORD_CHAR.test(right)) return true;
+    }
+    return false;
+  };
   const elsewhere = (line: OcrLine) => after.some((a) => !samePlace(a.box, line.box) && within(line.text, a.text));
   const gone = was.filter((l) => !after.some((a) => within(l.text, a.text)));
   const shown = was.filter((l) => l.text.length >= 3 && !previous.includes(l.text) && elsewhere(l));
   const moved = was.filter((l) => l.text.length >= 3 && !shown.includes(l) && elsewhere(l));
   return gone.length >= 2 && shown.length === 1 && moved.length === 0 ? shown[0]!.text : undefined;
 }
+
+/** A letter or digit: what a word is made of. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** How far left of a control's value its label may sit on the row (a form's label column). */
 const LABEL_REACH = 320;

@@ -51,7 +51,7 @@ import { buildSteps, defaultStepOptions, type StepDraft } from './segment/steps'
 import { isCaretBlink } from './segment/caret';
 import { isPointerMove } from './segment/pointer';
 import { defaultSamplerConfig } from '../../workers/sampler/types';
-import { readsAsTyping, stepText, type StepFacts } from '../compose/step-text';
+import { cameAtOnce, readsAsTyping, stepText, type StepFacts } from '../compose/step-text';
 import { saveAnalysis } from '../storage/analyses';
 import type { EventRecord } from '../capture/events';
 import { getRecording, listEvents } from '../storage/recordings';
@@ -529,6 +529,14 @@ function describeStep(
       seen === 'point'
         ? undefined
         : (overLine?.value ?? appearedText(lines.before, lines.after, draft.region, 8, field));
+    // A change that brought far more text than anyone types in its time (a window or a panel
+    // opened) was no typing, whichever of its new lines lies nearest the line that named it.
+    if (
+      appeared !== undefined &&
+      !overLine &&
+      cameAtOnce(appearedText(lines.before, lines.after, draft.region), durationMs)
+    )
+      appeared = undefined;
   }
   let control = pageLabel ? controlFacts(draft.target) : undefined;
   // The line a typed-in field was named by, read before the typing.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import MarkdownIt from 'markdown-it';
-import { stepText, toMarkdown, toPlainText } from './step-text';
+import { cameAtOnce, stepText, toMarkdown, toPlainText } from './step-text';
 
 const md = (facts: Parameters<typeof stepText>[0]) => toMarkdown(stepText(facts));
 
@@ -120,5 +120,17 @@ describe('stepText', () => {
   it('escapes screen text so it cannot become markup', () => {
     expect(md({ kind: 'click', label: '<script>*x*</script>' })).toBe('Click **\\<script\\>\\*x\\*\\</script\\>**');
     expect(toPlainText(stepText({ kind: 'click', label: 'A & B' }))).toBe('Click A & B');
+  });
+});
+
+describe('cameAtOnce', () => {
+  it("is a window's worth of text in less than a second, not a field's value typed in the time", () => {
+    const window = 'Four checkbuttons are displayed below. If you click on a button, it will toggle its state.';
+    expect(cameAtOnce(window, 834)).toBe(true);
+    expect(cameAtOnce(window, 120)).toBe(true);
+    // The same text typed at a typist's pace, and a short value typed quickly, came as typing.
+    expect(cameAtOnce(window, 8000)).toBe(false);
+    expect(cameAtOnce('Buy milk 1 item left All Active Completed', 900)).toBe(false);
+    expect(cameAtOnce(undefined, 500)).toBe(false);
   });
 });

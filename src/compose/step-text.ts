@@ -35,6 +35,21 @@ export interface StepFacts {
   control?: ControlFacts | undefined;
 }
 
+/** At least this much new text (letters, digits, signs): a window's or a panel's worth, not a field's. */
+const AT_ONCE_MANY_CHARS = 60;
+
+/**
+ * Whether a change brought much text (`AT_ONCE_MANY_CHARS`) faster than a person types: a
+ * window, a panel or a page that opened, whatever part of it is read as a field's value.
+ */
+export function cameAtOnce(appeared: string | undefined, durationMs: number | undefined): boolean {
+  return (
+    appeared !== undefined &&
+    appeared.replace(/\s/g, '').length >= AT_ONCE_MANY_CHARS &&
+    !readsAsTyping(appeared, Math.max(durationMs ?? 0, TYPING_MIN_MS))
+  );
+}
+
 /** A change seen only as pixels that lasted this long and left new text reads as typing. */
 const TYPING_MIN_MS = 400;
 /**

@@ -39,6 +39,8 @@ const ROW_REACH = 200;
 /** The share of lines gone after which a change replaced the view rather than marked a control. */
 const REPLACED = 0.5;
 const VIEW_LINES = 4;
+/** How alike a line's place looks before and after where its text is still there (a video's noise aside). */
+const STILL_LIKENESS = 0.9;
 /** How alike a line must still look to have faded in place (greyed, struck through) rather than been replaced. */
 const FADED_LIKENESS = 0.5;
 /**
@@ -71,6 +73,8 @@ export function gainedMark(
   const text = linesBefore.filter((l) => alphanumerics(l.text) >= 3);
   // A line read again a letter apart ("displayOutine") is not gone, nor one read again in its
   // place with a word of it whole, the rest garbled by the pointer over it ("Driv)¢ Sober").
+  // Nor one whose pixels look as they did, whatever OCR made of them after (a video's noisy
+  // frame; a line at the edge of the area read, boxed a few pixels taller after).
   const gone = text.filter(
     (l) =>
       !linesAfter.some(
@@ -78,7 +82,7 @@ export function gainedMark(
           a.text.toLowerCase().includes(l.text.toLowerCase()) ||
           sameReading(a.text, l.text) ||
           (samePlace(a.box, l.box) && sharesWord(a.text, l.text)),
-      ),
+      ) && likeness(before, after, l.box) < STILL_LIKENESS,
   );
   if (text.length >= VIEW_LINES && gone.length / text.length >= REPLACED) return undefined;
   return (

@@ -1073,6 +1073,8 @@ describe('newViewTitle and linkTo', () => {
     const button = line('PayPal', 1114, 19).map((w) => ({ ...w, box: { ...w.box, height: 30 } }));
     const withButton = (words: OcrWord[]) => toLines([...words, ...button]);
     expect(newViewTitle(withButton(accordionWords), withButton(modalWords), pane, frame)).toBe('Modals');
+    // Nor where OCR read the button only after: it lies beside the change, not in it.
+    expect(newViewTitle(accordions, withButton(modalWords), pane, frame)).toBe('Modals');
   });
 
   it('is no new view where the change was small or most of its lines stayed', () => {

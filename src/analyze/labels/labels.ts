@@ -1042,9 +1042,10 @@ export function newViewTitle(
   if (region.width * region.height < frame.width * frame.height * VIEW_AREA) return undefined;
   const gone = before.filter((b) => !after.some((a) => a.text === b.text));
   if (before.length === 0 || gone.length < before.length * NEW_VIEW_SHARE) return undefined;
-  // Its title is new to the screen: a header's button that stayed beside the change is not.
+  // Its title is new to the screen, and in the change: a header's button that stayed beside the
+  // change is not, though OCR read it only after (boxed with its border, taller than the title).
   return screenTitle(
-    after.filter((a) => !before.some((b) => b.text === a.text)),
+    after.filter((a) => contains(region, center(a.box)) && !before.some((b) => b.text === a.text)),
     frame.height,
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { showsShortcut, withoutShortcut } from './lines';
+import { showsShortcut, toLines, withoutShortcut, type OcrWord } from './lines';
 
 describe('keyboard shortcuts in read text', () => {
   it('finds a shortcut among the words of a line, as OCR reads it', () => {
@@ -16,5 +16,23 @@ describe('keyboard shortcuts in read text', () => {
     expect(withoutShortcut('Add Ctrl+A Search Ctrl+S')).toBe('Add Ctrl+A Search Ctrl+S');
     expect(withoutShortcut('Ctrl+S')).toBe('Ctrl+S');
     expect(withoutShortcut('Name:')).toBe('Name:');
+  });
+});
+
+describe('toLines', () => {
+  const word = (text: string, x: number, width: number): OcrWord => ({
+    text,
+    confidence: 90,
+    box: { x, y: 570, width, height: 13 },
+    line: 1,
+  });
+
+  it('puts a hyphenated word read as two back together, not words a space apart', () => {
+    // Tk's underlined link "5. Combo-boxes": "Combo-" and "boxes" touch.
+    const [link] = toLines([word('5.', 710, 12), word('Combo-', 727, 52), word('boxes', 780, 45)]);
+    expect(link?.text).toBe('5. Combo-boxes');
+    expect(link?.words?.map((w) => w.text)).toEqual(['5.', 'Combo-boxes']);
+    const [spaced] = toLines([word('Multi-', 700, 40), word('select', 746, 40)]);
+    expect(spaced?.text).toBe('Multi- select');
   });
 });

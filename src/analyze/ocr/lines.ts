@@ -71,7 +71,7 @@ export function toLines(words: OcrWord[]): OcrLine[] {
     return !SHARING_BAR.test(text) && !POINTER_READING.test(text) && box.height >= least;
   });
   return kept.map((read) => {
-    const line = read.map((w) => ({ ...w, text: withoutEdges(w.text) }));
+    const line = joinedAtHyphens(read.map((w) => ({ ...w, text: withoutEdges(w.text) })));
     return {
       text: line.map((w) => w.text).join(' '),
       confidence: line.reduce((n, w) => n + w.confidence, 0) / line.length,
@@ -79,6 +79,31 @@ export function toLines(words: OcrWord[]): OcrLine[] {
       words: line.map(({ text, box }) => ({ text, box })),
     };
   });
+}
+
+/** How far apart (a share of their height) a word ending in a hyphen and the next may be and be one word. */
+const HYPHEN_GAP = 0.3;
+
+/**
+ * Words of a line with a hyphenated word read as two put back together: tesseract parts an
+ * underlined link's "Combo-boxes" into "Combo-" and "boxes", which stand no farther apart than
+ * its letters do.
+ */
+function joinedAtHyphens(words: OcrWord[]): OcrWord[] {
+  const out: OcrWord[] = [];
+  for (const word of words) {
+    const last = out.at(-1);
+    const gap = last ? word.box.x - (last.box.x + last.box.width) : Infinity;
+    if (last && /\p{L}-$/u.test(last.text) && /^\p{L}/u.test(word.text) && gap <= HYPHEN_GAP * word.box.height) {
+      out[out.length - 1] = {
+        ...last,
+        text: `${last.text}${word.text}`,
+        confidence: Math.min(last.confidence, word.confidence),
+        box: union([last.box, word.box])!,
+      };
+    } else out.push(word);
+  }
+  return out;
 }
 
 /**

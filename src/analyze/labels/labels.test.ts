@@ -70,6 +70,23 @@ describe('captionAbove', () => {
     expect(captionAbove({ before, after }, region, 'Disabled')).toBe('Fully Editable');
   });
 
+  it("is the caption just above the field where a line farther up named it (text over the field's frame)", () => {
+    const before = toLines([
+      ...line('only allows you to select values from its list', 692, 422),
+      ...line('Editable', 876, 462),
+      ...line('Disabled', 839, 524),
+    ]);
+    const framed = toLines([
+      ...line('only allows you to select values from its list', 692, 422),
+      ...line('~Fully Editable', 833, 462),
+      ...line('Grace Hopper', 845, 487),
+      ...line('Disabled', 839, 524),
+    ]);
+    expect(captionAbove({ before, after: framed }, region, 'only allows you to')).toBe('Fully Editable');
+    // Named by the caption just above itself, it stays so.
+    expect(captionAbove({ before, after: framed }, region, '~Fully Editable')).toBeUndefined();
+  });
+
   it('is nothing where the named line is not below the change, or nothing is above or left of it', () => {
     expect(captionAbove({ before: after, after }, region, 'Fully Editable')).toBeUndefined();
     const alone = toLines([...line('Grace Hopper', 845, 487), ...line('Disabled', 839, 524)]);

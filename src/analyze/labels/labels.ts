@@ -925,21 +925,31 @@ export function captionOf(lines: OcrLine[], box: Rect): string | undefined {
 }
 
 /**
- * For typing seen as pixels that a line below the change named (`label`, a line that
- * stayed), the field's caption as a form lays it out (`captionOf`: left on its row, or just
- * above) from the lines after, where that is another line: a field's caption is never
- * below it. Undefined where the named line is not below the change, or no caption is found.
+ * For typing seen as pixels that a line that stayed named (`label`, or part of it), the field's
+ * caption as a form lays it out, where that is another line: named by a line below the change,
+ * its caption left on its row or just above (`captionOf`; a field's caption is never below it);
+ * named by a line above the change, the caption just above the field, nearer it (text over a
+ * framed field: "only allows you to select…" over the frame's "Fully Editable"). Undefined where
+ * the named line is beside the change, or no caption is found.
  */
 export function captionAbove(
   lines: { before: OcrLine[]; after: OcrLine[] },
   region: Rect,
   label: string,
 ): string | undefined {
-  const named = [...lines.before, ...lines.after].find((l) => l.text === label);
-  if (!named || named.box.y < region.y + region.height) return undefined;
+  const named = [...lines.before, ...lines.after].find((l) => l.text === label || l.text.startsWith(`${label} `));
+  if (!named) return undefined;
   const outside = lines.after.filter((l) => center(l.box).y < region.y || center(l.box).x < region.x);
-  const caption = captionOf(outside, region);
-  return caption && caption !== label ? caption : undefined;
+  if (named.box.y >= region.y + region.height) {
+    const caption = captionOf(outside, region);
+    return caption && caption !== label ? caption : undefined;
+  }
+  if (named.box.y + named.box.height > region.y) return undefined;
+  const above = captionLineOf(
+    outside.filter((l) => l.box.y + l.box.height <= region.y + 2),
+    region,
+  );
+  return above && above !== named && above.box.y > named.box.y ? above.text.replace(FRAME_BORDER, '') : undefined;
 }
 
 /** A frame's border read before or after a caption that interrupts it (Tk's labelframe, a fieldset's legend). */

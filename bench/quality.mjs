@@ -311,6 +311,7 @@ async function againRuns(workflow, appUrl, dir) {
     const match = new RegExp(`^${workflow.id}(-run\\d+)?\\.stored\\.json$`).exec(name);
     return match ? [match[1] ?? ''] : [];
   });
+  if (runs.length === 0) return [];
   const browser = await chromium.launch({ executablePath: chromiumPath, args: baseChromiumArgs });
   try {
     const all = [];

@@ -469,6 +469,11 @@ function describeStep(
   let appeared: string | undefined;
   let overLine: { caption: string; value: string } | undefined;
   const durationMs = draft.end - draft.start - (draft.pausedMs ?? 0);
+  // All the text a change seen only as pixels brought: typing's speed is judged on it.
+  const brought =
+    lines && draft.region && draft.kind === 'visual'
+      ? appearedText(lines.before, lines.after, draft.region)
+      : undefined;
   if (!label && lines && draft.region) {
     const point = draft.events.find((e) => e.type === 'click')?.point;
     if (draft.kind === 'visual') {
@@ -476,7 +481,7 @@ function describeStep(
       // Where the pointer rested on a shared screen is what was clicked, unless this was typing
       // (the field is named by its label, not by the value the pointer rests on).
       const { region } = draft;
-      const typing = () => readsAsTyping(appearedText(lines.before, lines.after, region), durationMs);
+      const typing = () => readsAsTyping(brought, durationMs);
       // Typing leaves the text at the pointer changed (a field's placeholder or old value gave way);
       // a button pressed keeps it, whatever else a change brought (its neighbour read anew).
       const pressed = () => atPoint?.after !== undefined && stillAtPoint(atPoint.before, atPoint.after, atPoint.point);
@@ -531,12 +536,7 @@ function describeStep(
         : (overLine?.value ?? appearedText(lines.before, lines.after, draft.region, 8, field));
     // A change that brought far more text than anyone types in its time (a window or a panel
     // opened) was no typing, whichever of its new lines lies nearest the line that named it.
-    if (
-      appeared !== undefined &&
-      !overLine &&
-      cameAtOnce(appearedText(lines.before, lines.after, draft.region), durationMs)
-    )
-      appeared = undefined;
+    if (appeared !== undefined && !overLine && cameAtOnce(brought, durationMs)) appeared = undefined;
   }
   let control = pageLabel ? controlFacts(draft.target) : undefined;
   // The line a typed-in field was named by, read before the typing.

@@ -601,7 +601,11 @@ function describeStep(
     // (None where a value was seen typed over in its field's line: what lit up beside it, a drag
     // handle or the Undo button, is the typing's result.)
     draft.kind === 'visual' && !choice && !overLine && !radio
-      ? markOfClick(pixels?.mark, readsAsTyping(appeared, durationMs))
+      ? markOfClick(
+          pixels?.mark,
+          readsAsTyping(appeared, durationMs),
+          seen === 'point' && label && atPoint ? { label, point: atPoint.point } : undefined,
+        )
       : undefined;
   if (mark?.checkbox) appeared = undefined; // what else the tick brought (a counter) was not typed
   if (mark) {

@@ -470,4 +470,16 @@ describe('markOfClick', () => {
     // TodoMVC: ticking "Buy milk" fades its row for 0.4 s and "2 items left" becomes "1 item left".
     expect(markOfClick(tick, true)).toBe(tick);
   });
+
+  it("keeps the control the pointer rested on where the mark lies off the pointer's row", () => {
+    // Tk's demo: the link "5. Combo-boxes" clicked at (764, 578); an X pointer's old place over a
+    // window's edge 180 px above, beside "1. The 50 states", looked like a mark.
+    const stray = { label: '1. The 50 states', box: { x: 632, y: 391, width: 20, height: 20 }, checkbox: false };
+    const pointed = { label: '5. Combo-boxes', point: { x: 764, y: 578 } };
+    expect(markOfClick(stray, false, pointed)).toBeUndefined();
+    // A mark on the pointer's row (a sort arrow beside the header clicked) still names it, and
+    // so does one beside the very line the pointer named, wherever the pointer was on it.
+    expect(markOfClick(arrow, false, { label: 'Pric', point: { x: 260, y: 46 } })).toBe(arrow);
+    expect(markOfClick(tick, false, { label: 'Buy milk', point: { x: 700, y: 300 } })).toBe(tick);
+  });
 });

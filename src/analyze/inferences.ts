@@ -4,7 +4,7 @@
  * Pure, so unit-tested without OCR or storage.
  */
 import type { EventRecord } from '../capture/events';
-import { center, contains, expand, intersects, union, type Rect } from '../shared/geometry';
+import { center, contains, expand, intersects, union, type Point, type Rect } from '../shared/geometry';
 import { editDistance } from '../shared/text-distance';
 import { choiceIn } from './labels/labels';
 import type { Mark } from './labels/marks';
@@ -149,8 +149,20 @@ function onHeadingAbove(
  * a box is a toggle even where the change went on a while and left new text (a list's counter
  * changing as the row's look faded to done): typing never ticks a box.
  */
-export function markOfClick(mark: Mark | undefined, typed: boolean): Mark | undefined {
-  return mark && (!typed || mark.checkbox) ? mark : undefined;
+export function markOfClick(
+  mark: Mark | undefined,
+  typed: boolean,
+  pointed?: { label: string; point: Point },
+): Mark | undefined {
+  if (!mark || (typed && !mark.checkbox)) return undefined;
+  // Where the pointer rested on a shared screen named another control, a mark off the pointer's
+  // row was not drawn by this click: the pointer's own old place, where the change detector could
+  // not tell it from the rest (an X pointer over a window's edge), or a side effect elsewhere.
+  const offRow =
+    pointed !== undefined &&
+    mark.label !== pointed.label &&
+    (pointed.point.y < mark.box.y - POINTER_REACH || pointed.point.y > mark.box.y + mark.box.height + POINTER_REACH);
+  return offRow ? undefined : mark;
 }
 
 /** Characters OCR reads for one another in UI fonts, in sets. */

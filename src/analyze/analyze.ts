@@ -39,6 +39,8 @@ import {
   frameBeforeGlide,
   frameBeforePointer,
   markOfClick,
+  pointerLeftValue,
+  valueReadAgain,
   onlyOwnControls,
   ownControlsIn,
   restingPointer,
@@ -49,7 +51,7 @@ import { linesIn, withoutShortcut, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
 import { buildSteps, defaultStepOptions, type StepDraft } from './segment/steps';
 import { isCaretBlink } from './segment/caret';
-import { isPointerMove } from './segment/pointer';
+import { isPointerGlide, isPointerMove } from './segment/pointer';
 import { defaultSamplerConfig } from '../../workers/sampler/types';
 import { cameAtOnce, readsAsTyping, stepText, type StepFacts } from '../compose/step-text';
 import { saveAnalysis } from '../storage/analyses';
@@ -83,7 +85,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   const givenDescription = recording?.description;
   const events = withoutCarets(await listEvents(recordingId), recording?.width);
   const navigations = events.filter((e) => e.type === 'navigate').map((e) => e.t);
-  const pointerMove = pointerMoveOn(recording?.width);
+  const pointerMove = pointerMoveOn(recording?.width, events);
   const drafts = buildSteps(
     detectBursts(
       events.filter((e) => !pointerMove(e)),
@@ -131,6 +133,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     if (draft.kind === 'visual' && reading && draft.region && onlyOwnControls(reading, draft.region)) continue;
     const atPoint = reading ? await readAtPoint(draft, backend, events, resting) : undefined;
     const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
+    if (reading) await valueWithoutPointer(step, draft, reading, events, backend, pointerMove);
     if (previous && submittedBy(drafts[index - 1], draft, previous, step)) {
       // What typing's Enter did is part of the typing step: "…, then press Enter".
       previous.facts.thenKey = 'Enter';
@@ -183,6 +186,34 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   };
   await saveAnalysis(analysis);
   return analysis;
+}
+
+/**
+ * A value typed on a shared screen, read again in the after frame of the change that saw the
+ * pointer leave it, where the pointer had rested on it (`pointerLeftValue`, `valueReadAgain`).
+ */
+async function valueWithoutPointer(
+  step: AnalyzedStep,
+  draft: StepDraft<EventRecord>,
+  reading: { after: OcrLine[] },
+  events: EventRecord[],
+  backend: LocalBackend,
+  pointerMove: (event: EventRecord) => boolean,
+): Promise<void> {
+  // Only a value seen typed (read from the pixels, not logged keys).
+  if (draft.kind !== 'visual' || !draft.region || step.value === undefined || step.facts.appeared !== step.value)
+    return;
+  const line = reading.after.find((l) => l.text === step.value);
+  const left = line ? pointerLeftValue(events, draft.end, line.box, pointerMove) : undefined;
+  if (!line || !left?.afterFrameId) return;
+  try {
+    const again = valueReadAgain(line, (await backend.analyzeFrame(left.afterFrameId, draft.region)).lines);
+    if (!again) return;
+    step.value = step.facts.appeared = again;
+    step.text = stepText(step.facts);
+  } catch {
+    // An unreadable frame: the value stays as first read.
+  }
 }
 
 /**
@@ -346,13 +377,16 @@ function withoutCarets(events: EventRecord[], frameWidth: number | undefined): E
 }
 
 /**
- * Screen changes that are only the mouse pointer moving make no step (the events stay whole
- * for where the pointer rested: `restingPointer`, `frameBeforePointer`). Frame width unknown:
- * none is.
+ * Screen changes that are only the mouse pointer moving (from one place to another, or gliding
+ * a short way into a change that saw it leave) make no step (the events stay whole for where
+ * the pointer rested: `restingPointer`, `frameBeforePointer`). Frame width unknown: none is.
  */
-function pointerMoveOn(frameWidth: number | undefined): (event: EventRecord) => boolean {
+function pointerMoveOn(frameWidth: number | undefined, events: EventRecord[]): (event: EventRecord) => boolean {
+  if (frameWidth === undefined || frameWidth <= 0) return () => false;
   const grid = defaultSamplerConfig.gridWidth;
-  return (e) => frameWidth !== undefined && frameWidth > 0 && e.type === 'visual' && isPointerMove(e, frameWidth, grid);
+  const visual = events.filter((e) => e.type === 'visual');
+  const glides = new Set(visual.filter((e, i) => isPointerGlide(e, visual[i + 1], frameWidth, grid)));
+  return (e) => e.type === 'visual' && (isPointerMove(e, frameWidth, grid) || glides.has(e));
 }
 
 /** How far around a change its surroundings are read: a mark beside a control, the label left of a field. */

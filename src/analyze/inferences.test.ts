@@ -12,6 +12,8 @@ import {
   frameBeforePointer,
   markOfClick,
   onlyOwnControls,
+  pointerLeftValue,
+  valueReadAgain,
   ownControlsIn,
   restingPointer,
   submittedBy,
@@ -169,6 +171,21 @@ describe('wentOnFrom', () => {
     expect(wentOnFrom(press, closed(1600), clicked, result)).toBe(false);
     expect(wentOnFrom(draftOf('visual', [change()]), closed(1200), clicked, result)).toBe(false);
     expect(wentOnFrom(undefined, closed(1200), clicked, result)).toBe(false);
+  });
+
+  it('takes a change named by the same control, begun soon after the click settled, as its answer', () => {
+    // Tk's rolodex: Search lit up under the pointer and pressed; 350 ms later the form filled.
+    const search = { kind: 'visual', label: 'Search', facts: { kind: 'visual', label: 'Search' } } as AnalyzedStep;
+    const lit = { ...draftOf('visual', [change()]), start: 8130, end: 8336 };
+    const filled = (start: number) => ({
+      ...draftOf('visual', [{ ...change(), t: start, endT: start }]),
+      start,
+      end: start,
+    });
+    expect(wentOnFrom(lit, filled(8684), search, search)).toBe(true);
+    // Clicked again at a person's pace, or another control: a step of its own.
+    expect(wentOnFrom(lit, filled(9300), search, search)).toBe(false);
+    expect(wentOnFrom(lit, filled(8684), search, { ...search, label: 'Delete...' } as AnalyzedStep)).toBe(false);
   });
 });
 
@@ -481,5 +498,51 @@ describe('markOfClick', () => {
     // so does one beside the very line the pointer named, wherever the pointer was on it.
     expect(markOfClick(arrow, false, { label: 'Pric', point: { x: 260, y: 46 } })).toBe(arrow);
     expect(markOfClick(tick, false, { label: 'Buy milk', point: { x: 700, y: 300 } })).toBe(tick);
+  });
+});
+
+describe('pointerLeftValue and valueReadAgain', () => {
+  // Tk's demo: "Grace Hopper" typed into a combo box clicked at its right, the I-beam left over the "r".
+  const value = { text: 'Grace Hoppel', confidence: 90, box: { x: 842, y: 487, width: 98, height: 14 } };
+  const visual = (t: number, box: Rect, pointerFrom?: Rect, afterFrameId = `after-${t}`) =>
+    ({
+      t,
+      endT: t + 300,
+      type: 'visual',
+      source: 'visual',
+      box,
+      afterFrameId,
+      ...(pointerFrom ? { pointerFrom } : {}),
+    }) as EventRecord;
+  const noMoves = () => false;
+
+  it('finds the change that saw the pointer leave the value, however much later', () => {
+    const left = visual(7292, { x: 928, y: 608, width: 28, height: 24 }, { x: 932, y: 480, width: 16, height: 32 });
+    const events = [visual(3516, { x: 840, y: 480, width: 108, height: 32 }), left];
+    expect(pointerLeftValue(events, 6015, value.box, noMoves)).toBe(left);
+  });
+
+  it('is nothing where the pointer left elsewhere, or the line changed before it left', () => {
+    const elsewhere = visual(
+      7292,
+      { x: 928, y: 608, width: 28, height: 24 },
+      { x: 600, y: 300, width: 16, height: 32 },
+    );
+    expect(pointerLeftValue([elsewhere], 6015, value.box, noMoves)).toBeUndefined();
+    // The field cleared (TodoMVC's new-todo after Enter) before the pointer went.
+    const cleared = visual(6500, { x: 840, y: 480, width: 108, height: 32 });
+    const left = visual(7292, { x: 928, y: 608, width: 28, height: 24 }, { x: 932, y: 480, width: 16, height: 32 });
+    expect(pointerLeftValue([cleared, left], 6015, value.box, noMoves)).toBeUndefined();
+    // Only the pointer gliding over it, seen as a change of its own, does not count.
+    expect(pointerLeftValue([cleared, left], 6015, value.box, (e) => e === cleared)).toBe(left);
+  });
+
+  it('takes the reading without the pointer where it reads the same text a letter apart', () => {
+    const again = (text: string, y = 487) => [{ text, confidence: 95, box: { x: 842, y, width: 100, height: 14 } }];
+    expect(valueReadAgain(value, again('Grace Hopper'))).toBe('Grace Hopper');
+    expect(valueReadAgain(value, again('Grace Hoppel'))).toBeUndefined();
+    // Other text in its place (a field's placeholder back), or the same text elsewhere: not the value.
+    expect(valueReadAgain(value, again('Type a name'))).toBeUndefined();
+    expect(valueReadAgain(value, again('Grace Hopper', 540))).toBeUndefined();
   });
 });

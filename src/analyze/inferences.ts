@@ -5,10 +5,11 @@
  */
 import type { EventRecord } from '../capture/events';
 import { center, contains, expand, intersects, union, type Point, type Rect } from '../shared/geometry';
-import { editDistance } from '../shared/text-distance';
+import { editDistance, sameReading } from '../shared/text-distance';
 import { choiceIn } from './labels/labels';
 import type { Mark } from './labels/marks';
 import { samePlace, type OcrLine } from './ocr/lines';
+import { wentOnAtOnce } from './segment/pointer';
 import { defaultStepOptions, FIELD_FRACTION, type StepDraft } from './segment/steps';
 import type { AnalyzedStep } from './types';
 
@@ -55,7 +56,30 @@ export function wentOnFrom(
   // Typing begun at once is an action of its own (the pointer's glide to a field, cut when the
   // typing began, read as a click: "Click ee" took "Ada Lovelace" typed into Name in one run).
   if (click.value !== undefined || step.value !== undefined) return false;
-  return followedAtOnce(clickDraft, draft);
+  return followedAtOnce(clickDraft, draft) || answeredSoon(clickDraft, draft, click, step);
+}
+
+/**
+ * How soon after a click's change settled the change it brought may begin and still be its
+ * answer: a button lit up as the pointer came and pressed, then the form it filled 350 ms later.
+ */
+const ANSWER_MS = 400;
+
+/**
+ * Whether `draft` is the answer to the click before it, seen only as pixels: named by the same
+ * control, and begun within `ANSWER_MS` of it ("Click **Search**" twice, the button's own
+ * change and the form it filled). A second click on the same control comes at a person's pace.
+ */
+function answeredSoon(
+  clickDraft: StepDraft<EventRecord> | undefined,
+  draft: StepDraft<EventRecord>,
+  click: AnalyzedStep,
+  step: AnalyzedStep,
+): boolean {
+  if (clickDraft?.kind !== 'visual' || draft.kind !== 'visual' || click.kind !== 'visual' || step.kind !== 'visual') {
+    return false;
+  }
+  return click.label !== undefined && click.label === step.label && draft.start - clickDraft.end <= ANSWER_MS;
 }
 
 /** Whether `draft` went on at once from `clickDraft`, both seen only as pixels (`wentOnAtOnce`). */
@@ -255,14 +279,6 @@ function echoOfRead(read: string, after: OcrLine[], before?: OcrLine[]): string 
 /** How many characters typed just before Enter the typing's last frame may miss, at least. */
 const CUT_SHORT = 3;
 
-/** A change that began this soon after one closed as `moved` went on from it (sampling's step). */
-const CONTINUED_MS = 50;
-
-/** Whether `next` began at once after `cut` closed as `moved`: the same change going on elsewhere. */
-function wentOnAtOnce(cut: EventRecord | undefined, next: EventRecord): boolean {
-  return cut?.moved === true && next.t <= (cut.endT ?? cut.t) + CONTINUED_MS;
-}
-
 /** How far outside a change the pointer may rest and still be on what was clicked for it. */
 const POINTER_REACH = 16;
 
@@ -408,4 +424,35 @@ const isOwnControl = (line: OcrLine) => OWN_CONTROLS.test(line.text.trim());
 function linesReaching(lines: { before: OcrLine[]; after: OcrLine[] }, region: Rect): OcrLine[] {
   const area = expand(region, 8);
   return [...lines.before, ...lines.after].filter((line) => intersects(line.box, area));
+}
+
+/**
+ * On a shared screen the pointer rests where a field was clicked, often on the text then typed
+ * there, and spoils its reading (Tk's I-beam over the "r" of "Hopper" read as "Hoppel"). The
+ * first later change that saw the pointer leave the value's line (`pointerFrom`) has an after
+ * frame that shows the value whole, unless something else changed over the line in between
+ * (the field cleared, more typed): then undefined, as where the pointer was never on it.
+ */
+export function pointerLeftValue(
+  events: EventRecord[],
+  end: number,
+  value: Rect,
+  pointerMove: (event: EventRecord) => boolean,
+): EventRecord | undefined {
+  for (const event of events) {
+    if (event.type !== 'visual' || event.t < end || !event.box) continue;
+    if (event.pointerFrom && intersects(event.pointerFrom, value)) return event;
+    if (intersects(event.box, value) && !pointerMove(event)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A typed value read again, once the pointer left it: the line in `value`'s place that reads
+ * it a letter or two apart (`sameReading`), not other text; undefined where none does or it
+ * reads the same.
+ */
+export function valueReadAgain(value: OcrLine, later: readonly OcrLine[]): string | undefined {
+  const again = later.find((line) => samePlace(line.box, value.box) && sameReading(line.text, value.text));
+  return again && again.text !== value.text ? again.text : undefined;
 }

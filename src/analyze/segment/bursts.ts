@@ -40,7 +40,7 @@ const t = (gapS: number, spanS: number): QueueThreshold => ({ gapMs: gapS * 1000
  * settled changes, so their gap is the pause between two of them.
  */
 export const BURST_PRESETS: Record<'accurate' | 'rough', QueueThresholds> = {
-  accurate: { click: t(0.2, 0.3), move: t(0.5, 4), scroll: t(0.5, 3), key: t(0.5, 6), visual: t(0.4, 8) },
+  accurate: { click: t(0.2, 0.3), move: t(0.5, 4), scroll: t(0.5, 3), key: t(0.5, 6), visual: t(0.3, 8) },
   rough: { click: t(0.8, 1.2), move: t(2, 16), scroll: t(2, 12), key: t(2, 24), visual: t(3, 24) },
 };
 

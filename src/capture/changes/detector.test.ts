@@ -109,6 +109,23 @@ describe('ChangeDetector', () => {
     expect(handles.live()).toBe(0);
   });
 
+  it('keeps a change that began below the threshold and ended near where it began', () => {
+    // dat.GUI in a video: a number field focused (its ground drifts 12 levels, under the cell
+    // threshold), its value selected and typed over ("0.2" to "0.5": a glyph's cells), then
+    // Enter. Against the drifted frame only one cell lasted; against the still one before it,
+    // the focus look and the digit did.
+    const { sample, changes, screen } = setup();
+    sample(4);
+    screen.fill(20, 10, 10, 3, 228); // focused: faint
+    sample();
+    screen.fill(20, 10, 10, 3, 120); // selected
+    sample();
+    screen.fill(20, 10, 10, 3, 228).fill(24, 11, 1, 1, 30); // typed over, the selection gone
+    sample(5);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.box).toEqual({ x: 20, y: 10, width: 10, height: 3 });
+  });
+
   it('keeps a click whose result appears at once elsewhere as one change', () => {
     const { sample, changes, screen } = setup();
     sample(4);

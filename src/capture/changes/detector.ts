@@ -150,6 +150,12 @@ interface Sample<H> {
 
 interface OpenChange<H> {
   before: Sample<H>;
+  /**
+   * The sample before `before`, where it opened on a still screen: a change can begin below the
+   * cell threshold (a field's focus look drifting in a video), and `before` then already shows
+   * part of it. What lasted is judged against this one too (`#close`).
+   */
+  earlier?: LumaFrame;
   startT: number;
   mask: Uint8Array;
   maskCount: number;
@@ -166,6 +172,8 @@ export class ChangeDetector<H> {
   readonly #options: DetectorOptions;
   readonly #owner: HandleOwner<H>;
   #prev: Sample<H> | null = null;
+  /** The frame of the sample before `#prev` (its picture is not kept: only its luma, for `OpenChange.earlier`). */
+  #earlier: LumaFrame | null = null;
   #change: OpenChange<H> | null = null;
   #activity = new Float32Array(0);
   /** Like `#activity`, over every update and a far longer half-life: what keeps changing (`#pulsing`). */
@@ -188,7 +196,9 @@ export class ChangeDetector<H> {
   /** Feeds a sample; the detector takes over the caller's reference to `handle`. */
   push(frame: LumaFrame, handle: H): DetectedChange<H>[] {
     const prev = this.#prev;
+    const earlier = this.#earlier;
     this.#prev = { frame, handle };
+    this.#earlier = prev?.frame ?? null;
     if (!prev) return [];
     const out: DetectedChange<H>[] = [];
     const changedCells = this.#diff(prev.frame, frame);
@@ -197,7 +207,7 @@ export class ChangeDetector<H> {
 
     if (!change) {
       if (changedCells >= this.#options.minChangedCells) {
-        this.#open(prev, frame);
+        this.#open(prev, frame, earlier);
         this.#trackMove(this.#change!, prev.frame, frame, changedCells);
       }
     } else if (changedCells >= this.#options.minChangedCells && this.#jumps(change, frame)) {
@@ -259,6 +269,7 @@ export class ChangeDetector<H> {
     }
     if (this.#prev) this.#owner.release(this.#prev.handle);
     this.#prev = null;
+    this.#earlier = null;
   }
 
   /**
@@ -385,10 +396,11 @@ export class ChangeDetector<H> {
     return counted;
   }
 
-  #open(before: Sample<H>, frame: LumaFrame): void {
+  #open(before: Sample<H>, frame: LumaFrame, earlier: LumaFrame | null): void {
     this.#owner.retain(before.handle);
     this.#change = {
       before,
+      ...(earlier ? { earlier } : {}),
       startT: frame.t,
       mask: new Uint8Array(frame.width * frame.height),
       maskCount: 0,
@@ -519,7 +531,8 @@ export class ChangeDetector<H> {
     const clip = (box: Rect) => (field ? (intersection(box, field) ?? box) : box);
     const whole = (shows ? trimmed?.box : undefined) ?? maskBox(mask, width, height);
     const box = whole && clip(whole);
-    if (!box || (!cut && !this.#netChange(before.frame, after.frame, box))) {
+    const lasted = (from: LumaFrame | undefined) => from !== undefined && this.#netChange(from, after.frame, box!);
+    if (!box || (!cut && !lasted(before.frame) && !lasted(change.earlier))) {
       this.#owner.release(before.handle);
       this.#owner.release(after.handle);
       return null;

@@ -32,7 +32,7 @@ export function isPointerMove(
 const CONTINUED_MS = 50;
 
 /** Whether `next` began at once after `cut` closed as `moved`: the same change going on elsewhere. */
-export function wentOnAtOnce(cut: EventRecord | undefined, next: EventRecord): boolean {
+export function wentOnAtOnce(cut: Pick<EventRecord, 'moved' | 't' | 'endT'> | undefined, next: EventRecord): boolean {
   return cut?.moved === true && next.t <= (cut.endT ?? cut.t) + CONTINUED_MS;
 }
 
@@ -50,7 +50,7 @@ export function isPointerGlide(
   gridWidth: number,
 ): boolean {
   const pointer = next?.pointerFrom;
-  if (!change.box || !pointer || !next || !wentOnAtOnce(change as EventRecord, next)) return false;
+  if (!change.box || !pointer || !next || !wentOnAtOnce(change, next)) return false;
   const slack = SIZE_CELLS * (frameWidth / gridWidth);
   const room = expand(change.box, slack);
   const inside =

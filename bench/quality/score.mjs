@@ -21,7 +21,14 @@ const VERBS = {
 };
 
 /** @param {string} text */
-export const normalise = (text) => text.replace(/[*_`]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+export const normalise = (text) =>
+  text
+    // As a Markdown renderer shows it: a punctuation mark escaped ("0\.5", "array \[3\]") is itself.
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/[*_`]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * The numbered steps of a SKILL.md, in order, and the recorded defaults of its inputs.

@@ -45,6 +45,16 @@ describe('quality scoring', () => {
     expect(score.matches).toEqual([0, 1, 2, 4]);
   });
 
+  it('reads a punctuation mark the step escaped for Markdown as itself, as a renderer shows it', () => {
+    // dat.GUI's number chosen in a video: "Choose **0\.5** in **growthSpeed**" shows "0.5".
+    const score = scoreSteps(
+      [{ verb: 'type', label: 'growthSpeed', value: '0.5' }],
+      ['Choose **0\\.5** in **growthSpeed**'],
+    );
+    expect(score.recalled).toBe(1);
+    expect(scoreSteps([{ verb: 'click', label: 'array [3]' }], ['Click **array \\[3\\]**']).recalled).toBe(1);
+  });
+
   it('needs the value for typing and choosing, keeps order, and counts wrong verbs and extra steps', () => {
     const steps = ['Click **Summary**', 'Type `Printer` into **Summary**', 'Click **Save**', 'Click **Priority**'];
     const score = scoreSteps(

@@ -1,5 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import JSZip from 'jszip';
+import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny';
+import { sampleTimes } from '../src/import/video/frame-source';
 import { validateSkill } from '../src/skill/validate';
 import { APP_URL, launch, recordFixture } from './support/browser';
 import { readStore } from './support/db';
@@ -15,6 +17,19 @@ async function importStats(app: Page, fileName: string) {
   const recording = recordings.find((r) => r.sourceLabel.includes(fileName));
   if (!recording?.importStats) throw new Error(`no imported recording from ${fileName}`);
   return recording.importStats;
+}
+
+/** How many frames the import should sample from `video`: six a second, and its last frame. */
+async function expectedSamples(video: Buffer): Promise<number> {
+  const input = new Input({ source: new BufferSource(video), formats: ALL_FORMATS });
+  try {
+    const track = (await input.getPrimaryVideoTrack())!;
+    const first = await track.getFirstTimestamp();
+    const last = (await new EncodedPacketSink(track).getPacket(Infinity))!.timestamp;
+    return sampleTimes(first, (await track.computeDuration()) - first, last).length;
+  } finally {
+    input.dispose();
+  }
 }
 
 async function importVideo(app: Page, name: string, buffer: Buffer, mimeType = 'video/webm'): Promise<void> {
@@ -77,7 +92,11 @@ test('Import video: a screen recording of a workflow becomes steps and a valid s
     expect(texts[0]).toMatch(/New ticket/);
     expect(texts[1]).toMatch(/Save ticket/);
     // Chromium decodes VP8: the browser's own decoder read it, not ffmpeg.wasm.
-    expect((await importStats(app, 'helpdesk.webm')).decoder).toBe('webcodecs');
+    const stats = await importStats(app, 'helpdesk.webm');
+    expect(stats.decoder).toBe('webcodecs');
+    // Six samples a second and the video's last frame, which ends the WebM without a length
+    // of its own: a change there (a last click just before Stop) is read too.
+    expect(stats.frames).toBe(await expectedSamples(video));
     await expect(app.getByRole('progressbar', { name: 'Analysis progress' })).toHaveCount(0, { timeout: 60_000 });
     // The file's name is the person's name for the workflow: the skill's too.
     await expect(app.getByRole('textbox', { name: 'Skill name' })).toHaveValue('helpdesk');

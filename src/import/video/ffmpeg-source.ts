@@ -75,7 +75,9 @@ export function segmentArgs(input: string, start: number, length: number): strin
     input,
     '-an',
     '-vf',
-    `fps=${SAMPLE_FPS},scale='min(${MAX_WIDTH},iw)':-2`,
+    // eof_action=pass: the last frame is sampled too where no sample fell on it (a browser's WebM
+    // ends on the frame of its last change, with no length of its own).
+    `fps=${SAMPLE_FPS}:eof_action=pass,scale='min(${MAX_WIDTH},iw)':-2`,
     '-f',
     'image2',
     '/out/f%06d.png',
@@ -156,26 +158,34 @@ export async function openFfmpegSource(
     durationMs: Math.round((totalS || first.length / SAMPLE_FPS) * 1000),
     frameCount,
     async *frames(): AsyncGenerator<SampledFrame> {
+      const perSegment = segment * SAMPLE_FPS;
       let names = first;
       for (let start = 0; names.length > 0;) {
+        // A frame past the segment's samples is its last input frame, passed on (eof_action=pass):
+        // kept where the video ends there, dropped at a cut (the next segment starts with it).
+        const past: { blob: Blob; t: number }[] = [];
         for (const [index, name] of names.entries()) {
           const data = await ffmpeg.readFile(`/out/${name}`).catch((error: unknown) => Promise.reject(failed(error)));
           await ffmpeg.deleteFile(`/out/${name}`);
           if (typeof data === 'string') continue;
           const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: 'image/png' });
-          const image = await createImageBitmap(blob);
-          yield {
-            t: Math.round((start + index / SAMPLE_FPS) * 1000),
-            image,
-            png: () => Promise.resolve(blob),
-            close: () => image.close(),
-          };
+          const t = Math.round((start + index / SAMPLE_FPS) * 1000);
+          if (index >= perSegment) past.push({ blob, t });
+          else yield await pngFrame(blob, t);
         }
         start += segment;
-        if (totalS > 0 && start >= totalS) break;
-        names = await decodeSegment(start).catch((error: unknown) => Promise.reject(failed(error)));
+        names =
+          totalS > 0 && start >= totalS
+            ? []
+            : await decodeSegment(start).catch((error: unknown) => Promise.reject(failed(error)));
+        if (names.length === 0) for (const { blob, t } of past) yield await pngFrame(blob, t);
       }
     },
     close,
   };
+}
+
+async function pngFrame(blob: Blob, t: number): Promise<SampledFrame> {
+  const image = await createImageBitmap(blob);
+  return { t, image, png: () => Promise.resolve(blob), close: () => image.close() };
 }

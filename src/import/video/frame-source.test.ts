@@ -13,6 +13,17 @@ describe('sampling a video', () => {
     expect(sampleTimes(0, 0.1)).toEqual([0]);
   });
 
+  it('samples the last frame too, where the samples stop short of it', () => {
+    const ms = (times: number[]) => times.map((t) => Math.round(t * 1000));
+    // A tab recording's WebM ends on the frame of its last change, with no length of its own:
+    // the samples inside the video end 48 ms before that frame, which shows the workflow's end.
+    expect(ms(sampleTimes(0, 11.381, 11.381)).slice(-3)).toEqual([11167, 11333, 11381]);
+    expect(ms(sampleTimes(0.5, 0.55, 1.01))).toEqual([500, 667, 833, 1000, 1010]);
+    // A sample that already shows it (within a millisecond) is not taken twice.
+    expect(ms(sampleTimes(0, 1.1, 1.0004))).toEqual([0, 167, 333, 500, 667, 833, 1000]);
+    expect(ms(sampleTimes(0, 1.1, 0.9))).toEqual([0, 167, 333, 500, 667, 833, 1000]);
+  });
+
   it('scales wide videos down to an even width of at most MAX_WIDTH', () => {
     expect(sampledWidth(3840)).toBe(MAX_WIDTH);
     expect(sampledWidth(1280)).toBe(1280);
@@ -61,7 +72,7 @@ describe('ffmpeg.wasm', () => {
       '/input/a b.mp4',
       '-an',
       '-vf',
-      "fps=6,scale='min(1280,iw)':-2",
+      "fps=6:eof_action=pass,scale='min(1280,iw)':-2",
       '-f',
       'image2',
       '/out/f%06d.png',

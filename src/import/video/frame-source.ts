@@ -55,9 +55,16 @@ export function sampleCount(durationS: number): number {
   return Math.max(1, Math.ceil(durationS * SAMPLE_FPS - 1e-6));
 }
 
-/** Sample times in seconds from `first`: every 1/SAMPLE_FPS s while inside the video. */
-export function sampleTimes(first: number, durationS: number): number[] {
-  return Array.from({ length: sampleCount(durationS) }, (_, index) => first + index / SAMPLE_FPS);
+/**
+ * Sample times in seconds from `first`: every 1/SAMPLE_FPS s while inside the video, and
+ * `lastFrame` (the start of the video's last frame) where the samples stop short of it. A
+ * browser's WebM ends on the frame of its last change, which has no length of its own: the
+ * samples inside the video miss it, and with it the screen the workflow ended on.
+ */
+export function sampleTimes(first: number, durationS: number, lastFrame?: number): number[] {
+  const times = Array.from({ length: sampleCount(durationS) }, (_, index) => first + index / SAMPLE_FPS);
+  if (lastFrame !== undefined && lastFrame - times.at(-1)! > 0.001) times.push(lastFrame);
+  return times;
 }
 
 /** Output width for a video `width` pixels wide: at most MAX_WIDTH, even (some encoders and scalers need it). */

@@ -5,21 +5,21 @@
  * path cannot take the file (no WebCodecs, a container mediabunny does not
  * read, a codec the browser cannot decode): the caller then uses ffmpeg.wasm.
  */
-import type { CanvasSink, Input } from 'mediabunny';
+import type { CanvasSink, EncodedPacketSink, Input } from 'mediabunny';
 import { sampledWidth, sampleTimes, type FrameSource, type SampledFrame } from './frame-source';
 
 export async function openWebCodecsSource(file: File): Promise<FrameSource | null> {
   if (typeof VideoDecoder === 'undefined') return null;
-  const { ALL_FORMATS, BlobSource, CanvasSink, Input } = await import('mediabunny');
+  const { ALL_FORMATS, BlobSource, CanvasSink, EncodedPacketSink, Input } = await import('mediabunny');
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
   // Not a container mediabunny reads, or damaged (it throws): ffmpeg.wasm tries it and says what is wrong.
-  const video = await openVideoTrack(input, CanvasSink).catch(() => null);
+  const video = await openVideoTrack(input, CanvasSink, EncodedPacketSink).catch(() => null);
   if (!video) {
     input.dispose();
     return null;
   }
-  const { sink, first, durationS } = video;
-  const times = sampleTimes(first, durationS);
+  const { sink, first, durationS, lastFrame } = video;
+  const times = sampleTimes(first, durationS, lastFrame);
   return {
     decoder: 'webcodecs',
     durationMs: Math.round(durationS * 1000),
@@ -47,18 +47,19 @@ export async function openWebCodecsSource(file: File): Promise<FrameSource | nul
 }
 
 /**
- * The file's main video track, its start and length, and a sink drawing its
+ * The file's main video track, its start, length and last frame's start, and a sink drawing its
  * frames at the sampled width; null if the browser cannot decode it or it has
  * no length.
  */
-async function openVideoTrack(input: Input, Sink: typeof CanvasSink) {
+async function openVideoTrack(input: Input, Sink: typeof CanvasSink, Packets: typeof EncodedPacketSink) {
   const track = await input.getPrimaryVideoTrack();
   if (!track || !(await track.canDecode())) return null;
   const first = await track.getFirstTimestamp();
   const durationS = (await track.computeDuration()) - first;
   if (!(durationS > 0)) return null;
+  const lastFrame = (await new Packets(track).getPacket(Infinity))?.timestamp;
   // A new canvas per frame (no pool): frames the detector keeps must not be drawn over.
-  return { sink: new Sink(track, { width: sampledWidth(track.displayWidth) }), first, durationS };
+  return { sink: new Sink(track, { width: sampledWidth(track.displayWidth) }), first, durationS, lastFrame };
 }
 
 function canvasToPng(canvas: HTMLCanvasElement | OffscreenCanvas): Promise<Blob> {

@@ -108,6 +108,25 @@ describe('gainedMark', () => {
     expect(mark(f)).toMatchObject({ label: 'Buy milk', checkbox: true });
   });
 
+  it('reads a box ticked beside a todo that OCR read struck through, letters apart, in its place', () => {
+    const f = frames((image, after) => {
+      outline(image, { x: 20, y: 40, width: 16, height: 16 }, 200);
+      if (after) fill(image, { x: 22, y: 42, width: 12, height: 12 }, 70);
+      if (after) fill(image, { x: 60, y: 48, width: 100, height: 1 }, 40);
+      return [...write(image, 'Book flights', 60, 42), ...write(image, '2 items left', 60, 80)];
+    });
+    // Read after as "Boeck fights", in its place.
+    const struck = f.linesAfter.map((l) => (l.text === 'Book flights' ? { ...l, text: 'Boeck fights' } : l));
+    expect(mark({ ...f, linesAfter: struck })).toMatchObject({ label: 'Book flights', checkbox: true });
+    // A line whose text another replaced, a few letters apart, is a result: no mark beside it.
+    const counter = frames((image, after) => {
+      outline(image, { x: 20, y: 40, width: 16, height: 16 }, 200);
+      if (after) fill(image, { x: 22, y: 42, width: 12, height: 12 }, 70);
+      return write(image, after ? '1 item left' : '2 items left', 60, 42);
+    });
+    expect(mark(counter)).toBeUndefined();
+  });
+
   it('reads the tick though OCR read a line of the list a letter apart after (a video)', () => {
     // Four lines of text, two "gone" by exact text (half: a view replaced), but for the misreading.
     const f = frames((image, after) => {

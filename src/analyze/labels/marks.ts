@@ -8,7 +8,7 @@
  */
 import { center, contains, type Point, type Rect } from '../../shared/geometry';
 import { alphanumerics, partAt, samePlace, type OcrLine } from '../ocr/lines';
-import { indicatorChanged, readInPart, sameReading } from '../../shared/text-distance';
+import { editDistance, indicatorChanged, readInPart, sameReading } from '../../shared/text-distance';
 import type { LumaArea } from '../frame-luma';
 
 export interface Mark {
@@ -226,6 +226,18 @@ function underPointer(
   return readAgain.every((a) => sharesWord(a.text, line.text)) ? line : undefined;
 }
 
+/** Letters a line struck through may be read apart from itself, in letters of its text: "Boeck fights". */
+const STRUCK_EDITS = 1 / 4;
+
+/**
+ * Whether `now` is `was` read again struck through: a few letters apart, its words no count
+ * (a counter that went from 2 to 1 reads a letter or two apart too, and is a result).
+ */
+function readStruckThrough(now: string, was: string): boolean {
+  const length = Math.min(now.length, was.length);
+  return length >= 6 && !/\d/.test(was + now) && editDistance(now, was) <= length * STRUCK_EDITS;
+}
+
 /** A small mark drawn where no text changed, on the row of a line that stayed: its control's text. */
 function besideText(
   before: LumaArea,
@@ -259,7 +271,8 @@ function besideText(
         linesAfter.some((a) => sameReading(a.text, l.text) && samePlace(a.box, l.box)) ||
         // Or read with the mark as a letter before it ("object" as "v object": a tree node's arrow).
         linesAfter.some((a) => indicatorChanged(l.text, a.text) && samePlace(a.box, l.box)) ||
-        (!linesAfter.some((a) => a.text === l.text || samePlace(a.box, l.box)) &&
+        ((!linesAfter.some((a) => a.text === l.text || samePlace(a.box, l.box)) ||
+          linesAfter.some((a) => samePlace(a.box, l.box) && readStruckThrough(a.text, l.text))) &&
           likeness(before, after, l.box) >= FADED_LIKENESS),
     )
     .filter((l) => alphanumerics(l.text) >= 2);

@@ -146,6 +146,25 @@ describe('typedOverInLine', () => {
     expect(typedOverInLine(before, after, region)).toEqual({ caption: 'firstName', value: 'Ada' });
   });
 
+  it("reads the value typed apart from its caption (the field's highlight between them) as one line with it", () => {
+    // The change covers the value only: "salary 100", then "salary" and "150" apart.
+    const rows = [...line('role developer', 134, 435)];
+    const was = toLines([...rows, ...line('salary 100', 135, 459)]);
+    const now = toLines([...rows, ...line('salary', 135, 459), ...line('150', 201, 460)]);
+    expect(typedOverInLine(was, now, { x: 192, y: 452, width: 68, height: 28 })).toEqual({
+      caption: 'salary',
+      value: '150',
+    });
+    // Not a value beside a caption read otherwise than before ("Home Phone" now "Home Phone:").
+    const field = { x: 824, y: 172, width: 332, height: 36 };
+    const caption = toLines(line('Home Phone', 733, 184));
+    const typed = toLines([...line('Home Phone:', 733, 184), ...line('555-0100', 845, 185)]);
+    expect(typedOverInLine(caption, typed, field)).toBeUndefined();
+    // Not a line far to the right on the row: another column's text.
+    const far = toLines([...rows, ...line('salary', 135, 459), ...line('150', 260, 460)]);
+    expect(typedOverInLine(was, far, { x: 250, y: 452, width: 68, height: 28 })).toBeUndefined();
+  });
+
   it('is nothing where the new words are shown elsewhere already (a path naming what has focus), or a count', () => {
     const path = toLines([
       ...line('object job', 15, 218),
@@ -836,6 +855,40 @@ describe('actedOnLabel for a list that opened', () => {
     const wide = { ...region, width: 400 };
     const code = toLines([...sidebar, ...line('ard A', 200, 611)]);
     expect(actedOnLabel(code, after, wide, [], new Set(['UTILITIES', 'EXPERIMENTALS', 'ard A']))).toBe('COMPONENTS');
+  });
+});
+
+describe('actedOnLabel for a row read anew', () => {
+  it("names a box ticked in a tree's row by its row, without the state shown, not by the row above", () => {
+    // JSONEditor's schema example: the box beside "true" ticked off, the row now "… false".
+    const rows = [...line('lastName Doe', 110, 291), ...line('age', 110, 342)];
+    const before = toLines([...rows, ...line('availableToHire true', 110, 363)]);
+    const after = toLines([...rows, ...line('availableToHire 0 false', 110, 363)]);
+    expect(actedOn(before, after, { x: 248, y: 356, width: 68, height: 24 })).toEqual({
+      label: 'availableToHire',
+      seen: 'gone',
+    });
+  });
+});
+
+describe('actedOnLabel past a button edge read as a letter', () => {
+  it('names the button whose pixels changed, not a lone letter its edge was read as', () => {
+    // TodoMVC's "Clear completed (1)" gone as it was clicked, in a video: its left edge read "r".
+    const glyph = (text: string, x: number, y: number, width: number, height: number) => [
+      { text, confidence: 50, box: { x, y, width, height }, line: lineId++ },
+    ];
+    const before = toLines([
+      ...glyph('r', 933, 281, 7, 8),
+      ...glyph('1', 933, 296, 3, 6),
+      ...line('Clear completed (1)', 944, 284),
+    ]);
+    const region = { x: 928, y: 276, width: 124, height: 28 };
+    expect(actedOnLabel(before, [], region, [], new Set(['r', '1', 'Clear completed (1)']))).toBe(
+      'Clear completed (1)',
+    );
+    // A letter alone, with no line of words beside it, is still a control ("x", "+").
+    const alone = toLines(glyph('x', 933, 281, 8, 10));
+    expect(actedOnLabel(alone, [], region, [], new Set(['x']))).toBe('x');
   });
 });
 

@@ -364,7 +364,30 @@ export function typedOverInLine(
 ): { caption: string; value: string } | undefined {
   const shown = new Set(before.flatMap((l) => l.text.toLowerCase().split(/\s+/)));
   const found: { caption: string; value: string }[] = [];
-  for (const now of linesIn(after, region, margin)) {
+  // The value typed may be read apart from its caption, the field's highlight between them
+  // ("salary" and "150" after "salary 100"): the two read as one line, where the value is in the
+  // change and the caption was read before as it is now, with the old value after it.
+  const area = expand(region, margin);
+  const captionBefore = (caption: OcrLine) =>
+    before.some(
+      (b) =>
+        samePlace(b.box, caption.box) &&
+        Math.abs(b.box.x - caption.box.x) <= SAME_START &&
+        b.text.startsWith(`${caption.text} `),
+    );
+  const setApart = after.flatMap((caption) => {
+    if (!captionBefore(caption)) return [];
+    const value = after.find(
+      (v) =>
+        v !== caption &&
+        samePlace({ ...v.box, x: caption.box.x, width: caption.box.width }, caption.box) &&
+        v.box.x - (caption.box.x + caption.box.width) >= 0 &&
+        v.box.x - (caption.box.x + caption.box.width) <= VALUE_GAP &&
+        contains(area, center(v.box)),
+    );
+    return value ? [{ ...caption, text: `${caption.text} ${value.text}`, box: union([caption.box, value.box])! }] : [];
+  });
+  for (const now of [...linesIn(after, region, margin), ...setApart]) {
     if (before.some((b) => b.text === now.text)) continue;
     const was = before.find((b) => samePlace(b.box, now.box) && Math.abs(b.box.x - now.box.x) <= SAME_START);
     if (!was) continue;
@@ -380,8 +403,12 @@ export function typedOverInLine(
     if (sameReading(oldValue, value) || indicatorChanged(oldValue, value)) continue;
     found.push({ caption, value });
   }
-  return found.length === 1 ? found[0] : undefined;
+  const distinct = found.filter((f, i) => found.findIndex((o) => o.caption === f.caption && o.value === f.value) === i);
+  return distinct.length === 1 ? distinct[0] : undefined;
 }
+
+/** How far right of its caption a value typed may be read as a line of its own and still be the caption's (px). */
+const VALUE_GAP = 24;
 
 /**
  * Text in the region after a change that was not there before (typed or shown),
@@ -534,9 +561,20 @@ export function actedOn(
   const pressed = was.filter(
     (l) => changed.has(l.text) && !isPrevious(l.text) && !movedAway(l) && !replaced(l) && !pushedOut(l),
   );
-  if (pressed.length > 0) return nearest(pressed, 'changed');
+  // (Not a lone letter touching a line of words that changed with it: the button's edge read as "r".)
+  const fragment = (line: OcrLine) =>
+    alphanumerics(line.text) <= 1 &&
+    pressed.some((o) => alphanumerics(o.text) >= 3 && intersects(expand(line.box, FRAGMENT_GAP), o.box));
+  const pressedWhole = pressed.filter((l) => !fragment(l));
+  if (pressedWhole.length > 0) return nearest(pressedWhole, 'changed');
   // (Its heading lies just above the change, where nothing changed: looked for on the whole screen.)
-  const opened = openedBelow(notPrevious(before.filter(inPlace)), appeared);
+  // (Not under a row read anew in its place with another state after its name: "availableToHire
+  // true", now "availableToHire 0 false", its box ticked; the line above it opened nothing.)
+  const readAnew = (a: OcrLine) => before.some((l) => samePlace(l.box, a.box) && withoutState(l.text, [a]) !== l.text);
+  const opened = openedBelow(
+    notPrevious(before.filter(inPlace)),
+    appeared.filter((a) => !readAnew(a)),
+  );
   if (opened) return { label: shortcutOwner(opened, before) ?? opened.text, seen: 'stayed' };
   // One in the change before one only in its margin (a folder's title clicked, not the title above it).
   const stayedInside = stayed.filter((l) => intersects(l.box, region));
@@ -544,7 +582,13 @@ export function actedOn(
   // A line truly gone changed its own pixels, so it lies in the change: one only in the
   // margin that was not read again is OCR's noise (an edge above a field read "sd").
   const goneInside = was.filter((l) => intersects(l.box, region));
-  if (was.length > 0) return nearest(goneInside.length > 0 ? goneInside : was, 'gone');
+  // A line gone is named without the state it showed where its row now shows another:
+  // "availableToHire true", now "availableToHire 0 false", is "availableToHire".
+  const goneFrom = (pool: OcrLine[]) => {
+    const gone = nearest(pool, 'gone');
+    return gone && { ...gone, label: withoutState(gone.label, after) };
+  };
+  if (was.length > 0) return goneFrom(goneInside.length > 0 ? goneInside : was);
   // A long line reaching into the region that the change covered up (a placeholder typed over).
   const area = expand(region, margin);
   const coveredUp = before.filter(
@@ -553,7 +597,7 @@ export function actedOn(
       overlaps(l.box.y, l.box.height, area.y, area.height) &&
       !after.some((a) => a.text === l.text),
   );
-  if (coveredUp.length > 0) return nearest(coveredUp, 'gone');
+  if (coveredUp.length > 0) return goneFrom(coveredUp);
   const beside = before.filter((l) => {
     const leftOf =
       l.box.x + l.box.width <= region.x + margin && overlaps(l.box.y, l.box.height, region.y, region.height);
@@ -562,6 +606,9 @@ export function actedOn(
   });
   return nearest(beside, 'nearby');
 }
+
+/** How near a lone letter lies to a line of words to be a piece of its control's edge, not a control (px). */
+const FRAGMENT_GAP = 12;
 
 /** A radio button's dot and ring, read by OCR as one glyph ("0", "O", "©"). */
 const RADIO_GLYPH = /^[0OoQ©®@◉●]$/u;

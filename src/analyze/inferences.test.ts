@@ -374,6 +374,14 @@ describe('frameBeforeGlide', () => {
     expect(frameBeforeGlide(events, 5200)).toBe('glide-after');
     expect(frameBeforeGlide(events, 6500)).toBeUndefined();
   });
+
+  it('is one from less than 600 ms before, where none is from before that: a pointer a program moved at once', () => {
+    // Tk's demo: the pointer put on a link at 1833 (the window answering in the same change), the click at 2330.
+    const events = [change(1833, 3000, 'link')];
+    expect(frameBeforeGlide(events, 2330)).toBe('link-before');
+    // Not a frame from the action's own moments (its result, a logger's clock apart).
+    expect(frameBeforeGlide([change(2100, 3000, 'result')], 2330)).toBeUndefined();
+  });
 });
 
 describe('frameBeforePointer', () => {

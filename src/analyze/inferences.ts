@@ -377,6 +377,16 @@ const GLIDE_MS = 600;
  * points say where it was, and a video's pointer is not always seen moving.
  */
 export function frameBeforeGlide(events: EventRecord[], t: number): string | undefined {
+  // Else one from after it set off, not from the action's own moments: a pointer a program
+  // moves (or a quick hand) arrives at once, half a second before the click, in a change
+  // that began there (the window under it answering too).
+  return (
+    lastFrameBetween(events, t - ARRIVAL_MS, t - GLIDE_MS) ?? lastFrameBetween(events, t - GLIDE_MS, t - OWN_RESULT_MS)
+  );
+}
+
+/** The last key frame of a change seen as pixels from between `from` and `to` (ms, both included). */
+function lastFrameBetween(events: EventRecord[], from: number, to: number): string | undefined {
   let best: { id: string; at: number } | undefined;
   for (const e of events) {
     if (e.type !== 'visual') continue;
@@ -386,7 +396,7 @@ export function frameBeforeGlide(events: EventRecord[], t: number): string | und
       [e.afterFrameId, e.endT ?? e.t],
     ];
     for (const [id, at] of frames) {
-      if (!id || at > t - GLIDE_MS || at < t - ARRIVAL_MS || (best && at <= best.at)) continue;
+      if (!id || at > to || at < from || (best && at <= best.at)) continue;
       best = { id, at };
     }
   }

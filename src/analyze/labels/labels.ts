@@ -377,12 +377,13 @@ export function typedOverInLine(
     );
   const setApart = after.flatMap((caption) => {
     if (!captionBefore(caption)) return [];
+    const end = caption.box.x + caption.box.width;
     const value = after.find(
       (v) =>
         v !== caption &&
         samePlace({ ...v.box, x: caption.box.x, width: caption.box.width }, caption.box) &&
-        v.box.x - (caption.box.x + caption.box.width) >= 0 &&
-        v.box.x - (caption.box.x + caption.box.width) <= VALUE_GAP &&
+        v.box.x >= end &&
+        v.box.x - end <= VALUE_GAP &&
         contains(area, center(v.box)),
     );
     return value ? [{ ...caption, text: `${caption.text} ${value.text}`, box: union([caption.box, value.box])! }] : [];

@@ -46,6 +46,7 @@ import {
   restingPointer,
   submittedBy,
   wentOnFrom,
+  settledAfter,
 } from './inferences';
 import { linesIn, withoutShortcut, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
@@ -59,6 +60,7 @@ import type { EventRecord } from '../capture/events';
 import { getRecording, listEvents } from '../storage/recordings';
 import { changeApartFrom, changeBesideMark, focusLeftIn, markAppendedIn, modifiedMarkIn } from './labels/side-effects';
 import { dotMovedTo } from './labels/marks';
+import { chosenFromList, droppedDown, typedWhereValueWas } from './read-again';
 import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
 import { expand, ROW_HEIGHT, type Point, type Rect } from '../shared/geometry';
@@ -134,6 +136,20 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     const atPoint = reading ? await readAtPoint(draft, backend, events, resting) : undefined;
     const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
     if (reading) await valueWithoutPointer(step, draft, reading, events, backend, pointerMove);
+    const field =
+      reading && atPoint
+        ? await chosenFromList(step, draft, [drafts[index - 1], drafts[index + 1]], reading, atPoint, backend)
+        : undefined;
+    if (reading && !field) await typedWhereValueWas(step, draft, reading, backend);
+    if (field) {
+      // The click that dropped the list down is part of choosing from it, as a select's is.
+      if (previous && droppedDown(previous, field)) {
+        steps.pop();
+        step.start = previous.start;
+      }
+      steps.push(step);
+      continue;
+    }
     if (previous && submittedBy(drafts[index - 1], draft, previous, step)) {
       // What typing's Enter did is part of the typing step: "…, then press Enter".
       previous.facts.thenKey = 'Enter';
@@ -145,7 +161,10 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     }
     // The pointer's glide into the field typed in at once is no step of its own.
     if (previous && clickedIntoField(drafts[index - 1], draft, previous, step)) steps.pop();
-    else if (previous && wentOnFrom(drafts[index - 1], draft, previous, step)) {
+    else if (
+      previous &&
+      (wentOnFrom(drafts[index - 1], draft, previous, step) || settledAfter(drafts[index - 1], draft, previous, step))
+    ) {
       previous.end = step.end;
       continue;
     }
@@ -430,6 +449,8 @@ function loggedPoint(draft: StepDraft<EventRecord>): { x: number; y: number } | 
 /** The row around a logged click point, read on its own in the step's key frames (see `readRow`). */
 interface PointReading {
   point: { x: number; y: number };
+  /** The point is where the pointer was seen resting, not a logged click's. */
+  pointer?: true;
   before: OcrLine[];
   /** The area `before` was read in. */
   area: Rect;
@@ -454,7 +475,8 @@ async function readAtPoint(
   events: EventRecord[],
   pointer: { x: number; y: number } | undefined,
 ): Promise<PointReading | undefined> {
-  const point = loggedPoint(draft) ?? pointer;
+  const logged = loggedPoint(draft);
+  const point = logged ?? pointer;
   if (!point || !draft.beforeFrameId) return undefined;
   try {
     const field = fieldMode(draft);
@@ -477,7 +499,14 @@ async function readAtPoint(
       draft.kind !== 'type' && draft.afterFrameId
         ? (await backend.analyzePoint(draft.afterFrameId, point)).lines
         : undefined;
-    return { point, before: row.lines, area: row.area, ...(clear ? { clear } : {}), ...(after ? { after } : {}) };
+    return {
+      point,
+      ...(logged ? {} : { pointer: true as const }),
+      before: row.lines,
+      area: row.area,
+      ...(clear ? { clear } : {}),
+      ...(after ? { after } : {}),
+    };
   } catch {
     return undefined; // unreadable frame: the step's own reading names it
   }

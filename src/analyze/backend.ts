@@ -54,6 +54,8 @@ export interface AnalysisBackend {
   analyzeSequence(items: SequenceItem[], options?: SequenceOptions): Promise<(SequenceResult | null)[]>;
   /** Reads the row around a point of a stored key frame (a logged click's); `row`: the row alone. */
   analyzePoint(frameId: string, point: { x: number; y: number }, row?: boolean): Promise<FrameResult>;
+  /** Reads just this area of a stored key frame (a list's row, run into text beside it in a wider reading). */
+  analyzeArea(frameId: string, area: Rect): Promise<FrameResult>;
   /** Reads the box around a point of a stored key frame alone (a button's inside); null: no box, or no text in it. */
   analyzeBoxAt(frameId: string, point: { x: number; y: number }): Promise<(FrameResult & { area: Rect }) | null>;
 }
@@ -76,6 +78,11 @@ export class LocalBackend implements AnalysisBackend {
 
   async analyzePoint(frameId: string, point: { x: number; y: number }, row = false): Promise<FrameResult> {
     const reading = await readFrameArea(this.#ocr, frameId, pointArea(point, row));
+    return { lines: reading.lines, cached: reading.cached };
+  }
+
+  async analyzeArea(frameId: string, area: Rect): Promise<FrameResult> {
+    const reading = await readFrameArea(this.#ocr, frameId, area);
     return { lines: reading.lines, cached: reading.cached };
   }
 

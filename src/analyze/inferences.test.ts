@@ -18,6 +18,7 @@ import {
   restingPointer,
   submittedBy,
   wentOnFrom,
+  settledAfter,
   withTypedStart,
 } from './inferences';
 
@@ -186,6 +187,28 @@ describe('wentOnFrom', () => {
     // Clicked again at a person's pace, or another control: a step of its own.
     expect(wentOnFrom(lit, filled(9300), search, search)).toBe(false);
     expect(wentOnFrom(lit, filled(8684), search, { ...search, label: 'Delete...' } as AnalyzedStep)).toBe(false);
+  });
+});
+
+describe('settledAfter', () => {
+  // JSONEditor: "female" chosen in gender; half a second later the warning beside it cleared.
+  const chose = { ...draftOf('visual', [change()]), start: 3074, end: 3376 };
+  const chosen = { kind: 'choose', label: 'gender', value: 'female', facts: { kind: 'choose' } } as AnalyzedStep;
+  const cleared = (start: number) => ({ ...draftOf('visual', [change()]), start, end: start });
+  const named = (label: string) => ({ kind: 'visual', label, facts: { kind: 'visual', label } }) as AnalyzedStep;
+
+  it("takes a change named by the field and its value, soon after, as the value's result", () => {
+    expect(settledAfter(chose, cleared(3863), chosen, named('gender female'))).toBe(true);
+    expect(
+      settledAfter(chose, cleared(3863), { ...chosen, kind: 'type' } as AnalyzedStep, named('Gender  Female')),
+    ).toBe(true);
+  });
+
+  it("keeps a change named otherwise, one at a person's pace after, and one after a click", () => {
+    expect(settledAfter(chose, cleared(3863), chosen, named('availableToHire'))).toBe(false);
+    expect(settledAfter(chose, cleared(4600), chosen, named('gender female'))).toBe(false);
+    const clicked = { kind: 'visual', label: 'gender', facts: { kind: 'visual' } } as AnalyzedStep;
+    expect(settledAfter(chose, cleared(3863), clicked, named('gender female'))).toBe(false);
   });
 });
 

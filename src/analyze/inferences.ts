@@ -60,6 +60,28 @@ export function wentOnFrom(
 }
 
 /**
+ * Seen only as pixels: a value set in a field (chosen or typed), then soon after a small change
+ * at the field's line named by the field and the value ("gender female": the warning beside the
+ * field cleared once the value was valid, its focus ring faded) is the value's result, not a
+ * step of its own.
+ */
+export function settledAfter(
+  setDraft: StepDraft<EventRecord> | undefined,
+  draft: StepDraft<EventRecord>,
+  set: AnalyzedStep,
+  step: AnalyzedStep,
+): boolean {
+  if (setDraft?.kind !== 'visual' || draft.kind !== 'visual' || step.kind !== 'visual') return false;
+  if ((set.kind !== 'choose' && set.kind !== 'type') || !set.label || set.value === undefined || !step.label)
+    return false;
+  const named = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return named(step.label) === named(`${set.label} ${set.value}`) && draft.start - setDraft.end <= SETTLED_MS;
+}
+
+/** How soon after a value was set its field's look may settle and still be its result. */
+const SETTLED_MS = 1000;
+
+/**
  * How soon after a click's change settled the change it brought may begin and still be its
  * answer: a button lit up as the pointer came and pressed, then the form it filled 350 ms later.
  */

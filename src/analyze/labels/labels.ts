@@ -1001,7 +1001,7 @@ export function captionAbove(
 }
 
 /** A frame's border read before or after a caption that interrupts it (Tk's labelframe, a fieldset's legend). */
-const FRAME_BORDER = /^[~_=\-—–|]+\s*|\s*[~_=\-—–|]+$/gu;
+export const FRAME_BORDER = /^[~_=\-—–|]+\s*|\s*[~_=\-—–|]+$/gu;
 
 /**
  * For typing at `point` into a field whose row read nothing before (an empty field, clicked

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import type { OcrLine } from '../ocr/lines';
+import { choiceFromList, dropDownAt } from './drop-down';
+
+/**
+ * A line as OCR gives it, each word 7 px a letter and a space apart, or starting where
+ * `starts` says (the words of a row run into the text left of the list, as the bench read them).
+ */
+function line(text: string, x: number, y: number, height = 11, starts: number[] = []): OcrLine {
+  let cursor = x;
+  const words = text.split(' ').map((word, i) => {
+    const box = { x: starts[i] ?? cursor, y, width: word.length * 7, height };
+    cursor = box.x + box.width + 7;
+    return { text: word, box };
+  });
+  return { text, confidence: 90, box: { x, y, width: cursor - 7 - x, height }, words };
+}
+
+// Tk's combo box demo as a shared screen showed it (from the bench's recordings): the framed
+// field "Defined List Only" showing "Sydney", its list dropped down over the demo window's
+// links, OCR running rows into the links' text left of the list ("4. A text widget witPerth").
+const caption = line('Defined List Only', 830, 586, 15);
+const field = line('sydney', 843, 609, 20);
+const list = [
+  line('“Canberra', 833, 628, 25),
+  line('Sydney', 845, 651, 15),
+  line('Melbourne', 845, 669),
+  line('4. A text widget witPerth', 710, 683, 19, [710, 728, 738, 772, 823]),
+  line('5. A search tool bu Adelaide', 710, 705, 12, [710, 726, 741, 792, 824, 844]),
+  line('6. Peering text wid(Brisbane', 710, 723, 13, [710, 727, 784, 816]),
+  line('Hobart', 845, 741),
+  line('Darwin', 845, 759),
+  line('Alice Springs', 844, 777, 14),
+];
+const before = [caption, field, ...list];
+const after = [caption, line('4. A text widget with embedded windows and other features', 710, 683, 21)];
+// Where the hand pointer's tip clicked "Perth".
+const point = { x: 866, y: 694 };
+
+describe('dropDownAt', () => {
+  it('finds the list a click fell in, the row under it, and the field over it', () => {
+    const found = dropDownAt(before, after, point);
+    expect(found).toBeDefined();
+    // The row of "Perth", 18 px apart from Melbourne's and Adelaide's.
+    expect(found!.row.y).toBeLessThanOrEqual(687);
+    expect(found!.row.y + found!.row.height).toBeGreaterThanOrEqual(698);
+    expect(found!.row.y + found!.row.height).toBeLessThan(705);
+    expect(found!.field?.text).toBe('sydney');
+    expect(found!.top.text).toBe('Sydney');
+  });
+
+  it('counts the row clicked from the rows read where OCR missed the rows over it, under the field', () => {
+    // Sydney, Melbourne and Perth read into the text left of the list, or not at all.
+    const sparse = [
+      caption,
+      line('Sydney', 845, 612, 15),
+      ...[705, 741, 759, 777].map((y) => line('Adelaide', 845, y)),
+    ];
+    const found = dropDownAt(sparse, [caption], point);
+    expect(found?.field?.text).toBe('Sydney');
+    expect(found!.row.y).toBeLessThanOrEqual(687);
+    expect(found!.row.y + found!.row.height).toBeLessThan(705);
+  });
+
+  it("finds none over the first row read where no field was read at the list's edge", () => {
+    const sparse = [caption, ...[705, 741, 759, 777].map((y) => line('Adelaide', 845, y))];
+    expect(dropDownAt(sparse, [caption], point)).toBeUndefined();
+  });
+
+  it('takes no field whose gap to the rows is off their spacing for a row of the list', () => {
+    // The rows' tops read a pixel or two off (Sydney as "Sydfiey," at 650): the field 41 px over it is no row.
+    const noisy = [
+      caption,
+      field,
+      line('Sydfiey,', 842, 650, 16),
+      line('Perth', 845, 687, 12),
+      line('Adelaide', 844, 705),
+      line('Hobart', 845, 741),
+      line('Darwin', 845, 759, 12),
+    ];
+    expect(dropDownAt(noisy, [], { x: 863, y: 694 })?.field?.text).toBe('sydney');
+  });
+
+  it('finds none where the rows stayed after the click (a column of text, not a list that closed)', () => {
+    expect(dropDownAt(before, before, point)).toBeUndefined();
+  });
+
+  it('finds none in rows unevenly spaced (a paragraph, a form)', () => {
+    const form = [line('Name', 845, 600), line('Email', 845, 640), line('Phone', 845, 652), line('Notes', 845, 710)];
+    expect(dropDownAt(form, [], { x: 860, y: 645 })).toBeUndefined();
+  });
+
+  it('finds none where the click was right of the list', () => {
+    expect(dropDownAt(before, after, { x: 1200, y: 694 })).toBeUndefined();
+  });
+});
+
+describe('choiceFromList', () => {
+  const found = dropDownAt(before, after, point)!;
+  // The row read again with the rows around it (Melbourne cut off at the top).
+  const row = [line('Perth', 840, 685, 16), line('‘Adelaide', 840, 702, 15)];
+  const above = [line('Disabled', 839, 524, 12), caption, line('Sydney', 845, 612, 15)];
+  const aboveAfter = [line('Disabled', 839, 524, 12), caption];
+  const read = { row, earlier: [], rowAfter: [], above, aboveAfter };
+
+  it('chooses the row clicked in the field the list dropped from, named by its caption', () => {
+    expect(choiceFromList(found, read)).toMatchObject({
+      label: 'Defined List Only',
+      value: 'Perth',
+    });
+  });
+
+  it("chooses in the field read at the list's edge where the rows under it were missed", () => {
+    const sparse = [
+      caption,
+      line('Sydney', 845, 612, 15),
+      ...[705, 741, 759, 777].map((y) => line('Adelaide', 845, y)),
+    ];
+    const missed = dropDownAt(sparse, [caption], point)!;
+    expect(choiceFromList(missed, read)).toMatchObject({
+      label: 'Defined List Only',
+      value: 'Perth',
+    });
+  });
+
+  it('chooses nothing where the row was there before the list opened (a column of links)', () => {
+    expect(choiceFromList(found, { ...read, earlier: [line('Perth', 845, 687)] })).toBeUndefined();
+  });
+
+  it('chooses nothing where the field still reads the same (a menu that did something else)', () => {
+    expect(
+      choiceFromList(found, { ...read, aboveAfter: [...aboveAfter, line('sydney', 843, 609, 20)] }),
+    ).toBeUndefined();
+  });
+
+  it('chooses nothing where the row is still there after the click (a column of check boxes, ticked)', () => {
+    expect(choiceFromList(found, { ...read, rowAfter: [line('Perth', 845, 687)] })).toBeUndefined();
+  });
+
+  it('chooses nothing under a line of prose (no field a list drops from)', () => {
+    const prose = line('the first button will display the tri-state mode. Click the', 700, 632);
+    const sparse = dropDownAt([prose, ...list], [], point)!;
+    expect(sparse.field).toBeUndefined();
+    expect(choiceFromList(sparse, { ...read, above: [caption, prose], aboveAfter: [caption] })).toBeUndefined();
+  });
+
+  it('chooses nothing for a field without a caption', () => {
+    expect(choiceFromList(found, { ...read, above: [field], aboveAfter: [] })).toBeUndefined();
+  });
+
+  it('keeps a row read with a border glyph before it to its letters', () => {
+    const quoted = [line('“Perth', 840, 685, 16)];
+    expect(choiceFromList(found, { ...read, row: quoted })?.value).toBe('Perth');
+  });
+});

@@ -1,0 +1,249 @@
+/**
+ * A choice from a drop-down list drawn on the screen (a desktop combo box's list, a page's own
+ * select): the click that closed it fell on one of its rows, and the field it dropped from now
+ * shows that row's text. Seen as pixels the click names the row, and OCR runs the row into the
+ * text beside the list ("4. A text widget witPerth": the list hid the rest of a line of the
+ * window under it), so the row is read again on its own, and the field read after the click
+ * confirms it. Pure: `analyze.ts` reads the areas named here.
+ */
+import { center, intersects, type Point, type Rect } from '../../shared/geometry';
+import { editDistance } from '../../shared/text-distance';
+import { alphanumerics, samePlace, type OcrLine } from '../ocr/lines';
+import { captionOf, FRAME_BORDER } from './labels';
+
+/** How far apart (px) the left edges of a list's rows may be read ("“Canberra": a border read as a quote). */
+const ALIGNED = 3;
+/** How far right of where its rows start a list may be clicked. */
+const LIST_REACH = 240;
+/** Rows, at least, below the top one read at the list's left edge, that make a list. */
+const MIN_ROWS = 3;
+/** Rows closer than this (px, centre to centre) are one row read twice. */
+const SAME_ROW = 6;
+/** How far off (px) a row may sit from the list's pitch. */
+const PITCH_SLACK = 3;
+/** Rows a list's reading may miss in a row (covered by the pointer, read into the text beside it). */
+const MISSED_ROWS = 3;
+/** Around a row, how much more is read (tesseract wants a margin round the text, and no more: the text beside the list). */
+const PAD = 3;
+
+export interface RowStart {
+  text: string;
+  box: Rect;
+  line: OcrLine;
+}
+
+/** A list that a click at a point fell in, and the areas to read again to tell what it chose. */
+export interface DropDown {
+  /** The row under the point. */
+  row: Rect;
+  /**
+   * Where to read it again, before the click (and before the list opened): with the rows over
+   * and under it, as tesseract reads a row cut tight at its letters badly or not at all.
+   */
+  rowArea: Rect;
+  /** The list's first row read. */
+  top: OcrLine;
+  /** The row over the list at its left edge, off its rows' spacing: the field's value (a combo's starts where its rows do). */
+  field?: OcrLine;
+  /** Over the list, where the field it dropped from and the field's caption are, to read before and after the click. */
+  above: Rect;
+}
+
+/**
+ * The list a click at `point` fell in, read in the frame before it: at least three rows of
+ * text starting at one left edge and evenly spaced (the rows above them at that edge that are
+ * not are the field and its caption), the point on one of them (or between, where OCR missed
+ * it), the rows gone after the click (`after`: the step's reading then, empty where that frame
+ * was not read).
+ */
+export function dropDownAt(before: OcrLine[], after: OcrLine[], point: Point): DropDown | undefined {
+  const column = columnAt(before, point);
+  // The list: the most rows to the bottom that are evenly spaced, a few perhaps missed (read
+  // into the text beside the list). Spaced by their tops: a row's box reaches as far down as its
+  // letters do.
+  let first = 0;
+  while (first <= column.length - MIN_ROWS && pitchOf(column.slice(first)) === undefined) first++;
+  if (first > column.length - MIN_ROWS) return undefined;
+  const rows = column.slice(first);
+  const pitch = pitchOf(rows)!;
+  const top = rows[0]!;
+  const over = column[first - 1];
+  // (Further where the first rows were missed.)
+  const field = over && top.box.y - over.box.y <= (FIELD_GAP + MISSED_ROWS) * pitch ? over : undefined;
+  const left = Math.min(...rows.map((w) => w.box.x)) - PAD;
+  const right = Math.max(...column.map((w) => w.line.box.x + w.line.box.width)) + PAD;
+  if (point.x > right) return undefined;
+  // The row the point fell in, counted from the nearest row read: a row's letters start about
+  // a third of the pitch below its top edge.
+  const nearest = rows.map((w) => w.box.y).sort((a, b) => Math.abs(a - point.y) - Math.abs(b - point.y))[0]!;
+  const rowTop = nearest + Math.round((point.y - (nearest + pitch / 6)) / pitch) * pitch;
+  // (Over the first row read, where OCR missed the rows between, but under the field; with no
+  // field read at the list's edge, one is looked for over the first row, which must be a row
+  // read, not one missed.)
+  const highest = field ? field.box.y + pitch / 2 : top.box.y - pitch / 2;
+  if (rowTop < highest || rowTop > rows.at(-1)!.box.y + pitch / 2) return undefined;
+  // Closed once a row was clicked.
+  const stayed = rows.filter((w) => after.some((a) => a.text.includes(w.text) && samePlace(a.box, w.line.box)));
+  if (stayed.length * 2 > rows.length) return undefined;
+  const aboveTop = (field ?? top).box.y - FIELD_AND_CAPTION;
+  return {
+    row: { x: left, y: Math.round(rowTop - pitch / 3), width: right - left, height: Math.round(pitch) },
+    rowArea: { x: left, y: Math.round(rowTop - (4 * pitch) / 3), width: right - left, height: Math.round(3 * pitch) },
+    top: top.line,
+    ...(field ? { field: field.line } : {}),
+    above: {
+      x: left - CAPTION_SIDE,
+      y: aboveTop,
+      width: right - left + 2 * CAPTION_SIDE,
+      height: top.box.y - aboveTop,
+    },
+  };
+}
+
+/** How far over a list's first row (in rows) the field it dropped from may start. */
+const FIELD_GAP = 2.5;
+
+/**
+ * The words read at `point` that start rows at one left edge, the most such rows, top to
+ * bottom: a list's rows, or any column of text. Boxes far taller than the rest (a row read
+ * into the pointer over it, "Sydne," 32 px tall where rows are 11 to 15) are left out: their
+ * tops lie.
+ */
+export function columnAt(before: OcrLine[], point: Point): RowStart[] {
+  const words = before
+    .flatMap((line) =>
+      (line.words?.length ? line.words : [{ text: line.text, box: line.box }]).map((w) => ({ ...w, line })),
+    )
+    .filter((w) => alphanumerics(w.text) >= 2 && w.box.x <= point.x + ALIGNED && point.x - w.box.x <= LIST_REACH);
+  const heights = words.map((w) => w.box.height).sort((a, b) => a - b);
+  const usual = heights[Math.floor(heights.length / 2)] ?? 0;
+  const starts = words.filter((w) => w.box.height <= usual * TALLEST);
+  let column: RowStart[] = [];
+  for (const seed of starts) {
+    const rows = rowsOf(starts.filter((w) => Math.abs(w.box.x - seed.box.x) <= ALIGNED));
+    if (rows.length > column.length) column = rows;
+  }
+  return column;
+}
+
+/** How much taller than the usual word a row's box may be read. */
+const TALLEST = 2;
+
+/** How far above a list's top row its field and the field's caption may be (a caption over a framed field). */
+const FIELD_AND_CAPTION = 96;
+/** How far left of a list its field's caption may be (a form's label column), and right (a caption longer than the list is wide). */
+const CAPTION_SIDE = 200;
+
+/**
+ * The spacing of a list's rows from their tops, where they are evenly spaced: the spacing that
+ * fits the gaps between them, each a whole number of rows (a few may be missed), within
+ * `PITCH_SLACK`. Undefined where they are not.
+ */
+function pitchOf(rows: RowStart[]): number | undefined {
+  const tops = rows.map((w) => w.box.y);
+  const gaps = tops.slice(1).map((y, i) => y - tops[i]!);
+  const least = Math.min(...gaps);
+  if (least < 2 * SAME_ROW) return undefined;
+  const steps = gaps.map((gap) => Math.round(gap / least));
+  const pitch = gaps.reduce((a, b) => a + b, 0) / steps.reduce((a, b) => a + b, 0);
+  const even = gaps.every((gap, i) => steps[i]! <= MISSED_ROWS + 1 && Math.abs(gap - steps[i]! * pitch) <= PITCH_SLACK);
+  // Rows next to each other, twice at least: rows far apart fit many a spacing loosely.
+  const adjoining = steps.filter((n) => n === 1).length;
+  return even && adjoining >= 2 ? pitch : undefined;
+}
+
+/** One word per row, top to bottom (a row read twice, by the strip and the wide reading, once). */
+function rowsOf(words: RowStart[]): RowStart[] {
+  const rows: RowStart[] = [];
+  for (const word of [...words].sort((a, b) => center(a.box).y - center(b.box).y)) {
+    const last = rows.at(-1);
+    if (!last || center(word.box).y - center(last.box).y > SAME_ROW) rows.push(word);
+  }
+  return rows;
+}
+
+/** A list's areas read again (see `DropDown`). */
+export interface ListReadings {
+  /** `rowArea` before the click. */
+  row: OcrLine[];
+  /** `rowArea` before the click that came before it. */
+  earlier: OcrLine[];
+  /** `rowArea` after the click. */
+  rowAfter: OcrLine[];
+  /** `above` before the click. */
+  above: OcrLine[];
+  /** `above` after the click. */
+  aboveAfter: OcrLine[];
+}
+
+/**
+ * The choice a click on a list's row made: the row's text read again, where the same row read
+ * otherwise before the click that came before it (the list was not there yet: it dropped
+ * down) and after this one (the list closed), in the field the list dropped from, named by its
+ * caption. The field (`list.field`, else the line just over the list read before the click)
+ * reads otherwise after it, a value of a few words, as its caption is. Undefined where the list
+ * was there all along (a column of links, of check boxes), the field did not change (a menu that
+ * did something else), or has no caption.
+ */
+export function choiceFromList(
+  list: DropDown,
+  read: ListReadings,
+): { label: string; value: string; field: OcrLine } | undefined {
+  const value = textOf(read.row.filter((l) => inRow(l, list.row)))
+    .replace(STRAY_ENDS, '')
+    .trim();
+  const there = (lines: OcrLine[]) => lines.some((l) => inRow(l, list.row) && reads(l.text, value));
+  if (alphanumerics(value) < 2 || there(read.earlier) || there(read.rowAfter)) return undefined;
+  // The field over the list: read at its left edge, or else the line just over it.
+  const field =
+    list.field ??
+    read.above
+      .filter(
+        (l) =>
+          l.box.y + l.box.height <= list.top.box.y + 2 &&
+          l.box.y + l.box.height >= list.top.box.y - 2 * list.row.height &&
+          l.box.x < list.row.x + list.row.width &&
+          l.box.x + l.box.width > list.row.x,
+      )
+      .sort((a, b) => b.box.y - a.box.y)[0];
+  if (!field || words(field.text) > MAX_WORDS) return undefined;
+  if (read.aboveAfter.some((l) => samePlace(l.box, field.box) && reads(l.text, field.text))) return undefined;
+  // (Not the field read again, nor a stray glyph or two beside it.)
+  const caption = captionOf(
+    read.above.filter((l) => !intersects(l.box, field.box) && l.box.y < field.box.y && alphanumerics(l.text) >= 2),
+    field.box,
+  )
+    ?.replace(FRAME_BORDER, '')
+    .trim();
+  return caption && alphanumerics(caption) >= 2 && words(caption) <= MAX_WORDS
+    ? { label: caption, value, field }
+    : undefined;
+}
+
+/** Words in a field's value or caption, at most: a line of prose over a list is neither. */
+const MAX_WORDS = 5;
+
+function words(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** Glyphs OCR reads at a row's ends from its edges: a quote for a border, a bracket for a highlight's edge. */
+const STRAY_ENDS = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}).!?%]+$/gu;
+
+function inRow(line: OcrLine, row: Rect): boolean {
+  const y = center(line.box).y;
+  return y >= row.y && y <= row.y + row.height;
+}
+
+function textOf(lines: OcrLine[]): string {
+  return lines
+    .map((l) => l.text)
+    .join(' ')
+    .trim();
+}
+
+/** Whether two readings are of one text: the same, bar a letter in four OCR read otherwise. */
+function reads(shown: string, value: string): boolean {
+  const [a, b] = [shown, value].map((t) => t.toLowerCase().replace(/\s+/g, ' ').trim());
+  return editDistance(a!, b!) <= Math.floor(b!.length / 4);
+}

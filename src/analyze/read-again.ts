@@ -1,0 +1,145 @@
+/**
+ * Steps named again from areas of their key frames read alone, where the step's own reading
+ * ran text together or dropped it: a row clicked in a drop-down list (OCR runs it into the
+ * text beside the list), a value typed in a field an editor highlights (OCR drops it). Each
+ * rewrites a step `analyze.ts` described; the rules that find the areas are pure, in `labels/`.
+ */
+import type { LocalBackend } from './backend';
+import type { OcrLine } from './ocr/lines';
+import type { StepDraft } from './segment/steps';
+import type { EventRecord } from '../capture/events';
+import type { AnalyzedStep } from './types';
+import { stepText, type StepFacts } from '../compose/step-text';
+import { expand, intersects, type Point } from '../shared/geometry';
+import { choiceFromList, columnAt, dropDownAt } from './labels/drop-down';
+import { valueGoneAt, valueReadApart } from './labels/value-apart';
+
+/** A click's point, and its row read there (`readAtPoint` in analyze.ts). */
+interface AtPoint {
+  point: Point;
+  /** The point is where the pointer was seen resting, not a logged click's. */
+  pointer?: true;
+  before: OcrLine[];
+  after?: OcrLine[];
+}
+
+/**
+ * A click on a row of a drop-down list drawn on the screen (`dropDownAt`) chose that row's text
+ * in the field it dropped from, where the list opened with the click before and closed with
+ * this one, and the field changed (`choiceFromList`): the row and the field are read again
+ * alone, as OCR runs a list's row into the text beside it. The field's line, where it did.
+ */
+export async function chosenFromList(
+  step: AnalyzedStep,
+  draft: StepDraft<EventRecord>,
+  [opener, next]: (StepDraft<EventRecord> | undefined)[],
+  reading: { before: OcrLine[]; after: OcrLine[] },
+  atPoint: AtPoint,
+  backend: LocalBackend,
+): Promise<OcrLine | undefined> {
+  if (draft.target || (draft.kind !== 'visual' && draft.kind !== 'click')) return;
+  // A click whose change the step before went on into has no after frame of its own: the screen
+  // before the next step is the one after it.
+  const afterFrameId = draft.afterFrameId ?? next?.beforeFrameId;
+  if (!draft.beforeFrameId || !afterFrameId || !opener?.beforeFrameId) return;
+  const before = [...reading.before, ...atPoint.before];
+  // A pointer seen on the screen is the middle of the cells it was drawn in; it clicks with its tip, above.
+  const point = atPoint.pointer ? { ...atPoint.point, y: atPoint.point.y - POINTER_TIP } : atPoint.point;
+  const after = [...reading.after, ...(atPoint.after ?? [])];
+  let list = dropDownAt(before, after, point);
+  // A click's reading is a strip around it: where it holds the start of a column, the column's
+  // rows over and under it are read too (and the field over a list, where it was not read).
+  if (!list?.field && columnAt(before, point).length >= MIN_COLUMN) {
+    const around = {
+      x: point.x - LIST_AROUND.x,
+      y: point.y - LIST_AROUND.y,
+      width: 2 * LIST_AROUND.x,
+      height: 2 * LIST_AROUND.y,
+    };
+    try {
+      before.push(...(await backend.analyzeArea(draft.beforeFrameId, around)).lines);
+    } catch {
+      return;
+    }
+    list = dropDownAt(before, after, point);
+  }
+  if (!list) return;
+  try {
+    const read = {
+      row: (await backend.analyzeArea(draft.beforeFrameId, list.rowArea)).lines,
+      earlier: (await backend.analyzeArea(opener.beforeFrameId, list.rowArea)).lines,
+      rowAfter: (await backend.analyzeArea(afterFrameId, list.rowArea)).lines,
+      above: (await backend.analyzeArea(draft.beforeFrameId, list.above)).lines,
+      aboveAfter: (await backend.analyzeArea(afterFrameId, list.above)).lines,
+    };
+    const choice = choiceFromList(list, read);
+    if (!choice) return;
+    const facts: StepFacts = { ...step.facts, kind: 'choose', label: choice.label, value: choice.value };
+    delete facts.appeared;
+    step.kind = 'choose';
+    step.label = choice.label;
+    step.labelSource = 'ocr';
+    step.seen = 'point';
+    step.value = choice.value;
+    step.facts = facts;
+    step.text = stepText(facts);
+    return choice.field;
+  } catch {
+    // An unreadable frame: the step stays as first named.
+  }
+}
+
+/**
+ * A change seen as pixels that took a field's value from its caption's line, where OCR read
+ * nothing in its place after (`valueGoneAt`: an editor's highlight round the field edited), was
+ * typing over it, where the value's place read alone after shows new text.
+ */
+export async function typedWhereValueWas(
+  step: AnalyzedStep,
+  draft: StepDraft<EventRecord>,
+  reading: { before: OcrLine[]; after: OcrLine[] },
+  backend: LocalBackend,
+): Promise<void> {
+  if (draft.kind !== 'visual' || !draft.region || !draft.afterFrameId) return;
+  if (step.kind === 'type' && step.value !== undefined) return;
+  const gone = valueGoneAt(reading.before, reading.after, draft.region);
+  // (A box ticked beside the line: what it shows is the box's state, "true" then "false".)
+  if (!gone || (step.kind === 'toggle' && step.label === gone.caption)) return;
+  try {
+    const value = valueReadApart(gone.old, (await backend.analyzeArea(draft.afterFrameId, gone.area)).lines);
+    if (!value) return;
+    const facts: StepFacts = { ...step.facts, kind: 'type', label: gone.caption, value, replaces: true };
+    delete facts.appeared;
+    delete facts.control;
+    step.kind = 'type';
+    step.label = gone.caption;
+    step.labelSource = 'ocr';
+    step.seen = 'changed';
+    step.value = value;
+    step.facts = facts;
+    step.text = stepText(facts);
+  } catch {
+    // An unreadable frame: the step stays as first named.
+  }
+}
+
+/**
+ * Whether a step was the click that dropped a list down from `field`: on the field (or its
+ * arrow, on its row), or named by its value or caption.
+ */
+export function droppedDown(step: AnalyzedStep, field: OcrLine): boolean {
+  if (step.kind !== 'click' && step.kind !== 'visual' && step.kind !== 'choose') return false;
+  const row = { ...field.box, x: field.box.x - DROP_REACH, width: field.box.width + 2 * DROP_REACH };
+  return step.region !== undefined && intersects(step.region, expand(row, 4));
+}
+
+/** How far beside a field's value a click still drops its list down (a combo's arrow at its right end). */
+const DROP_REACH = 200;
+
+/** Rows of a column read at a click, at least, for a list to be looked for around it. */
+const MIN_COLUMN = 3;
+/** How far from a click a list it fell in is read (a list of ten rows and its field above). */
+const LIST_AROUND = { x: 240, y: 160 };
+
+/** How far (px) above the middle of where a pointer was seen its tip is (an arrow's or a hand's, about 20 px tall). */
+const POINTER_TIP = 8;

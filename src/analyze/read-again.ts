@@ -71,6 +71,7 @@ export async function chosenFromList(
       rowAfter: (await backend.analyzeArea(afterFrameId, list.rowArea)).lines,
       above: (await backend.analyzeArea(draft.beforeFrameId, list.above)).lines,
       aboveAfter: (await backend.analyzeArea(afterFrameId, list.above)).lines,
+      wide: before,
     };
     const choice = choiceFromList(list, read);
     if (!choice) return;

@@ -101,7 +101,7 @@ describe('choiceFromList', () => {
   const row = [line('Perth', 840, 685, 16), line('‘Adelaide', 840, 702, 15)];
   const above = [line('Disabled', 839, 524, 12), caption, line('Sydney', 845, 612, 15)];
   const aboveAfter = [line('Disabled', 839, 524, 12), caption];
-  const read = { row, earlier: [], rowAfter: [], above, aboveAfter };
+  const read = { row, earlier: [], rowAfter: [], above, aboveAfter, wide: before };
 
   it('chooses the row clicked in the field the list dropped from, named by its caption', () => {
     expect(choiceFromList(found, read)).toMatchObject({
@@ -121,6 +121,21 @@ describe('choiceFromList', () => {
       label: 'Defined List Only',
       value: 'Perth',
     });
+  });
+
+  it('puts whole a row the pointer cut short from the wider reading, and keeps a glyph read apart out', () => {
+    const cut = [line('Per', 840, 685, 16)];
+    expect(choiceFromList(found, { ...read, row: cut })?.value).toBe('Perth');
+    const apart = [line('Perth', 840, 685, 16), line('th', 880, 687, 12)];
+    expect(choiceFromList(found, { ...read, row: apart })?.value).toBe('Perth');
+  });
+
+  it('reads a row the pointer hid from the wider reading, cut where the list starts', () => {
+    const hidden = { ...read, row: [line('elbourne', 845, 669), line('Adelaide', 844, 705)] };
+    expect(choiceFromList(found, hidden)?.value).toBe('Perth');
+    // The window's text right of the list, on the row, is not it.
+    const right = line('ther features', 1040, 689);
+    expect(choiceFromList(found, { ...hidden, wide: [right, ...before] })?.value).toBe('Perth');
   });
 
   it('chooses nothing where the row was there before the list opened (a column of links)', () => {

@@ -174,6 +174,8 @@ export interface ListReadings {
   above: OcrLine[];
   /** `above` after the click. */
   aboveAfter: OcrLine[];
+  /** The step's own reading before the click, round the list. */
+  wide: OcrLine[];
 }
 
 /**
@@ -189,9 +191,10 @@ export function choiceFromList(
   list: DropDown,
   read: ListReadings,
 ): { label: string; value: string; field: OcrLine } | undefined {
-  const value = textOf(read.row.filter((l) => inRow(l, list.row)))
-    .replace(STRAY_ENDS, '')
-    .trim();
+  // The row's line that starts where the list's rows do (a glyph the pointer left is read apart, right of it).
+  const start = read.row.filter((l) => inRow(l, list.row)).sort((a, b) => a.box.x - b.box.x)[0];
+  const alone = start?.text.replace(STRAY_ENDS, '').trim();
+  const value = alone ? whole(alone, read.wide, list.row) : (fromWide(read.wide, list.row) ?? '');
   const there = (lines: OcrLine[]) => lines.some((l) => inRow(l, list.row) && reads(l.text, value));
   if (alphanumerics(value) < 2 || there(read.earlier) || there(read.rowAfter)) return undefined;
   // The field over the list: read at its left edge, or else the line just over it.
@@ -219,6 +222,49 @@ export function choiceFromList(
     ? { label: caption, value, field }
     : undefined;
 }
+
+/**
+ * A row read alone cut short by the pointer over its end ("Per"), put whole from a word of the
+ * wider reading on its row that holds it and goes on ("witPerth": the row run into the text
+ * beside the list, which the pointer did not cover there).
+ */
+function whole(value: string, wide: OcrLine[], row: Rect): string {
+  if (value.length < MIN_CUT || /\s/.test(value)) return value;
+  for (const line of wide) {
+    if (!inRow(line, row)) continue;
+    for (const word of line.text.split(/\s+/)) {
+      const at = word.indexOf(value);
+      const rest = at >= 0 ? word.slice(at + value.length) : '';
+      if (rest.length > 0 && /^\p{Ll}+$/u.test(rest)) return value + rest;
+    }
+  }
+  return value;
+}
+
+/**
+ * A row read alone as nothing (the pointer over it), read from the wider reading where OCR ran
+ * it into the text beside the list: the words from where the list's rows start, the word that
+ * spans that edge cut there, its letters taken as evenly wide ("witPerth" from x 823, the
+ * rows from 845: "Perth").
+ */
+function fromWide(wide: OcrLine[], row: Rect): string | undefined {
+  const edge = row.x + PAD;
+  for (const line of wide) {
+    if (!inRow(line, row) || !line.words) continue;
+    const from = line.words.findIndex((w) => w.box.x + w.box.width > edge + PAD);
+    const first = line.words[from];
+    // (Not the window's text right of the list.)
+    if (!first || first.box.x >= row.x + row.width) continue;
+    const cut =
+      first.box.x >= edge - ALIGNED ? 0 : Math.round((edge - first.box.x) / (first.box.width / first.text.length));
+    const text = [first.text.slice(cut), ...line.words.slice(from + 1).map((w) => w.text)].join(' ').trim();
+    if (alphanumerics(text) >= MIN_CUT) return text;
+  }
+  return undefined;
+}
+
+/** Letters, at least, of a row cut short that are put whole from a wider reading. */
+const MIN_CUT = 3;
 
 /** Words in a field's value or caption, at most: a line of prose over a list is neither. */
 const MAX_WORDS = 5;

@@ -281,13 +281,6 @@ function inRow(line: OcrLine, row: Rect): boolean {
   return y >= row.y && y <= row.y + row.height;
 }
 
-function textOf(lines: OcrLine[]): string {
-  return lines
-    .map((l) => l.text)
-    .join(' ')
-    .trim();
-}
-
 /** Whether two readings are of one text: the same, bar a letter in four OCR read otherwise. */
 function reads(shown: string, value: string): boolean {
   const [a, b] = [shown, value].map((t) => t.toLowerCase().replace(/\s+/g, ' ').trim());

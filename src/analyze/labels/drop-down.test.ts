@@ -34,6 +34,8 @@ const list = [
 ];
 const before = [caption, field, ...list];
 const after = [caption, line('4. A text widget with embedded windows and other features', 710, 683, 21)];
+// The rows under Perth alone, as a reading that missed the rows over them has them.
+const lower = [line('Adelaide', 845, 705), line('Hobart', 845, 741), line('Darwin', 845, 759), line('Alice', 845, 777)];
 // Where the hand pointer's tip clicked "Perth".
 const point = { x: 866, y: 694 };
 
@@ -51,11 +53,7 @@ describe('dropDownAt', () => {
 
   it('counts the row clicked from the rows read where OCR missed the rows over it, under the field', () => {
     // Sydney, Melbourne and Perth read into the text left of the list, or not at all.
-    const sparse = [
-      caption,
-      line('Sydney', 845, 612, 15),
-      ...[705, 741, 759, 777].map((y) => line('Adelaide', 845, y)),
-    ];
+    const sparse = [caption, line('Sydney', 845, 612, 15), ...lower];
     const found = dropDownAt(sparse, [caption], point);
     expect(found?.field?.text).toBe('Sydney');
     expect(found!.row.y).toBeLessThanOrEqual(687);
@@ -63,7 +61,7 @@ describe('dropDownAt', () => {
   });
 
   it("finds none over the first row read where no field was read at the list's edge", () => {
-    const sparse = [caption, ...[705, 741, 759, 777].map((y) => line('Adelaide', 845, y))];
+    const sparse = [caption, ...lower];
     expect(dropDownAt(sparse, [caption], point)).toBeUndefined();
   });
 
@@ -79,6 +77,34 @@ describe('dropDownAt', () => {
       line('Darwin', 845, 759, 12),
     ];
     expect(dropDownAt(noisy, [], { x: 863, y: 694 })?.field?.text).toBe('sydney');
+  });
+
+  it("takes the row that reads as a row of the list for the field, though it lies on the rows' spacing", () => {
+    // A session's reading: the field's "Sydney" 39 px over the list's "Sydney" (on the spacing,
+    // 3 px off), every other row missed (Perth, Brisbane run into the window's text).
+    const session = [
+      caption,
+      line('Sydney', 845, 612, 15),
+      line('Sydney', 845, 651, 14),
+      line('Melbourne', 845, 669),
+      line('4. A text widget witPerth', 710, 683, 19, [710, 728, 738, 772, 823]),
+      line('Adelaide', 845, 705),
+      line('6. Peering text wid(Brisbane', 710, 723, 13, [710, 727, 784, 816]),
+      line('Hobart', 845, 741),
+    ];
+    // (A stray reading between rows is no row: "ly" under the pointer.)
+    const found = dropDownAt([...session, line('ly', 826, 748, 14)], [], { x: 863, y: 694 });
+    expect(found?.field?.box.y).toBe(612);
+    // Rows 18 px apart, not 36: the row of Perth.
+    expect(found!.row.height).toBeLessThan(20);
+    expect(found!.row.y).toBeLessThanOrEqual(687);
+    expect(found!.row.y + found!.row.height).toBeLessThan(705);
+  });
+
+  it('keeps the spacing where a stray glyph or two is read between rows', () => {
+    const box = { x: 826, y: 748, width: 28, height: 14 };
+    const stray = { text: 'ly', confidence: 50, box, words: [{ text: 'ly', box }] };
+    expect(dropDownAt([...before, stray], after, point)?.row.height).toBe(18);
   });
 
   it('finds none where the rows stayed after the click (a column of text, not a list that closed)', () => {
@@ -111,11 +137,7 @@ describe('choiceFromList', () => {
   });
 
   it("chooses in the field read at the list's edge where the rows under it were missed", () => {
-    const sparse = [
-      caption,
-      line('Sydney', 845, 612, 15),
-      ...[705, 741, 759, 777].map((y) => line('Adelaide', 845, y)),
-    ];
+    const sparse = [caption, line('Sydney', 845, 612, 15), ...lower];
     const missed = dropDownAt(sparse, [caption], point)!;
     expect(choiceFromList(missed, read)).toMatchObject({
       label: 'Defined List Only',
@@ -124,6 +146,7 @@ describe('choiceFromList', () => {
   });
 
   it('puts whole a row the pointer cut short from the wider reading, and keeps a glyph read apart out', () => {
+    expect(choiceFromList(found, { ...read, row: [line('Ph', 840, 685, 16)] })?.value).toBe('Perth');
     const cut = [line('Per', 840, 685, 16)];
     expect(choiceFromList(found, { ...read, row: cut })?.value).toBe('Perth');
     const apart = [line('Perth', 840, 685, 16), line('th', 880, 687, 12)];

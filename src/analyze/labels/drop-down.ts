@@ -61,18 +61,44 @@ export function dropDownAt(before: OcrLine[], after: OcrLine[], point: Point): D
   // The list: the most rows to the bottom that are evenly spaced, a few perhaps missed (read
   // into the text beside the list). Spaced by their tops: a row's box reaches as far down as its
   // letters do.
-  let first = 0;
+  // A combo's value is one of its list's rows: the topmost row that reads as a row under it is
+  // the field, and the list starts under it (it may lie on the rows' spacing, a few px off).
+  const shown = column.findIndex(
+    (w, i) => i < column.length - MIN_ROWS && column.slice(i + 1).some((o) => reads(o.text, w.text)),
+  );
+  let first = shown + 1;
   while (first <= column.length - MIN_ROWS && pitchOf(column.slice(first)) === undefined) first++;
   if (first > column.length - MIN_ROWS) return undefined;
   const rows = column.slice(first);
-  const pitch = pitchOf(rows)!;
   const top = rows[0]!;
-  const over = column[first - 1];
-  // (Further where the first rows were missed.)
-  const field = over && top.box.y - over.box.y <= (FIELD_GAP + MISSED_ROWS) * pitch ? over : undefined;
-  const left = Math.min(...rows.map((w) => w.box.x)) - PAD;
+  // Where most rows start (one read from a glyph further left, "“Canberra", does not move it).
+  const starts = rows.map((w) => w.box.x).sort((a, b) => a - b);
+  const left = starts[Math.floor(starts.length / 2)]! - PAD;
   const right = Math.max(...column.map((w) => w.line.box.x + w.line.box.width)) + PAD;
   if (point.x > right) return undefined;
+  // Rows missed every other one look spaced twice as far: text read in the list's width between
+  // two rows (a row OCR ran into the window beside the list) halves the spacing.
+  let pitch = pitchOf(rows)!;
+  const offGrid = (y: number) => {
+    const steps = (y - top.box.y) / pitch;
+    return Math.abs(steps - Math.round(steps)) * pitch > pitch / 4;
+  };
+  const between = before.some((l) =>
+    (l.words ?? [l]).some(
+      (w) =>
+        w.box.x < right &&
+        w.box.x + w.box.width > left + PAD &&
+        w.box.y > top.box.y &&
+        w.box.y < rows.at(-1)!.box.y &&
+        alphanumerics(w.text) >= RUN_INTO &&
+        offGrid(w.box.y),
+    ),
+  );
+  if (between) pitch /= 2;
+  if (pitch < 2 * SAME_ROW) return undefined;
+  const over = shown >= 0 ? column[shown] : column[first - 1];
+  // (Further where the first rows were missed.)
+  const field = over && top.box.y - over.box.y <= (FIELD_GAP + MISSED_ROWS) * pitch ? over : undefined;
   // The row the point fell in, counted from the nearest row read: a row's letters start about
   // a third of the pitch below its top edge.
   const nearest = rows.map((w) => w.box.y).sort((a, b) => Math.abs(a - point.y) - Math.abs(b - point.y))[0]!;
@@ -99,6 +125,9 @@ export function dropDownAt(before: OcrLine[], after: OcrLine[], point: Point): D
     },
   };
 }
+
+/** Letters and digits, at least, of a word read between a list's rows that shows a row there (not a stray "ly"). */
+const RUN_INTO = 4;
 
 /** How far over a list's first row (in rows) the field it dropped from may start. */
 const FIELD_GAP = 2.5;
@@ -194,7 +223,11 @@ export function choiceFromList(
   // The row's line that starts where the list's rows do (a glyph the pointer left is read apart, right of it).
   const start = read.row.filter((l) => inRow(l, list.row)).sort((a, b) => a.box.x - b.box.x)[0];
   const alone = start?.text.replace(STRAY_ENDS, '').trim();
-  const value = alone ? whole(alone, read.wide, list.row) : (fromWide(read.wide, list.row) ?? '');
+  const wide = fromWide(read.wide, list.row);
+  // A pointer over the row's middle leaves a letter or two ("Ph"): the wider reading, where it starts alike.
+  const hidden =
+    alone !== undefined && alone.length < MIN_CUT + 1 && wide?.[0]?.toLowerCase() === alone[0]?.toLowerCase();
+  const value = alone && !hidden ? whole(alone, read.wide, list.row) : (wide ?? '');
   const there = (lines: OcrLine[]) => lines.some((l) => inRow(l, list.row) && reads(l.text, value));
   if (alphanumerics(value) < 2 || there(read.earlier) || there(read.rowAfter)) return undefined;
   // The field over the list: read at its left edge, or else the line just over it.

@@ -1,10 +1,10 @@
 /**
  * A choice from a drop-down list drawn on the screen (a desktop combo box's list, a page's own
- * select): the click that closed it fell on one of its rows, and the field it dropped from now
- * shows that row's text. Seen as pixels the click names the row, and OCR runs the row into the
- * text beside the list ("4. A text widget witPerth": the list hid the rest of a line of the
- * window under it), so the row is read again on its own, and the field read after the click
- * confirms it. Pure: `analyze.ts` reads the areas named here.
+ * select): the click that closed it fell on one of its rows, and the field it dropped from
+ * changed. Seen as pixels the click names the row, and OCR runs the row into the text beside
+ * the list ("4. A text widget witPerth": the list hid the rest of a line of the window under
+ * it), so the row is read again on its own, and the field is read after the click. Pure:
+ * `read-again.ts` reads the areas named here.
  */
 import { center, intersects, type Point, type Rect } from '../../shared/geometry';
 import { editDistance } from '../../shared/text-distance';
@@ -43,7 +43,10 @@ export interface DropDown {
   rowArea: Rect;
   /** The list's first row read. */
   top: OcrLine;
-  /** The row over the list at its left edge, off its rows' spacing: the field's value (a combo's starts where its rows do). */
+  /**
+   * The row over the list at its left edge that reads as one of its rows, or else is off their
+   * spacing: the field's value (a combo's starts where its rows do).
+   */
   field?: OcrLine;
   /** Over the list, where the field it dropped from and the field's caption are, to read before and after the click. */
   above: Rect;
@@ -58,14 +61,14 @@ export interface DropDown {
  */
 export function dropDownAt(before: OcrLine[], after: OcrLine[], point: Point): DropDown | undefined {
   const column = columnAt(before, point);
-  // The list: the most rows to the bottom that are evenly spaced, a few perhaps missed (read
-  // into the text beside the list). Spaced by their tops: a row's box reaches as far down as its
-  // letters do.
   // A combo's value is one of its list's rows: the topmost row that reads as a row under it is
   // the field, and the list starts under it (it may lie on the rows' spacing, a few px off).
   const shown = column.findIndex(
     (w, i) => i < column.length - MIN_ROWS && column.slice(i + 1).some((o) => reads(o.text, w.text)),
   );
+  // The list: the most rows to the bottom that are evenly spaced, a few perhaps missed (read
+  // into the text beside the list). Spaced by their tops: a row's box reaches as far down as its
+  // letters do.
   let first = shown + 1;
   while (first <= column.length - MIN_ROWS && pitchOf(column.slice(first)) === undefined) first++;
   if (first > column.length - MIN_ROWS) return undefined;

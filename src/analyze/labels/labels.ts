@@ -343,7 +343,7 @@ function lineBesidePoint(lines: OcrLine[], point: { x: number; y: number }, reac
 }
 
 /** How far apart two readings of one line may start (px). */
-const SAME_START = 4;
+export const SAME_START = 4;
 
 /** A glyph OCR reads at the left edge of a field's value (the field's border, a caret). */
 const STRAY_GLYPH = /^['‘’`"“”,.|]+/u;

@@ -7,9 +7,8 @@
 import { center, contains, type Rect } from '../../shared/geometry';
 import { sameReading } from '../../shared/text-distance';
 import { alphanumerics, linesIn, samePlace, type OcrLine } from '../ocr/lines';
+import { SAME_START } from './labels';
 
-/** How far (px) two readings of one line's start may differ. */
-const SAME_START = 4;
 /**
  * How much wider than the old value a new one is read (a longer value typed over a short one):
  * no more, as tesseract read nothing in a wider strip of white beside "Ada" in its yellow box.

@@ -8,7 +8,7 @@ import type { LocalBackend } from './backend';
 import type { OcrLine } from './ocr/lines';
 import type { StepDraft } from './segment/steps';
 import type { EventRecord } from '../capture/events';
-import type { AnalyzedStep } from './types';
+import type { AnalyzedStep, LabelBasis } from './types';
 import { stepText, type StepFacts } from '../compose/step-text';
 import { expand, intersects, type Point } from '../shared/geometry';
 import { choiceFromList, columnAt, dropDownAt } from './labels/drop-down';
@@ -75,15 +75,7 @@ export async function chosenFromList(
     };
     const choice = choiceFromList(list, read);
     if (!choice) return;
-    const facts: StepFacts = { ...step.facts, kind: 'choose', label: choice.label, value: choice.value };
-    delete facts.appeared;
-    step.kind = 'choose';
-    step.label = choice.label;
-    step.labelSource = 'ocr';
-    step.seen = 'point';
-    step.value = choice.value;
-    step.facts = facts;
-    step.text = stepText(facts);
+    renamed(step, { ...step.facts, kind: 'choose', label: choice.label, value: choice.value }, 'point');
     return choice.field;
   } catch {
     // An unreadable frame: the step stays as first named.
@@ -110,23 +102,31 @@ export async function typedWhereValueWas(
     const value = valueReadApart(gone.old, (await backend.analyzeArea(draft.afterFrameId, gone.area)).lines);
     if (!value) return;
     const facts: StepFacts = { ...step.facts, kind: 'type', label: gone.caption, value, replaces: true };
-    delete facts.appeared;
     delete facts.control;
-    step.kind = 'type';
-    step.label = gone.caption;
-    step.labelSource = 'ocr';
-    step.seen = 'changed';
-    step.value = value;
-    step.facts = facts;
-    step.text = stepText(facts);
+    renamed(step, facts, 'changed');
   } catch {
     // An unreadable frame: the step stays as first named.
   }
 }
 
 /**
- * Whether a step was the click that dropped a list down from `field`: on the field (or its
- * arrow, on its row), or named by its value or caption.
+ * A step named again from OCR (`facts`: its kind, label and value now; what the first reading
+ * took to have appeared no longer stands), and what its label was seen by.
+ */
+function renamed(step: AnalyzedStep, facts: StepFacts, seen: LabelBasis): void {
+  delete facts.appeared;
+  step.kind = facts.kind;
+  step.label = facts.label;
+  step.labelSource = 'ocr';
+  step.seen = seen;
+  step.value = facts.value;
+  step.facts = facts;
+  step.text = stepText(facts);
+}
+
+/**
+ * Whether a step was the click that dropped a list down from `field`: its change lay on the
+ * field's row (on the field, or its arrow beside it).
  */
 export function droppedDown(step: AnalyzedStep, field: OcrLine): boolean {
   if (step.kind !== 'click' && step.kind !== 'visual' && step.kind !== 'choose') return false;

@@ -12,7 +12,7 @@ import {
   appearedText,
   captionAbove,
   captionInLine,
-  captionOfTyped,
+  typedFieldName,
   captionOf,
   choiceAtPoint,
   earlierIsClearer,
@@ -44,6 +44,7 @@ import {
   onlyOwnControls,
   ownControlsIn,
   restingPointer,
+  restedElsewhere,
   submittedBy,
   wentOnFrom,
   settledAfter,
@@ -140,7 +141,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
       reading && atPoint
         ? await chosenFromList(step, draft, [drafts[index - 1], drafts[index + 1]], reading, atPoint, backend)
         : undefined;
-    if (reading && !field) await typedWhereValueWas(step, draft, reading, backend);
+    if (reading && !field) await typedWhereValueWas(step, draft, reading, pixels?.changed ?? new Set(), backend);
     if (field) {
       // The click that dropped the list down is part of choosing from it, as a select's is.
       if (previous && droppedDown(previous, field)) {
@@ -150,7 +151,9 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
       steps.push(step);
       continue;
     }
-    if (previous && submittedBy(drafts[index - 1], draft, previous, step)) {
+    // (Not where the pointer was seen coming to rest on a control off the field's row: its click.)
+    const clickedOff = atPoint?.pointer === true && previous !== undefined && restedElsewhere(previous, atPoint.point);
+    if (previous && !clickedOff && submittedBy(drafts[index - 1], draft, previous, step)) {
       // What typing's Enter did is part of the typing step: "…, then press Enter".
       previous.facts.thenKey = 'Enter';
       const echoed = echoOf(previous.value!, step.ocr?.after ?? [], step.ocr?.before ?? []);
@@ -580,10 +583,11 @@ function describeStep(
             field,
           )
         : labelFor(wide, draft.region, point, 24, field);
-      // An empty field clicked away from any text: named by its caption around what was typed.
-      const caption = !label && draft.kind === 'type' && at ? captionOfTyped(lines.before, lines.after, at) : undefined;
-      label ??= caption;
-      seen = point && !caption ? 'point' : 'nearby';
+      // A field typed into, named by its caption where nothing (or a glyph) was read at the click.
+      const named = draft.kind === 'type' && at ? typedFieldName(label, lines.before, lines.after, at) : label;
+      const byCaption = named !== label;
+      label = named;
+      seen = point && !byCaption ? 'point' : 'nearby';
     }
     if (label) labelSource = 'ocr';
     else seen = undefined;
@@ -683,12 +687,12 @@ function describeStep(
     if (atPoint) label = tickedBoxLabel(label, atPoint.before, atPoint.point, atPoint.after);
   }
   // Seen only as pixels, a value swapped in place in a text field (nothing drawn right of it,
-  // where a select draws its arrow) was typed over, however quickly ("0.2" made "0.5").
+  // where a select draws its arrow; or a box drawn round it as it was edited) was typed over,
+  // however quickly ("0.2" made "0.5").
   const typedOver =
     choice !== undefined &&
     draft.kind === 'visual' &&
-    pixels?.after !== undefined &&
-    blankRightOf(pixels.after, choice.box, draft.region!);
+    (choice.apart === true || (pixels?.after !== undefined && blankRightOf(pixels.after, choice.box, draft.region!)));
   // A desktop button read with its keyboard shortcut is named by its text ("Search", not "Search Ctrl+S").
   if (label && labelSource === 'ocr') label = withoutShortcut(label);
   const kind = typedOver ? 'type' : choice ? 'choose' : mark?.checkbox || toggled || radio ? 'toggle' : draft.kind;

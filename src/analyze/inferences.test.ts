@@ -16,6 +16,7 @@ import {
   valueReadAgain,
   ownControlsIn,
   restingPointer,
+  restedElsewhere,
   submittedBy,
   wentOnFrom,
   settledAfter,
@@ -124,6 +125,21 @@ describe('submittedBy', () => {
     expect(submittedBy(typing, draftOf('visual', [change()]), typed, next)).toBe(false);
     const settled = draftOf('visual', [change()]);
     expect(submittedBy(settled, draftOf('visual', [change(undefined, 0.2)]), typed, result)).toBe(false);
+  });
+});
+
+describe('restedElsewhere', () => {
+  // Tk's rolodex: "555-0100" typed into Home Phone, then the pointer glided to Search below.
+  const value = { text: '555-0100', confidence: 95, box: { x: 835, y: 185, width: 66, height: 11 } };
+  const typed = { value: '555-0100', ocr: { before: [], after: [value] } } as unknown as AnalyzedStep;
+
+  it("takes a pointer come to rest off the typed field's row for a click elsewhere", () => {
+    expect(restedElsewhere(typed, { x: 994, y: 278 })).toBe(true);
+  });
+
+  it('keeps a pointer resting in the field, or a field not read, for what Enter did', () => {
+    expect(restedElsewhere(typed, { x: 992, y: 192 })).toBe(false);
+    expect(restedElsewhere({ ...typed, ocr: { before: [], after: [] } }, { x: 994, y: 278 })).toBe(false);
   });
 });
 

@@ -4,9 +4,9 @@
  * Pure, so unit-tested without OCR or storage.
  */
 import type { EventRecord } from '../capture/events';
-import { center, contains, expand, intersects, union, type Point, type Rect } from '../shared/geometry';
+import { center, contains, expand, intersects, ROW_HEIGHT, union, type Point, type Rect } from '../shared/geometry';
 import { editDistance, sameReading } from '../shared/text-distance';
-import { choiceIn } from './labels/labels';
+import { choiceIn, type Choice } from './labels/labels';
 import type { Mark } from './labels/marks';
 import { samePlace, type OcrLine } from './ocr/lines';
 import { wentOnAtOnce } from './segment/pointer';
@@ -38,6 +38,17 @@ export function submittedBy(
   )
     return false;
   return typedDraft.visual.at(-1)?.moved === true || lastWordThenEnter(typedDraft, draft, typed.value, step);
+}
+
+/**
+ * Seen on a shared screen: the pointer came to rest off the row of the field typed in before the
+ * change that followed the typing (it glided to a button: Tk's rolodex Search, which filled the
+ * card), so the change was that click's, not what the typing's Enter did (`submittedBy`).
+ */
+export function restedElsewhere(typed: AnalyzedStep, pointer: Point): boolean {
+  const value = typed.value;
+  const field = value ? typed.ocr?.after.find((line) => line.text.includes(value)) : undefined;
+  return field !== undefined && Math.abs(pointer.y - center(field.box).y) > ROW_HEIGHT / 2;
 }
 
 /**
@@ -159,7 +170,7 @@ export function choiceMade(
   draft: StepDraft<EventRecord>,
   lines: { before: OcrLine[]; after: OcrLine[] },
   durationMs: number,
-): { label: string; value: string; box: Rect } | undefined {
+): Choice | undefined {
   if (draft.visual.length === 0 || draft.visual.some((e) => (e.fraction ?? 1) > FIELD_FRACTION)) return undefined;
   const region = union(draft.visual.flatMap((e) => (e.box ? [e.box] : [])));
   const choice = region ? choiceIn(lines.before, lines.after, region) : undefined;

@@ -4,7 +4,7 @@
  * text beside the list), a value typed in a field an editor highlights (OCR drops it). Each
  * rewrites a step `analyze.ts` described; the rules that find the areas are pure, in `labels/`.
  */
-import type { LocalBackend } from './backend';
+import type { AnalysisBackend } from './backend';
 import type { OcrLine } from './ocr/lines';
 import type { StepDraft } from './segment/steps';
 import type { EventRecord } from '../capture/events';
@@ -12,7 +12,10 @@ import type { AnalyzedStep, LabelBasis } from './types';
 import { stepText, type StepFacts } from '../compose/step-text';
 import { expand, intersects, type Point } from '../shared/geometry';
 import { choiceFromList, columnAt, dropDownAt } from './labels/drop-down';
-import { valueGoneAt, valueReadApart } from './labels/value-apart';
+import { valueReadApart, valuesGoneAt } from './labels/value-apart';
+
+/** What reads an area of a stored key frame alone (the analysis backend). */
+type AreaReader = Pick<AnalysisBackend, 'analyzeArea'>;
 
 /** A click's point, and its row read there (`readAtPoint` in analyze.ts). */
 interface AtPoint {
@@ -35,7 +38,7 @@ export async function chosenFromList(
   [opener, next]: (StepDraft<EventRecord> | undefined)[],
   reading: { before: OcrLine[]; after: OcrLine[] },
   atPoint: AtPoint,
-  backend: LocalBackend,
+  backend: AreaReader,
 ): Promise<OcrLine | undefined> {
   if (draft.target || (draft.kind !== 'visual' && draft.kind !== 'click')) return;
   // A click whose change the step before went on into has no after frame of its own: the screen
@@ -83,30 +86,43 @@ export async function chosenFromList(
 }
 
 /**
- * A change seen as pixels that took a field's value from its caption's line, where OCR read
- * nothing in its place after (`valueGoneAt`: an editor's highlight round the field edited), was
- * typing over it, where the value's place read alone after shows new text.
+ * A change seen as pixels that took a field's value from beside its caption, where OCR read
+ * nothing in its place after (`valuesGoneAt`: an editor's highlight round the field edited, a
+ * small-text form's value missed), was typing over it, where the value's place read alone after
+ * shows new text (in one field: where more do, which is not told).
  */
 export async function typedWhereValueWas(
   step: AnalyzedStep,
   draft: StepDraft<EventRecord>,
   reading: { before: OcrLine[]; after: OcrLine[] },
-  backend: LocalBackend,
+  changed: ReadonlySet<string>,
+  backend: AreaReader,
 ): Promise<void> {
   if (draft.kind !== 'visual' || !draft.region || !draft.afterFrameId) return;
   if (step.kind === 'type' && step.value !== undefined) return;
-  const gone = valueGoneAt(reading.before, reading.after, draft.region);
   // (A box ticked beside the line: what it shows is the box's state, "true" then "false".)
-  if (!gone || (step.kind === 'toggle' && step.label === gone.caption)) return;
-  try {
-    const value = valueReadApart(gone.old, (await backend.analyzeArea(draft.afterFrameId, gone.area)).lines);
-    if (!value) return;
-    const facts: StepFacts = { ...step.facts, kind: 'type', label: gone.caption, value, replaces: true };
-    delete facts.control;
-    renamed(step, facts, 'changed');
-  } catch {
-    // An unreadable frame: the step stays as first named.
+  const gone = valuesGoneAt(reading.before, reading.after, draft.region, changed).filter(
+    (g) => !(step.kind === 'toggle' && step.label === g.caption),
+  );
+  const typed: { caption: string; value: string }[] = [];
+  for (const field of gone) {
+    try {
+      const value = valueReadApart(field, (await backend.analyzeArea(draft.afterFrameId, field.area)).lines);
+      if (value) typed.push({ caption: field.caption, value });
+    } catch {
+      // An unreadable frame: the step stays as first named.
+    }
   }
+  if (typed.length !== 1) return;
+  const facts: StepFacts = {
+    ...step.facts,
+    kind: 'type',
+    label: typed[0]!.caption,
+    value: typed[0]!.value,
+    replaces: true,
+  };
+  delete facts.control;
+  renamed(step, facts, 'changed');
 }
 
 /**

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { toLines, type OcrWord } from '../ocr/lines';
 import {
   actedOn,
+  hiddenRun,
   wholeFrameLabel,
   appearedText,
   captionAbove,
   captionInLine,
   captionOf,
   captionOfTyped,
+  typedFieldName,
   choiceAtPoint,
   choiceIn,
   earlierIsClearer,
@@ -110,6 +112,16 @@ describe('captionOfTyped', () => {
     expect(captionOfTyped(after, after, { x: 941, y: 495 })).toBeUndefined();
     const edged = toLines([...line('Editable-', 876, 462), ...line('Grace Hopper', 845, 489)]);
     expect(captionOfTyped(before.slice(0, 1), edged, { x: 941, y: 495 })).toBe('Editable');
+  });
+
+  it('names a field typed into by its caption where the text read at the click was a glyph or two', () => {
+    // The same box, its caret or edge read "zl" at the click; a placeholder there names the field.
+    const before = toLines([...line('Fully Editable', 839, 462)]);
+    const after = toLines([...line('Fully Editable-', 839, 462), ...line('Grace Hopper', 845, 489)]);
+    expect(typedFieldName('zl', before, after, { x: 941, y: 495 })).toBe('Fully Editable');
+    expect(typedFieldName(undefined, before, after, { x: 941, y: 495 })).toBe('Fully Editable');
+    expect(typedFieldName('Your name', before, after, { x: 941, y: 495 })).toBe('Your name');
+    expect(typedFieldName('zl', after, after, { x: 941, y: 495 })).toBe('zl');
   });
 
   it('is the label left of the field on its row, or above it, read before the typing', () => {
@@ -598,11 +610,66 @@ describe('actedOnLabel', () => {
     const before = toLines([...menu, ...line('boolean true', 110, 279), ...line('1', 167, 208)]);
     const after = toLines([...line('[Code v', 246, 103), ...line('"boolean": true,', 82, 238), ...line('1,', 98, 167)]);
     expect(actedOnLabel(before, after, region)).toBe('Code');
+    // The whole view changed with it: the breadcrumb's "object" shows again in the code
+    // (and was an earlier step's label), but was no item of the menu.
+    const crumb = toLines([...menu, ...line('object', 71, 135), ...line('boolean true', 110, 279)]);
+    const code = toLines([
+      ...line('code', 240, 98),
+      ...line('"object": {', 82, 293),
+      ...line('"boolean": true,', 82, 238),
+    ]);
+    expect(actedOnLabel(crumb, code, region)).toBe('Code');
+    expect(actedOnLabel(crumb, code, region, ['object'])).toBe('Code');
     // A list re-sorted moves many lines: no one of them is a choice.
     const rows = ['Bert', 'Ernie', 'Gonzo'];
     const sorted = toLines(rows.flatMap((r, i) => line(r, 240, 160 + 35 * i)));
     const resorted = toLines([...rows].reverse().flatMap((r, i) => line(r, 240, 160 + 35 * i)));
     expect(actedOnLabel(sorted, resorted, { x: 184, y: 128, width: 860, height: 232 })).not.toBe('Gonzo');
+  });
+
+  it('names a button of a row read again without it, where the pointer rests on it', () => {
+    // Tk's rolodex in a video: Search clicked, the pointer on it; "Ctrl+A" read "Ctri+A" after.
+    const region = { x: 920, y: 240, width: 144, height: 52 };
+    const row = toLines(line('Clear Ctrl+C Add Ctrl+A search Ctrl+S Delete... Ctrl+D', 680, 264));
+    const hidden = toLines(line('Clear Ctrl+C Add Ctri+A Delete... Ctrl+D', 680, 269));
+    expect(actedOn(row, hidden, region)).toEqual({ label: 'search', seen: 'gone' });
+    expect(
+      hiddenRun('Clear Ctrl+C Add Ctrl+A search Ctrl+S Delete... Ctrl+D', 'Clear Ctrl+C Add Ctri+A Delete... Ctrl+D'),
+    ).toBe('search Ctrl+S');
+    // Not a line read whole again, one that gained words, nor one that kept too little of itself.
+    expect(hiddenRun('Add Search Delete', 'Add Search Delete')).toBeUndefined();
+    expect(hiddenRun('Add Search Delete', 'Add Search Find Delete')).toBeUndefined();
+    expect(hiddenRun('Add Search Delete', 'Delete')).toBeUndefined();
+    expect(hiddenRun('3 items left', '2 items left')).toBeUndefined();
+  });
+
+  it('names what closed a dialog by its one button that dismisses it', () => {
+    // Spectre's modal over its docs page: its footer's "Share" and "Close" read as one line; its
+    // title shows again in the page's code sample under it (no menu's item).
+    const region = { x: 28, y: 16, width: 1228, height: 692 };
+    const dialog = toLines([
+      ...line('Modal title', 354, 113),
+      ...line('This is the content inside the modal.', 352, 173),
+      ...line('Lorem ipsum', 354, 219),
+      ...line('Share Close', 812, 589),
+    ]);
+    const page = toLines([
+      ...line('Modals', 331, 25),
+      ...line('Modals are flexible dialog prompts.', 329, 267),
+      ...line('<div class="modal-title h5">Modal title</div>', 398, 696),
+    ]);
+    expect(actedOn(dialog, page, region)).toEqual({ label: 'Close', seen: 'gone' });
+    // Not where it offered two ways out, nor a menu (no message) that closed.
+    const both = toLines([
+      ...line('Delete all the rows for good?', 352, 173),
+      ...line('Lorem ipsum', 354, 219),
+      ...line('Cancel OK', 812, 589),
+    ]);
+    expect(actedOn(both, page, region)?.label).not.toMatch(/^(Cancel|OK)$/);
+    const menu = toLines(['New', 'Open', 'Save', 'Close'].flatMap((item, i) => line(item, 354, 113 + 24 * i)));
+    expect(actedOn(menu, page, region)?.label).not.toBe('Close');
+    // Nor where a line stayed in its place (the dialog's box did not go away whole).
+    expect(actedOn(dialog, [...page, ...toLines(line('Lorem ipsum', 354, 219))], region)?.label).not.toBe('Close');
   });
 
   it('takes no line shown again only inside a longer word for a menu choice (a window opened over a list)', () => {
@@ -993,6 +1060,37 @@ describe('choiceIn', () => {
     expect(choiceIn(worded, chosen, region)?.value).not.toBe('female');
     const typed = toLines([...line('gender', 110, 312), ...line('female', 177, 313)]);
     expect(choiceIn(empty, typed, region)?.value).not.toBe('female');
+  });
+
+  it('names a value read apart from its caption after, in a box drawn round it, by that caption: typed over', () => {
+    // JSONEditor in a video: "salary 100" read as a line before; the highlight round "150" as it
+    // was edited set it apart ("salary", ":[150"), and the line above is another field.
+    const region = { x: 192, y: 452, width: 68, height: 28 };
+    const before = toLines([...line('role developer', 134, 435), ...line('salary 100 A', 135, 456)]);
+    const after = toLines([
+      ...line('role developer', 134, 435),
+      ...line('salary', 135, 459),
+      ...line(':[150', 191, 454),
+    ]);
+    expect(choiceIn(before, after, region)).toMatchObject({ label: 'salary', value: '150', apart: true });
+    // A value swapped beside a caption read apart both times is a choice (dat.GUI's "speed").
+    expect(
+      choiceIn(
+        toLines([...line('speed', 20, 100), ...line('Fast', 200, 100)]),
+        toLines([...line('speed', 20, 100), ...line('Slow', 200, 100)]),
+        { x: 190, y: 95, width: 120, height: 26 },
+      )?.apart,
+    ).toBeUndefined();
+  });
+
+  it('is no choice where a path lost its last part (a breadcrumb as focus moved)', () => {
+    const region = { x: 190, y: 95, width: 160, height: 26 };
+    const path = toLines([...line('Path', 20, 100), ...line('object array', 200, 100)]);
+    const shorter = toLines([...line('Path', 20, 100), ...line('object', 200, 100)]);
+    expect(choiceIn(path, shorter, region)).toBeUndefined();
+    // A value swapped for another is still one.
+    const other = toLines([...line('Path', 20, 100), ...line('string', 200, 100)]);
+    expect(choiceIn(path, other, region)).toMatchObject({ label: 'Path', value: 'string' });
   });
 
   it('is no choice where a row of buttons read as one line kept most of its words (one hidden by the pointer)', () => {

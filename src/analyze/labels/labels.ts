@@ -17,6 +17,7 @@ import {
   partIn,
   partsOf,
   samePlace,
+  withoutShortcut,
   wordsText,
   type OcrLine,
 } from '../ocr/lines';
@@ -348,6 +349,22 @@ export const SAME_START = 4;
 /** A glyph OCR reads at the left edge of a field's value (the field's border, a caret). */
 const STRAY_GLYPH = /^['‘’`"“”,.|]+/u;
 
+/** A caption's separator read before the value. */
+const SEPARATOR = /^[:：]\s*/u;
+/** A box's edge reads as an opening bracket; a value that opens one closes it too. */
+const OPENERS = '[({|';
+const CLOSERS = '])}|';
+
+/**
+ * A value read apart from its caption, without the caption's separator and the edge of the box
+ * round the value read before it (":[150" in JSONEditor's highlight): neither is typed.
+ */
+export function withoutFieldEdge(text: string): string {
+  const value = text.trim().replace(SEPARATOR, '');
+  const edge = OPENERS.indexOf(value[0] ?? '');
+  return edge >= 0 && !value.slice(1).includes(CLOSERS[edge]!) ? value.slice(1) : value;
+}
+
 /**
  * A value typed over in a field whose caption OCR read on one line with it: a line in the
  * change read again in its place with the same first words (the caption) and other words
@@ -396,7 +413,10 @@ export function typedOverInLine(
     let same = 0;
     while (same < oldWords.length - 1 && same < newWords.length - 1 && oldWords[same] === newWords[same]) same++;
     const caption = newWords.slice(0, same).join(' ');
-    const [oldValue, value] = [oldWords.slice(same).join(' '), newWords.slice(same).join(' ').replace(STRAY_GLYPH, '')];
+    const [oldValue, value] = [
+      oldWords.slice(same).join(' '),
+      withoutFieldEdge(newWords.slice(same).join(' ').replace(STRAY_GLYPH, '')),
+    ];
     const fresh = value.split(/\s+/).every((w) => !shown.has(w.toLowerCase()));
     // A count in brackets beside a name ("object {6}", then "{7}") is the name's, not a value typed.
     const count = /^[[{(].*[\]})]$/u.test(value);
@@ -539,6 +559,14 @@ export function actedOn(
   const grew = (line: OcrLine) => after.some((a) => samePlace(a.box, line.box) && indicatorChanged(line.text, a.text));
   const replaced = (line: OcrLine) =>
     !after.some((a) => a.text === line.text) && after.some((a) => samePlace(a.box, line.box)) && !grew(line);
+  const dismissal = dismissedBy(was, linesIn(after, region, margin), after);
+  if (dismissal) return { label: dismissal, seen: 'gone' };
+  // A row of buttons read again in its place without the one the pointer rests on.
+  const hidden = was.flatMap((l) => {
+    const run = after.flatMap((a) => (samePlace(a.box, l.box) ? [hiddenRun(l.text, a.text)] : [])).find(Boolean);
+    return run && intersects(l.box, region) ? [withoutShortcut(run)] : [];
+  });
+  if (hidden.length === 1) return { label: hidden[0]!, seen: 'gone' };
   const choice = menuChoice(was, after, previous);
   if (choice) return { label: choice, seen: 'menu' };
   // Lines new to the screen, and a line gone from it (not read again anywhere) below where they
@@ -720,8 +748,78 @@ function menuChoice(was: OcrLine[], after: OcrLine[], previous: (string | undefi
   const gone = was.filter((l) => !after.some((a) => within(l.text, a.text)));
   const shown = was.filter((l) => l.text.length >= 3 && !previous.includes(l.text) && elsewhere(l));
   const moved = was.filter((l) => l.text.length >= 3 && !shown.includes(l) && elsewhere(l));
-  return gone.length >= 2 && shown.length === 1 && moved.length === 0 ? shown[0]!.text : undefined;
+  if (gone.length < 2) return undefined;
+  if (shown.length === 1 && moved.length === 0) return shown[0]!.text;
+  // A whole view that changed with the choice (a tree now code) shows other words again too
+  // ("object" of its breadcrumb): the choice is the one that was an item of the menu, whose
+  // items start at one left edge and are gone.
+  const items = [...shown, ...moved].filter(
+    (l) =>
+      gone.filter((g) => Math.abs(g.box.x - l.box.x) <= MENU_ALIGNED && Math.abs(g.box.y - l.box.y) <= MENU_REACH)
+        .length >= 2,
+  );
+  return items.length === 1 ? items[0]!.text : undefined;
 }
+
+/** How far apart (px) the left edges of a menu's items may be read. */
+const MENU_ALIGNED = 3;
+/** How far (px) above or below an item the menu's other items may lie. */
+const MENU_REACH = 200;
+
+/**
+ * A dialog that closed: a box of text (a message among its lines) went away whole, none of its
+ * lines read again in its place, and what it covered shows there now. It was closed by its one
+ * button that reads as a dismissal ("Close" of "Share Close", its footer's buttons read as one
+ * line); none where it has none or several ("Cancel" and "OK": either may have closed it). A
+ * menu that closed has no message; a page that changed whole has no such short line, or it
+ * has several.
+ */
+function dismissedBy(was: OcrLine[], now: OcrLine[], after: OcrLine[]): string | undefined {
+  if (was.length < DIALOG_LINES || now.length === 0) return undefined;
+  if (!was.some((l) => wordsOf(l.text).length >= MESSAGE_WORDS)) return undefined;
+  if (was.some((l) => after.some((a) => samePlace(a.box, l.box) && a.text === l.text))) return undefined;
+  const words = was
+    .filter((l) => wordsOf(l.text).length <= BUTTON_WORDS)
+    .flatMap((l) => l.text.split(/\s+/))
+    .filter((w) => DISMISS.test(w));
+  return words.length === 1 ? words[0] : undefined;
+}
+
+/** Lines, at least, of a dialog's box. */
+const DIALOG_LINES = 3;
+/** Words, at least, of a dialog's message (a menu's items are shorter). */
+const MESSAGE_WORDS = 4;
+/** Words, at most, of a line of buttons. */
+const BUTTON_WORDS = 3;
+/** What a dialog's button that closes it without acting says. */
+const DISMISS = /^(close|cancel|dismiss|done|ok)$/iu;
+
+/**
+ * The run of words a line lost where it was read again in its place (a row of a desktop form's
+ * buttons, the pointer resting on the one clicked: "Clear Ctrl+C Add Ctrl+A Delete... Ctrl+D",
+ * where "Search Ctrl+S" was between), a long word read a letter apart still the same ("Ctri+A");
+ * a control's few words at most, with words kept round them; none where it gained words.
+ */
+export function hiddenRun(was: string, now: string): string | undefined {
+  const [then, still] = [was, now].map((t) => t.split(/\s+/u).filter(Boolean)) as [string[], string[]];
+  const same = (a: string, b: string) =>
+    a.toLowerCase() === b.toLowerCase() ||
+    (a.length >= LONG_WORD && editDistance(a.toLowerCase(), b.toLowerCase()) <= 1);
+  let head = 0;
+  while (head < still.length && head < then.length && same(still[head]!, then[head]!)) head++;
+  let tail = 0;
+  while (tail < still.length - head && tail < then.length - head && same(still.at(-1 - tail)!, then.at(-1 - tail)!))
+    tail++;
+  const run = then.slice(head, then.length - tail);
+  return head + tail === still.length && head + tail >= KEPT_WORDS && run.length >= 1 && run.length <= HIDDEN_WORDS
+    ? run.join(' ')
+    : undefined;
+}
+
+/** Words of a control, at most, that a pointer resting on it hides (with its shortcut). */
+const HIDDEN_WORDS = 3;
+/** Words of the line, at least, read again round what the pointer hid. */
+const KEPT_WORDS = 2;
 
 /** A letter or digit: what a word is made of. */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -729,17 +827,25 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** How far left of a control's value its label may sit on the row (a form's label column). */
 const LABEL_REACH = 320;
 
+/** A value that took another's place at a control, and the caption that names the control. */
+export interface Choice {
+  label: string;
+  value: string;
+  /** Where the new value was read. */
+  box: Rect;
+  /**
+   * The value was read on one line with its caption before and apart from it after, in a box
+   * drawn round it as it was edited: typed over, not chosen.
+   */
+  apart?: true;
+}
+
 /**
  * A choice seen only as pixels: in a change at one control, exactly one line
  * gave way to another in the same place (a select's or dropdown's value), and a
  * label sits left of it on its row. The label is that text, never the old value.
  */
-export function choiceIn(
-  before: OcrLine[],
-  after: OcrLine[],
-  region: Rect,
-  margin = 8,
-): { label: string; value: string; box: Rect } | undefined {
+export function choiceIn(before: OcrLine[], after: OcrLine[], region: Rect, margin = 8): Choice | undefined {
   const was = linesIn(before, region, margin);
   const now = linesIn(after, region, margin);
   // A lone glyph beside the value (a select's arrow read as "E") is no second line.
@@ -782,8 +888,9 @@ export function choiceIn(
   // Nor is a control that gained or lost an indicator beside its text ("array [3]", "v array [3]").
   if (sameReading(old.text, value.text) || indicatorChanged(old.text, value.text)) return undefined;
   // Nor a line read again with words missing (the pointer resting on one of its buttons hides it),
-  // or with words it had missed ("Delete..." read whole as "Delete... Ctrl+D" once the pointer left).
-  if (partOf(value.text, old.text) || startOf(old.text, value.text)) return undefined;
+  // or with words it had missed ("Delete..." read whole as "Delete... Ctrl+D" once the pointer left),
+  // nor a path that lost its last parts ("object array", then "object": a breadcrumb as focus moved).
+  if (partOf(value.text, old.text) || startOf(old.text, value.text) || startOf(value.text, old.text)) return undefined;
   // Nor one garbled by a pointer resting on it: stray glyphs in a few letters ("Ca)¢el" for "Cancel"),
   // nor any value read through a pointer: the control under it read anew as it lit up, not an
   // option ("Delete..)¢ Ctrl+D" where "Add Ctrl+A Delete" was read beside it before).
@@ -798,6 +905,21 @@ export function choiceIn(
   // Nor buttons read with their keyboard shortcuts ("Add Ctrl+A Delete..." where "Search Ctrl+S"
   // was, the pointer lighting a desktop form's buttons): no option shows one.
   if (showsShortcut(old.text) || showsShortcut(value.text)) return undefined;
+  // The caption read with the old value on one line ("salary 100 A") and alone after, in its
+  // place, the new value read apart beside it: a field edited in a box drawn round its value
+  // (JSONEditor's highlight), named by that caption, not by the line above.
+  const caption = after.find(
+    (a) =>
+      a !== value &&
+      samePlace(a.box, old.box) &&
+      Math.abs(a.box.x - old.box.x) <= SAME_START &&
+      old.text.startsWith(`${a.text} `) &&
+      /\p{L}{2}/u.test(a.text),
+  );
+  if (caption) {
+    const text = withoutFieldEdge(value.text);
+    return alphanumerics(text) >= 1 ? { label: caption.text, value: text, box: value.box, apart: true } : undefined;
+  }
   const label = captionOf(
     before.filter((l) => l !== old),
     value.box,
@@ -948,7 +1070,7 @@ export function choiceAtPoint(
   before: OcrLine[],
   after: OcrLine[],
   point: { x: number; y: number },
-): { label: string; value: string; box: Rect } | undefined {
+): Choice | undefined {
   // The value, under the point or just beside it on its row (a select's arrow clicked, right of its value).
   const at = before.find((l) => contains(l.box, point)) ?? lineBesidePoint(before, point, ARROW_REACH);
   const choice = at ? choiceIn(before, after, at.box) : undefined;
@@ -1026,6 +1148,24 @@ export function captionOfTyped(
   if (was && now && now.length > was.length && now.toLowerCase().includes(was.toLowerCase())) return now;
   return was || now || undefined;
 }
+
+/**
+ * The name of a field typed into at a click (`atClick`: the text read there): that text, unless
+ * there was none or only a glyph or two (the field's caret or edge read "zl"; a placeholder has
+ * words), where the field's caption around what was typed (`captionOfTyped`) names it.
+ */
+export function typedFieldName(
+  atClick: string | undefined,
+  before: OcrLine[],
+  after: OcrLine[],
+  point: { x: number; y: number },
+): string | undefined {
+  if (atClick !== undefined && alphanumerics(atClick) >= MIN_NAME) return atClick;
+  return captionOfTyped(before, after, point) ?? atClick;
+}
+
+/** Letters and digits, at least, of a field's name read where it was clicked. */
+const MIN_NAME = 3;
 
 /**
  * A field's caption read on one line with the field's old text ("salary 100" over a field

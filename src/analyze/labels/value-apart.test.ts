@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../ocr/lines';
-import { valueGoneAt, valueReadApart } from './value-apart';
+import { valueReadApart, valuesGoneAt } from './value-apart';
 
 function line(text: string, x: number, y: number, width: number, height = 11): OcrLine {
   return { text, confidence: 90, box: { x, y, width, height } };
@@ -22,9 +22,10 @@ const after = [
   line('gender', 110, 307, 46, 25),
 ];
 
-describe('valueGoneAt', () => {
+describe('valuesGoneAt', () => {
   it('finds the field whose value OCR stopped reading in its line, and where to read it again', () => {
-    const gone = valueGoneAt(before, after, region);
+    const [gone, ...others] = valuesGoneAt(before, after, region);
+    expect(others).toEqual([]);
     expect(gone).toMatchObject({ caption: 'firstName', old: 'John' });
     // Right of the caption, over where "John" was and further (a longer value typed over it).
     expect(gone!.area.x).toBeGreaterThanOrEqual(184);
@@ -34,7 +35,7 @@ describe('valueGoneAt', () => {
   });
 
   it('finds none where the new value was read beside the caption (typedOverInLine names that)', () => {
-    expect(valueGoneAt(before, [...after, line('Ada', 200, 267, 30)], region)).toBeUndefined();
+    expect(valuesGoneAt(before, [...after, line('Ada', 200, 267, 30)], region)).toEqual([]);
   });
 
   it('finds none where the line moved away whole (a row of a list that scrolled)', () => {
@@ -43,31 +44,85 @@ describe('valueGoneAt', () => {
       line('firstName', 110, 267, 74),
       line('firstName John', 110, 400, 125),
     ];
-    expect(valueGoneAt(before, moved, region)).toBeUndefined();
+    expect(valuesGoneAt(before, moved, region)).toEqual([]);
   });
 
-  it('finds none where two lines lost their values (a panel redrawn, not one field typed over)', () => {
+  it('finds each line that lost its value (reading them again tells which was typed over), but not a page redrawn', () => {
     const both = after.map((l) => (l.text === 'lastName Doe' ? line('lastName', 110, 291, 70) : l));
-    expect(valueGoneAt(before, both, region)).toBeUndefined();
+    expect(valuesGoneAt(before, both, region).map((g) => g.caption)).toEqual(['firstName', 'lastName']);
+    const rows = ['a', 'b', 'c', 'd'].map((name, i) => [
+      line(`${name}Name X${i}`, 110, 200 + 24 * i, 100),
+      line(`${name}Name`, 110, 200 + 24 * i, 60),
+    ]);
+    expect(
+      valuesGoneAt(
+        rows.map(([was]) => was!),
+        rows.map(([, now]) => now!),
+        { x: 100, y: 190, width: 200, height: 120 },
+      ),
+    ).toEqual([]);
+  });
+
+  it("finds a value read apart beside its caption that OCR no longer reads, where the value's own pixels changed", () => {
+    // dat.GUI in a video: "10" typed over with "25" in the height field, and OCR read nothing there after.
+    const area = { x: 1068, y: 4, width: 196, height: 164 };
+    const gui = [
+      line('maxSize', 1029, 120, 42, 8),
+      line('6', 1217, 121, 6, 9),
+      line('height', 1029, 148, 30, 10),
+      line('10', 1119, 149, 13, 9),
+    ];
+    const read = [line('maxSize', 1029, 120, 42, 8), line('height', 1029, 148, 30, 10)];
+    const [gone, ...others] = valuesGoneAt(gui, read, area, new Set(['10']));
+    expect(others).toEqual([]);
+    expect(gone).toMatchObject({ caption: 'height', old: '10' });
+    // Over where "10" was and further right, not over the caption.
+    expect(gone!.area.x).toBeGreaterThanOrEqual(1059);
+    expect(gone!.area.x).toBeLessThanOrEqual(1119);
+    expect(gone!.area.x + gone!.area.width).toBeGreaterThan(1160);
+    // Not where its pixels stayed as they were (OCR missed "6", which is still there), nor where
+    // the caption moved (a list scrolled), nor a value far right of its caption (another column).
+    expect(valuesGoneAt(gui, read, area, new Set())).toEqual([]);
+    const moved = [line('maxSize', 1029, 120, 42, 8), line('height', 1029, 170, 30, 10)];
+    expect(valuesGoneAt(gui, moved, area, new Set(['10']))).toEqual([]);
+    const far = gui.map((l) => (l.text === '10' ? line('10', 1200, 149, 13, 9) : l));
+    expect(valuesGoneAt(far, read, area, new Set(['10']))).toEqual([]);
+    // Nor where the change brought new text too (a folder opened, a card filled in), nor a value
+    // OCR was unsure of ("Sow", which was "Slow" read through the video's blur).
+    expect(valuesGoneAt(gui, [...read, line('color0', 1100, 60, 30, 10)], area, new Set(['10']))).toEqual([]);
+    const hello = [line('Hello', 1114, 26, 34, 25), ...gui];
+    expect(valuesGoneAt(hello, [line('Hello World', 1119, 26, 68, 25), ...read], area, new Set(['10']))).toHaveLength(
+      1,
+    );
+    expect(valuesGoneAt(gui, [line('L', 1116, 128, 8, 6), ...read], area, new Set(['10']))).toHaveLength(1);
+    const unsure = gui.map((l) => (l.text === '10' ? { ...l, confidence: 59 } : l));
+    expect(valuesGoneAt(unsure, read, area, new Set(['10']))).toEqual([]);
+    // Nor where something else is read in its place after (a value read anew, `choiceIn`'s).
+    expect(valuesGoneAt(gui, [...read, line('25', 1119, 149, 13, 9)], area, new Set(['10']))).toEqual([]);
   });
 
   it('finds none outside the change', () => {
-    expect(valueGoneAt(before, after, { x: 400, y: 400, width: 50, height: 50 })).toBeUndefined();
+    expect(valuesGoneAt(before, after, { x: 400, y: 400, width: 50, height: 50 })).toEqual([]);
   });
 });
 
 describe('valueReadApart', () => {
   it('is the text read where the old value was', () => {
-    expect(valueReadApart('John', [line('Ada', 200, 266, 30)])).toBe('Ada');
+    expect(valueReadApart({ caption: 'firstName', old: 'John' }, [line('Ada', 200, 266, 30)])).toBe('Ada');
   });
 
   it("is without the caption's separator and the highlight's edge read before it, not a bracket typed", () => {
-    expect(valueReadApart('100', [line(':[150', 184, 266, 40)])).toBe('150');
-    expect(valueReadApart('1', [line('[1, 2]', 184, 266, 40)])).toBe('[1, 2]');
+    expect(valueReadApart({ caption: 'salary', old: '100' }, [line(':[150', 184, 266, 40)])).toBe('150');
+    expect(valueReadApart({ caption: 'array', old: '1' }, [line('[1, 2]', 184, 266, 40)])).toBe('[1, 2]');
   });
 
   it('is nothing where the old value is read again (the highlight only, no typing), or nothing', () => {
-    expect(valueReadApart('John', [line('John', 200, 266, 30)])).toBeUndefined();
-    expect(valueReadApart('John', [])).toBeUndefined();
+    expect(valueReadApart({ caption: 'firstName', old: 'John' }, [line('John', 200, 266, 30)])).toBeUndefined();
+    expect(valueReadApart({ caption: 'firstName', old: 'John' }, [])).toBeUndefined();
+  });
+
+  it("is nothing where it reads as the caption's own words (a path that lost its last part: nothing typed)", () => {
+    expect(valueReadApart({ caption: 'object', old: 'array' }, [line('object', 60, 135, 37)])).toBeUndefined();
+    expect(valueReadApart({ caption: 'object', old: 'array' }, [line('string', 60, 135, 37)])).toBe('string');
   });
 });

@@ -5,36 +5,104 @@
  * read again alone, is the new one. Pure: `analyze.ts` reads the area named here.
  */
 import { center, contains, type Rect } from '../../shared/geometry';
-import { sameReading } from '../../shared/text-distance';
+import { readInPart, sameReading } from '../../shared/text-distance';
 import { alphanumerics, linesIn, samePlace, type OcrLine } from '../ocr/lines';
-import { SAME_START } from './labels';
+import { SAME_START, withoutFieldEdge } from './labels';
 
 /**
  * How much wider than the old value a new one is read (a longer value typed over a short one):
  * no more, as tesseract read nothing in a wider strip of white beside "Ada" in its yellow box.
  */
 const LONGER = 40;
-/** A caption's separator read before the value. */
-const SEPARATOR = /^[:：]\s*/u;
-/** A box's edge reads as an opening bracket; a value that opens one closes it too. */
-const OPENERS = '[({|';
-const CLOSERS = '])}|';
 
 /** Around the value, how much more is read (tesseract wants a margin round the text). */
 const PAD = 5;
 
+/** A field whose value gave way: its caption (the field's name), old value, and where to read the new one after. */
+export interface ValueGone {
+  caption: string;
+  old: string;
+  area: Rect;
+}
+
 /**
- * The field whose value gave way in a change: exactly one line in `region` read as a caption
- * and a value before, and as the caption alone after, in its place. Its caption (the field's
- * name), old value, and where to read the new one in the frame after.
+ * The fields whose value gave way in a change: a line in `region` read as a caption and a
+ * value before, and as the caption alone after, in its place; or a caption that stayed in its
+ * place and the value read apart beside it on its row (a form's column of values: dat.GUI's
+ * "height" and "10"), whose own pixels changed (`changed`: the texts of the lines that did;
+ * OCR drops other values of a small-text form now and then) and that nothing is read in place
+ * of after. Each is read again to tell which took new text; more than a few is a page changed,
+ * and none is returned.
  */
-export function valueGoneAt(
+export function valuesGoneAt(
   before: OcrLine[],
   after: OcrLine[],
   region: Rect,
+  changed: ReadonlySet<string> = new Set(),
   margin = 8,
-): { caption: string; old: string; area: Rect } | undefined {
-  const found = linesIn(after, region, margin).flatMap((now) => {
+): ValueGone[] {
+  const found = [...oneLineGone(before, after, region, margin), ...apartGone(before, after, region, changed, margin)];
+  return found.length <= MOST_GONE ? found : [];
+}
+
+/** Values gone at once, at most, that are read again: a change of more is no typing. */
+const MOST_GONE = 3;
+
+/** Where a value read alone is read again: where it was, and wider for a longer one typed over it. */
+function valueArea(value: Rect, from = value.x): Rect {
+  return {
+    x: from,
+    y: value.y - PAD,
+    width: Math.max(value.x + value.width - from, LONGER) + LONGER,
+    height: value.height + 2 * PAD,
+  };
+}
+
+/** OCR's confidence (%), at least, in a value read apart whose place reads nothing after ("Sow" at 59 % was "Slow"). */
+const SURE_VALUE = 80;
+/** How far right of its caption's end (px) a value read apart on its row may start. */
+const APART_REACH = 120;
+
+function apartGone(
+  before: OcrLine[],
+  after: OcrLine[],
+  region: Rect,
+  changed: ReadonlySet<string>,
+  margin: number,
+): ValueGone[] {
+  // A change that brought new text too brought values (a card filled in, a folder opened): only
+  // one that took a value away, with nothing read in its place, is looked at. (A line read again
+  // in its place with words more or less, "Hello" then "Hello World", brought nothing; nor a
+  // glyph, a slider's knob read "L".)
+  const readAgain = (a: OcrLine) =>
+    alphanumerics(a.text) < 2 ||
+    before.some(
+      (b) =>
+        b.text === a.text ||
+        (samePlace(a.box, b.box) &&
+          (sameReading(a.text, b.text) || readInPart(a.text, b.text) || readInPart(b.text, a.text))),
+    );
+  if (!linesIn(after, region, margin).every(readAgain)) return [];
+  return linesIn(before, region, margin).flatMap((value) => {
+    if (alphanumerics(value.text) < 1 || value.confidence < SURE_VALUE) return [];
+    if (!changed.has(value.text) || after.some((a) => a.text === value.text)) return [];
+    // Its caption: the nearest line left of it on its row, there before and after in its place.
+    const row = (line: OcrLine) => samePlace({ ...line.box, x: value.box.x, width: value.box.width }, value.box);
+    const left = before
+      .filter((b) => b !== value && b.box.x + b.box.width <= value.box.x && row(b))
+      .sort((a, b) => b.box.x + b.box.width - (a.box.x + a.box.width))[0];
+    if (!left || value.box.x - (left.box.x + left.box.width) > APART_REACH || !/\p{L}{2}/u.test(left.text)) return [];
+    const caption = after.find((a) => a.text === left.text && samePlace(a.box, left.box));
+    if (!caption) return [];
+    const area = valueArea(value.box);
+    if (after.some((a) => a !== caption && contains(area, center(a.box)))) return [];
+    return [{ caption: caption.text, old: value.text, area }];
+  });
+}
+
+/** A caption and its value read as one line before, the caption alone after. */
+function oneLineGone(before: OcrLine[], after: OcrLine[], region: Rect, margin: number): ValueGone[] {
+  return linesIn(after, region, margin).flatMap((now) => {
     const was = before.find(
       (b) =>
         samePlace(b.box, now.box) &&
@@ -46,33 +114,27 @@ export function valueGoneAt(
     if (!was || !/\p{L}{2}/u.test(now.text)) return [];
     const old = was.text.slice(now.text.length + 1).trim();
     if (alphanumerics(old) < 1) return [];
-    const from = now.box.x + now.box.width;
-    const area = {
-      x: from,
-      y: was.box.y - PAD,
-      width: Math.max(was.box.x + was.box.width - from, LONGER) + LONGER,
-      height: was.box.height + 2 * PAD,
-    };
+    const area = valueArea(was.box, now.box.x + now.box.width);
     // Unless something else was read there after (a value read apart from its caption is
     // `typedOverInLine`'s), nothing there was read at all.
     if (after.some((a) => a !== now && contains(area, center(a.box)))) return [];
     return [{ caption: now.text, old, area }];
   });
-  return found.length === 1 ? found[0] : undefined;
 }
 
 /**
- * The value read again where the old one was: new text, not the old value read again. Read
- * from the caption's end, it may start with the separator (":") and the highlight's left edge
- * read as a bracket (":[150"): neither is typed.
+ * The value read again where the old one was: new text, not the old value read again, nor the
+ * caption's own words (a path that lost its last part, "object array" then "object ▸ object":
+ * nothing typed). Read from the caption's end, it may start with the separator (":") and the
+ * highlight's left edge read as a bracket (":[150"): neither is typed.
  */
-export function valueReadApart(old: string, lines: OcrLine[]): string | undefined {
-  let value = lines
-    .map((l) => l.text)
-    .join(' ')
-    .trim()
-    .replace(SEPARATOR, '');
-  const edge = OPENERS.indexOf(value[0] ?? '');
-  if (edge >= 0 && !value.slice(1).includes(CLOSERS[edge]!)) value = value.slice(1);
-  return alphanumerics(value) >= 1 && !sameReading(value, old) && value !== old ? value : undefined;
+export function valueReadApart(gone: Pick<ValueGone, 'caption' | 'old'>, lines: OcrLine[]): string | undefined {
+  const value = withoutFieldEdge(
+    lines
+      .map((l) => l.text)
+      .join(' ')
+      .trim(),
+  );
+  const differs = (other: string) => value.toLowerCase() !== other.toLowerCase() && !sameReading(value, other);
+  return alphanumerics(value) >= 1 && differs(gone.old) && differs(gone.caption) ? value : undefined;
 }

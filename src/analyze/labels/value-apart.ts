@@ -1,8 +1,9 @@
 /**
- * A value typed over in a field that OCR no longer reads in its line: an editor's highlight
- * round the field being edited (JSONEditor's yellow box) cuts it from the caption's line, and
- * tesseract drops it altogether ("firstName John", then "firstName"). Where the old value was,
- * read again alone, is the new one. Pure: `analyze.ts` reads the area named here.
+ * A value typed over in a field that OCR no longer reads: an editor's highlight round the field
+ * being edited (JSONEditor's yellow box) cuts it from the caption's line, and tesseract drops it
+ * altogether ("firstName John", then "firstName"); or a small-text form's value read apart beside
+ * its caption is not read after (dat.GUI's "height" and "10" in a video). Where the old value was,
+ * read again alone, is the new one. Pure: `read-again.ts` reads the areas named here.
  */
 import { center, contains, type Rect } from '../../shared/geometry';
 import { readInPart, sameReading } from '../../shared/text-distance';

@@ -344,7 +344,19 @@ function lineBesidePoint(lines: OcrLine[], point: { x: number; y: number }, reac
 }
 
 /** How far apart two readings of one line may start (px). */
-export const SAME_START = 4;
+const SAME_START = 4;
+
+/**
+ * Whether `line` is `caption` read on one line with more after it (the field's value), in the
+ * caption's place and starting where it does: "salary 100" where "salary" is read alone.
+ */
+export function readWithCaption(line: OcrLine, caption: OcrLine): boolean {
+  return (
+    samePlace(line.box, caption.box) &&
+    Math.abs(line.box.x - caption.box.x) <= SAME_START &&
+    line.text.startsWith(`${caption.text} `)
+  );
+}
 
 /** A glyph OCR reads at the left edge of a field's value (the field's border, a caret). */
 const STRAY_GLYPH = /^['‘’`"“”,.|]+/u;
@@ -385,13 +397,7 @@ export function typedOverInLine(
   // ("salary" and "150" after "salary 100"): the two read as one line, where the value is in the
   // change and the caption was read before as it is now, with the old value after it.
   const area = expand(region, margin);
-  const captionBefore = (caption: OcrLine) =>
-    before.some(
-      (b) =>
-        samePlace(b.box, caption.box) &&
-        Math.abs(b.box.x - caption.box.x) <= SAME_START &&
-        b.text.startsWith(`${caption.text} `),
-    );
+  const captionBefore = (caption: OcrLine) => before.some((b) => readWithCaption(b, caption));
   const setApart = after.flatMap((caption) => {
     if (!captionBefore(caption)) return [];
     const end = caption.box.x + caption.box.width;
@@ -908,14 +914,7 @@ export function choiceIn(before: OcrLine[], after: OcrLine[], region: Rect, marg
   // The caption read with the old value on one line ("salary 100 A") and alone after, in its
   // place, the new value read apart beside it: a field edited in a box drawn round its value
   // (JSONEditor's highlight), named by that caption, not by the line above.
-  const caption = after.find(
-    (a) =>
-      a !== value &&
-      samePlace(a.box, old.box) &&
-      Math.abs(a.box.x - old.box.x) <= SAME_START &&
-      old.text.startsWith(`${a.text} `) &&
-      /\p{L}{2}/u.test(a.text),
-  );
+  const caption = after.find((a) => a !== value && readWithCaption(old, a) && /\p{L}{2}/u.test(a.text));
   if (caption) {
     const text = withoutFieldEdge(value.text);
     return alphanumerics(text) >= 1 ? { label: caption.text, value: text, box: value.box, apart: true } : undefined;

@@ -8,7 +8,7 @@
 import { center, contains, type Rect } from '../../shared/geometry';
 import { readInPart, sameReading } from '../../shared/text-distance';
 import { alphanumerics, linesIn, samePlace, type OcrLine } from '../ocr/lines';
-import { SAME_START, withoutFieldEdge } from './labels';
+import { readWithCaption, withoutFieldEdge } from './labels';
 
 /**
  * How much wider than the old value a new one is read (a longer value typed over a short one):
@@ -106,9 +106,7 @@ function oneLineGone(before: OcrLine[], after: OcrLine[], region: Rect, margin: 
   return linesIn(after, region, margin).flatMap((now) => {
     const was = before.find(
       (b) =>
-        samePlace(b.box, now.box) &&
-        Math.abs(b.box.x - now.box.x) <= SAME_START &&
-        b.text.startsWith(`${now.text} `) &&
+        readWithCaption(b, now) &&
         // The value left the place: no other line reads there after.
         !after.some((a) => a !== now && a.text === b.text),
     );

@@ -29,6 +29,7 @@ import {
   radioChosen,
   tickedBoxLabel,
   typedOverInLine,
+  readWholeElsewhere,
   wholeFrameLabel,
 } from './labels/labels';
 import { controlFacts, looksLikeFormat } from '../compose/control';
@@ -61,11 +62,11 @@ import type { EventRecord } from '../capture/events';
 import { getRecording, listEvents } from '../storage/recordings';
 import { changeApartFrom, changeBesideMark, focusLeftIn, markAppendedIn, modifiedMarkIn } from './labels/side-effects';
 import { dotMovedTo } from './labels/marks';
-import { chosenFromList, droppedDown, typedWhereValueWas } from './read-again';
+import { chosenByField, chosenFromList, droppedDown, openedByButton, typedWhereValueWas } from './read-again';
 import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
 import { expand, ROW_HEIGHT, type Point, type Rect } from '../shared/geometry';
-import { blankRightOf, readChange, type ChangeReading } from './labels/pixels';
+import { blankRightOf, placeholderTypedOver, readChange, type ChangeReading } from './labels/pixels';
 import { readRow } from './point-row';
 import { distinctScreens, readScreens } from './screens';
 import type { Analysis, AnalysisProgress, AnalyzedStep, LabelBasis } from './types';
@@ -114,6 +115,8 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     warnings.push(`The screen could not be read (${describeError(error)}), so steps are named from events only.`);
   }
   const steps: AnalyzedStep[] = [];
+  /** What was read round each step's point, in its before frame: its label's line is there (`nameReadWhole`). */
+  const readAtPointer = new Map<AnalyzedStep, OcrLine[]>();
   let pixelsMs = 0;
   for (const [index, found] of drafts.entries()) {
     // A scroll is named by what it brought into view (`nameScrolls`), not by what its frames read:
@@ -136,12 +139,15 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     if (draft.kind === 'visual' && reading && draft.region && onlyOwnControls(reading, draft.region)) continue;
     const atPoint = reading ? await readAtPoint(draft, backend, events, resting) : undefined;
     const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
+    if (atPoint) readAtPointer.set(step, [...atPoint.before, ...(reading?.before ?? [])]);
     if (reading) await valueWithoutPointer(step, draft, reading, events, backend, pointerMove);
-    const field =
-      reading && atPoint
-        ? await chosenFromList(step, draft, [drafts[index - 1], drafts[index + 1]], reading, atPoint, backend)
-        : undefined;
+    const around = [drafts[index - 1], drafts[index + 1]];
+    const field = reading
+      ? ((atPoint ? await chosenFromList(step, draft, around, reading, atPoint, backend) : undefined) ??
+        (await chosenByField(step, draft, around, reading, backend)))
+      : undefined;
     if (reading && !field) await typedWhereValueWas(step, draft, reading, pixels?.changed ?? new Set(), backend);
+    if (reading && !field) await openedByButton(step, draft, reading, pixels?.before, backend);
     if (field) {
       // The click that dropped the list down is part of choosing from it, as a select's is.
       if (previous && droppedDown(previous, field)) {
@@ -180,6 +186,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   nameScrolls(steps);
   // Whole screens only when the screen could be read at all (else each read would fail again).
   const screens = warnings.length === 0 ? await readScreens(backend, distinctScreens(events), signal) : undefined;
+  if (screens) nameReadWhole(steps, readAtPointer, [...screens.readings, ...readings.flatMap((r) => (r ? [r] : []))]);
   const appName = screens?.readings[0]?.title;
   const start = startPage(events);
   const marked = sections(events);
@@ -235,6 +242,27 @@ async function valueWithoutPointer(
     step.text = stepText(step.facts);
   } catch {
     // An unreadable frame: the value stays as first read.
+  }
+}
+
+/**
+ * A control named at a point the pointer rested on, where it cut or garbled the name, is named
+ * as other frames read it whole in its place (`readWholeElsewhere`: the first screen read whole,
+ * other steps' frames).
+ */
+function nameReadWhole(
+  steps: AnalyzedStep[],
+  readAtPointer: Map<AnalyzedStep, OcrLine[]>,
+  frames: { before?: OcrLine[]; after?: OcrLine[]; lines?: OcrLine[] }[],
+): void {
+  const elsewhere = frames.flatMap((f) => [...(f.lines ?? []), ...(f.before ?? []), ...(f.after ?? [])]);
+  for (const step of steps) {
+    if (step.seen !== 'point' || (step.kind !== 'click' && step.kind !== 'type') || !step.label) continue;
+    const line = readAtPointer.get(step)?.find((l) => l.text === step.label);
+    const whole = line ? readWholeElsewhere(line, elsewhere) : undefined;
+    if (!whole) continue;
+    step.label = step.facts.label = whole;
+    step.text = stepText(step.facts);
   }
 }
 
@@ -566,7 +594,10 @@ function describeStep(
       const caption =
         !pointed && named?.seen === 'stayed' && typing() ? captionAbove(lines, region, named.label) : undefined;
       // A value typed over where OCR read the field's caption on one line with it names its field.
-      overLine = !pointed && !caption ? typedOverInLine(lines.before, lines.after, region) : undefined;
+      // (Not where a tree node was seen opened: a line beside it read a letter apart, "{6} 4h" then
+      // "{6} Ah", is OCR's noise, not a value typed over.)
+      overLine =
+        !pointed && !caption && named?.seen !== 'mark' ? typedOverInLine(lines.before, lines.after, region) : undefined;
       label = pointed ?? caption ?? overLine?.caption ?? named?.label;
       seen = pointed ? 'point' : caption ? 'nearby' : overLine ? 'changed' : named?.seen;
     } else {
@@ -662,12 +693,33 @@ function describeStep(
     labelSource = 'ocr';
     seen = undefined;
   }
+  // A field's faint placeholder gave way to text in full ink where it started: typing, however
+  // quick the change (a video's frames saw a short word typed in a third of a second).
+  const placeholder =
+    draft.kind === 'visual' &&
+    !pageLabel &&
+    lines &&
+    draft.region &&
+    pixels?.before &&
+    pixels.after &&
+    !choice &&
+    !radio &&
+    !toggled &&
+    !readsAsTyping(appeared, durationMs)
+      ? placeholderTypedOver(lines.before, lines.after, draft.region, { before: pixels.before, after: pixels.after })
+      : undefined;
+  if (placeholder) {
+    label = placeholder.placeholder;
+    labelSource = 'ocr';
+    seen = 'changed';
+    appeared = undefined;
+  }
   // The mark the click drew on its own control (a sort arrow, a tick, a selected tab's
   // border) names it better than where the change began.
   const mark =
     // (None where a value was seen typed over in its field's line: what lit up beside it, a drag
     // handle or the Undo button, is the typing's result.)
-    draft.kind === 'visual' && !choice && !overLine && !radio
+    draft.kind === 'visual' && !choice && !overLine && !radio && !placeholder
       ? markOfClick(
           pixels?.mark,
           readsAsTyping(appeared, durationMs),
@@ -695,8 +747,9 @@ function describeStep(
     (choice.apart === true || (pixels?.after !== undefined && blankRightOf(pixels.after, choice.box, draft.region!)));
   // A desktop button read with its keyboard shortcut is named by its text ("Search", not "Search Ctrl+S").
   if (label && labelSource === 'ocr') label = withoutShortcut(label);
-  const kind = typedOver ? 'type' : choice ? 'choose' : mark?.checkbox || toggled || radio ? 'toggle' : draft.kind;
-  const value = choice?.value ?? (toggled === 'unticked' ? 'unchecked' : draft.value);
+  const kind =
+    typedOver || placeholder ? 'type' : choice ? 'choose' : mark?.checkbox || toggled || radio ? 'toggle' : draft.kind;
+  const value = choice?.value ?? placeholder?.value ?? (toggled === 'unticked' ? 'unchecked' : draft.value);
   const facts: StepFacts = {
     kind,
     label,

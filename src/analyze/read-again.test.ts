@@ -3,7 +3,7 @@ import type { EventRecord } from '../capture/events';
 import { stepText, type StepFacts } from '../compose/step-text';
 import { contains, center, type Rect } from '../shared/geometry';
 import type { OcrLine } from './ocr/lines';
-import { typedWhereValueWas } from './read-again';
+import { openedByButton, typedWhereValueWas } from './read-again';
 import type { StepDraft } from './segment/steps';
 import type { AnalyzedStep } from './types';
 
@@ -90,5 +90,64 @@ describe('typedWhereValueWas', () => {
     const step = clicked();
     await typedWhereValueWas(step, draft, { before, after }, new Set(['10']), reader([line('10', 1119, 149, 13)]));
     expect(step).toMatchObject({ kind: 'visual', label: 'message' });
+  });
+});
+
+describe('openedByButton', () => {
+  // Spectre's modals page, a tab's capture: the white-on-blue "Open Modal" (read "Open"), and
+  // the dialog it opened over the page.
+  const open = line('Open', 338, 349, 42, 16);
+  const page = [
+    line('Q SPECTRE', 34, 21, 121, 32),
+    line('Modals are flexible dialog prompts.', 329, 267, 279, 15),
+    open,
+  ];
+  const dialog = [
+    line('Modal title', 354, 113, 103, 15),
+    line('This is the content inside the modal.', 352, 173, 291, 13),
+    line('Share Close', 812, 589, 107, 13),
+  ];
+  const whole = { x: 28, y: 16, width: 1228, height: 704 };
+  /** The before frame's luma: white, the button's fill blue (100) with its white text. */
+  function luma() {
+    const [width, height] = [1280, 720];
+    const data = new Uint8Array(width * height).fill(255);
+    for (let y = 343; y < 371; y++) for (let x = 330; x < 440; x++) data[y * width + x] = x % 3 === 0 ? 250 : 100;
+    return { x: 0, y: 0, width, height, data };
+  }
+  const opened: StepDraft<EventRecord> = { ...draft, region: whole };
+  const boxReader = (text: string | undefined) => ({
+    analyzeBoxAt: () =>
+      Promise.resolve(
+        text
+          ? { lines: [line(text, 338, 349, 100, 16)], cached: false, area: { x: 330, y: 343, width: 110, height: 28 } }
+          : null,
+      ),
+  });
+
+  it('names a click whose dialog covered the page by the filled button it covered, read again in its box', async () => {
+    const step = clicked();
+    await openedByButton(step, opened, { before: page, after: dialog }, luma(), boxReader('Open Modal'));
+    expect(step).toMatchObject({
+      kind: 'visual',
+      label: 'Open Modal',
+      seen: 'gone',
+      text: [{ text: 'Click ' }, { text: 'Open Modal' }],
+    });
+    const unread = clicked();
+    await openedByButton(unread, opened, { before: page, after: dialog }, luma(), boxReader(undefined));
+    expect(unread).toMatchObject({ kind: 'visual', label: 'Open' });
+  });
+
+  it('leaves a step named at its point, or one whose change left the button in view', async () => {
+    const pointed = { ...clicked(), seen: 'point' as const };
+    await openedByButton(pointed, opened, { before: page, after: dialog }, luma(), boxReader('Open Modal'));
+    expect(pointed).toMatchObject({ kind: 'visual', label: 'message' });
+    const dismissed = { ...clicked(), label: 'Close', seen: 'gone' as const };
+    await openedByButton(dismissed, opened, { before: page, after: dialog }, luma(), boxReader('Open Modal'));
+    expect(dismissed).toMatchObject({ kind: 'visual', label: 'Close' });
+    const stayed = clicked();
+    await openedByButton(stayed, opened, { before: page, after: [...dialog, open] }, luma(), boxReader('Open Modal'));
+    expect(stayed).toMatchObject({ kind: 'visual', label: 'message' });
   });
 });

@@ -10,9 +10,12 @@ import type { StepDraft } from './segment/steps';
 import type { EventRecord } from '../capture/events';
 import type { AnalyzedStep, LabelBasis } from './types';
 import { stepText, type StepFacts } from '../compose/step-text';
-import { expand, intersects, type Point } from '../shared/geometry';
-import { choiceFromList, columnAt, dropDownAt } from './labels/drop-down';
+import { center, expand, intersects, type Point } from '../shared/geometry';
+import { choiceByField, choiceFromList, columnAt, dropDownAt, listClosedIn } from './labels/drop-down';
 import { valueReadApart, valuesGoneAt } from './labels/value-apart';
+import { coveredButton } from './labels/pixels';
+import { isDismissal } from './labels/labels';
+import type { LumaArea } from './frame-luma';
 
 /** What reads an area of a stored key frame alone (the analysis backend). */
 type AreaReader = Pick<AnalysisBackend, 'analyzeArea'>;
@@ -86,6 +89,43 @@ export async function chosenFromList(
 }
 
 /**
+ * A list drawn on the screen that closed in a change seen only as pixels, where no point tells
+ * which row was clicked (`chosenFromList` found none), chose what its field reads after
+ * (`choiceByField`), where the list dropped down with the change before (its rows were not
+ * there before that one). The field's line, where it did.
+ */
+export async function chosenByField(
+  step: AnalyzedStep,
+  draft: StepDraft<EventRecord>,
+  [opener, next]: (StepDraft<EventRecord> | undefined)[],
+  reading: { before: OcrLine[]; after: OcrLine[] },
+  backend: AreaReader,
+): Promise<OcrLine | undefined> {
+  if (draft.target || draft.kind !== 'visual' || !draft.region) return;
+  const afterFrameId = draft.afterFrameId ?? next?.beforeFrameId;
+  if (!draft.beforeFrameId || !afterFrameId || !opener?.beforeFrameId) return;
+  const list = listClosedIn(reading.before, reading.after, draft.region);
+  if (!list) return;
+  try {
+    const earlier = (await backend.analyzeArea(opener.beforeFrameId, list.rowArea)).lines;
+    const row = reading.before.find((l) => intersects(l.box, list.row))?.text;
+    if (!row || earlier.some((l) => l.text.includes(row))) return;
+    const choice = choiceByField(list, {
+      earlier,
+      rowAfter: (await backend.analyzeArea(afterFrameId, list.rowArea)).lines,
+      above: (await backend.analyzeArea(draft.beforeFrameId, list.above)).lines,
+      aboveAfter: (await backend.analyzeArea(afterFrameId, list.above)).lines,
+      wide: reading.before,
+    });
+    if (!choice) return;
+    renamed(step, { ...step.facts, kind: 'choose', label: choice.label, value: choice.value }, 'changed');
+    return choice.field;
+  } catch {
+    // An unreadable frame: the step stays as first named.
+  }
+}
+
+/**
  * A change seen as pixels that took a field's value from beside its caption, where OCR read
  * nothing in its place after (`valuesGoneAt`: an editor's highlight round the field edited, a
  * small-text form's value missed), was typing over it, where the value's place read alone after
@@ -124,6 +164,40 @@ export async function typedWhereValueWas(
   delete facts.control;
   renamed(step, facts, 'changed');
 }
+
+/**
+ * A click seen only as pixels whose result covered what was clicked (a dialog over the page, a
+ * page in its place), named only by what it brought or by a line that changed, is named by the
+ * one filled button it covered (`coveredButton`), read again alone in its box (OCR read Spectre's
+ * white-on-blue "Open Modal" as "Open" among the page's lines).
+ */
+export async function openedByButton(
+  step: AnalyzedStep,
+  draft: StepDraft<EventRecord>,
+  reading: { before: OcrLine[]; after: OcrLine[] },
+  luma: LumaArea | undefined,
+  backend: Pick<AnalysisBackend, 'analyzeBoxAt'>,
+): Promise<void> {
+  if (draft.kind !== 'visual' || !draft.region || !draft.beforeFrameId || !luma) return;
+  if (step.kind !== 'visual' || step.value !== undefined || (step.seen && SURE_BASES.has(step.seen))) return;
+  // (Not a dialog closed by its dismissal: what it uncovered is the page, the dialog's own filled
+  // button, "Share" beside "Close", went with it.)
+  if (step.label && isDismissal(step.label)) return;
+  const button = coveredButton(reading.before, reading.after, draft.region, luma);
+  if (!button) return;
+  let label = button.text;
+  try {
+    const inBox = await backend.analyzeBoxAt(draft.beforeFrameId, center(button.box));
+    const whole = inBox?.lines.find((l) => l.text.includes(button.text) && l.text.length > button.text.length);
+    if (whole) label = whole.text;
+  } catch {
+    // An unreadable frame: the button's text as first read.
+  }
+  renamed(step, { ...step.facts, label }, 'gone');
+}
+
+/** Where a step's label was seen that names its control better than a covered button could. */
+const SURE_BASES: ReadonlySet<LabelBasis> = new Set(['point', 'mark', 'tick', 'menu', 'title']);
 
 /**
  * A step named again from OCR (`facts`: its kind, label and value now; what the first reading

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, sameReading } from './text-distance';
+import { disclosureToggled, editDistance, sameReading } from './text-distance';
 
 describe('editDistance', () => {
   it('counts single-character edits', () => {
@@ -18,5 +18,26 @@ describe('sameReading', () => {
     expect(sameReading('1', '2')).toBe(false);
     expect(sameReading('Fast', 'Slow')).toBe(false);
     expect(sameReading('Active', 'Actions')).toBe(false);
+  });
+});
+
+describe('disclosureToggled', () => {
+  it('is a line that gained or lost a triangle at its start', () => {
+    expect(disclosureToggled('job {3} A', 'v job {3} A')).toBe(true);
+    expect(disclosureToggled('▾ Layout', 'Layout')).toBe(true);
+    expect(disclosureToggled('Settings', '› Settings')).toBe(true);
+    expect(disclosureToggled('› Settings', 'v Settings')).toBe(false); // both have one: no line gained it
+  });
+
+  it("is no frame's caption read with its border before it", () => {
+    expect(disclosureToggled('Disabled', '-Disabled')).toBe(false);
+    expect(disclosureToggled('Fully Editable', '~Fully Editable')).toBe(false);
+  });
+
+  it('is no count that grew a digit, no box ticked before a label, no short word', () => {
+    expect(disclosureToggled('Clear completed 1', 'Clear completed 12')).toBe(false);
+    expect(disclosureToggled('1 item left', '11 item left')).toBe(false);
+    expect(disclosureToggled('Buy milk', 'O Buy milk')).toBe(false);
+    expect(disclosureToggled('ab', 'v ab')).toBe(false);
   });
 });

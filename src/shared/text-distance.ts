@@ -43,6 +43,22 @@ export function indicatorChanged(was: string, now: string): boolean {
   return extra !== null && extra.trim().length > 0 && extra.trim().length <= INDICATOR_CHARS;
 }
 
+/**
+ * A disclosure triangle as OCR reads it at a line's start: closed (▸ ›) or open (▾ v). (Not a
+ * tree's + and -: OCR reads a frame's border before its caption as "-", "-Disabled".)
+ */
+const DISCLOSURE = /^[v>›»▸▾▶▼►]$/u;
+
+/**
+ * Whether two readings of one line differ only by a disclosure triangle at its start, gained or
+ * lost ("job {3}", now "v job {3}"): a tree node or a section opened or closed.
+ */
+export function disclosureToggled(was: string, now: string): boolean {
+  const [short, long] = was.length <= now.length ? [was.trim(), now.trim()] : [now.trim(), was.trim()];
+  if (short.length < 3 || !long.endsWith(short)) return false;
+  return DISCLOSURE.test(long.slice(0, -short.length).trim());
+}
+
 /** Words this long may be read a letter apart and still be the same word ("Ctrl+A", "ctri+A"). */
 export const LONG_WORD = 4;
 

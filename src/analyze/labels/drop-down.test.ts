@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../ocr/lines';
-import { choiceFromList, dropDownAt } from './drop-down';
+import { choiceByField, choiceFromList, dropDownAt, listClosedIn } from './drop-down';
 
 /**
  * A line as OCR gives it, each word 7 px a letter and a space apart, or starting where
@@ -161,6 +161,14 @@ describe('choiceFromList', () => {
     expect(choiceFromList(found, { ...hidden, wide: [right, ...before] })?.value).toBe('Perth');
   });
 
+  it('chooses nothing where a window opened over a column of links, showing its own text there', () => {
+    const links = [line('5. Combo-boxes', 710, 683, 13)];
+    expect(choiceFromList(found, { ...read, earlier: links, rowAfter: links })?.value).toBe('Perth');
+    expect(
+      choiceFromList(found, { ...read, earlier: links, rowAfter: [line('Fully Editable', 839, 685, 14)] }),
+    ).toBeUndefined();
+  });
+
   it('chooses nothing where the row was there before the list opened (a column of links)', () => {
     expect(choiceFromList(found, { ...read, earlier: [line('Perth', 845, 687)] })).toBeUndefined();
   });
@@ -189,5 +197,52 @@ describe('choiceFromList', () => {
   it('keeps a row read with a border glyph before it to its letters', () => {
     const quoted = [line('“Perth', 840, 685, 16)];
     expect(choiceFromList(found, { ...read, row: quoted })?.value).toBe('Perth');
+  });
+});
+
+describe('listClosedIn and choiceByField', () => {
+  // The change the click on Perth made: the list's box, the pointer's move inside it.
+  const region = { x: 836, y: 604, width: 208, height: 196 };
+  const above = [line('Disabled', 839, 524, 12), caption, line('Sydney', 845, 612, 15)];
+  // The field after, its new value drawn white on the selection's blue, read alone.
+  const chosen = line('Perth', 845, 612, 15);
+  const read = { earlier: [], rowAfter: [], above, aboveAfter: [caption, chosen], wide: before };
+
+  it('finds the list that closed at the left edge of the change, with the field over it', () => {
+    const found = listClosedIn(before, after, region);
+    expect(found?.field?.text).toBe('sydney');
+    expect(found?.rows.y).toBeLessThanOrEqual(651);
+    expect(found!.rows.y + found!.rows.height).toBeGreaterThanOrEqual(788);
+  });
+
+  it('finds no list that stayed (a column of links), nor one in a change that holds no column', () => {
+    expect(listClosedIn(before, before, region)).toBeUndefined();
+    expect(listClosedIn(before, after, { x: 600, y: 580, width: 40, height: 40 })).toBeUndefined();
+  });
+
+  it('chooses the value the field reads after, where the list showed it (run into the text beside it)', () => {
+    const found = listClosedIn(before, after, region)!;
+    expect(choiceByField(found, read)).toMatchObject({ label: 'Defined List Only', value: 'Perth' });
+  });
+
+  it('chooses only where what the list covered reads after as it did before the list dropped down', () => {
+    const found = listClosedIn(before, after, region)!;
+    const under = [line('4. A text widget with embedded windows and other features', 710, 683, 21)];
+    expect(choiceByField(found, { ...read, earlier: under, rowAfter: under })?.value).toBe('Perth');
+    // A window opened over a column of links: its own text where the links were.
+    const window = [line('Fully Editable', 839, 685, 14)];
+    expect(choiceByField(found, { ...read, earlier: under, rowAfter: window })).toBeUndefined();
+  });
+
+  it('chooses nothing where the field reads as before, reads what the list never showed, or has no caption', () => {
+    const found = listClosedIn(before, after, region)!;
+    expect(choiceByField(found, { ...read, aboveAfter: [caption, line('Sydney', 845, 612, 15)] })).toBeUndefined();
+    expect(choiceByField(found, { ...read, aboveAfter: [caption, line('Tokyo', 845, 612, 15)] })).toBeUndefined();
+    // Part of a row read in the field: not the value chosen.
+    expect(choiceByField(found, { ...read, aboveAfter: [caption, line('ert', 851, 612, 15)] })).toBeUndefined();
+    expect(choiceByField(found, { ...read, aboveAfter: [caption, line('Hobart', 845, 612, 15)] })?.value).toBe(
+      'Hobart',
+    );
+    expect(choiceByField(found, { ...read, above: [field], aboveAfter: [chosen] })).toBeUndefined();
   });
 });

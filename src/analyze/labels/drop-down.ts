@@ -43,6 +43,8 @@ export interface DropDown {
   rowArea: Rect;
   /** The list's first row read. */
   top: OcrLine;
+  /** Where its rows lie, from the first row read to the last. */
+  rows: Rect;
   /**
    * The row over the list at its left edge that reads as one of its rows, or else is off their
    * spacing: the field's value (a combo's starts where its rows do).
@@ -119,6 +121,12 @@ export function dropDownAt(before: OcrLine[], after: OcrLine[], point: Point): D
     row: { x: left, y: Math.round(rowTop - pitch / 3), width: right - left, height: Math.round(pitch) },
     rowArea: { x: left, y: Math.round(rowTop - (4 * pitch) / 3), width: right - left, height: Math.round(3 * pitch) },
     top: top.line,
+    rows: {
+      x: left,
+      y: top.box.y,
+      width: right - left,
+      height: rows.at(-1)!.box.y + rows.at(-1)!.box.height - top.box.y,
+    },
     ...(field ? { field: field.line } : {}),
     above: {
       x: left - CAPTION_SIDE,
@@ -128,6 +136,24 @@ export function dropDownAt(before: OcrLine[], after: OcrLine[], point: Point): D
     },
   };
 }
+
+/**
+ * The list that closed in a change at `region` where no point of the click is known: the
+ * column of rows starting at the change's left edge (the list's own box), as `dropDownAt` finds
+ * it at its last row read.
+ */
+export function listClosedIn(before: OcrLine[], after: OcrLine[], region: Rect): DropDown | undefined {
+  const inside = before.filter((l) => intersects(l.box, region));
+  const column = columnAt(inside, { x: region.x + LIST_EDGE, y: center(region).y }).filter(
+    (w) => w.box.x >= region.x - ALIGNED,
+  );
+  const last = column.at(-1);
+  if (column.length < MIN_ROWS + 1 || !last) return undefined;
+  return dropDownAt(before, after, { x: last.box.x + ALIGNED, y: center(last.box).y });
+}
+
+/** How far in from a list's box (px) its rows' text may start (a border, a row's padding). */
+const LIST_EDGE = 16;
 
 /** Letters and digits, at least, of a word read between a list's rows that shows a row there (not a stray "ly"). */
 const RUN_INTO = 4;
@@ -233,10 +259,61 @@ export function choiceFromList(
   const value = alone && !hidden ? whole(alone, read.wide, list.row) : (wide ?? '');
   const there = (lines: OcrLine[]) => lines.some((l) => inRow(l, list.row) && reads(l.text, value));
   if (alphanumerics(value) < 2 || there(read.earlier) || there(read.rowAfter)) return undefined;
-  // The field over the list: read at its left edge, or else the line just over it.
+  if (!revealedAsBefore(read.earlier, read.rowAfter)) return undefined;
+  const field = fieldOver(list, read.above);
+  if (!field) return undefined;
+  if (read.aboveAfter.some((l) => samePlace(l.box, field.box) && reads(l.text, field.text))) return undefined;
+  const caption = captionOver(field, read.above);
+  return caption ? { label: caption, value, field } : undefined;
+}
+
+/**
+ * The choice a list made where nothing tells which row was clicked (a tab's capture shows no
+ * pointer; on a shared screen the pointer moved as it clicked, and the list closed round it):
+ * the value the field it dropped from reads after (`aboveAfter`), where that is new there and
+ * is text the list showed before (`wide`: a row, or the word OCR ran a row into, "witPerth"),
+ * in the field named by its caption. Undefined where the field reads as before, or reads what
+ * the list never showed.
+ */
+export function choiceByField(
+  list: DropDown,
+  read: Omit<ListReadings, 'row'>,
+): { label: string; value: string; field: OcrLine } | undefined {
+  const field = fieldOver(list, read.above);
+  if (!field || !revealedAsBefore(read.earlier, read.rowAfter)) return undefined;
+  const now = read.aboveAfter
+    .filter((l) => intersects(l.box, field.box) && alphanumerics(l.text) >= 2)
+    .sort((a, b) => Math.abs(a.box.x - field.box.x) - Math.abs(b.box.x - field.box.x))[0];
+  const value = now?.text.replace(STRAY_ENDS, '').trim();
+  if (!value || alphanumerics(value) < MIN_CUT || words(value) > MAX_WORDS || reads(field.text, value))
+    return undefined;
+  // A row as the list showed it: its whole text, or the end of a word OCR ran it into from the
+  // left, where it starts with a capital ("witPerth"); not a part of one ("ert" of "Perth").
+  const rowText = (text: string) =>
+    text.toLowerCase() === value.toLowerCase() ||
+    text.split(/\s+/).some((word) => word === value || (word.endsWith(value) && /^\p{Lu}/u.test(value)));
+  const shown = read.wide.some((l) => intersects(l.box, list.rows) && rowText(l.text));
+  const caption = shown ? captionOver(field, read.above) : undefined;
+  return caption ? { label: caption, value, field } : undefined;
+}
+
+/**
+ * Whether what a list covered reads after it closed as it did before it dropped down (`earlier`,
+ * `after`: its row's area then and now): nothing either time, or a line read again in its place.
+ * A window that opened over a column of links (which looks like a list that closed) shows text
+ * of its own there.
+ */
+function revealedAsBefore(earlier: OcrLine[], after: OcrLine[]): boolean {
+  const [was, now] = [earlier, after].map((lines) => lines.filter((l) => alphanumerics(l.text) >= MIN_CUT));
+  if (was!.length === 0 && now!.length === 0) return true;
+  return now!.some((a) => was!.some((e) => samePlace(a.box, e.box) && reads(a.text, e.text)));
+}
+
+/** The field over a list: read at its left edge (`list.field`), or else the line just over it (a value of a few words). */
+function fieldOver(list: DropDown, above: OcrLine[]): OcrLine | undefined {
   const field =
     list.field ??
-    read.above
+    above
       .filter(
         (l) =>
           l.box.y + l.box.height <= list.top.box.y + 2 &&
@@ -245,18 +322,18 @@ export function choiceFromList(
           l.box.x + l.box.width > list.row.x,
       )
       .sort((a, b) => b.box.y - a.box.y)[0];
-  if (!field || words(field.text) > MAX_WORDS) return undefined;
-  if (read.aboveAfter.some((l) => samePlace(l.box, field.box) && reads(l.text, field.text))) return undefined;
-  // (Not the field read again, nor a stray glyph or two beside it.)
+  return field && words(field.text) <= MAX_WORDS ? field : undefined;
+}
+
+/** A list's field's caption, read over the field (not the field read again, nor a stray glyph or two beside it). */
+function captionOver(field: OcrLine, above: OcrLine[]): string | undefined {
   const caption = captionOf(
-    read.above.filter((l) => !intersects(l.box, field.box) && l.box.y < field.box.y && alphanumerics(l.text) >= 2),
+    above.filter((l) => !intersects(l.box, field.box) && l.box.y < field.box.y && alphanumerics(l.text) >= 2),
     field.box,
   )
     ?.replace(FRAME_BORDER, '')
     .trim();
-  return caption && alphanumerics(caption) >= 2 && words(caption) <= MAX_WORDS
-    ? { label: caption, value, field }
-    : undefined;
+  return caption && alphanumerics(caption) >= 2 && words(caption) <= MAX_WORDS ? caption : undefined;
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   onWord,
   radioChosen,
   readAgainClearly,
+  readWholeElsewhere,
   screenTitle,
   newViewTitle,
   linkTo,
@@ -236,6 +237,35 @@ describe('readAgainClearly', () => {
     expect(readAgainClearly(before, before, point)).toBe(false);
     expect(readAgainClearly(before, [], point)).toBe(false);
     expect(readAgainClearly([], toLines(line('Wipers OK', 731, 534)), point)).toBe(false);
+  });
+});
+
+describe('readWholeElsewhere', () => {
+  /** One line as OCR gives it, with its confidence. */
+  const read = (text: string, x: number, y: number, confidence: number) => ({
+    text,
+    confidence,
+    box: { x, y, width: text.length * 9, height: 11 },
+  });
+
+  it("names a control the pointer cut or garbled as other frames read it whole in its place (Tk's demo links)", () => {
+    const screen = [read('Spin-boxes', 727, 553, 90), read('Combo-boxes', 727, 570, 89)];
+    expect(readWholeElsewhere(read('bo-boxes', 752, 570, 70), screen)).toBe('Combo-boxes');
+    expect(readWholeElsewhere(read('Comho-boxes', 727, 570, 72), screen)).toBe('Combo-boxes');
+    expect(readWholeElsewhere(read('Nam', 700, 120, 60), [read('Name:', 700, 120, 93)])).toBe('Name:');
+  });
+
+  it('keeps a label that another reading holds as whole words, or that is read elsewhere, less surely, or two ways', () => {
+    expect(readWholeElsewhere(read('Save', 700, 120, 80), [read('Save all', 700, 120, 95)])).toBeUndefined();
+    expect(readWholeElsewhere(read('bo-boxes', 752, 570, 70), [read('Combo-boxes', 727, 640, 89)])).toBeUndefined();
+    expect(readWholeElsewhere(read('bo-boxes', 752, 570, 80), [read('Combo-boxes', 727, 570, 79)])).toBeUndefined();
+    // Read surely at the point, or read elsewhere with a letter lost.
+    expect(readWholeElsewhere(read('bo-boxes', 752, 570, 88), [read('Combo-boxes', 727, 570, 95)])).toBeUndefined();
+    expect(readWholeElsewhere(read('Home Phone:', 700, 120, 80), [read('ome Phone:', 709, 120, 90)])).toBeUndefined();
+    const twoWays = [read('Combo-boxes', 727, 570, 89), read('Jumbo-boxes', 727, 570, 90)];
+    expect(readWholeElsewhere(read('bo-boxes', 752, 570, 70), twoWays)).toBeUndefined();
+    // A glyph or two is no label to put whole.
+    expect(readWholeElsewhere(read('ab', 700, 120, 50), [read('abc', 700, 120, 95)])).toBeUndefined();
   });
 });
 
@@ -602,6 +632,33 @@ describe('actedOnLabel', () => {
     expect(actedOnLabel(before, after, region, [], new Set(['Select a node...', 'array [3]', 'boolean true']))).toBe(
       'array [3]',
     );
+  });
+
+  it('names the tree node read again with a triangle gained or lost, not a line above that OCR read anew', () => {
+    // A video's frames: the node "job" opened; its row now starts with the open triangle, and
+    // compression changed the pixels (and OCR's reading) of the root's row above it.
+    const region = { x: 12, y: 216, width: 276, height: 264 };
+    const before = toLines([
+      ...line('v Employee {6} 4h', 65, 240),
+      ...line('age', 110, 342),
+      ...line('job {3} A', 110, 382),
+    ]);
+    const after = toLines([
+      ...line('v Employee {6} Ah', 65, 240),
+      ...line('age', 110, 342),
+      ...line('v job {3} A', 89, 384),
+      ...line('company freelance', 134, 411),
+    ]);
+    const changed = new Set(['v Employee {6} 4h']);
+    expect(actedOn(before, after, region, [], changed)).toEqual({ label: 'job {3} A', seen: 'mark' });
+    // An accordion: the section clicked opened and moved up; the one above it shut, in place.
+    const sections = toLines([...line('v Elements', 337, 347), ...line('Layout', 357, 471)]);
+    const swapped = toLines([
+      ...line('Elements', 357, 347),
+      ...line('Layout', 357, 387),
+      ...line('Layout 1', 345, 431),
+    ]);
+    expect(actedOn(sections, swapped, region)?.label).not.toBe('Elements');
   });
 
   it("names a menu's item by the one that shows elsewhere once the menu closed", () => {

@@ -5,7 +5,14 @@
  */
 import { center, contains, expand, intersects, ROW_HEIGHT, union, type Rect } from '../../shared/geometry';
 import type { LabelBasis } from '../types';
-import { editDistance, indicatorChanged, LONG_WORD, readInPart, sameReading } from '../../shared/text-distance';
+import {
+  disclosureToggled,
+  editDistance,
+  indicatorChanged,
+  LONG_WORD,
+  readInPart,
+  sameReading,
+} from '../../shared/text-distance';
 import {
   alphanumerics,
   cutShort,
@@ -298,6 +305,40 @@ export function readAgainClearly(before: OcrLine[], earlier: OcrLine[], point: {
 }
 
 /**
+ * A label read at a point the pointer rested on, cut or garbled by it ("bo-boxes" of
+ * "Combo-boxes", "Nam" of "Name:", "Comho-boxes"), read whole in its place in other frames
+ * (the first screen read whole, other steps' frames), surely and more surely than here (it was
+ * read unsurely): that reading, where every such reading agrees. Only one that holds the label cut off mid-word, or is
+ * a letter in four from it: a reading that holds it as whole words ("Save" of "Save all") is
+ * another control's text, or the place showing something else then.
+ */
+export function readWholeElsewhere(line: OcrLine, elsewhere: OcrLine[]): string | undefined {
+  const was = line.text.trim().toLowerCase();
+  // (A reading OCR was sure of is no pointer's garbling: "Home Phone:" is not "ome Phone:".)
+  if (alphanumerics(was) < 3 || line.confidence >= SURE_ELSEWHERE) return undefined;
+  const wordChar = (c: string | undefined) => c !== undefined && WORD_CHAR.test(c);
+  const whole = new Set(
+    elsewhere.flatMap((other) => {
+      const text = other.text.trim();
+      const now = text.toLowerCase();
+      if (other.confidence < SURE_ELSEWHERE || other.confidence <= line.confidence) return [];
+      if (now === was || !samePlace(other.box, line.box)) return [];
+      const at = now.indexOf(was);
+      const cut = at >= 0 && (wordChar(now[at - 1]) || wordChar(now[at + was.length]));
+      const near =
+        at < 0 &&
+        now.length >= was.length &&
+        editDistance(was, now) <= Math.floor(Math.min(was.length, now.length) / 4);
+      return cut || near ? [text] : [];
+    }),
+  );
+  return whole.size === 1 ? [...whole][0] : undefined;
+}
+
+/** How sure OCR must be of a reading elsewhere that names a control for a reading at the pointer. */
+const SURE_ELSEWHERE = 85;
+
+/**
  * A step's label read from its whole frames when the crop around it read nothing:
  * a logged click by the text at its point in the before frame; a change seen only
  * as pixels (with its after frame) by the rules of `actedOnLabel`.
@@ -567,6 +608,17 @@ export function actedOn(
     !after.some((a) => a.text === line.text) && after.some((a) => samePlace(a.box, line.box)) && !grew(line);
   const dismissal = dismissedBy(was, linesIn(after, region, margin), after);
   if (dismissal) return { label: dismissal, seen: 'gone' };
+  // One line read again in its place with a disclosure triangle gained at its start: the tree
+  // node or section clicked open ("job {3}", now "v job {3}"), whatever else OCR read a letter
+  // apart (a video's "{6} 4h", now "{6} Ah"). (Not one that lost it: an accordion shuts one
+  // section as the one clicked opens, and that one moved.)
+  const unfolded = was.filter(
+    (l) =>
+      intersects(l.box, region) &&
+      !isPrevious(l.text) &&
+      after.some((a) => samePlace(a.box, l.box) && a.text.length > l.text.length && disclosureToggled(l.text, a.text)),
+  );
+  if (unfolded.length === 1) return { label: unfolded[0]!.text, seen: 'mark' };
   // A row of buttons read again in its place without the one the pointer rests on.
   const hidden = was.flatMap((l) => {
     const run = after.flatMap((a) => (samePlace(a.box, l.box) ? [hiddenRun(l.text, a.text)] : [])).find(Boolean);
@@ -799,6 +851,11 @@ const MESSAGE_WORDS = 4;
 const BUTTON_WORDS = 3;
 /** What a dialog's button that closes it without acting says. */
 const DISMISS = /^(close|cancel|dismiss|done|ok)$/iu;
+
+/** Whether a control's text is a dialog's dismissal (Close, Cancel, Dismiss, Done, OK). */
+export function isDismissal(text: string): boolean {
+  return DISMISS.test(text.trim());
+}
 
 /**
  * The run of words a line lost where it was read again in its place (a row of a desktop form's

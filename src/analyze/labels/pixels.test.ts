@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { LumaArea } from '../frame-luma';
-import { blankRightOf } from './pixels';
+import { blankRightOf, coveredButton, inkContrast, onFill, placeholderTypedOver } from './pixels';
 
 vi.mock('../../storage/recordings', () => ({ getFrame: async () => undefined }));
 
@@ -45,5 +45,109 @@ describe('blankRightOf', () => {
   it('cannot tell where the change ends just past the value', () => {
     const field = panel();
     expect(blankRightOf(field, value, { ...region, width: 40 })).toBe(false);
+  });
+});
+
+describe('placeholderTypedOver', () => {
+  /** A white field (255) with text drawn in `shade` in every other column of `box` (frame pixels). */
+  function field(box: { x: number; y: number; width: number; height: number }, shade: number): LumaArea {
+    const [width, height] = [200, 40];
+    const luma = { x: 960, y: 20, width, height, data: new Uint8Array(width * height).fill(255) };
+    for (let y = box.y; y < box.y + box.height; y++)
+      for (let x = box.x; x < box.x + box.width; x += 2) luma.data[(y - luma.y) * width + (x - luma.x)] = shade;
+    return luma;
+  }
+  const line = (text: string, box: { x: number; y: number; width: number; height: number }) => ({
+    text,
+    confidence: 95,
+    box,
+  });
+  // Spectre's search field: its grey placeholder, then "modal" typed in dark ink.
+  const region = { x: 964, y: 24, width: 140, height: 28 };
+  const hint = { x: 980, y: 32, width: 98, height: 13 };
+  const typed = { x: 980, y: 30, width: 47, height: 19 };
+
+  it('reads a faint placeholder given way to text in full ink where it started as typing into that field', () => {
+    expect(inkContrast(field(hint, 196), hint)).toBeLessThan(70);
+    expect(inkContrast(field(typed, 70), typed)).toBeGreaterThan(150);
+    const luma = { before: field(hint, 196), after: field(typed, 70) };
+    expect(placeholderTypedOver([line('Search Docs', hint)], [line('modal', typed)], region, luma)).toEqual({
+      placeholder: 'Search Docs',
+      value: 'modal',
+    });
+  });
+
+  it("reads no typing where the old text was in the new text's ink (a button's text), or the new text starts elsewhere", () => {
+    const same = { before: field(hint, 70), after: field(typed, 70) };
+    expect(placeholderTypedOver([line('Show more', hint)], [line('Hide', typed)], region, same)).toBeUndefined();
+    const moved = { ...typed, x: typed.x + 30 };
+    const luma = { before: field(hint, 196), after: field(moved, 70) };
+    expect(placeholderTypedOver([line('Search Docs', hint)], [line('modal', moved)], region, luma)).toBeUndefined();
+    // A tree that changed with its path bar over it ("Select a node...", faint, then the path).
+    const tree = { ...region, height: 268 };
+    const faintThenFull = { before: field(hint, 196), after: field(typed, 70) };
+    expect(
+      placeholderTypedOver([line('Search Docs', hint)], [line('modal', typed)], tree, faintThenFull),
+    ).toBeUndefined();
+    // Nothing new: the same text read again.
+    const again = { before: field(hint, 196), after: field(hint, 70) };
+    expect(
+      placeholderTypedOver([line('Search Docs', hint)], [line('Search Docs', hint)], region, again),
+    ).toBeUndefined();
+  });
+});
+
+describe('coveredButton', () => {
+  const line = (text: string, x: number, y: number) => ({
+    text,
+    confidence: 95,
+    box: { x, y, width: text.length * 9, height: 14 },
+  });
+  /** A white page (255) with dark text (60) in every fourth column of each line, and `filled` on a blue fill (100) in white (250). */
+  function page(lines: ReturnType<typeof line>[], filled: ReturnType<typeof line>[]): LumaArea {
+    const [width, height] = [700, 400];
+    const luma = { x: 0, y: 0, width, height, data: new Uint8Array(width * height).fill(255) };
+    const paint = (box: { x: number; y: number; width: number; height: number }, value: number, step = 1) => {
+      for (let y = box.y; y < box.y + box.height; y++)
+        for (let x = box.x; x < box.x + box.width; x += step) luma.data[y * width + x] = value;
+    };
+    for (const l of lines) paint(l.box, 60, 4);
+    for (const l of filled) {
+      paint({ x: l.box.x - 8, y: l.box.y - 6, width: l.box.width + 16, height: l.box.height + 12 }, 100);
+      paint(l.box, 250, 3);
+    }
+    return luma;
+  }
+  // Spectre's modals page: prose, the sidebar, and the white-on-blue "Open Modal" (OCR read "Open").
+  const open = line('Open', 338, 349);
+  const prose = [line('Modals are flexible dialog prompts.', 329, 267), line('Accordions', 58, 255)];
+  const region = { x: 28, y: 16, width: 660, height: 380 };
+  // The dialog over the page: its title, its message, its buttons.
+  const dialog = [
+    line('Modal title', 354, 113),
+    line('This is the content inside the modal.', 352, 173),
+    line('Lorem ipsum dolor sit amet', 354, 262),
+    line('Share Close', 512, 359),
+  ];
+
+  it('names the one filled button a dialog covered', () => {
+    const luma = page(prose, [open]);
+    expect(onFill(luma, open.box)).toBe(true);
+    expect(onFill(luma, prose[0]!.box)).toBe(false);
+    // Bold capitals in a box cut tight round them: mostly ink inside, the white page round it.
+    const heading = line('ELEMENTS', 39, 132);
+    for (let y = 132; y < 146; y++) for (let x = 39; x < 39 + 72; x++) if (x % 4 !== 0) luma.data[y * 700 + x] = 90;
+    expect(onFill(luma, heading.box)).toBe(false);
+    expect(coveredButton([...prose, open], dialog, region, luma)?.text).toBe('Open');
+  });
+
+  it('names none where the button is read after (the page stayed), where several were filled, or nothing new came', () => {
+    const luma = page(prose, [open]);
+    expect(coveredButton([...prose, open], [...dialog, line('Open', 338, 349)], region, luma)).toBeUndefined();
+    const dark = page([], [open, ...prose]);
+    expect(coveredButton([...prose, open], dialog, region, dark)).toBeUndefined();
+    expect(coveredButton([...prose, open], [line('Modal title', 354, 113)], region, luma)).toBeUndefined();
+    // A section opened above the button and pushed it out of view: the page's lines read again.
+    expect(coveredButton([...prose, open], [...dialog, ...prose], region, luma)).toBeUndefined();
   });
 });

@@ -5,8 +5,8 @@
  * not), the mark the action drew on its control, and whether a logged click
  * ticked a box (./marks).
  */
-import { samePlace, type OcrLine } from '../ocr/lines';
-import { clamp, expand, union, type Point, type Rect } from '../../shared/geometry';
+import { alphanumerics, samePlace, type OcrLine } from '../ocr/lines';
+import { clamp, expand, intersects, union, type Point, type Rect } from '../../shared/geometry';
 import { getFrame } from '../../storage/recordings';
 import { boxToggledAt, gainedMark, PIXEL_CHANGE, type Mark } from './marks';
 import { frameLuma, type LumaArea } from '../frame-luma';
@@ -154,3 +154,143 @@ function forEachPixel(area: LumaArea, box: Rect, visit: (index: number) => void)
   const y1 = Math.min(area.height, Math.ceil(box.y + box.height + PAD - area.y));
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) visit(y * area.width + x);
 }
+
+/**
+ * Typing seen in one step: a field's placeholder (faint ink, "Search Docs" in light grey) gave
+ * way, where it started, to new text in full ink ("modal"), however quickly (a video's frames
+ * saw five keys in a third of a second). A button's or a label's new text is drawn in its old
+ * text's ink. The placeholder names the field; undefined where no line did so.
+ */
+export function placeholderTypedOver(
+  before: readonly OcrLine[],
+  after: readonly OcrLine[],
+  region: Rect,
+  luma: { before: LumaArea; after: LumaArea },
+): { placeholder: string; value: string } | undefined {
+  // Only a change within the field's row: a panel or a tree that changed with a path bar over it
+  // ("Select a node...", faint, then "object array") is a click's result.
+  if (region.height > FIELD_ROW) return undefined;
+  const found = before.flatMap((was) => {
+    if (!intersects(was.box, region) || after.some((a) => a.text === was.text)) return [];
+    const now = after.find(
+      (a) =>
+        samePlace(a.box, was.box) &&
+        Math.abs(a.box.x - was.box.x) <= SAME_START &&
+        !before.some((b) => b.text === a.text) &&
+        alphanumerics(a.text) >= 1,
+    );
+    if (!now) return [];
+    const [faint, full] = [inkContrast(luma.before, was.box), inkContrast(luma.after, now.box)];
+    return faint !== undefined && full !== undefined && full >= FULL_INK && faint <= full * FAINT_SHARE
+      ? [{ placeholder: was.text, value: now.text }]
+      : [];
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** How tall (px) a change within one field's row may be (its box and focus ring). */
+const FIELD_ROW = 64;
+/** How far apart (px) a placeholder's start and the typed text's may be read. */
+const SAME_START = 6;
+/** Ink at least this far (luma) from its ground is text in full, not a placeholder's grey. */
+const FULL_INK = 100;
+/** A placeholder's ink stands at most this share as far from its ground as the typed text's. */
+const FAINT_SHARE = 0.6;
+
+/**
+ * How far a line's ink stands from its ground (luma, 0–255): the ground is the box's usual
+ * shade, the ink its darkest (or, light on dark, lightest) twentieth. Undefined off the area.
+ */
+export function inkContrast(luma: LumaArea, box: Rect): number | undefined {
+  const shades = shadesIn(luma, box);
+  return shades && Math.max(shades.ground - shades.dark, shades.light - shades.ground);
+}
+
+/** A box's usual shade (its ground), and its darkest and lightest twentieth (luma); undefined off the area. */
+function shadesIn(luma: LumaArea, box: Rect): { ground: number; dark: number; light: number } | undefined {
+  const x0 = Math.max(0, Math.floor(box.x - luma.x));
+  const y0 = Math.max(0, Math.floor(box.y - luma.y));
+  const x1 = Math.min(luma.width, Math.ceil(box.x + box.width - luma.x));
+  const y1 = Math.min(luma.height, Math.ceil(box.y + box.height - luma.y));
+  if (x1 - x0 < 2 || y1 - y0 < 2) return undefined;
+  const values: number[] = [];
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) values.push(luma.data[y * luma.width + x]!);
+  values.sort((a, b) => a - b);
+  const at = (share: number) => values[Math.min(values.length - 1, Math.floor(share * values.length))]!;
+  return { ground: at(0.5), dark: at(0.05), light: at(0.95) };
+}
+
+/**
+ * The button a click pressed where what it opened covered it (a dialog over the page, a page in
+ * its place), seen only as pixels: of the lines read before in the change, the one filled button
+ * (`onFill`: its text light on a dark or coloured fill; one to three words) that no line reads
+ * after, where the change brought new text of its own (three new lines, one of four words or
+ * more) and most lines it held before are read nowhere after. Undefined where there are none or
+ * several (a dark theme draws every line so).
+ */
+export function coveredButton(
+  before: readonly OcrLine[],
+  after: readonly OcrLine[],
+  region: Rect,
+  luma: LumaArea,
+): OcrLine | undefined {
+  const fresh = after.filter((a) => intersects(a.box, region) && !before.some((b) => b.text === a.text));
+  if (fresh.length < MIN_NEW_LINES || !fresh.some((a) => words(a.text) >= MESSAGE_WORDS)) return undefined;
+  // Most of what was there is read nowhere after: covered or replaced, not pushed along (a
+  // section opened above a button that went out of view).
+  const was = before.filter((b) => intersects(b.box, region) && alphanumerics(b.text) >= 2);
+  const gone = was.filter((b) => !after.some((a) => a.text.includes(b.text)));
+  if (gone.length < was.length * COVERED_SHARE) return undefined;
+  const buttons = gone.filter((b) => words(b.text) <= BUTTON_WORDS && onFill(luma, b.box));
+  return buttons.length === 1 ? buttons[0] : undefined;
+}
+
+/** At least this share of the lines in a change read nowhere after: what was there is covered. */
+const COVERED_SHARE = 0.6;
+/** New lines, at least, that make a dialog or a page, one with this many words (a message, prose). */
+const MIN_NEW_LINES = 3;
+const MESSAGE_WORDS = 4;
+/** Words a button's text has, at most. */
+const BUTTON_WORDS = 3;
+
+function words(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * Whether a line's text is drawn light on a dark or coloured fill (a filled button's white on
+ * blue), not dark on a light page: the ground round it darker than mid-grey, its ink far lighter.
+ */
+export function onFill(luma: LumaArea, box: Rect): boolean {
+  const shades = shadesIn(luma, box);
+  const ground = groundAround(luma, box);
+  if (!shades || ground === undefined) return false;
+  return ground <= FILL_GROUND && shades.light - ground >= FILL_INK;
+}
+
+/** How far round a line its ground is looked at (inside a button's padding). */
+const RING = 3;
+
+/**
+ * The usual shade (luma) just round a box, outside it: the ground its text is drawn on (inside
+ * a tight box round bold letters, the letters are most of it). Undefined off the area.
+ */
+function groundAround(luma: LumaArea, box: Rect): number | undefined {
+  const values: number[] = [];
+  const inBox = (x: number, y: number) => x >= box.x && x < box.x + box.width && y >= box.y && y < box.y + box.height;
+  for (let y = Math.floor(box.y) - RING; y < box.y + box.height + RING; y++) {
+    for (let x = Math.floor(box.x) - RING; x < box.x + box.width + RING; x++) {
+      const [ax, ay] = [x - luma.x, y - luma.y];
+      if (inBox(x, y) || ax < 0 || ay < 0 || ax >= luma.width || ay >= luma.height) continue;
+      values.push(luma.data[ay * luma.width + ax]!);
+    }
+  }
+  if (values.length === 0) return undefined;
+  values.sort((a, b) => a - b);
+  return values[Math.floor(values.length / 2)];
+}
+
+/** A fill's ground is at most this light (luma): Spectre's blue is about 100, a page's white 255. */
+const FILL_GROUND = 160;
+/** Light ink stands at least this far above its fill. */
+const FILL_INK = 60;

@@ -8,7 +8,7 @@
  */
 import { center, intersects, type Point, type Rect } from '../../shared/geometry';
 import { editDistance } from '../../shared/text-distance';
-import { alphanumerics, samePlace, type OcrLine } from '../ocr/lines';
+import { alphanumerics, samePlace, wordCount, type OcrLine } from '../ocr/lines';
 import { captionOf, FRAME_BORDER } from './labels';
 
 /** How far apart (px) the left edges of a list's rows may be read ("“Canberra": a border read as a quote). */
@@ -285,7 +285,7 @@ export function choiceByField(
     .filter((l) => intersects(l.box, field.box) && alphanumerics(l.text) >= 2)
     .sort((a, b) => Math.abs(a.box.x - field.box.x) - Math.abs(b.box.x - field.box.x))[0];
   const value = now?.text.replace(STRAY_ENDS, '').trim();
-  if (!value || alphanumerics(value) < MIN_CUT || words(value) > MAX_WORDS || reads(field.text, value))
+  if (!value || alphanumerics(value) < MIN_CUT || wordCount(value) > MAX_WORDS || reads(field.text, value))
     return undefined;
   // A row as the list showed it: its whole text, or the end of a word OCR ran it into from the
   // left, where it starts with a capital ("witPerth"); not a part of one ("ert" of "Perth").
@@ -322,7 +322,7 @@ function fieldOver(list: DropDown, above: OcrLine[]): OcrLine | undefined {
           l.box.x + l.box.width > list.row.x,
       )
       .sort((a, b) => b.box.y - a.box.y)[0];
-  return field && words(field.text) <= MAX_WORDS ? field : undefined;
+  return field && wordCount(field.text) <= MAX_WORDS ? field : undefined;
 }
 
 /** A list's field's caption, read over the field (not the field read again, nor a stray glyph or two beside it). */
@@ -333,7 +333,7 @@ function captionOver(field: OcrLine, above: OcrLine[]): string | undefined {
   )
     ?.replace(FRAME_BORDER, '')
     .trim();
-  return caption && alphanumerics(caption) >= 2 && words(caption) <= MAX_WORDS ? caption : undefined;
+  return caption && alphanumerics(caption) >= 2 && wordCount(caption) <= MAX_WORDS ? caption : undefined;
 }
 
 /**
@@ -381,10 +381,6 @@ const MIN_CUT = 3;
 
 /** Words in a field's value or caption, at most: a line of prose over a list is neither. */
 const MAX_WORDS = 5;
-
-function words(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
 
 /** Glyphs OCR reads at a row's ends from its edges: a quote for a border, a bracket for a highlight's edge. */
 const STRAY_ENDS = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}).!?%]+$/gu;

@@ -5,7 +5,7 @@
  * not), the mark the action drew on its control, and whether a logged click
  * ticked a box (./marks).
  */
-import { alphanumerics, samePlace, type OcrLine } from '../ocr/lines';
+import { alphanumerics, samePlace, wordCount, type OcrLine } from '../ocr/lines';
 import { clamp, expand, intersects, union, type Point, type Rect } from '../../shared/geometry';
 import { getFrame } from '../../storage/recordings';
 import { boxToggledAt, gainedMark, PIXEL_CHANGE, type Mark } from './marks';
@@ -235,13 +235,13 @@ export function coveredButton(
   luma: LumaArea,
 ): OcrLine | undefined {
   const fresh = after.filter((a) => intersects(a.box, region) && !before.some((b) => b.text === a.text));
-  if (fresh.length < MIN_NEW_LINES || !fresh.some((a) => words(a.text) >= MESSAGE_WORDS)) return undefined;
+  if (fresh.length < MIN_NEW_LINES || !fresh.some((a) => wordCount(a.text) >= MESSAGE_WORDS)) return undefined;
   // Most of what was there is read nowhere after: covered or replaced, not pushed along (a
   // section opened above a button that went out of view).
   const was = before.filter((b) => intersects(b.box, region) && alphanumerics(b.text) >= 2);
   const gone = was.filter((b) => !after.some((a) => a.text.includes(b.text)));
   if (gone.length < was.length * COVERED_SHARE) return undefined;
-  const buttons = gone.filter((b) => words(b.text) <= BUTTON_WORDS && onFill(luma, b.box));
+  const buttons = gone.filter((b) => wordCount(b.text) <= BUTTON_WORDS && onFill(luma, b.box));
   return buttons.length === 1 ? buttons[0] : undefined;
 }
 
@@ -252,10 +252,6 @@ const MIN_NEW_LINES = 3;
 const MESSAGE_WORDS = 4;
 /** Words a button's text has, at most. */
 const BUTTON_WORDS = 3;
-
-function words(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
 
 /**
  * Whether a line's text is drawn light on a dark or coloured fill (a filled button's white on

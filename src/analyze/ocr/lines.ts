@@ -289,6 +289,11 @@ export function samePlace(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && dy <= Math.max(a.height, b.height) / 2;
 }
 
+/** How many words (runs of non-space) a text holds. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
 /** How many letters and digits a text holds: a reading of one is as often an icon or a caret. */
 export function alphanumerics(text: string): number {
   return (text.match(/[\p{L}\p{N}]/gu) ?? []).length;

@@ -202,24 +202,6 @@ describe('ChangeDetector', () => {
     expect(changes[0]!.pointerFrom).toEqual({ x: 50, y: 28, width: 2, height: 3 }); // where it was clicked before
   });
 
-  it("takes the place that changed least before for the pointer's, not a timer ticking apart", () => {
-    const { sample, changes, screen } = setup({ pointerCells: { width: 3, height: 3 } });
-    screen.fill(50, 28, 2, 3, 20); // the pointer, resting on a link
-    sample(4);
-    for (const digit of [120, 20]) {
-      screen.fill(2, 1, 2, 2, digit); // the recorder's timer ticks, top left, every second
-      sample(6);
-    }
-    // A window opens at the click; as it does, the pointer moves on and the timer ticks again.
-    screen.fill(2, 1, 2, 2, 120);
-    screen.fill(50, 28, 2, 3, 240);
-    screen.fill(10, 15, 24, 10, 90);
-    sample(5);
-    const last = changes.at(-1)!;
-    expect(last.box).toEqual({ x: 10, y: 15, width: 24, height: 10 });
-    expect(last.pointerFrom).toEqual({ x: 50, y: 28, width: 2, height: 3 });
-  });
-
   it('tells the place the pointer left from the one it went to by which changed first', () => {
     const { sample, changes, screen } = setup({ pointerCells: { width: 2, height: 3 } });
     screen.fill(50, 28, 2, 3, 20);

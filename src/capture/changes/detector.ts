@@ -598,24 +598,9 @@ export class ChangeDetector<H> {
       return box ? { box, left: first.place } : whole;
     }
     const kept = places.filter((r) => !this.#pointerSized(r) || large.some((l) => near(r, l, NEAR_CELLS)));
-    // Of several small places away from the rest, the pointer's is the one that changed least
-    // before: a clock or the recorder's timer (in a video of a screen recorded with this app)
-    // ticks every second, long before `#pulsing` knows it, where the pointer came and went once.
-    const left = places
-      .filter((r) => !kept.includes(r))
-      .map((place) => ({ place, hits: this.#meanHits(place, width) }))
-      .sort((a, b) => a.hits - b.hits)[0]?.place;
+    const left = places.find((r) => !kept.includes(r));
     const box = union(kept);
     return left && box ? { box, left } : whole;
-  }
-
-  /** How often a place's cells changed lately, on average (`#hits`). */
-  #meanHits(place: Rect, width: number): number {
-    let sum = 0;
-    for (let y = place.y; y < place.y + place.height; y++) {
-      for (let x = place.x; x < place.x + place.width; x++) sum += this.#hits[y * width + x] ?? 0;
-    }
-    return sum / Math.max(1, place.width * place.height);
   }
 
   /**

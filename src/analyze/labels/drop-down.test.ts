@@ -217,6 +217,9 @@ describe('listClosedIn and choiceByField', () => {
 
   it('finds no list that stayed (a column of links), nor one in a change that holds no column', () => {
     expect(listClosedIn(before, before, region)).toBeUndefined();
+    // A list that moved along a row (an item added at its end, the first dropped): its rows read again.
+    const moved = list.slice(2).map((l) => ({ ...l, box: { ...l.box, y: l.box.y - 18 } }));
+    expect(listClosedIn(before, [caption, ...moved], region)).toBeUndefined();
     expect(listClosedIn(before, after, { x: 600, y: 580, width: 40, height: 40 })).toBeUndefined();
   });
 

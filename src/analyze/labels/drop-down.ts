@@ -140,7 +140,7 @@ export function dropDownAt(before: OcrLine[], after: OcrLine[], point: Point): D
 /**
  * The list that closed in a change at `region` where no point of the click is known: the
  * column of rows starting at the change's left edge (the list's own box), as `dropDownAt` finds
- * it at its last row read.
+ * it at its last row read, whose rows are read nowhere after (one may be, chosen).
  */
 export function listClosedIn(before: OcrLine[], after: OcrLine[], region: Rect): DropDown | undefined {
   const inside = before.filter((l) => intersects(l.box, region));
@@ -149,6 +149,10 @@ export function listClosedIn(before: OcrLine[], after: OcrLine[], region: Rect):
   );
   const last = column.at(-1);
   if (column.length < MIN_ROWS + 1 || !last) return undefined;
+  // Closed: its rows read nowhere after (bar the one chosen, in its field). A list that moved
+  // along, an item added at its end and the first dropped, reads its rows again a row up.
+  const readAgain = column.filter((w) => after.some((a) => a.text.includes(w.text)));
+  if (readAgain.length > 1) return undefined;
   return dropDownAt(before, after, { x: last.box.x + ALIGNED, y: center(last.box).y });
 }
 

@@ -833,8 +833,7 @@ const MENU_REACH = 200;
  * has several.
  */
 function dismissedBy(was: OcrLine[], now: OcrLine[], after: OcrLine[]): string | undefined {
-  if (was.length < DIALOG_LINES || now.length === 0) return undefined;
-  if (!was.some((l) => wordsOf(l.text).length >= MESSAGE_WORDS)) return undefined;
+  if (!holdsDialog(was) || now.length === 0) return undefined;
   if (was.some((l) => after.some((a) => samePlace(a.box, l.box) && a.text === l.text))) return undefined;
   const words = was
     .filter((l) => wordsOf(l.text).length <= BUTTON_WORDS)
@@ -843,12 +842,20 @@ function dismissedBy(was: OcrLine[], now: OcrLine[], after: OcrLine[]): string |
   return words.length === 1 ? words[0] : undefined;
 }
 
+/**
+ * Whether lines make a dialog's box (or a page's worth of text): three at least, one a message of
+ * four words or more (a menu's items are shorter).
+ */
+export function holdsDialog(lines: readonly OcrLine[]): boolean {
+  return lines.length >= DIALOG_LINES && lines.some((l) => wordsOf(l.text).length >= MESSAGE_WORDS);
+}
+
 /** Lines, at least, of a dialog's box. */
 const DIALOG_LINES = 3;
-/** Words, at least, of a dialog's message (a menu's items are shorter). */
+/** Words, at least, of a dialog's message. */
 const MESSAGE_WORDS = 4;
 /** Words, at most, of a line of buttons. */
-const BUTTON_WORDS = 3;
+export const BUTTON_WORDS = 3;
 /** What a dialog's button that closes it without acting says. */
 const DISMISS = /^(close|cancel|dismiss|done|ok)$/iu;
 

@@ -10,6 +10,7 @@ import { clamp, expand, intersects, union, type Point, type Rect } from '../../s
 import { getFrame } from '../../storage/recordings';
 import { boxToggledAt, gainedMark, PIXEL_CHANGE, type Mark } from './marks';
 import { frameLuma, type LumaArea } from '../frame-luma';
+import { BUTTON_WORDS, holdsDialog } from './labels';
 
 /** Mean luma difference (0–255) over a line's box above which it changed. */
 const CHANGED = 10;
@@ -235,7 +236,7 @@ export function coveredButton(
   luma: LumaArea,
 ): OcrLine | undefined {
   const fresh = after.filter((a) => intersects(a.box, region) && !before.some((b) => b.text === a.text));
-  if (fresh.length < MIN_NEW_LINES || !fresh.some((a) => wordCount(a.text) >= MESSAGE_WORDS)) return undefined;
+  if (!holdsDialog(fresh)) return undefined;
   // Most of what was there is read nowhere after: covered or replaced, not pushed along (a
   // section opened above a button that went out of view).
   const was = before.filter((b) => intersects(b.box, region) && alphanumerics(b.text) >= 2);
@@ -247,11 +248,6 @@ export function coveredButton(
 
 /** At least this share of the lines in a change read nowhere after: what was there is covered. */
 const COVERED_SHARE = 0.6;
-/** New lines, at least, that make a dialog or a page, one with this many words (a message, prose). */
-const MIN_NEW_LINES = 3;
-const MESSAGE_WORDS = 4;
-/** Words a button's text has, at most. */
-const BUTTON_WORDS = 3;
 
 /**
  * Whether a line's text is drawn light on a dark or coloured fill (a filled button's white on

@@ -686,7 +686,7 @@ function describeStep(
   const choice =
     !pageLabel && lines && !toggled && !radio
       ? (choiceMade(draft, lines, durationMs) ??
-        (atPoint?.after ? choiceAtPoint(atPoint.before, atPoint.after, atPoint.point) : undefined))
+        (atPoint?.after ? choiceAtPoint(atPoint.before, atPoint.after, atPoint.point, lines) : undefined))
       : undefined;
   if (choice) {
     label = choice.label;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toLines, type OcrWord } from '../ocr/lines';
+import { union } from '../../shared/geometry';
+import { toLines, type OcrLine, type OcrWord } from '../ocr/lines';
 import {
   actedOn,
   hiddenRun,
@@ -237,6 +238,63 @@ describe('readAgainClearly', () => {
     expect(readAgainClearly(before, before, point)).toBe(false);
     expect(readAgainClearly(before, [], point)).toBe(false);
     expect(readAgainClearly([], toLines(line('Wipers OK', 731, 534)), point)).toBe(false);
+  });
+
+  /** One line of words as OCR gives it, each written "text@x" (10 px a letter). */
+  const row = (spec: string, y: number): OcrLine[] => {
+    const words = spec.split(' ').map((word) => {
+      const [text, x] = word.split('@') as [string, string];
+      return { text, box: { x: Number(x), y, width: text.length * 10, height: 14 } };
+    });
+    const box = union(words.map((w) => w.box))!;
+    return [{ text: words.map((w) => w.text).join(' '), confidence: 70, box, words }];
+  };
+
+  it('is so where the pointer hid the words at the point whole, the rest read where they stood', () => {
+    // Tk's check button: the pointer over "Wipers" leaves its box glyph and "OK".
+    const clear = row('I~@714 Wipers@731 OK@790', 534);
+    expect(readAgainClearly(row('I~@714 OK@790', 534), clear, point)).toBe(true);
+    expect(readAgainClearly(row('OK@791', 534), clear, point)).toBe(true);
+    // The button's icon read, its word under the pointer lost: the line is read off the point.
+    const dismiss = row('X@985 Dismiss@1003', 625);
+    expect(readAgainClearly(row('x@986', 625), dismiss, { x: 1033, y: 632 })).toBe(true);
+    // Run into the button beside it: its words are not the line's.
+    const merged = row('See@889 Code@920 X@986', 625);
+    expect(readAgainClearly(merged, dismiss, { x: 1033, y: 632 })).toBe(true);
+  });
+
+  it("is so where the pointer hid the line whole and the row's other lines read as before", () => {
+    const dismiss = { x: 1033, y: 632 };
+    const clear = [
+      ...row('See@746 variables@776', 625),
+      ...row('Cy@869 See@889 Code@920', 623),
+      ...row('X@996 Dismiss@1016', 625),
+    ];
+    const hidden = [...row('See@746 variables@776', 625), ...row('Ci@869 See@889 Code@920', 623)];
+    expect(readAgainClearly(hidden, clear, dismiss)).toBe(true);
+    // Its buttons run into one line this time; a glyph read on the row is no word of it.
+    const merged = row('See@746 variables@776 Ci@869 See@889 Code@920', 623);
+    expect(readAgainClearly(merged, clear, dismiss)).toBe(true);
+    expect(readAgainClearly([...hidden, ...row('i@660', 625)], clear, dismiss)).toBe(true);
+  });
+
+  it('is not where the line is hidden and the row reads otherwise, or nothing on it is read', () => {
+    const dismiss = { x: 1033, y: 632 };
+    const clear = [...row('See@746 variables@776', 625), ...row('X@996 Dismiss@1016', 625)];
+    // A window over the row: its own text.
+    expect(readAgainClearly(row('Save@746 changes?@790', 625), clear, dismiss)).toBe(false);
+    expect(readAgainClearly(row('v@1020', 700), clear, dismiss)).toBe(false);
+  });
+
+  it('is not where another word stands in the line, or at the point, or the words moved', () => {
+    const clear = row('I~@714 Wipers@731 OK@790', 534);
+    expect(readAgainClearly(row('I~@714 OK@790 Cancel@808', 534), clear, point)).toBe(false);
+    expect(readAgainClearly(row('I~@714 Brakes@731 OK@790', 534), clear, point)).toBe(false);
+    expect(readAgainClearly(row('I~@714 OK@760', 534), clear, point)).toBe(false);
+    // Only a glyph read where none stood: nothing says it is the same line.
+    expect(readAgainClearly(row('~@700', 534), clear, point)).toBe(false);
+    // The word at the point was a glyph: no word hidden.
+    expect(readAgainClearly(row('OK@790', 534), row('v@752 OK@790', 534), point)).toBe(false);
   });
 });
 
@@ -943,6 +1001,24 @@ describe('actedOnLabel with lines that moved', () => {
     expect(actedOnLabel(before, after, region, [], new Set(['1 item left']))).toBe('What needs to be done?');
   });
 
+  it('names the line read nowhere after, not one that moved up with the list (read a letter apart)', () => {
+    // TodoMVC's "Clear completed" took its item away: the footer moved up a row without it.
+    const footer = (y: number, counter: string, clear: boolean) => [
+      ...line(counter, 531, y),
+      ...line('All Active Completed', 721, y),
+      ...(clear ? line('Clear completed (1)', 942, y) : []),
+    ];
+    // (The item cleared, struck through in faint grey, was read nowhere before either.)
+    const before = toLines([...line('Buy stamps', 577, 292), ...footer(345, 'Litem left', true)]);
+    const after = toLines([...line('Buy stamps', 577, 233), ...footer(285, '1 item left', false)]);
+    const region = { x: 508, y: 228, width: 564, height: 252 };
+    expect(actedOnLabel(before, after, region)).toBe('Clear completed (1)');
+    // A line read again in its own place a letter apart left it for no other: still the nearest.
+    const name = toLines([...line('EE', 845, 35, 40), ...line('Name', 782, 77)]);
+    const typed = toLines([...line('Name:', 781, 77), ...line('Ada Lovelace', 834, 76)]);
+    expect(actedOnLabel(name, typed, { x: 824, y: 64, width: 332, height: 36 })).toBe('Name');
+  });
+
   it('in a table sorted by a click, names the header that stayed, not a row that moved', () => {
     const before = toLines([...line('Name', 300, 100), ...line('Gonzo', 300, 140), ...line('Ernie', 300, 180)]);
     const after = toLines([...line('Name', 300, 100), ...line('Ernie', 300, 140), ...line('Gonzo', 300, 180)]);
@@ -1459,5 +1535,18 @@ describe('choiceAtPoint', () => {
     // A select's value the pointer rested on, another value once it left: a choice still.
     const selects = (value: string) => toLines([...line('speed', 600, 588), ...line(value, 731, 588)]);
     expect(choiceAtPoint(selects('Sl)¢w'), selects('Fast'), point)).toMatchObject({ label: 'speed', value: 'Fast' });
+  });
+
+  it("finds none where the change's own reading read the text at the point again in its place", () => {
+    // JSONEditor's mode button: its menu opened below it, and the row alone read "tes 4" after.
+    const row = (value: string) => toLines([...line('vy', 120, 100), ...line(value, 216, 100)]);
+    const point = { x: 236, y: 108 };
+    expect(choiceAtPoint(row('Tree v'), row('tes 4'), point)).toMatchObject({ value: 'tes 4' });
+    const opened = toLines([...line('Tree v', 216, 100), ...line('Code', 235, 127), ...line('Form', 235, 152)]);
+    const change = { before: toLines(line('Tree v', 216, 100)), after: opened };
+    expect(choiceAtPoint(row('Tree v'), row('tes 4'), point, change)).toBeUndefined();
+    // A select's new value in the change's reading too: a choice.
+    const chosen = { before: row('Tree v'), after: row('Code') };
+    expect(choiceAtPoint(row('Tree v'), row('Code'), point, chosen)).toMatchObject({ label: 'vy', value: 'Code' });
   });
 });

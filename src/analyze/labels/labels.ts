@@ -299,9 +299,66 @@ export function earlierIsClearer(before: OcrLine[], earlier: OcrLine[], point: {
  * Anything more apart is the screen changed in between (a window opened over the point).
  */
 export function readAgainClearly(before: OcrLine[], earlier: OcrLine[], point: { x: number; y: number }): boolean {
-  const [was, now] = [lineOverPoint(earlier, point), lineOverPoint(before, point)];
-  if (!was || !now || was.text === now.text || !samePlace(now.box, was.box)) return false;
-  return editDistance(was.text.toLowerCase(), now.text.toLowerCase()) <= POINTER_LETTERS;
+  const was = lineOverPoint(earlier, point);
+  if (!was) return false;
+  // The pointer can hide the words at the point whole: the line left is then read off the point.
+  const over = lineOverPoint(before, point);
+  const now = over ?? before.find((l) => samePlace(l.box, was.box));
+  if (!now) return pointerHidLine(before, earlier, was, point);
+  if (was.text === now.text || !samePlace(now.box, was.box)) return false;
+  const garbled = over && editDistance(was.text.toLowerCase(), now.text.toLowerCase()) <= POINTER_LETTERS;
+  return garbled || pointerHidWords(now, was, point);
+}
+
+/** Whether a word's box spans the point across (its row is the caller's). */
+function wordOverPoint(box: Rect, point: { x: number }): boolean {
+  return box.x - WORD_SHIFT <= point.x && point.x <= box.x + box.width + WORD_SHIFT;
+}
+
+/**
+ * Whether the pointer hid a line whole (`was`, with a word over the point): nothing read in its
+ * place with the pointer on it, while the row's other words read as they did without it, in
+ * their places (a letter apart at most: "Ci See Code", "Cy See Code"). Where they read
+ * otherwise, or none is read, the screen may have changed there in between.
+ */
+function pointerHidLine(before: OcrLine[], earlier: OcrLine[], was: OcrLine, point: { x: number; y: number }): boolean {
+  if (!was.words?.some((w) => wordOverPoint(w.box, point) && alphanumerics(w.text) >= 2)) return false;
+  // Word by word: OCR runs a row's buttons into one line one time and not the next.
+  const wordsOf = (lines: OcrLine[]) =>
+    lines
+      .filter((l) => onRowOf(l.box, point))
+      .flatMap((l) => l.words ?? [{ text: l.text, box: l.box }])
+      .filter((w) => alphanumerics(w.text) >= 2);
+  const [now, then] = [wordsOf(before), wordsOf(earlier)];
+  const readAsBefore = (word: { text: string; box: Rect }) =>
+    then.some(
+      (e) =>
+        Math.abs(e.box.x - word.box.x) <= WORD_SHIFT &&
+        editDistance(e.text.toLowerCase(), word.text.toLowerCase()) <= 1,
+    );
+  return now.length > 0 && now.every(readAsBefore);
+}
+
+/**
+ * Whether a line read with the pointer on it (`now`) is the line read without it (`was`) less
+ * the words the pointer hid: the word over the point read in `was` only, and every word of
+ * `now` where `was` stood read in `was` where it stands (bar a stray glyph of a letter off the
+ * point, what OCR makes of a check box: "I~ OK" of "Wipers OK"; "X" of "X Dismiss", run into
+ * "See Code X" beside it). Any other word is the screen changed in between.
+ */
+function pointerHidWords(now: OcrLine, was: OcrLine, point: { x: number; y: number }): boolean {
+  if (!now.words || !was.words) return false;
+  const sameWord = (a: { text: string; box: Rect }, b: { text: string; box: Rect }) =>
+    a.text.toLowerCase() === b.text.toLowerCase() && Math.abs(a.box.x - b.box.x) <= WORD_SHIFT;
+  const overPoint = (w: { box: Rect }) => wordOverPoint(w.box, point);
+  const hidden = was.words.find((w) => overPoint(w) && alphanumerics(w.text) >= 2);
+  // OCR can run the next control's words into the line: only those where `was` stood count.
+  const span = expand(was.box, WORD_SHIFT);
+  const words = now.words.filter((w) => w.box.x < span.x + span.width && span.x < w.box.x + w.box.width);
+  if (!hidden || words.some((w) => sameWord(w, hidden) || overPoint(w))) return false;
+  const matched = words.filter((w) => was.words?.some((v) => sameWord(w, v)));
+  const stray = words.filter((w) => !matched.includes(w));
+  return matched.length > 0 && stray.every((w) => alphanumerics(w.text) < 2);
 }
 
 /**
@@ -675,7 +732,15 @@ export function actedOn(
     const gone = nearest(pool, 'gone');
     return gone && { ...gone, label: withoutState(gone.label, after) };
   };
-  if (was.length > 0) return goneFrom(goneInside.length > 0 ? goneInside : was);
+  if (was.length > 0) {
+    const pool = goneInside.length > 0 ? goneInside : was;
+    // Of lines that left their places, those read again in another place moved with the change
+    // (a list lost its item clicked away, and its footer moved up: "Litem left" now "1 item
+    // left"); the one read nowhere went (the "Clear completed (1)" clicked). (One read again in
+    // its own place, "Name" now "Name:", is no line that moved.)
+    const readNowhere = pool.filter((l) => !after.some((a) => !samePlace(a.box, l.box) && movedTo(l, a)));
+    return goneFrom(readNowhere.length > 0 ? readNowhere : pool);
+  }
   // A long line reaching into the region that the change covered up (a placeholder typed over).
   const area = expand(region, margin);
   const coveredUp = before.filter(
@@ -693,6 +758,22 @@ export function actedOn(
   });
   return nearest(beside, 'nearby');
 }
+
+/**
+ * Whether `now` is `line` read again in another place: the same text, or the same reading a
+ * letter or two apart (a lookalike for a digit, a space missed) where it starts at the same x,
+ * as wide (a list that grew or shrank moves what is below it up or down).
+ */
+function movedTo(line: OcrLine, now: OcrLine): boolean {
+  if (now.text === line.text || sameReading(now.text, line.text)) return true;
+  const column =
+    Math.abs(now.box.x - line.box.x) <= MOVED_SLACK &&
+    Math.abs(now.box.width - line.box.width) <= Math.max(MOVED_SLACK, line.box.width / 10);
+  return column && alphanumerics(line.text) >= 4 && editDistance(now.text.toLowerCase(), line.text.toLowerCase()) <= 2;
+}
+
+/** How far a moved line's reading may start, or its width differ (or a tenth of it), from where and how it was read (px). */
+const MOVED_SLACK = 4;
 
 /** How near a lone letter lies to a line of words to be a piece of its control's edge, not a control (px). */
 const FRAGMENT_GAP = 12;
@@ -1071,6 +1152,8 @@ function movedAway(line: OcrLine, now: OcrLine[]): boolean {
 const POINTER_GLYPHS = /[¢§©®{}|\\]|[)\]](?=\p{L})/u;
 /** How many letters of the text under it a pointer hides or garbles, at most. */
 const POINTER_LETTERS = 3;
+/** How far apart two readings of a word in one place may start (px). */
+const WORD_SHIFT = 4;
 
 /** A mark read as a word of a letter or two before a control's text ("v", "lv" for a tick). */
 const LEADING_INDICATOR = /^\S{1,2}\s+/u;
@@ -1127,13 +1210,18 @@ function partOf(part: string, whole: string): boolean {
 /**
  * A logged click on a control whose own text another took in its place: a select's
  * value, chosen from a list the browser draws outside the page (so neither the list
- * nor the click on the option shows), named by the control's caption.
+ * nor the click on the option shows), named by the control's caption. Not where the
+ * change's own reading (`change`, a wider area) read the text at the point again in its
+ * place: the row alone can read another way after (JSONEditor's "Tree v" as "tes 4", its
+ * mode menu open below it).
  */
 export function choiceAtPoint(
   before: OcrLine[],
   after: OcrLine[],
   point: { x: number; y: number },
+  change?: { before: OcrLine[]; after: OcrLine[] },
 ): Choice | undefined {
+  if (change && stillAtPoint(change.before, change.after, point)) return undefined;
   // The value, under the point or just beside it on its row (a select's arrow clicked, right of its value).
   const at = before.find((l) => contains(l.box, point)) ?? lineBesidePoint(before, point, ARROW_REACH);
   const choice = at ? choiceIn(before, after, at.box) : undefined;

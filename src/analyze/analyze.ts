@@ -736,7 +736,10 @@ function describeStep(
   if (toggled) {
     control = { type: 'checkbox' };
     if (seen) seen = 'tick';
-    if (atPoint) label = tickedBoxLabel(label, atPoint.before, atPoint.point, atPoint.after);
+    // (A box unticked beside its line come back into full ink is named by that line as read
+    // after: struck through before, OCR read it "Emait-Sam".)
+    const cameBack = toggled === 'unticked' && pixels?.mark?.unticked ? pixels.mark.label : undefined;
+    if (atPoint) label = cameBack ?? tickedBoxLabel(label, atPoint.before, atPoint.point, atPoint.after);
   }
   // Seen only as pixels, a value swapped in place in a text field (nothing drawn right of it,
   // where a select draws its arrow; or a box drawn round it as it was edited) was typed over,
@@ -749,7 +752,8 @@ function describeStep(
   if (label && labelSource === 'ocr') label = withoutShortcut(label);
   const kind =
     typedOver || placeholder ? 'type' : choice ? 'choose' : mark?.checkbox || toggled || radio ? 'toggle' : draft.kind;
-  const value = choice?.value ?? placeholder?.value ?? (toggled === 'unticked' ? 'unchecked' : draft.value);
+  const value =
+    choice?.value ?? placeholder?.value ?? (toggled === 'unticked' || mark?.unticked ? 'unchecked' : draft.value);
   const facts: StepFacts = {
     kind,
     label,

@@ -108,6 +108,61 @@ describe('gainedMark', () => {
     expect(mark(f)).toMatchObject({ label: 'Buy milk', checkbox: true });
   });
 
+  it('names the todo ticked that faded, not the toggle-all arrow that darkened with it, nearer its text', () => {
+    // TodoMVC: the last item ticked off darkens the arrow before the new-todo field too.
+    const f = frames((image, after) => {
+      fill(image, { x: 44, y: 10, width: 10, height: 8 }, after ? 60 : 235);
+      outline(image, { x: 20, y: 40, width: 16, height: 16 }, 200);
+      if (after) fill(image, { x: 22, y: 42, width: 12, height: 12 }, 70);
+      if (after) {
+        write(image, 'Fix the sink', 60, 42, 6, 190);
+        fill(image, { x: 60, y: 48, width: 90, height: 1 }, 190);
+      }
+      return [...write(image, 'What needs to be done?', 60, 8), ...(after ? [] : write(image, 'Fix the sink', 60, 42))];
+    });
+    expect(mark(f)).toMatchObject({ label: 'Fix the sink', checkbox: true });
+  });
+
+  it('reads a tick that paled beside a todo that came back into full ink as its box unticked', () => {
+    const f = frames((image, after) => {
+      fill(image, { x: 44, y: 10, width: 10, height: 8 }, after ? 235 : 60); // the toggle-all arrow paled
+      fill(image, { x: 22, y: 42, width: 14, height: 12 }, after ? 230 : 120);
+      if (!after) {
+        write(image, 'Email Sam', 60, 42, 6, 190);
+        fill(image, { x: 60, y: 48, width: 80, height: 1 }, 190);
+      }
+      return [...write(image, 'What needs to be done?', 60, 8), ...(after ? write(image, 'Email Sam', 60, 42) : [])];
+    });
+    expect(mark(f)).toMatchObject({ label: 'Email Sam', checkbox: true, unticked: true });
+    // A mark that went beside a line that stayed as it was is a side effect: no box unticked.
+    const arrow = frames((image, after) => {
+      fill(image, { x: 44, y: 10, width: 12, height: 10 }, after ? 235 : 60);
+      return write(image, 'What needs to be done?', 60, 8);
+    });
+    expect(mark(arrow)).toBeUndefined();
+  });
+
+  it('takes no number that changed in place, nor a word that moved along its row, for a mark', () => {
+    // TodoMVC's footer: "0items left" then "1 item left" ("left" moved along), and "(2)" then "(1)".
+    const digit = (image: LumaArea, x: number, one: boolean) =>
+      one
+        ? fill(image, { x: x + 3, y: 100, width: 2, height: 12 }, 40)
+        : outline(image, { x, y: 100, width: 8, height: 12 }, 40);
+    const f = frames((image, after) => {
+      digit(image, 20, after);
+      digit(image, 400, !after);
+      const counter = after
+        ? [...write(image, '1', 20, 100), ...write(image, 'item', 34, 100), ...write(image, 'left', 72, 100)]
+        : [...write(image, '0items', 20, 100), ...write(image, 'left', 80, 100)];
+      return [
+        ...counter,
+        ...write(image, 'All Active Completed', 200, 100),
+        ...write(image, after ? '(1)' : '(2)', 400, 100),
+      ];
+    });
+    expect(mark(f)).toBeUndefined();
+  });
+
   it('reads a box ticked beside a todo that OCR read struck through, letters apart, in its place', () => {
     const f = frames((image, after) => {
       outline(image, { x: 20, y: 40, width: 16, height: 16 }, 200);
@@ -406,6 +461,23 @@ describe('boxToggledAt', () => {
     // Ink lost in no box (a link's text under the point losing its hover colour) unticked nothing.
     const link = frames((image, after) => write(image, 'Ch', 20, 42, 6, after ? 150 : 40));
     expect(boxToggledAt(link.before, link.after, { x: 28, y: 48 })).toBeUndefined();
+  });
+
+  it('says a click on a tick in no box unticked it where the change read it as a box unticked there', () => {
+    const paled = frames((image, after) => {
+      // (Flat: no box of its own the luma shows.)
+      fill(image, { x: 20, y: 44, width: 18, height: 8 }, after ? 230 : 120);
+      return [];
+    });
+    expect(boxToggledAt(paled.before, paled.after, { x: 28, y: 48 })).toBeUndefined();
+    const unticked = {
+      label: 'Email Sam',
+      box: { x: 20, y: 44, width: 18, height: 8 },
+      checkbox: true,
+      unticked: true,
+    } as const;
+    expect(boxToggledAt(paled.before, paled.after, { x: 28, y: 48 }, unticked)).toBe('unticked');
+    expect(boxToggledAt(paled.before, paled.after, { x: 90, y: 48 }, unticked)).toBeUndefined();
   });
 });
 

@@ -18,6 +18,8 @@ export interface Mark {
   box: Rect;
   /** A small square mark that appeared beside a label: a box ticked. */
   checkbox: boolean;
+  /** The mark went, paler, beside a line that came back into full ink: a box unticked. */
+  unticked?: true;
 }
 
 /**
@@ -50,6 +52,8 @@ const FADED_LIKENESS = 0.5;
 const TURNED_LIKENESS = 0.8;
 /** The least ink (see `ink`) a small box holds to hold a glyph, before and after it turned. */
 const GLYPH_INK = 0.04;
+/** How far OCR's boxes of one word in one place may start apart between two frames (px). */
+const WORD_JITTER = 3;
 /** The grid the changed pixels are grouped on. */
 const CELL = 4;
 
@@ -249,17 +253,25 @@ function besideText(
   // Text that changed or moved is the result; its pixels are left out.
   const wordsOf = (lines: readonly OcrLine[]) => lines.flatMap((l) => l.words ?? [{ text: l.text, box: l.box }]);
   const [wordsBefore, wordsAfter] = [wordsOf(linesBefore), wordsOf(linesAfter)];
-  // A word read a letter apart in the same place is the same word (a tick beside it can cost it a letter).
+  // A word read a letter apart in the same place is the same word (a tick beside it can cost it a
+  // letter); one that shifted along its row is text redrawn ("left" after "items" lost its "s").
+  // (Not one boxed wider: OCR can take a box beside a word into it, "displayOutine".)
   const unchanged = (word: { text: string; box: Rect }, others: { text: string; box: Rect }[]) =>
-    others.some((o) => sameReading(o.text, word.text) && samePlace(o.box, word.box));
+    others.some(
+      (o) =>
+        sameReading(o.text, word.text) && samePlace(o.box, word.box) && Math.abs(o.box.x - word.box.x) <= WORD_JITTER,
+    );
   // A mark itself can be read as a letter ("v" for a tick or an arrow): a word needs two to count
-  // as text, and a tick read with its box's edge ("Iv") is none.
+  // as text, and a tick read with its box's edge ("Iv") is none. A number read in place of
+  // another is text too ("0items" then "1", "(2)" then "(1)": a counter).
+  const numberInPlace = (word: { text: string; box: Rect }, others: { text: string; box: Rect }[]) =>
+    /\d/u.test(word.text) && others.some((o) => /\d/u.test(o.text) && samePlace(o.box, word.box));
   const masked = [
-    ...wordsBefore.filter((w) => !unchanged(w, wordsAfter)),
-    ...wordsAfter.filter((w) => !unchanged(w, wordsBefore)),
+    ...wordsBefore.filter((w) => !unchanged(w, wordsAfter)).map((w) => ({ w, others: wordsAfter })),
+    ...wordsAfter.filter((w) => !unchanged(w, wordsBefore)).map((w) => ({ w, others: wordsBefore })),
   ]
-    .filter((w) => alphanumerics(w.text) >= 2 && !TICK_READ.test(w.text))
-    .map((w) => pad(w.box, 2, 2));
+    .filter(({ w, others }) => (alphanumerics(w.text) >= 2 && !TICK_READ.test(w.text)) || numberInPlace(w, others))
+    .map(({ w }) => pad(w.box, 2, 2));
   // The text beside a mark: a line that stayed, or one that faded in place (a todo ticked
   // off is greyed and struck through), not one that moved or that other text replaced; and
   // the one the pointer rests on.
@@ -283,10 +295,16 @@ function besideText(
   );
   beside.push(...readWhole);
   const readAlike = new Set(beside.filter((l) => linesAfter.some((a) => a.text === l.text && samePlace(a.box, l.box))));
-  // Of several, the mark beside the line the pointer rests on, else the one nearest its text:
-  // a control's mark sits by its label, a stray one farther off (a tri-state box above, ticked
-  // as a result, sits as near its own).
-  let best: { mark: Mark; gap: number; pointed: boolean } | undefined;
+  // A line that faded in place with its mark (a todo ticked off, greyed and struck through) was
+  // the item acted on; a mark drawn beside a line that stayed as it was can be a side effect
+  // (TodoMVC's toggle-all arrow darkens as the last item is ticked).
+  const faded = (line: OcrLine) =>
+    linesBefore.includes(line) && !linesAfter.some((a) => sameReading(a.text, line.text) && samePlace(a.box, line.box));
+  // Of several, the mark beside the line the pointer rests on, else beside a line that faded,
+  // else the one nearest its text: a control's mark sits by its label, a stray one farther off
+  // (a tri-state box above, ticked as a result, sits as near its own).
+  const rank = (pointed: boolean, fadedLine: boolean) => 2 * Number(pointed) + Number(fadedLine);
+  let best: { mark: Mark; gap: number; rank: number } | undefined;
   for (const box of changedBlobs(before, after, masked)) {
     if (box.width < MARK_MIN || box.height < MARK_MIN || box.width > MARK_MAX || box.height > MARK_MAX) continue;
     const gained = inkGain(before, after, box) > MARK_GAIN;
@@ -295,12 +313,45 @@ function besideText(
     const near = rowLine(after, box, beside, readAlike);
     // A change touching its line's text is that text read otherwise, not a mark beside it.
     if (!near || near.gap < 2) continue;
-    const onPointed = near.line === pointed;
-    if (best && ((best.pointed && !onPointed) || (best.pointed === onPointed && near.gap >= best.gap))) continue;
+    const ranked = rank(near.line === pointed, faded(near.line));
+    if (best && (best.rank > ranked || (best.rank === ranked && near.gap >= best.gap))) continue;
     // A glyph that turned names the line it leads (a tree node's arrow), not one it ends.
     if (turned && near.line.box.x < box.x + box.width) continue;
     const checkbox = !turned && (isCheckbox(box) || tickInBox(before, after, box));
-    best = { mark: { label: near.line.text, box, checkbox }, gap: near.gap, pointed: onPointed };
+    best = { mark: { label: near.line.text, box, checkbox }, gap: near.gap, rank: ranked };
+  }
+  return best?.mark ?? untickedBeside(before, after, linesBefore, linesAfter, masked);
+}
+
+/**
+ * A tick that went, or turned pale, beside a line that came back into full ink in its place
+ * (a todo unticked: its text, struck through in faint grey where OCR did not read it, is read
+ * after): the box unticked. Of several, the one nearest its line. A mark that went beside a
+ * line that stayed as it was (TodoMVC's toggle-all arrow paling) is a side effect.
+ */
+function untickedBeside(
+  before: LumaArea,
+  after: LumaArea,
+  linesBefore: readonly OcrLine[],
+  linesAfter: readonly OcrLine[],
+  masked: Rect[],
+): Mark | undefined {
+  const cameBack = linesAfter.filter(
+    (a) =>
+      alphanumerics(a.text) >= 2 &&
+      !linesBefore.some((l) => samePlace(l.box, a.box) && sameReading(l.text, a.text)) &&
+      likeness(before, after, a.box) >= FADED_LIKENESS,
+  );
+  if (cameBack.length === 0) return undefined;
+  let best: { mark: Mark; gap: number } | undefined;
+  for (const box of changedBlobs(before, after, masked)) {
+    if (box.width < MARK_MIN || box.height < MARK_MIN || box.width > MARK_MAX || box.height > MARK_MAX) continue;
+    if (inkGain(after, before, box) <= MARK_GAIN || !isCheckbox(box)) continue;
+    const near = rowLine(after, box, cameBack);
+    // (Left of its line, as a box sits: the delete button right of a row went with the pointer.)
+    if (!near || near.gap < 2 || near.line.box.x < box.x + box.width) continue;
+    if (best && near.gap >= best.gap) continue;
+    best = { mark: { label: near.line.text, box, checkbox: true, unticked: true }, gap: near.gap };
   }
   return best?.mark;
 }
@@ -360,21 +411,25 @@ const TICK_REACH = 8;
 
 /**
  * Whether a logged click at `point` ticked a box or unticked one: a small square mark
- * gained ink, or lost it, under or right by the point. A click on a box's label ticks it
- * too, but then the point says nothing of it; this is for clicks on the box itself.
+ * gained ink, or lost it, under or right by the point, or the change's `mark` is a box
+ * unticked there. A click on a box's label ticks it too, but then the point says nothing of
+ * it; this is for clicks on the box itself.
  */
 export function boxToggledAt(
   before: LumaArea,
   after: LumaArea,
   point: { x: number; y: number },
+  mark?: Mark,
 ): 'ticked' | 'unticked' | undefined {
+  const near = (box: Rect) =>
+    point.x >= box.x - TICK_REACH &&
+    point.x <= box.x + box.width + TICK_REACH &&
+    point.y >= box.y - TICK_REACH &&
+    point.y <= box.y + box.height + TICK_REACH;
+  // A tick that paled beside its line come back into full ink (`untickedBeside`), in no box.
+  if (mark?.unticked && near(mark.box)) return 'unticked';
   for (const box of changedBlobs(before, after, [])) {
-    const near =
-      point.x >= box.x - TICK_REACH &&
-      point.x <= box.x + box.width + TICK_REACH &&
-      point.y >= box.y - TICK_REACH &&
-      point.y <= box.y + box.height + TICK_REACH;
-    if (!near || !isCheckbox(box)) continue;
+    if (!near(box) || !isCheckbox(box)) continue;
     if (inkGain(before, after, box) > MARK_GAIN) return 'ticked';
     // Unticked, the box is left empty: the ink lost lay inside a plain square (a link's text
     // that lost its hover colour under the point lost ink too, in no box).

@@ -79,7 +79,7 @@ function changeIn(
     before.filter((line) => meanDifference(a, b, line.box) > CHANGED || gained(line)).map((l) => l.text),
   );
   const mark = gainedMark(a, b, before, after, pointer);
-  const toggled = point ? boxToggledAt(a, b, point) : undefined;
+  const toggled = point ? boxToggledAt(a, b, point, mark) : undefined;
   return {
     changed,
     ...(mark ? { mark } : {}),

@@ -232,6 +232,36 @@ export const WEB_CORPUS = [
     ],
   },
   {
+    // Added in the twenty-sixth session to widen the tuned half (its first figures are measured
+    // on the code the session started from): the first item toggled, its list cleared of it.
+    id: 'todomvc-knockout-toggle-first-clear',
+    ui: 'TodoMVC (Knockout)',
+    half: 'tuned',
+    page: 'todomvc/examples/knockoutjs/index.html',
+    steps: [
+      addTodo('Renew passport'),
+      addTodo('Buy stamps'),
+      toggleTodo('Renew passport'),
+      clickText('Clear completed', '#clear-completed'),
+    ],
+  },
+  {
+    // Added with the one above: both items toggled, the first back again, then the filters.
+    id: 'todomvc-angular-toggle-back-filters',
+    ui: 'TodoMVC (AngularJS)',
+    half: 'tuned',
+    page: 'todomvc/examples/angularjs/index.html',
+    steps: [
+      addTodo('Email Sam'),
+      addTodo('Fix the sink'),
+      toggleTodo('Email Sam'),
+      toggleTodo('Fix the sink'),
+      toggleTodo('Email Sam'),
+      clickText('Active', 'a[href="#/active"]'),
+      clickText('All', 'a[href="#/"]'),
+    ],
+  },
+  {
     id: 'datgui-toggle-choose-open',
     ui: 'dat.GUI example (11 px white on black)',
     half: 'tuned',

@@ -28,6 +28,7 @@ import {
   newViewTitle,
   radioChosen,
   tickedBoxLabel,
+  textRightOf,
   typedOverInLine,
   readWholeElsewhere,
   wholeFrameLabel,
@@ -50,7 +51,7 @@ import {
   wentOnFrom,
   settledAfter,
 } from './inferences';
-import { linesIn, withoutShortcut, type OcrLine } from './ocr/lines';
+import { alphanumerics, linesIn, withoutShortcut, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
 import { buildSteps, defaultStepOptions, type StepDraft } from './segment/steps';
 import { isCaretBlink } from './segment/caret';
@@ -740,6 +741,13 @@ function describeStep(
     // after: struck through before, OCR read it "Emait-Sam".)
     const cameBack = toggled === 'unticked' && pixels?.mark?.unticked ? pixels.mark.label : undefined;
     if (atPoint) label = cameBack ?? tickedBoxLabel(label, atPoint.before, atPoint.point, atPoint.after);
+  } else if (atPoint && seen === 'point' && label !== undefined && alphanumerics(label) < 2) {
+    // A logged click on a glyph that starts a row's text (a tick no box toggle was seen in,
+    // read "v") was on that text's box: read before, or after where struck through before
+    // it was not read.
+    const text =
+      textRightOf(atPoint.before, atPoint.point) ?? (atPoint.after && textRightOf(atPoint.after, atPoint.point));
+    if (text) label = text.text;
   }
   // Seen only as pixels, a value swapped in place in a text field (nothing drawn right of it,
   // where a select draws its arrow; or a box drawn round it as it was edited) was typed over,

@@ -19,6 +19,7 @@ import {
   stayedAfterTyping,
   stillAtPoint,
   tickedBoxLabel,
+  textRightOf,
   typedOverInLine,
   labelFor,
   onWord,
@@ -905,6 +906,26 @@ describe('actedOnLabel', () => {
   });
 });
 
+describe('textRightOf', () => {
+  it("is the text a glyph at the point starts on its row (a todo's tick read as a letter)", () => {
+    const row = toLines([...line('v', 508, 228), ...line('Emait-Sam', 575, 233)]);
+    expect(textRightOf(row, { x: 535, y: 242 })?.text).toBe('Emait-Sam');
+  });
+
+  it('is none where text lies over the point, or only left of it, or far right', () => {
+    expect(textRightOf(toLines(line('Buy milk', 508, 228)), { x: 535, y: 236 })).toBeUndefined();
+    // A delete button at a row's end: its text lies left of it.
+    expect(
+      textRightOf(toLines([...line('Buy milk', 300, 228), ...line('x', 508, 228)]), { x: 512, y: 236 }),
+    ).toBeUndefined();
+    expect(textRightOf(toLines(line('Buy milk', 620, 228)), { x: 535, y: 236 })).toBeUndefined();
+    // A desktop button's shortcut, the pointer over its text ("x" of "Search").
+    expect(
+      textRightOf(toLines([...line('x', 508, 228), ...line('Ctrl+S', 560, 228)]), { x: 512, y: 236 }),
+    ).toBeUndefined();
+  });
+});
+
 describe('tickedBoxLabel', () => {
   it('names a box ticked by the text on its row where the tick was read as a letter, else as read', () => {
     const row = toLines([...line('v', 520, 200), ...line('Water plants', 560, 200)]);
@@ -1013,6 +1034,14 @@ describe('actedOnLabel with lines that moved', () => {
     const after = toLines([...line('Buy stamps', 577, 233), ...footer(285, '1 item left', false)]);
     const region = { x: 508, y: 228, width: 564, height: 252 };
     expect(actedOnLabel(before, after, region)).toBe('Clear completed (1)');
+    // A video's frame read the cleared item's tick as "v", its text not at all: it went with its row.
+    const tick = toLines([
+      ...line('v', 529, 236),
+      ...line('Buy stamps', 577, 292),
+      ...footer(345, '1 item left', true),
+    ]);
+    const cleared = toLines([...line('Buy stamps', 577, 233), ...footer(285, '1 item left', false)]);
+    expect(actedOnLabel(tick, cleared, region, [], new Set(['v', '1 item left']))).toBe('Clear completed (1)');
     // A line read again in its own place a letter apart left it for no other: still the nearest.
     const name = toLines([...line('EE', 845, 35, 40), ...line('Name', 782, 77)]);
     const typed = toLines([...line('Name:', 781, 77), ...line('Ada Lovelace', 834, 76)]);

@@ -209,6 +209,23 @@ export function tickedBoxLabel(
 }
 
 /**
+ * The text a glyph at `point` starts on its row (a todo's tick read "v", a box's edge read
+ * "I~"): the nearest line of words that begins right of the point, within `BOX_TO_TEXT`. A
+ * click on such a glyph is on that text's box. Undefined where text lies over the point.
+ */
+export function textRightOf(row: OcrLine[], point: { x: number; y: number }): OcrLine | undefined {
+  const words = row.filter((l) => alphanumerics(l.text) >= 2 && onRowOf(l.box, point));
+  if (words.some((l) => contains(l.box, point))) return undefined;
+  // (Not a keyboard shortcut: it ends a button's text, the pointer over the rest.)
+  return words
+    .filter((l) => l.box.x > point.x && l.box.x - point.x <= BOX_TO_TEXT && !showsShortcut(l.text))
+    .sort((a, b) => a.box.x - b.box.x)[0];
+}
+
+/** How far right of a box clicked its label may start (px): a box, a gap, the text. */
+const BOX_TO_TEXT = 48;
+
+/**
  * A box's label without the state shown after it, where the row read after the click shows
  * the same name with another state: "availableToHire true", then "availableToHire 0 false",
  * is "availableToHire". A label read a letter apart after ("Buy mik") keeps its words.
@@ -709,7 +726,10 @@ export function actedOn(
   const fragment = (line: OcrLine) =>
     alphanumerics(line.text) <= 1 &&
     pressed.some((o) => alphanumerics(o.text) >= 3 && intersects(expand(line.box, FRAGMENT_GAP), o.box));
-  const pressedWhole = pressed.filter((l) => !fragment(l));
+  // (Nor a lone glyph read nowhere after: a tick that went with its row, cleared away.)
+  const vanishedGlyph = (line: OcrLine) =>
+    alphanumerics(line.text) <= 1 && !after.some((a) => samePlace(a.box, line.box));
+  const pressedWhole = pressed.filter((l) => !fragment(l) && !vanishedGlyph(l));
   if (pressedWhole.length > 0) return nearest(pressedWhole, 'changed');
   // (Its heading lies just above the change, where nothing changed: looked for on the whole screen.)
   // (Not under a row read anew in its place with another state after its name: "availableToHire
@@ -739,7 +759,9 @@ export function actedOn(
     // left"); the one read nowhere went (the "Clear completed (1)" clicked). (One read again in
     // its own place, "Name" now "Name:", is no line that moved.)
     const readNowhere = pool.filter((l) => !after.some((a) => !samePlace(a.box, l.box) && movedTo(l, a)));
-    return goneFrom(readNowhere.length > 0 ? readNowhere : pool);
+    // (Words before a glyph: a tick read "v" went with its row.)
+    const words = readNowhere.filter((l) => alphanumerics(l.text) >= 2);
+    return goneFrom(words.length > 0 ? words : readNowhere.length > 0 ? readNowhere : pool);
   }
   // A long line reaching into the region that the change covered up (a placeholder typed over).
   const area = expand(region, margin);

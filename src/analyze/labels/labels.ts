@@ -312,8 +312,10 @@ export function earlierIsClearer(before: OcrLine[], earlier: OcrLine[], point: {
  * Whether a reading of the row at a point from a frame before the pointer set off for it
  * (`earlier`, see `frameBeforeGlide`) is the same line as the before frame's, read without
  * the pointer on it: a line over the point in both, in the same place, a few letters apart
- * (the pointer garbles that many: "Wipgrs OK" for "Wipers OK", "X D)niss" for "X Dismiss").
- * Anything more apart is the screen changed in between (a window opened over the point).
+ * (the pointer garbles that many: "Wipgrs OK" for "Wipers OK", "X D)niss" for "X Dismiss"),
+ * or the before frame's line there less the words the pointer hid whole (`pointerHidWords`),
+ * or none there and the row's other words as they were (`pointerHidLine`). Anything else is
+ * the screen changed in between (a window opened over the point).
  */
 export function readAgainClearly(before: OcrLine[], earlier: OcrLine[], point: { x: number; y: number }): boolean {
   const was = lineOverPoint(earlier, point);

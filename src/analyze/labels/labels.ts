@@ -349,13 +349,14 @@ function pointerHidLine(before: OcrLine[], earlier: OcrLine[], was: OcrLine, poi
       .flatMap((l) => l.words ?? [{ text: l.text, box: l.box }])
       .filter((w) => alphanumerics(w.text) >= 2);
   const [now, then] = [wordsOf(before), wordsOf(earlier)];
-  const readAsBefore = (word: { text: string; box: Rect }) =>
-    then.some(
-      (e) =>
-        Math.abs(e.box.x - word.box.x) <= WORD_SHIFT &&
-        editDistance(e.text.toLowerCase(), word.text.toLowerCase()) <= 1,
-    );
-  return now.length > 0 && now.every(readAsBefore);
+  return now.length > 0 && now.every((word) => then.some((e) => sameWordAt(word, e, 1)));
+}
+
+/** Whether two readings of words start in one place (`WORD_SHIFT`), at most `letters` apart, case aside. */
+function sameWordAt(a: { text: string; box: Rect }, b: { text: string; box: Rect }, letters = 0): boolean {
+  return (
+    Math.abs(a.box.x - b.box.x) <= WORD_SHIFT && editDistance(a.text.toLowerCase(), b.text.toLowerCase()) <= letters
+  );
 }
 
 /**
@@ -367,15 +368,13 @@ function pointerHidLine(before: OcrLine[], earlier: OcrLine[], was: OcrLine, poi
  */
 function pointerHidWords(now: OcrLine, was: OcrLine, point: { x: number; y: number }): boolean {
   if (!now.words || !was.words) return false;
-  const sameWord = (a: { text: string; box: Rect }, b: { text: string; box: Rect }) =>
-    a.text.toLowerCase() === b.text.toLowerCase() && Math.abs(a.box.x - b.box.x) <= WORD_SHIFT;
   const overPoint = (w: { box: Rect }) => wordOverPoint(w.box, point);
   const hidden = was.words.find((w) => overPoint(w) && alphanumerics(w.text) >= 2);
   // OCR can run the next control's words into the line: only those where `was` stood count.
   const span = expand(was.box, WORD_SHIFT);
   const words = now.words.filter((w) => w.box.x < span.x + span.width && span.x < w.box.x + w.box.width);
-  if (!hidden || words.some((w) => sameWord(w, hidden) || overPoint(w))) return false;
-  const matched = words.filter((w) => was.words?.some((v) => sameWord(w, v)));
+  if (!hidden || words.some((w) => sameWordAt(w, hidden) || overPoint(w))) return false;
+  const matched = words.filter((w) => was.words?.some((v) => sameWordAt(w, v)));
   const stray = words.filter((w) => !matched.includes(w));
   return matched.length > 0 && stray.every((w) => alphanumerics(w.text) < 2);
 }

@@ -94,6 +94,11 @@ export function gainedMark(
   );
 }
 
+/** Whether a changed blob is a mark's size (`MARK_MIN` to `MARK_MAX` each way): larger is content. */
+function markSized(box: Rect): boolean {
+  return box.width >= MARK_MIN && box.height >= MARK_MIN && box.width <= MARK_MAX && box.height <= MARK_MAX;
+}
+
 /** How much darker (0–1, mean over its box) a radio button's place grows as the dot comes to it. */
 const DOT_SHADE = 0.06;
 
@@ -306,7 +311,7 @@ function besideText(
   const rank = (pointed: boolean, fadedLine: boolean) => 2 * Number(pointed) + Number(fadedLine);
   let best: { mark: Mark; gap: number; rank: number } | undefined;
   for (const box of changedBlobs(before, after, masked)) {
-    if (box.width < MARK_MIN || box.height < MARK_MIN || box.width > MARK_MAX || box.height > MARK_MAX) continue;
+    if (!markSized(box)) continue;
     const gained = inkGain(before, after, box) > MARK_GAIN;
     const turned = !gained && turnedAround(before, after, box);
     if (!gained && !turned) continue;
@@ -345,7 +350,7 @@ function untickedBeside(
   if (cameBack.length === 0) return undefined;
   let best: { mark: Mark; gap: number } | undefined;
   for (const box of changedBlobs(before, after, masked)) {
-    if (box.width < MARK_MIN || box.height < MARK_MIN || box.width > MARK_MAX || box.height > MARK_MAX) continue;
+    if (!markSized(box)) continue;
     if (inkGain(after, before, box) <= MARK_GAIN || !isCheckbox(box)) continue;
     const near = rowLine(after, box, cameBack);
     // (Left of its line, as a box sits: the delete button right of a row went with the pointer.)

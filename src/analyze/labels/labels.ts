@@ -334,6 +334,11 @@ function wordOverPoint(box: Rect, point: { x: number }): boolean {
   return box.x - WORD_SHIFT <= point.x && point.x <= box.x + box.width + WORD_SHIFT;
 }
 
+/** The word of a line (two letters or digits at least) over the point, which the pointer there could hide. */
+function wordAtPoint(line: OcrLine, point: { x: number }): { text: string; box: Rect } | undefined {
+  return line.words?.find((w) => wordOverPoint(w.box, point) && alphanumerics(w.text) >= 2);
+}
+
 /**
  * Whether the pointer hid a line whole (`was`, with a word over the point): nothing read in its
  * place with the pointer on it, while the row's other words read as they did without it, in
@@ -341,7 +346,7 @@ function wordOverPoint(box: Rect, point: { x: number }): boolean {
  * otherwise, or none is read, the screen may have changed there in between.
  */
 function pointerHidLine(before: OcrLine[], earlier: OcrLine[], was: OcrLine, point: { x: number; y: number }): boolean {
-  if (!was.words?.some((w) => wordOverPoint(w.box, point) && alphanumerics(w.text) >= 2)) return false;
+  if (!wordAtPoint(was, point)) return false;
   // Word by word: OCR runs a row's buttons into one line one time and not the next.
   const wordsOf = (lines: OcrLine[]) =>
     lines
@@ -368,12 +373,11 @@ function sameWordAt(a: { text: string; box: Rect }, b: { text: string; box: Rect
  */
 function pointerHidWords(now: OcrLine, was: OcrLine, point: { x: number; y: number }): boolean {
   if (!now.words || !was.words) return false;
-  const overPoint = (w: { box: Rect }) => wordOverPoint(w.box, point);
-  const hidden = was.words.find((w) => overPoint(w) && alphanumerics(w.text) >= 2);
+  const hidden = wordAtPoint(was, point);
   // OCR can run the next control's words into the line: only those where `was` stood count.
   const span = expand(was.box, WORD_SHIFT);
   const words = now.words.filter((w) => w.box.x < span.x + span.width && span.x < w.box.x + w.box.width);
-  if (!hidden || words.some((w) => sameWordAt(w, hidden) || overPoint(w))) return false;
+  if (!hidden || words.some((w) => sameWordAt(w, hidden) || wordOverPoint(w.box, point))) return false;
   const matched = words.filter((w) => was.words?.some((v) => sameWordAt(w, v)));
   const stray = words.filter((w) => !matched.includes(w));
   return matched.length > 0 && stray.every((w) => alphanumerics(w.text) < 2);

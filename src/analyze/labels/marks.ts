@@ -310,7 +310,8 @@ function besideText(
   // (a tri-state box above, ticked as a result, sits as near its own).
   const rank = (pointed: boolean, fadedLine: boolean) => 2 * Number(pointed) + Number(fadedLine);
   let best: { mark: Mark; gap: number; rank: number } | undefined;
-  for (const box of changedBlobs(before, after, masked)) {
+  const blobs = changedBlobs(before, after, masked);
+  for (const box of blobs) {
     if (!markSized(box)) continue;
     const gained = inkGain(before, after, box) > MARK_GAIN;
     const turned = !gained && turnedAround(before, after, box);
@@ -325,21 +326,22 @@ function besideText(
     const checkbox = !turned && (isCheckbox(box) || tickInBox(before, after, box));
     best = { mark: { label: near.line.text, box, checkbox }, gap: near.gap, rank: ranked };
   }
-  return best?.mark ?? untickedBeside(before, after, linesBefore, linesAfter, masked);
+  return best?.mark ?? untickedBeside(before, after, linesBefore, linesAfter, blobs);
 }
 
 /**
  * A tick that went, or turned pale, beside a line that came back into full ink in its place
  * (a todo unticked: its text, struck through in faint grey where OCR did not read it, is read
  * after): the box unticked. Of several, the one nearest its line. A mark that went beside a
- * line that stayed as it was (TodoMVC's toggle-all arrow paling) is a side effect.
+ * line that stayed as it was (TodoMVC's toggle-all arrow paling) is a side effect. `blobs`: the
+ * places that changed, text left out (`besideText`'s).
  */
 function untickedBeside(
   before: LumaArea,
   after: LumaArea,
   linesBefore: readonly OcrLine[],
   linesAfter: readonly OcrLine[],
-  masked: Rect[],
+  blobs: Rect[],
 ): Mark | undefined {
   const cameBack = linesAfter.filter(
     (a) =>
@@ -349,7 +351,7 @@ function untickedBeside(
   );
   if (cameBack.length === 0) return undefined;
   let best: { mark: Mark; gap: number } | undefined;
-  for (const box of changedBlobs(before, after, masked)) {
+  for (const box of blobs) {
     if (!markSized(box)) continue;
     if (inkGain(after, before, box) <= MARK_GAIN || !isCheckbox(box)) continue;
     const near = rowLine(after, box, cameBack);

@@ -92,6 +92,15 @@ describe('captionAbove', () => {
     expect(captionAbove({ before, after: framed }, region, '~Fully Editable')).toBeUndefined();
   });
 
+  it('is the caption on the field\'s frame, not text far left on its row (a window behind read "ent")', () => {
+    const before = toLines([...line('Editable', 876, 462), ...line('Disabled', 839, 524)]);
+    const behind = [...after, ...toLines(line('ent', 660, 482))];
+    expect(captionAbove({ before, after: behind }, region, 'Disabled')).toBe('Fully Editable');
+    // Read with the frame's border before it ("~Fully Editable", a video), without it.
+    const video = behind.map((l) => (l.text === 'Fully Editable' ? { ...l, text: '~Fully Editable' } : l));
+    expect(captionAbove({ before, after: video }, region, 'Disabled')).toBe('Fully Editable');
+  });
+
   it('is nothing where the named line is not below the change, or nothing is above or left of it', () => {
     expect(captionAbove({ before: after, after }, region, 'Fully Editable')).toBeUndefined();
     const alone = toLines([...line('Grace Hopper', 845, 487), ...line('Disabled', 839, 524)]);
@@ -1475,6 +1484,15 @@ describe('captionOf', () => {
     expect(captionOf(lines, field)).toBe('Date');
     const stacked = toLines([...line('Amount', 200, 76), ...line('Expenses', 200, 20)]);
     expect(captionOf(stacked, field)).toBe('Amount');
+  });
+  it("reads a caption on the field's frame before a line far left on its row, not before a label near it", () => {
+    // A caption touching the field from above (Tk's labelframe), a line 150 px left on the row.
+    const framed = toLines([...line('Amount', 200, 82), ...line('ent', 20, 100)]);
+    expect(captionOf(framed, field)).toBe('Amount');
+    // A label column's label, near the field, names it whatever touches it from above.
+    expect(captionOf(toLines([...line('Amount', 200, 82), ...line('Date', 140, 100)]), field)).toBe('Date');
+    // A row pitch above is no frame's caption: the line far left on the row names it.
+    expect(captionOf(toLines([...line('Amount', 200, 70), ...line('ent', 20, 100)]), field)).toBe('ent');
   });
   it('reads nothing when no line sits beside or just above the field', () => {
     expect(captionOf(toLines([...line('Footer', 200, 400), ...line('Far', 700, 100)]), field)).toBeUndefined();

@@ -1261,6 +1261,12 @@ export function choiceAtPoint(
 /** How far right of a select's value its arrow may be clicked. */
 const ARROW_REACH = 48;
 
+/** How near above a field's text its frame's caption sits (px; half the caption's height where more). */
+const ON_FRAME_GAP = 4;
+
+/** How far left of a field, in letter heights, a line on its row is no nearer than a caption on its frame. */
+const FAR_LEFT = 4;
+
 /** How far above a field its caption may sit (a label stacked over its field). */
 const CAPTION_ABOVE = 40;
 
@@ -1289,7 +1295,7 @@ export function captionAbove(
   if (!named) return undefined;
   const outside = lines.after.filter((l) => center(l.box).y < region.y || center(l.box).x < region.x);
   if (named.box.y >= region.y + region.height) {
-    const caption = captionOf(outside, region);
+    const caption = captionOf(outside, region)?.replace(FRAME_BORDER, '');
     return caption && caption !== label ? caption : undefined;
   }
   if (named.box.y + named.box.height > region.y) return undefined;
@@ -1358,12 +1364,27 @@ export function captionInLine(line: OcrLine, region: Rect): string | undefined {
   return inField && /\p{L}{2}/u.test(caption) ? caption : undefined;
 }
 
-/** The line `captionOf` names a field by. */
+/**
+ * The line `captionOf` names a field by: left on its row, or just above. A caption on the
+ * field's own frame (touching it from above, where it starts) goes before a line far left on
+ * the row: Tk's labelframe "Fully Editable" over the box typed in, not "Ent" of a window
+ * behind, 150 px away. (A label column's near label still wins: an inline form's row above is
+ * a row pitch away, never touching.)
+ */
 function captionLineOf(lines: OcrLine[], box: Rect): OcrLine | undefined {
   const row = (l: OcrLine) => overlaps(l.box.y, l.box.height, box.y, box.height);
   const left = lines
     .filter((l) => row(l) && l.box.x + l.box.width <= box.x + 4 && box.x - (l.box.x + l.box.width) <= LABEL_REACH)
     .sort((a, b) => b.box.x + b.box.width - (a.box.x + a.box.width));
+  const onFrame = lines.find(
+    (l) =>
+      l.box.y + l.box.height <= box.y + 2 &&
+      box.y - (l.box.y + l.box.height) <= Math.max(ON_FRAME_GAP, l.box.height / 2) &&
+      Math.abs(l.box.x - box.x) <= l.box.height &&
+      alphanumerics(l.text) >= 2,
+  );
+  const far = (l: OcrLine) => box.x - (l.box.x + l.box.width) > FAR_LEFT * l.box.height;
+  if (left[0] && onFrame && far(left[0])) return onFrame;
   if (left[0]) return left[0];
   const above = lines
     .filter(

@@ -161,6 +161,15 @@ describe('gainedMark', () => {
       ];
     });
     expect(mark(f)).toBeUndefined();
+    // "Clear completed (2)" not read before (a video's frame), "Clear completed (1)" after: its
+    // count is text of a line that changed, no mark beside the filters.
+    const unread = frames((image, after) => {
+      digit(image, 428, !after);
+      const clear = write(image, 'Clear completed', 300, 100);
+      const count = { ...clear[0]!, text: after ? '(1)' : '(2)', box: { x: 424, y: 100, width: 24, height: 12 } };
+      return [...write(image, 'All Active Completed', 100, 100), ...(after ? [...clear, count] : [])];
+    });
+    expect(mark(unread)).toBeUndefined();
   });
 
   it('reads a box ticked beside a todo that OCR read struck through, letters apart, in its place', () => {
@@ -249,6 +258,25 @@ describe('gainedMark', () => {
     });
     // Without the pointer, the only label that stayed is the box above's, ticked as a result.
     expect(gainedMark(f.before, f.after, f.linesBefore, spoilt)).toMatchObject({ label: 'Safety Check' });
+    // A video where the pointer was not seen: the line read again in its place with a word
+    // spoilt and the tick as a word ("Vv Widgrs OK", its tick's pixels no text) is the one ticked.
+    const garbled = f.linesAfter.map((l) =>
+      l.text === 'Wipers OK'
+        ? {
+            ...l,
+            text: 'Vv Widgrs OK',
+            box: { ...l.box, x: 55, width: l.box.x + l.box.width - 55 },
+            words: [{ text: 'Vv', box: { x: 55, y: 71, width: 11, height: 11 } }, ...(l.words ?? [])],
+          }
+        : l,
+    );
+    expect(gainedMark(f.before, f.after, f.linesBefore, garbled)).toMatchObject({
+      label: 'Wipers OK',
+      checkbox: true,
+    });
+    // A word of it replaced by another ("Wipers OK" now "Brakes OK") is no spoilt reading.
+    const other = garbled.map((l) => (l.text === 'Vv Widgrs OK' ? { ...l, text: 'Vv Brakes OK' } : l));
+    expect(gainedMark(f.before, f.after, f.linesBefore, other)).toMatchObject({ label: 'Safety Check' });
     // A pointer on a line that other text replaced does not make it the mark's label.
     const replaced = spoilt.map((l) => (l.text === 'OK' ? { ...l, text: 'Brakes' } : l));
     expect(gainedMark(f.before, f.after, f.linesBefore, replaced, pointer)).toMatchObject({ label: 'Safety Check' });

@@ -145,6 +145,27 @@ function shade(image: LumaArea, box: Rect): number {
   return count > 0 ? sum / count / 255 : 0;
 }
 
+/**
+ * Whether `now` is `was` read again in its place with a word spoilt (a pointer drawn over it, in
+ * a video where it was not seen) and its tick as a word before it: as many words, a tick's
+ * reading aside, at least half of them the same, and the others read at most half their letters
+ * apart ("Wipers OK", then "Vv Widgrs OK"; not "object array", then "object object": a path
+ * that changed).
+ */
+function spoiltInPlace(was: OcrLine, now: OcrLine): boolean {
+  if (!samePlace(was.box, now.box)) return false;
+  const [before, after] = [was.text, now.text].map((text) =>
+    text
+      .toLowerCase()
+      .split(/\s+/u)
+      .filter((word) => word && !TICK_READ.test(word)),
+  );
+  if (before!.length !== after!.length || before!.length === 0) return false;
+  const same = before!.filter((word, i) => alphanumerics(word) >= 2 && word === after![i]).length;
+  const misread = before!.every((word, i) => 2 * editDistance(word, after![i]!) <= word.length);
+  return 2 * same >= before!.length && misread;
+}
+
 /** Whether two readings share a word of two letters or more ("OK" of "Wipers OK"). */
 function sharesWord(a: string, b: string): boolean {
   const words = (text: string) =>
@@ -212,8 +233,8 @@ function redrawn(before: LumaArea, after: LumaArea, box: Rect, dx: number, dy: n
   return count;
 }
 
-/** A tick as OCR reads it, with the edge of its box or without: "v", "Iv", "lv", "|v". */
-const TICK_READ = /^[Il|1]?[vV✓✔]$/u;
+/** A tick as OCR reads it, with the edge of its box or without: "v", "Iv", "lv", "|v", or twice ("Vv", a video's blurred tick). */
+const TICK_READ = /^[Il|1]?(?:[vV✓✔]|[vV]{2})$/u;
 
 /** How far beside a line's text the pointer may rest and be on its control (its box or tick). */
 const POINTER_BESIDE = 24;
@@ -256,7 +277,8 @@ function besideText(
   pointer: Point | undefined,
 ): Mark | undefined {
   // Text that changed or moved is the result; its pixels are left out.
-  const wordsOf = (lines: readonly OcrLine[]) => lines.flatMap((l) => l.words ?? [{ text: l.text, box: l.box }]);
+  const wordsOf = (lines: readonly OcrLine[]) =>
+    lines.flatMap((l) => (l.words ?? [{ text: l.text, box: l.box }]).map((w) => ({ ...w, line: l })));
   const [wordsBefore, wordsAfter] = [wordsOf(linesBefore), wordsOf(linesAfter)];
   // A word read a letter apart in the same place is the same word (a tick beside it can cost it a
   // letter); one that shifted along its row is text redrawn ("left" after "items" lost its "s").
@@ -267,16 +289,20 @@ function besideText(
         sameReading(o.text, word.text) && samePlace(o.box, word.box) && Math.abs(o.box.x - word.box.x) <= WORD_JITTER,
     );
   // A mark itself can be read as a letter ("v" for a tick or an arrow): a word needs two to count
-  // as text, and a tick read with its box's edge ("Iv") is none. A number read in place of
-  // another is text too ("0items" then "1", "(2)" then "(1)": a counter).
-  const numberInPlace = (word: { text: string; box: Rect }, others: { text: string; box: Rect }[]) =>
-    /\d/u.test(word.text) && others.some((o) => /\d/u.test(o.text) && samePlace(o.box, word.box));
-  const masked = [
+  // as text, and a tick read with its box's edge ("Iv") is none.
+  const isText = (word: { text: string }) => alphanumerics(word.text) >= 2 && !TICK_READ.test(word.text);
+  const changed = [
     ...wordsBefore.filter((w) => !unchanged(w, wordsAfter)).map((w) => ({ w, others: wordsAfter })),
     ...wordsAfter.filter((w) => !unchanged(w, wordsBefore)).map((w) => ({ w, others: wordsBefore })),
-  ]
-    .filter(({ w, others }) => (alphanumerics(w.text) >= 2 && !TICK_READ.test(w.text)) || numberInPlace(w, others))
-    .map(({ w }) => pad(w.box, 2, 2));
+  ];
+  // A number is text too where it was read in place of another ("0items" then "1", "(2)" then
+  // "(1)": a counter), or on a line whose words are text that changed ("Clear completed (1)",
+  // read only after: its count went from 2 to 1).
+  const counter = ({ w, others }: { w: (typeof wordsAfter)[number]; others: typeof wordsAfter }) =>
+    /\d/u.test(w.text) &&
+    (others.some((o) => /\d/u.test(o.text) && samePlace(o.box, w.box)) ||
+      changed.some((c) => c.w.line === w.line && c.w !== w && isText(c.w)));
+  const masked = changed.filter((c) => isText(c.w) || counter(c)).map(({ w }) => pad(w.box, 2, 2));
   // The text beside a mark: a line that stayed, or one that faded in place (a todo ticked
   // off is greyed and struck through), not one that moved or that other text replaced; and
   // the one the pointer rests on.
@@ -288,6 +314,7 @@ function besideText(
         linesAfter.some((a) => sameReading(a.text, l.text) && samePlace(a.box, l.box)) ||
         // Or read with the mark as a letter before it ("object" as "v object": a tree node's arrow).
         linesAfter.some((a) => indicatorChanged(l.text, a.text) && samePlace(a.box, l.box)) ||
+        linesAfter.some((a) => spoiltInPlace(l, a)) ||
         ((!linesAfter.some((a) => a.text === l.text || samePlace(a.box, l.box)) ||
           linesAfter.some((a) => samePlace(a.box, l.box) && readStruckThrough(a.text, l.text))) &&
           likeness(before, after, l.box) >= FADED_LIKENESS),

@@ -62,11 +62,11 @@ import { saveAnalysis } from '../storage/analyses';
 import type { EventRecord } from '../capture/events';
 import { getRecording, listEvents } from '../storage/recordings';
 import { changeApartFrom, changeBesideMark, focusLeftIn, markAppendedIn, modifiedMarkIn } from './labels/side-effects';
-import { dotMovedTo } from './labels/marks';
+import { dotMovedTo, labelBoxStrip } from './labels/marks';
 import { chosenByField, chosenFromList, droppedDown, openedByButton, typedWhereValueWas } from './read-again';
 import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
-import { expand, ROW_HEIGHT, type Point, type Rect } from '../shared/geometry';
+import { expand, ROW_HEIGHT, union, type Point, type Rect } from '../shared/geometry';
 import { blankRightOf, placeholderTypedOver, readChange, type ChangeReading } from './labels/pixels';
 import { readRow } from './point-row';
 import { distinctScreens, readScreens } from './screens';
@@ -457,11 +457,14 @@ async function readPixels(
   const point = draft.kind === 'click' ? loggedPoint(draft) : undefined;
   if (draft.kind !== 'visual' && !point) return undefined;
   if (!lines || !draft.region || !draft.beforeFrameId || !draft.afterFrameId) return undefined;
+  // A logged click on a box's label: the box lies along the row left of the point.
+  const area = expand(draft.region, AROUND);
+  const read = point ? union([area, labelBoxStrip(point)])! : area;
   try {
     return await readChange(
       draft.beforeFrameId,
       draft.afterFrameId,
-      expand(draft.region, AROUND),
+      read,
       linesIn(lines.before, draft.region, AROUND),
       linesIn(lines.after, draft.region, AROUND),
       point,
@@ -677,11 +680,12 @@ function describeStep(
     control = { type: 'radio' };
     appeared = undefined;
   }
+  // (A click on the text beside a box that ticked, on its row, was on the box's label.)
   const toggled =
     !radio &&
     pixels?.toggled &&
     !pageLabel &&
-    !(atPoint && onWord([...atPoint.before, ...(lines?.before ?? [])], atPoint.point))
+    (pixels.byLabel || !(atPoint && onWord([...atPoint.before, ...(lines?.before ?? [])], atPoint.point)))
       ? pixels.toggled
       : undefined;
   const choice =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rect } from '../../shared/geometry';
 import { toLines, type OcrLine, type OcrWord } from '../ocr/lines';
-import { boxToggledAt, dotMovedTo, gainedMark } from './marks';
+import { boxToggledAt, boxToggledBeside, dotMovedTo, gainedMark } from './marks';
 import type { LumaArea } from '../frame-luma';
 
 const WIDTH = 640;
@@ -506,6 +506,43 @@ describe('boxToggledAt', () => {
     } as const;
     expect(boxToggledAt(paled.before, paled.after, { x: 28, y: 48 }, unticked)).toBe('unticked');
     expect(boxToggledAt(paled.before, paled.after, { x: 90, y: 48 }, unticked)).toBeUndefined();
+  });
+});
+
+describe('boxToggledBeside', () => {
+  // Tk's check button: an 11 px box, its label 8 px right of it; the click on "Wipers".
+  const tick = (image: LumaArea, x: number, y: number) => {
+    for (let i = 0; i < 3; i++) fill(image, { x: x + 2 + i, y: y + 5 + i, width: 1, height: 2 }, 0);
+    for (let i = 0; i < 4; i++) fill(image, { x: x + 5 + i, y: y + 6 - i, width: 1, height: 2 }, 0);
+  };
+  const ticked = frames((image, after) => {
+    image.data.fill(TK_GREY);
+    tkCheckBox(image, 55, 71);
+    if (after) tick(image, 55, 71);
+    return write(image, 'Wipers OK', 74, 70, 6, 20);
+  });
+
+  it('says a click on a label ticked the box left of it on its row, or unticked it', () => {
+    expect(boxToggledBeside(ticked.before, ticked.after, { x: 96, y: 76 })).toBe('ticked');
+    expect(boxToggledBeside(ticked.after, ticked.before, { x: 96, y: 76 })).toBe('unticked');
+  });
+
+  it('says nothing of a box off the row, too far left, or right of the click', () => {
+    expect(boxToggledBeside(ticked.before, ticked.after, { x: 96, y: 110 })).toBeUndefined();
+    expect(boxToggledBeside(ticked.before, ticked.after, { x: 160, y: 76 })).toBeUndefined();
+    expect(boxToggledBeside(ticked.before, ticked.after, { x: 30, y: 76 })).toBeUndefined();
+    // Ink lost in no box (a filter's border gone left of the one clicked) unticked nothing.
+    const border = frames((image, after) => {
+      if (!after) outline(image, { x: 60, y: 68, width: 16, height: 16 }, 60);
+      return write(image, 'Active', 90, 70);
+    });
+    expect(boxToggledBeside(border.before, border.after, { x: 100, y: 76 })).toBeUndefined();
+    // Nor a square that darkened in no box (a combo box's text lit up as its list dropped).
+    const lit = frames((image, after) => {
+      if (after) fill(image, { x: 60, y: 68, width: 16, height: 16 }, 60);
+      return write(image, 'Sydney', 90, 70);
+    });
+    expect(boxToggledBeside(lit.before, lit.after, { x: 100, y: 76 })).toBeUndefined();
   });
 });
 

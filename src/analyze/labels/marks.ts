@@ -472,6 +472,37 @@ export function boxToggledAt(
   return undefined;
 }
 
+/** How far left of a logged click on a box's label the box may end (Tk's check button: 30 px). */
+const LABEL_TO_BOX = 48;
+
+/** The strip of a row left of a logged click where the box of a label clicked lies (see `boxToggledBeside`). */
+export function labelBoxStrip(point: Point): Rect {
+  const reach = LABEL_TO_BOX + SMALL_BOX_MAX;
+  return { x: point.x - reach, y: point.y - SMALL_BOX_MAX, width: reach, height: 2 * SMALL_BOX_MAX };
+}
+
+/**
+ * Whether a logged click at `point` on a box's label (a desktop check button's text, an HTML
+ * label) ticked the box or unticked it: a mark on the point's row, ending at most
+ * `LABEL_TO_BOX` left of the point, gained ink inside an empty square box (`tickInBox`), or lost
+ * it so. (Not any square that changed: a combo box's text lit up as its list dropped.) A change
+ * under the point itself is `boxToggledAt`'s.
+ */
+export function boxToggledBeside(
+  before: LumaArea,
+  after: LumaArea,
+  point: { x: number; y: number },
+): 'ticked' | 'unticked' | undefined {
+  for (const box of changedBlobs(before, after, [])) {
+    const right = box.x + box.width;
+    const onRow = point.y >= box.y - TICK_REACH && point.y <= box.y + box.height + TICK_REACH;
+    if (!onRow || right > point.x - TICK_REACH || point.x - right > LABEL_TO_BOX || !markSized(box)) continue;
+    if (inkGain(before, after, box) > MARK_GAIN && tickInBox(before, after, box)) return 'ticked';
+    if (inkGain(after, before, box) > MARK_GAIN && tickInBox(after, before, box)) return 'unticked';
+  }
+  return undefined;
+}
+
 /** A small square mark: a box ticked (a sort arrow or a dot is flatter or smaller). */
 function isCheckbox(box: Rect): boolean {
   const ratio = box.width / box.height;

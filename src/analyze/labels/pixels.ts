@@ -8,7 +8,7 @@
 import { alphanumerics, samePlace, wordCount, type OcrLine } from '../ocr/lines';
 import { clamp, expand, intersects, union, type Point, type Rect } from '../../shared/geometry';
 import { getFrame } from '../../storage/recordings';
-import { boxToggledAt, gainedMark, PIXEL_CHANGE, type Mark } from './marks';
+import { boxToggledAt, boxToggledBeside, gainedMark, PIXEL_CHANGE, type Mark } from './marks';
 import { frameLuma, type LumaArea } from '../frame-luma';
 import { BUTTON_WORDS, holdsDialog } from './labels';
 
@@ -24,6 +24,8 @@ export interface ChangeReading {
   mark?: Mark;
   /** A logged click at a point ticked a box there, or unticked it. */
   toggled?: 'ticked' | 'unticked';
+  /** It did so on the box's label, the box left of it on its row (`boxToggledBeside`). */
+  byLabel?: true;
   /** The frames' luma over the change and its surroundings (read once, for every look at pixels). */
   before?: LumaArea;
   after?: LumaArea;
@@ -79,11 +81,14 @@ function changeIn(
     before.filter((line) => meanDifference(a, b, line.box) > CHANGED || gained(line)).map((l) => l.text),
   );
   const mark = gainedMark(a, b, before, after, pointer);
-  const toggled = point ? boxToggledAt(a, b, point, mark) : undefined;
+  const at = point ? boxToggledAt(a, b, point, mark) : undefined;
+  const beside = point && !at ? boxToggledBeside(a, b, point) : undefined;
+  const toggled = at ?? beside;
   return {
     changed,
     ...(mark ? { mark } : {}),
     ...(toggled ? { toggled } : {}),
+    ...(beside ? { byLabel: true as const } : {}),
     before: a,
     after: b,
   };

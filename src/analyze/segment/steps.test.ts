@@ -180,6 +180,29 @@ describe('buildSteps', () => {
     expect(elsewhere.map((s) => s.visual.length)).toEqual([0, 1]);
   });
 
+  it('gives a change to the click logged while it went on, where it happened, not to the action before', () => {
+    // A whole screen's video: the pointer's glide to a check box began the change 0.8 s before
+    // the click; the tick ended it. The link clicked before opened the window (the first change).
+    const window = { x: 660, y: 300, width: 240, height: 364 };
+    const events = [
+      click(2.25, undefined, { x: 773, y: 305 }),
+      { ...visual(2.4, 'opened', window), endT: 2500 },
+      { ...visual(3.17, 'ticked', window), endT: 4000 },
+      click(3.98, undefined, { x: 756, y: 541 }),
+      { ...visual(5.17, 'next', { x: 704, y: 580, width: 120, height: 28 }), endT: 6000 },
+      click(5.71, undefined, { x: 764, y: 595 }),
+    ];
+    const result = steps(events);
+    expect(result.map((s) => s.visual.map((v) => v.beforeFrameId))).toEqual([
+      ['opened-before'],
+      ['ticked-before'],
+      ['next-before'],
+    ]);
+    // A click made elsewhere while a change went on leaves it to the action before.
+    const elsewhere = steps([click(2.25), { ...visual(3.17, 'a', window), endT: 4000 }, click(3.98)]);
+    expect(elsewhere.map((s) => s.visual.length)).toEqual([1, 0]);
+  });
+
   it('makes no step of a page loading that was logged as a navigation; the action that led there keeps it', () => {
     const page = { x: 0, y: 0, width: 1280, height: 800 };
     const withPages = (events: StepEvent[], navigations: number[]) =>

@@ -349,19 +349,33 @@ function partAtScrolls<E extends StepEvent>(burst: Burst<E>): Burst<E>[] {
 const CLICK_REACH = 16;
 
 /**
+ * A click logged while a change was going on, where it happened, whose result ended it: the
+ * change is that click's, however early it began. On a whole screen's video the pointer is
+ * drawn, and its glide to the control starts the change (a check box ticked 0.8 s into a change
+ * begun by the pointer, ended 20 ms after the click's logged time), so by its start it would
+ * go to the action before.
+ */
+function clickedDuring<E extends StepEvent>(steps: StepDraft<E>[], burst: Burst<E>): StepDraft<E> | undefined {
+  return steps.find(
+    (s) => logged(s) && s.kind === 'click' && burst.start < s.start && s.start <= burst.end && clickedIn(s, burst),
+  );
+}
+
+/** Whether `step`'s click lies in one of `burst`'s changed places. */
+function clickedIn<E extends StepEvent>(step: StepDraft<E>, burst: Burst<E>): boolean {
+  const point = step.events.find((e) => e.type === 'click')?.point;
+  return point !== undefined && burst.events.some((e) => e.box && contains(expand(e.box, CLICK_REACH), point));
+}
+
+/**
  * Of the actions a change could be the result of, the one clicked where it happened, when
  * the last of them was clicked elsewhere: a change that came late (a video's frames lag a
  * logger's clock now and then) is the earlier click's, not the next one's begun meanwhile.
  */
 function clickedThere<E extends StepEvent>(candidates: StepDraft<E>[], burst: Burst<E>): StepDraft<E> | undefined {
-  const boxes = burst.events.flatMap((e) => (e.box ? [e.box] : []));
-  const pointOf = (s: StepDraft<E>) => s.events.find((e) => e.type === 'click')?.point;
-  const there = (s: StepDraft<E>) => {
-    const point = pointOf(s);
-    return point !== undefined && boxes.some((box) => contains(expand(box, CLICK_REACH), point));
-  };
+  const there = (s: StepDraft<E>) => clickedIn(s, burst);
   const last = candidates.at(-1);
-  if (!last || !pointOf(last) || there(last)) return undefined;
+  if (!last || !last.events.find((e) => e.type === 'click')?.point || there(last)) return undefined;
   return candidates.findLast(there);
 }
 
@@ -434,6 +448,7 @@ function attachVisual<E extends StepEvent>(steps: StepDraft<E>[], burst: Burst<E
   // A change just before an action is its own when nothing came before it: a logger's
   // clock and the video's can differ by a few hundred milliseconds.
   const owner =
+    clickedDuring(steps, burst) ??
     clickedThere(candidates, burst) ??
     candidates.at(-1) ??
     steps.find(

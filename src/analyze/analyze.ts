@@ -51,7 +51,7 @@ import {
   wentOnFrom,
   settledAfter,
 } from './inferences';
-import { alphanumerics, linesIn, withoutShortcut, type OcrLine } from './ocr/lines';
+import { alphanumerics, linesIn, runReading, withoutShortcut, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
 import { buildSteps, defaultStepOptions, type StepDraft } from './segment/steps';
 import { isCaretBlink } from './segment/caret';
@@ -259,7 +259,10 @@ function nameReadWhole(
   const elsewhere = frames.flatMap((f) => [...(f.lines ?? []), ...(f.before ?? []), ...(f.after ?? [])]);
   for (const step of steps) {
     if (step.seen !== 'point' || (step.kind !== 'click' && step.kind !== 'type') || !step.label) continue;
-    const line = readAtPointer.get(step)?.find((l) => l.text === step.label);
+    // (Or the run of a line's words that named it: a caption read with its field's caret.)
+    const read = readAtPointer.get(step) ?? [];
+    const label = step.label;
+    const line = read.find((l) => l.text === label) ?? read.map((l) => runReading(l, label)).find(Boolean);
     const whole = line ? readWholeElsewhere(line, elsewhere) : undefined;
     if (!whole) continue;
     step.label = step.facts.label = whole;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { union } from '../../shared/geometry';
-import { toLines, type OcrLine, type OcrWord } from '../ocr/lines';
+import { runReading, toLines, type OcrLine, type OcrWord } from '../ocr/lines';
 import {
   actedOn,
   hiddenRun,
@@ -321,6 +321,14 @@ describe('readWholeElsewhere', () => {
     expect(readWholeElsewhere(read('bo-boxes', 752, 570, 70), screen)).toBe('Combo-boxes');
     expect(readWholeElsewhere(read('Comho-boxes', 727, 570, 72), screen)).toBe('Combo-boxes');
     expect(readWholeElsewhere(read('Nam', 700, 120, 60), [read('Name:', 700, 120, 93)])).toBe('Name:');
+  });
+
+  it('names a caption read with its field\'s caret ("ome Phone: 1") by the run of words that named it', () => {
+    const row = toLines(line('ome Phone: 1', 744, 184, 70));
+    const caption = runReading(row[0]!, 'ome Phone:');
+    expect(caption?.box).toMatchObject({ x: 744, width: 98 });
+    expect(readWholeElsewhere(caption!, [read('Home Phone:', 735, 184, 95)])).toBe('Home Phone:');
+    expect(runReading(row[0]!, 'Phone: 2')).toBeUndefined();
   });
 
   it('keeps a label that another reading holds as whole words, or that is read elsewhere, less surely, or two ways', () => {

@@ -34,5 +34,16 @@ describe('toLines', () => {
     expect(link?.words?.map((w) => w.text)).toEqual(['5.', 'Combo-boxes']);
     const [spaced] = toLines([word('Multi-', 700, 40), word('select', 746, 40)]);
     expect(spaced?.text).toBe('Multi- select');
+    // Its hyphen read with both parts.
+    const [twice] = toLines([word('4.', 710, 12), word('Check-', 727, 50), word('-buttons', 779, 60)]);
+    expect(twice?.text).toBe('4. Check-buttons');
+  });
+
+  it('keeps no line of a letter or two repeated (a huge pale heading), but keeps short words', () => {
+    const row = (...texts: string[]) => toLines(texts.map((text, i) => word(text, 640 + 30 * i, 20)));
+    expect(row('mm', 'mm', 'mm', 'om', 'om', 'om')).toEqual([]);
+    expect(row('Mo', 'Tu', 'We', 'Th', 'Fr').map((l) => l.text)).toEqual(['Mo Tu We Th Fr']);
+    expect(row('1', '2', '3', '4').map((l) => l.text)).toEqual(['1 2 3 4']);
+    expect(row('OK', 'OK').map((l) => l.text)).toEqual(['OK OK']);
   });
 });

@@ -33,6 +33,20 @@ const SHARING_BAR = /\bis sharing (your screen|a window|this tab)\b/i;
 /** A text-beam mouse pointer read as a letter: on a shared screen it rests where a field was clicked. */
 const POINTER_READING = /^[Il|!\]]$/;
 
+/**
+ * Whether a line is OCR's reading of shapes too large or faint to be letters at its scale: many
+ * words of a letter or two, drawn from two letters at most ("mm mm mm om om om", a page's huge
+ * pale "todos" heading in a video). A row of short words is otherwise text ("Mo Tu We Th Fr").
+ */
+function repeatedGlyphs(text: string): boolean {
+  const words = text.toLowerCase().split(/\s+/u).filter(Boolean);
+  const letters = new Set(words.join(''));
+  return words.length >= REPEATED_WORDS && words.every((w) => w.length <= 2) && letters.size <= 2;
+}
+
+/** How many short words of two letters make a line of repeated glyphs. */
+const REPEATED_WORDS = 4;
+
 /** Fewer pixels tall than this, OCR's "text" is an edge or a rule, never letters. */
 const MIN_TEXT_HEIGHT = 4;
 /**
@@ -68,7 +82,7 @@ export function toLines(words: OcrWord[]): OcrLine[] {
     const text = line.map((w) => w.text).join(' ');
     const box = union(line.map((w) => w.box))!;
     const least = [...text.replace(/\s/g, '')].length === 1 ? MIN_CHARACTER_HEIGHT : MIN_TEXT_HEIGHT;
-    return !SHARING_BAR.test(text) && !POINTER_READING.test(text) && box.height >= least;
+    return !SHARING_BAR.test(text) && !POINTER_READING.test(text) && !repeatedGlyphs(text) && box.height >= least;
   });
   return kept.map((read) => {
     const line = joinedAtHyphens(read.map((w) => ({ ...w, text: withoutEdges(w.text) })));
@@ -94,10 +108,11 @@ function joinedAtHyphens(words: OcrWord[]): OcrWord[] {
   for (const word of words) {
     const last = out.at(-1);
     const gap = last ? word.box.x - (last.box.x + last.box.width) : Infinity;
-    if (last && /\p{L}-$/u.test(last.text) && /^\p{L}/u.test(word.text) && gap <= HYPHEN_GAP * word.box.height) {
+    // (Its hyphen read twice, once with each part: "Check-" and "-buttons".)
+    if (last && /\p{L}-$/u.test(last.text) && /^-?\p{L}/u.test(word.text) && gap <= HYPHEN_GAP * word.box.height) {
       out[out.length - 1] = {
         ...last,
-        text: `${last.text}${word.text}`,
+        text: `${last.text}${word.text.replace(/^-/u, '')}`,
         confidence: Math.min(last.confidence, word.confidence),
         box: union([last.box, word.box])!,
       };
@@ -271,6 +286,18 @@ export function partIn(line: OcrLine, area: Rect): OcrLine {
   const inside = words.filter((w) => contains(area, center(w.box)));
   if (inside.length === 0 || inside.length === words.length) return line;
   return withWords(line, inside);
+}
+
+/**
+ * The run of a line's words that reads `text` ("ome Phone:" of "ome Phone: 1", a caption read
+ * with a field's caret), as a line of its own; undefined where no run of them does.
+ */
+export function runReading(line: OcrLine, text: string): OcrLine | undefined {
+  const words = line.words ?? [];
+  for (let start = 0; start < words.length; start++)
+    for (let end = start + 1; end <= words.length; end++)
+      if (wordsText(words.slice(start, end)) === text) return withWords(line, words.slice(start, end));
+  return undefined;
 }
 
 /** A line made of some of its words (at least one). */

@@ -394,9 +394,9 @@ async function nameFromWholeFrames(
 
 /**
  * A click seen only as pixels that brought a new page or view over much of the screen is named
- * by the line outside the change that reads as the new view's title (`newViewTitle`, `linkTo`:
- * a sidebar's "Modals" for the page titled "Modals"). Reads the before frame whole, only for
- * such changes, and only where the new view has a title.
+ * by the line that reads as the new view's title, outside the change or a menu's that stayed in
+ * it (`newViewTitle`, `linkTo`: a sidebar's "Modals" for the page titled "Modals"). Reads the
+ * before frame whole, only for such changes, and only where the new view has a title.
  */
 async function nameNewViews(
   steps: AnalyzedStep[],
@@ -411,7 +411,7 @@ async function nameNewViews(
     if (!title) continue;
     signal?.throwIfAborted();
     try {
-      const link = linkTo(title, (await backend.analyzeFrame(step.beforeFrameId)).lines, region);
+      const link = linkTo(title, (await backend.analyzeFrame(step.beforeFrameId)).lines, region, ocr.after);
       if (!link) continue;
       step.label = step.facts.label = link.text;
       step.labelSource = 'ocr';

@@ -1415,13 +1415,13 @@ describe('newViewTitle and linkTo', () => {
   const sidebar = toLines([...line('Accordions', 58, 261), ...line('Menu', 58, 525), ...line('Modals', 58, 558)]);
 
   it('titles a new page that took the place of the last over much of the screen', () => {
-    expect(newViewTitle(accordions, modals, pane, frame)).toBe('Modals');
+    expect(newViewTitle(accordions, modals, pane, frame)?.text).toBe('Modals');
     // Not by a header's button that stayed beside it, read taller in a video's frame.
     const button = line('PayPal', 1114, 19).map((w) => ({ ...w, box: { ...w.box, height: 30 } }));
     const withButton = (words: OcrWord[]) => toLines([...words, ...button]);
-    expect(newViewTitle(withButton(accordionWords), withButton(modalWords), pane, frame)).toBe('Modals');
+    expect(newViewTitle(withButton(accordionWords), withButton(modalWords), pane, frame)?.text).toBe('Modals');
     // Nor where OCR read the button only after: it lies beside the change, not in it.
-    expect(newViewTitle(accordions, withButton(modalWords), pane, frame)).toBe('Modals');
+    expect(newViewTitle(accordions, withButton(modalWords), pane, frame)?.text).toBe('Modals');
   });
 
   it('is no new view where the change was small or most of its lines stayed', () => {
@@ -1430,11 +1430,33 @@ describe('newViewTitle and linkTo', () => {
     expect(newViewTitle(accordions, opened, pane, frame)).toBeUndefined();
   });
 
+  const titleOf = (lines: OcrLine[], text: string) => lines.find((l) => l.text === text)!;
+
   it("finds the link outside the change that reads as the new page's title, whatever its case", () => {
-    expect(linkTo('Modals', [...sidebar, ...accordions], pane)?.box.x).toBe(58);
-    expect(linkTo('Components', toLines(line('COMPONENTS', 39, 221)), pane)?.text).toBe('COMPONENTS');
+    const title = titleOf(modals, 'Modals');
+    expect(linkTo(title, [...sidebar, ...accordions], pane)?.box.x).toBe(58);
+    const components = toLines(heading('Components', 331, 25));
+    expect(linkTo(components[0]!, toLines(line('COMPONENTS', 39, 221)), pane)?.text).toBe('COMPONENTS');
     // The title inside the change itself (the page's own heading) is no link to it.
-    expect(linkTo('Accordions', accordions, pane)).toBeUndefined();
+    expect(linkTo(titleOf(accordions, 'Accordions'), accordions, pane)).toBeUndefined();
+  });
+
+  it("titles a page whose heading was replaced beside a menu that changed its highlight, by the menu's link", () => {
+    // The change took in the sidebar (its highlight moved): most lines read there stayed.
+    const wide = { x: 28, y: 16, width: 1080, height: 704 };
+    const menu = [...line('Accordions', 58, 255), ...line('Avatars', 58, 289), ...line('Badges', 58, 321)];
+    const more = [...line('Bars', 58, 355), ...line('Cards', 58, 420), ...line('Chips', 58, 453)];
+    const links = [...menu, ...more, ...line('Menu', 58, 520), ...line('Modals', 58, 552), ...line('Nav', 58, 586)];
+    const was = toLines([...links, ...accordionWords]);
+    const now = toLines([...links, ...modalWords]);
+    const title = newViewTitle(was, now, wide, frame);
+    expect(title?.text).toBe('Modals');
+    expect(linkTo(title!, was, wide, now)?.box).toMatchObject({ x: 58, y: 552 });
+    // A link in the change that did not stay put is none (content that read as the title).
+    expect(linkTo(title!, was, wide, toLines(modalWords))).toBeUndefined();
+    // Nor is a page whose heading stayed, its other lines few and gone, a new view.
+    const same = toLines([...links, ...heading('Accordions', 328, 25), ...line('Open Modal', 338, 349)]);
+    expect(newViewTitle(was, same, wide, frame)).toBeUndefined();
   });
 });
 

@@ -1428,32 +1428,51 @@ const NEW_VIEW_SHARE = 0.6;
 
 /**
  * The title of the new page or view a change brought (`screenTitle` of the lines it shows
- * that are new), where it was one: over much of the frame, most of the lines read there before gone.
+ * that are new in their places), where it was one: over much of the frame, and most of the
+ * lines read there before gone, or the title read where another heading was (a page's content
+ * replaced beside a menu that changed only its highlight: most lines stayed).
  */
 export function newViewTitle(
   before: OcrLine[],
   after: OcrLine[],
   region: Rect,
   frame: { width: number; height: number },
-): string | undefined {
-  if (region.width * region.height < frame.width * frame.height * VIEW_AREA) return undefined;
-  const gone = before.filter((b) => !after.some((a) => a.text === b.text));
-  if (before.length === 0 || gone.length < before.length * NEW_VIEW_SHARE) return undefined;
-  // Its title is new to the screen, and in the change: a header's button that stayed beside the
-  // change is not, though OCR read it only after (boxed with its border, taller than the title).
-  return screenTitle(
-    after.filter((a) => contains(region, center(a.box)) && !before.some((b) => b.text === a.text)),
-    frame.height,
+): OcrLine | undefined {
+  if (before.length === 0 || region.width * region.height < frame.width * frame.height * VIEW_AREA) return undefined;
+  // Its title is new where it stands, and in the change: a header's button that stayed beside
+  // the change is not, though OCR read it only after (boxed with its border, taller than the title).
+  const fresh = after.filter(
+    (a) => contains(region, center(a.box)) && !before.some((b) => b.text === a.text && samePlace(b.box, a.box)),
   );
+  const text = screenTitle(fresh, frame.height);
+  const title = fresh.find((a) => a.text === text);
+  if (!title) return undefined;
+  const gone = before.filter((b) => !after.some((a) => a.text === b.text));
+  const replaced = before.some(
+    (b) =>
+      samePlace(b.box, title.box) &&
+      b.text !== title.text &&
+      !after.some((a) => a.text === b.text && samePlace(a.box, b.box)),
+  );
+  return gone.length >= before.length * NEW_VIEW_SHARE || replaced ? title : undefined;
 }
 
 /**
- * The line outside the change that reads as the new view's title, whatever its case
+ * The line that reads as the new view's title (`title`, as read after), whatever its case
  * ("COMPONENTS" in a sidebar, "Components" over the page): the link that led there. A
- * navigation menu names the pages it leads to, and stays put.
+ * navigation menu names the pages it leads to, and stays put: one outside the change, else
+ * one in it read again in its place after (`after`: a menu whose highlight moved with the
+ * click), never the title itself.
  */
-export function linkTo(title: string, lines: OcrLine[], region: Rect): OcrLine | undefined {
-  return lines.find((l) => !intersects(l.box, region) && sameReading(l.text.toLowerCase(), title.toLowerCase()));
+export function linkTo(title: OcrLine, lines: OcrLine[], region: Rect, after: OcrLine[] = []): OcrLine | undefined {
+  const reads = (l: OcrLine) => sameReading(l.text.toLowerCase(), title.text.toLowerCase());
+  return (
+    lines.find((l) => !intersects(l.box, region) && reads(l)) ??
+    lines.find(
+      (l) =>
+        reads(l) && !samePlace(l.box, title.box) && after.some((a) => a.text === l.text && samePlace(a.box, l.box)),
+    )
+  );
 }
 
 /** At most this long, and this many words: a product's name, not a sentence that sits beside it. */

@@ -139,6 +139,24 @@ describe('openedByButton', () => {
     expect(unread).toMatchObject({ kind: 'visual', label: 'Open' });
   });
 
+  it('names it by the button OCR boxed whole, its edges read as quotes, without them', async () => {
+    // A video's frame: "“open Modal\"" boxed from the button's left edge to its right.
+    const boxed = line('“open Modal"', 330, 343, 110, 28);
+    const padded = luma();
+    for (let y = 343; y < 371; y++)
+      for (let x = 330; x < 440; x++)
+        padded.data[y * padded.width + x] = x >= 340 && x < 430 && y >= 350 && y < 364 && x % 3 === 0 ? 250 : 100;
+    const step = clicked();
+    await openedByButton(
+      step,
+      opened,
+      { before: [...page.slice(0, 2), boxed], after: dialog },
+      padded,
+      boxReader(undefined),
+    );
+    expect(step).toMatchObject({ kind: 'visual', label: 'open Modal', seen: 'gone' });
+  });
+
   it('leaves a step named at its point, or one whose change left the button in view', async () => {
     const pointed = { ...clicked(), seen: 'point' as const };
     await openedByButton(pointed, opened, { before: page, after: dialog }, luma(), boxReader('Open Modal'));

@@ -193,8 +193,12 @@ export async function openedByButton(
   } catch {
     // An unreadable frame: the button's text as first read.
   }
-  renamed(step, { ...step.facts, label }, 'gone');
+  // (A button boxed whole has its edges read as quotes: "“open Modal\"".)
+  renamed(step, { ...step.facts, label: label.replace(BUTTON_EDGES, '') || label }, 'gone');
 }
+
+/** A filled button's edges as OCR reads them round its text. */
+const BUTTON_EDGES = /^[“”"‘’']+|[“”"‘’']+$/gu;
 
 /** Where a step's label was seen that names its control better than a covered button could. */
 const SURE_BASES: ReadonlySet<LabelBasis> = new Set(['point', 'mark', 'tick', 'menu', 'title']);

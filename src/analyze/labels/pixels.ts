@@ -257,13 +257,46 @@ const COVERED_SHARE = 0.6;
 /**
  * Whether a line's text is drawn light on a dark or coloured fill (a filled button's white on
  * blue), not dark on a light page: the ground round it darker than mid-grey, its ink far lighter.
+ * The ground is what lies just round the box, or where OCR boxed the whole button (its edges
+ * read as quotes, "“open Modal\""), the even fill just inside the box's edges.
  */
 export function onFill(luma: LumaArea, box: Rect): boolean {
   const shades = shadesIn(luma, box);
-  const ground = groundAround(luma, box);
-  if (!shades || ground === undefined) return false;
-  return ground <= FILL_GROUND && shades.light - ground >= FILL_INK;
+  if (!shades) return false;
+  const filled = (ground: number | undefined) =>
+    ground !== undefined && ground <= FILL_GROUND && shades.light - ground >= FILL_INK;
+  return filled(groundAround(luma, box)) || filled(evenEdge(luma, box));
 }
+
+/**
+ * The shade of a box's edge, just inside it, where that edge is even (a button's padding boxed
+ * with its text); undefined where letters cross it (a box cut tight round its text).
+ */
+function evenEdge(luma: LumaArea, box: Rect): number | undefined {
+  const values: number[] = [];
+  const [x0, y0] = [Math.ceil(box.x), Math.ceil(box.y)];
+  const [x1, y1] = [Math.floor(box.x + box.width), Math.floor(box.y + box.height)];
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const edge = x < x0 + EDGE || x >= x1 - EDGE || y < y0 + EDGE || y >= y1 - EDGE;
+      const [ax, ay] = [x - luma.x, y - luma.y];
+      if (!edge || ax < 0 || ay < 0 || ax >= luma.width || ay >= luma.height) continue;
+      values.push(luma.data[ay * luma.width + ax]!);
+    }
+  }
+  if (values.length === 0) return undefined;
+  values.sort((a, b) => a - b);
+  const median = values[Math.floor(values.length / 2)]!;
+  const even = values.filter((v) => Math.abs(v - median) <= EVEN_SPREAD).length;
+  return even >= values.length * EVEN_SHARE ? median : undefined;
+}
+
+/** How deep into a box its edge is looked at (px). */
+const EDGE = 2;
+/** How far (luma) from its usual shade a pixel of an even edge may lie (a video's noise, a rounded corner). */
+const EVEN_SPREAD = 16;
+/** The share of an edge's pixels that lie so for it to be even. */
+const EVEN_SHARE = 0.85;
 
 /** How far round a line its ground is looked at (inside a button's padding). */
 const RING = 3;

@@ -154,16 +154,16 @@ function shade(image: LumaArea, box: Rect): number {
  */
 function spoiltInPlace(was: OcrLine, now: OcrLine): boolean {
   if (!samePlace(was.box, now.box)) return false;
-  const [before, after] = [was.text, now.text].map((text) =>
+  const words = (text: string) =>
     text
       .toLowerCase()
       .split(/\s+/u)
-      .filter((word) => word && !TICK_READ.test(word)),
-  );
-  if (before!.length !== after!.length || before!.length === 0) return false;
-  const same = before!.filter((word, i) => alphanumerics(word) >= 2 && word === after![i]).length;
-  const misread = before!.every((word, i) => 2 * editDistance(word, after![i]!) <= word.length);
-  return 2 * same >= before!.length && misread;
+      .filter((word) => word && !TICK_READ.test(word));
+  const [before, after] = [words(was.text), words(now.text)];
+  if (before.length !== after.length || before.length === 0) return false;
+  const same = before.filter((word, i) => alphanumerics(word) >= 2 && word === after[i]).length;
+  const misread = before.every((word, i) => 2 * editDistance(word, after[i]!) <= word.length);
+  return 2 * same >= before.length && misread;
 }
 
 /** Whether two readings share a word of two letters or more ("OK" of "Wipers OK"). */
@@ -233,7 +233,10 @@ function redrawn(before: LumaArea, after: LumaArea, box: Rect, dx: number, dy: n
   return count;
 }
 
-/** A tick as OCR reads it, with the edge of its box or without: "v", "Iv", "lv", "|v", or twice ("Vv", a video's blurred tick). */
+/**
+ * A tick as OCR reads it, with the edge of its box or without: "v", "Iv", "lv", "|v", or twice
+ * ("Vv", a video's blurred tick).
+ */
 const TICK_READ = /^[Il|1]?(?:[vV✓✔]|[vV]{2})$/u;
 
 /** How far beside a line's text the pointer may rest and be on its control (its box or tick). */

@@ -457,6 +457,7 @@ export function boxToggledAt(
   after: LumaArea,
   point: { x: number; y: number },
   mark?: Mark,
+  blobs: Rect[] = changedBlobs(before, after, []),
 ): 'ticked' | 'unticked' | undefined {
   const near = (box: Rect) =>
     point.x >= box.x - TICK_REACH &&
@@ -465,7 +466,7 @@ export function boxToggledAt(
     point.y <= box.y + box.height + TICK_REACH;
   // A tick that paled beside its line come back into full ink (`untickedBeside`), in no box.
   if (mark?.unticked && near(mark.box)) return 'unticked';
-  for (const box of changedBlobs(before, after, [])) {
+  for (const box of blobs) {
     if (!near(box) || !isCheckbox(box)) continue;
     if (inkGain(before, after, box) > MARK_GAIN) return 'ticked';
     // Unticked, the box is left empty: the ink lost lay inside a plain square (a link's text
@@ -495,8 +496,9 @@ export function boxToggledBeside(
   before: LumaArea,
   after: LumaArea,
   point: { x: number; y: number },
+  blobs: Rect[] = changedBlobs(before, after, []),
 ): 'ticked' | 'unticked' | undefined {
-  for (const box of changedBlobs(before, after, [])) {
+  for (const box of blobs) {
     const right = box.x + box.width;
     const onRow = point.y >= box.y - TICK_REACH && point.y <= box.y + box.height + TICK_REACH;
     if (!onRow || right > point.x - TICK_REACH || point.x - right > LABEL_TO_BOX || !markSized(box)) continue;
@@ -504,6 +506,24 @@ export function boxToggledBeside(
     if (inkGain(after, before, box) > MARK_GAIN && tickInBox(after, before, box)) return 'unticked';
   }
   return undefined;
+}
+
+/**
+ * Whether a logged click at `point` ticked a box or unticked one, on the box itself
+ * (`boxToggledAt`) or on its label (`boxToggledBeside`, `byLabel`); the frames' changed places
+ * are found once for both.
+ */
+export function boxToggled(
+  before: LumaArea,
+  after: LumaArea,
+  point: { x: number; y: number },
+  mark?: Mark,
+): { state: 'ticked' | 'unticked'; byLabel?: true } | undefined {
+  const blobs = changedBlobs(before, after, []);
+  const at = boxToggledAt(before, after, point, mark, blobs);
+  if (at) return { state: at };
+  const beside = boxToggledBeside(before, after, point, blobs);
+  return beside ? { state: beside, byLabel: true } : undefined;
 }
 
 /** A small square mark: a box ticked (a sort arrow or a dot is flatter or smaller). */

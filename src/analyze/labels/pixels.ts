@@ -8,7 +8,7 @@
 import { alphanumerics, samePlace, wordCount, type OcrLine } from '../ocr/lines';
 import { clamp, expand, intersects, union, type Point, type Rect } from '../../shared/geometry';
 import { getFrame } from '../../storage/recordings';
-import { boxToggledAt, boxToggledBeside, gainedMark, PIXEL_CHANGE, type Mark } from './marks';
+import { boxToggled, gainedMark, PIXEL_CHANGE, type Mark } from './marks';
 import { frameLuma, type LumaArea } from '../frame-luma';
 import { BUTTON_WORDS, holdsDialog } from './labels';
 
@@ -81,14 +81,12 @@ function changeIn(
     before.filter((line) => meanDifference(a, b, line.box) > CHANGED || gained(line)).map((l) => l.text),
   );
   const mark = gainedMark(a, b, before, after, pointer);
-  const at = point ? boxToggledAt(a, b, point, mark) : undefined;
-  const beside = point && !at ? boxToggledBeside(a, b, point) : undefined;
-  const toggled = at ?? beside;
+  const toggled = point ? boxToggled(a, b, point, mark) : undefined;
   return {
     changed,
     ...(mark ? { mark } : {}),
-    ...(toggled ? { toggled } : {}),
-    ...(beside ? { byLabel: true as const } : {}),
+    ...(toggled ? { toggled: toggled.state } : {}),
+    ...(toggled?.byLabel ? { byLabel: true as const } : {}),
     before: a,
     after: b,
   };

@@ -361,9 +361,12 @@ function clickedDuring<E extends StepEvent>(steps: StepDraft<E>[], burst: Burst<
   );
 }
 
+/** Where `step` was clicked, if it was. */
+const clickPoint = <E extends StepEvent>(step: StepDraft<E>) => step.events.find((e) => e.type === 'click')?.point;
+
 /** Whether `step`'s click lies in one of `burst`'s changed places. */
 function clickedIn<E extends StepEvent>(step: StepDraft<E>, burst: Burst<E>): boolean {
-  const point = step.events.find((e) => e.type === 'click')?.point;
+  const point = clickPoint(step);
   return point !== undefined && burst.events.some((e) => e.box && contains(expand(e.box, CLICK_REACH), point));
 }
 
@@ -375,7 +378,7 @@ function clickedIn<E extends StepEvent>(step: StepDraft<E>, burst: Burst<E>): bo
 function clickedThere<E extends StepEvent>(candidates: StepDraft<E>[], burst: Burst<E>): StepDraft<E> | undefined {
   const there = (s: StepDraft<E>) => clickedIn(s, burst);
   const last = candidates.at(-1);
-  if (!last || !last.events.find((e) => e.type === 'click')?.point || there(last)) return undefined;
+  if (!last || !clickPoint(last) || there(last)) return undefined;
   return candidates.findLast(there);
 }
 

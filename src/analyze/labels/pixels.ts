@@ -271,22 +271,30 @@ export function onFill(luma: LumaArea, box: Rect): boolean {
  * with its text); undefined where letters cross it (a box cut tight round its text).
  */
 function evenEdge(luma: LumaArea, box: Rect): number | undefined {
+  const values = ringShades(luma, box, 0, EDGE);
+  const median = values[Math.floor(values.length / 2)];
+  if (median === undefined) return undefined;
+  const even = values.filter((v) => Math.abs(v - median) <= EVEN_SPREAD).length;
+  return even >= values.length * EVEN_SHARE ? median : undefined;
+}
+
+/**
+ * The shades (luma, sorted) of a ring round a box's edge, `outside` px out from it and `inside`
+ * px into it, on the area (`groundAround` looks out, `evenEdge` in).
+ */
+function ringShades(luma: LumaArea, box: Rect, outside: number, inside: number): number[] {
   const values: number[] = [];
-  const [x0, y0] = [Math.ceil(box.x), Math.ceil(box.y)];
-  const [x1, y1] = [Math.floor(box.x + box.width), Math.floor(box.y + box.height)];
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0; x < x1; x++) {
-      const edge = x < x0 + EDGE || x >= x1 - EDGE || y < y0 + EDGE || y >= y1 - EDGE;
+  const [x1, y1] = [box.x + box.width, box.y + box.height];
+  for (let y = Math.floor(box.y) - outside; y < y1 + outside; y++) {
+    for (let x = Math.floor(box.x) - outside; x < x1 + outside; x++) {
+      const inBox = x >= box.x && x < x1 && y >= box.y && y < y1;
+      const nearEdge = x < box.x + inside || x >= x1 - inside || y < box.y + inside || y >= y1 - inside;
       const [ax, ay] = [x - luma.x, y - luma.y];
-      if (!edge || ax < 0 || ay < 0 || ax >= luma.width || ay >= luma.height) continue;
+      if ((inBox && !nearEdge) || ax < 0 || ay < 0 || ax >= luma.width || ay >= luma.height) continue;
       values.push(luma.data[ay * luma.width + ax]!);
     }
   }
-  if (values.length === 0) return undefined;
-  values.sort((a, b) => a - b);
-  const median = values[Math.floor(values.length / 2)]!;
-  const even = values.filter((v) => Math.abs(v - median) <= EVEN_SPREAD).length;
-  return even >= values.length * EVEN_SHARE ? median : undefined;
+  return values.sort((a, b) => a - b);
 }
 
 /** How deep into a box its edge is looked at (px). */
@@ -304,17 +312,7 @@ const RING = 3;
  * a tight box round bold letters, the letters are most of it). Undefined off the area.
  */
 function groundAround(luma: LumaArea, box: Rect): number | undefined {
-  const values: number[] = [];
-  const inBox = (x: number, y: number) => x >= box.x && x < box.x + box.width && y >= box.y && y < box.y + box.height;
-  for (let y = Math.floor(box.y) - RING; y < box.y + box.height + RING; y++) {
-    for (let x = Math.floor(box.x) - RING; x < box.x + box.width + RING; x++) {
-      const [ax, ay] = [x - luma.x, y - luma.y];
-      if (inBox(x, y) || ax < 0 || ay < 0 || ax >= luma.width || ay >= luma.height) continue;
-      values.push(luma.data[ay * luma.width + ax]!);
-    }
-  }
-  if (values.length === 0) return undefined;
-  values.sort((a, b) => a - b);
+  const values = ringShades(luma, box, RING, 0);
   return values[Math.floor(values.length / 2)];
 }
 

@@ -331,6 +331,20 @@ describe('readWholeElsewhere', () => {
     expect(runReading(row[0]!, 'Phone: 2')).toBeUndefined();
   });
 
+  it('names a label OCR read part of, its other words too unsure to keep, as read whole where they were lost', () => {
+    // dat.GUI's "Another Folder" at 11 px: "Another" read 32 and dropped, "Folder" 96.
+    const part = { ...read('Folder', 1078, 260, 96), unsure: [{ x: 1036, y: 260, width: 39, height: 11 }] };
+    expect(readWholeElsewhere(part, [read('Another Folder', 1036, 260, 94.5)])).toBe('Another Folder');
+    // Not where the words lost lie outside the other reading, nor without a sure one.
+    const apart = { ...part, unsure: [{ x: 1200, y: 260, width: 39, height: 11 }] };
+    expect(readWholeElsewhere(apart, [read('Another Folder', 1036, 260, 94.5)])).toBeUndefined();
+    expect(readWholeElsewhere(part, [read('Another Folder', 1036, 260, 80)])).toBeUndefined();
+    // A hyphen joins one word: "boxes" alone is cut from "Combo-boxes".
+    expect(readWholeElsewhere(read('boxes', 783, 570, 70), [read('5. Combo-boxes', 709, 570, 90)])).toBe(
+      '5. Combo-boxes',
+    );
+  });
+
   it('keeps a label that another reading holds as whole words, or that is read elsewhere, less surely, or two ways', () => {
     expect(readWholeElsewhere(read('Save', 700, 120, 80), [read('Save all', 700, 120, 95)])).toBeUndefined();
     expect(readWholeElsewhere(read('bo-boxes', 752, 570, 70), [read('Combo-boxes', 727, 640, 89)])).toBeUndefined();

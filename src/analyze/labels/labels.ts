@@ -389,26 +389,36 @@ function pointerHidWords(now: OcrLine, was: OcrLine, point: { x: number; y: numb
  * (the first screen read whole, other steps' frames), surely and more surely than here (it was
  * read unsurely): that reading, where every such reading agrees. Only one that holds the label cut off mid-word, or is
  * a letter in four from it: a reading that holds it as whole words ("Save" of "Save all") is
- * another control's text, or the place showing something else then.
+ * another control's text, or the place showing something else then, unless its other words lie
+ * where the line lost words to OCR's doubt (`unsure`). A hyphen between letters joins a word.
  */
 export function readWholeElsewhere(line: OcrLine, elsewhere: OcrLine[]): string | undefined {
   const was = line.text.trim().toLowerCase();
+  if (alphanumerics(was) < 3) return undefined;
   // (A reading OCR was sure of is no pointer's garbling: "Home Phone:" is not "ome Phone:".)
-  if (alphanumerics(was) < 3 || line.confidence >= SURE_ELSEWHERE) return undefined;
+  const sure = line.confidence >= SURE_ELSEWHERE;
+  // Words of the line read too unsurely to keep, where another reading has words the line lacks:
+  // it is that reading, however sure the words kept ("Folder", "Another" read 32: "Another Folder").
+  const lost = (other: Rect) =>
+    (line.unsure ?? []).some((box) => !intersects(box, line.box) && contains(other, center(box)));
   const wordChar = (c: string | undefined) => c !== undefined && WORD_CHAR.test(c);
+  // ("boxes" is cut from "Combo-boxes": the strip read at the point lost "Combo-".)
+  const inWord = (text: string, i: number, outward: -1 | 1) =>
+    wordChar(text[i]) || (text[i] === '-' && wordChar(text[i + outward]));
   const whole = new Set(
     elsewhere.flatMap((other) => {
       const text = other.text.trim();
       const now = text.toLowerCase();
-      if (other.confidence < SURE_ELSEWHERE || other.confidence <= line.confidence) return [];
+      const partial = lost(other.box);
+      if (other.confidence < SURE_ELSEWHERE || (!partial && (sure || other.confidence <= line.confidence))) return [];
       if (now === was || !samePlace(other.box, line.box)) return [];
       const at = now.indexOf(was);
-      const cut = at >= 0 && (wordChar(now[at - 1]) || wordChar(now[at + was.length]));
+      const cut = at >= 0 && (inWord(now, at - 1, -1) || inWord(now, at + was.length, 1));
       const near =
         at < 0 &&
         now.length >= was.length &&
         editDistance(was, now) <= Math.floor(Math.min(was.length, now.length) / 4);
-      return cut || near ? [text] : [];
+      return cut || near || (partial && at >= 0) ? [text] : [];
     }),
   );
   return whole.size === 1 ? [...whole][0] : undefined;

@@ -39,6 +39,32 @@ describe('toLines', () => {
     expect(twice?.text).toBe('4. Check-buttons');
   });
 
+  it('keeps the unsure first part of a hyphenated word with its sure rest, as sure as both on average', () => {
+    // Tesseract scored a clean "Combo-" 9 (its rest "boxes" 96), which left "5. boxes".
+    const unsure = (text: string, x: number, width: number, confidence: number) => ({
+      ...word(text, x, width),
+      confidence,
+    });
+    const [link] = toLines([word('5.', 709, 13), unsure(' Combo-', 722, 60, 9), unsure('boxes', 783, 41, 96)]);
+    expect(link?.text).toBe('5. Combo-boxes');
+    expect(link?.confidence).toBeCloseTo((90 + (9 + 96) / 2) / 2);
+    // Not a part standing apart, nor one whose rest is unsure too.
+    expect(toLines([word('5.', 709, 13), unsure('Combo-', 722, 50, 9), word('boxes', 783, 41)])[0]?.text).toBe(
+      '5. boxes',
+    );
+    expect(toLines([word('5.', 709, 13), unsure('Combo-', 722, 60, 9), unsure('boxes', 783, 41, 30)])[0]?.text).toBe(
+      '5.',
+    );
+  });
+
+  it('says where words of three letters or more were dropped from a line as too unsure', () => {
+    const unsure = { ...word('Another', 1036, 39), confidence: 32 };
+    const [title] = toLines([{ ...word('*', 1028, 4), confidence: 20 }, unsure, word('Folder', 1078, 31)]);
+    expect(title?.text).toBe('Folder');
+    expect(title?.unsure).toEqual([unsure.box]);
+    expect(toLines([word('Folder', 1078, 31)])[0]?.unsure).toBeUndefined();
+  });
+
   it('keeps no line of a letter or two repeated (a huge pale heading), but keeps short words', () => {
     const row = (...texts: string[]) => toLines(texts.map((text, i) => word(text, 640 + 30 * i, 20)));
     expect(row('mm', 'mm', 'mm', 'om', 'om', 'om')).toEqual([]);

@@ -19,6 +19,11 @@ export interface OcrLine {
   box: Rect;
   /** The words, where kept: a line can hold several controls side by side. */
   words?: { text: string; box: Rect }[];
+  /**
+   * Where words of three letters or more were read on the line too unsurely to keep (11 px white
+   * text's "Another" of "Another Folder", 32): the line may be only part of what is there.
+   */
+  unsure?: Rect[];
 }
 
 /** Words below this confidence are noise more often than not (a word next to a text caret scores about 44). */
@@ -72,8 +77,15 @@ const NARROWEST_LETTER = 0.25;
  */
 export function toLines(words: OcrWord[]): OcrLine[] {
   const byLine = new Map<number, OcrWord[]>();
-  for (const word of words) {
-    if (word.confidence < MIN_WORD_CONFIDENCE || !/[\p{L}\p{N}]/u.test(word.text)) continue;
+  const unsure = new Map<number, Rect[]>();
+  for (const [i, word] of words.entries()) {
+    // (Not the unsure first part of a hyphenated word whose sure rest it touches: it is joined to it below.)
+    const head = joinsNext(word, words[i + 1]) && words[i + 1]!.confidence >= MIN_WORD_CONFIDENCE;
+    if (word.confidence < MIN_WORD_CONFIDENCE && !head) {
+      if (alphanumerics(word.text) >= 3) unsure.set(word.line, [...(unsure.get(word.line) ?? []), word.box]);
+      continue;
+    }
+    if (!/[\p{L}\p{N}]/u.test(word.text)) continue;
     const letters = alphanumerics(word.text);
     if (letters >= 2 && word.box.width < NARROWEST_LETTER * word.box.height * letters) continue;
     byLine.set(word.line, [...(byLine.get(word.line) ?? []), word]);
@@ -86,11 +98,13 @@ export function toLines(words: OcrWord[]): OcrLine[] {
   });
   return kept.map((read) => {
     const line = joinedAtHyphens(read.map((w) => ({ ...w, text: withoutEdges(w.text) })));
+    const dropped = unsure.get(read[0]!.line);
     return {
       text: line.map((w) => w.text).join(' '),
       confidence: line.reduce((n, w) => n + w.confidence, 0) / line.length,
       box: union(line.map((w) => w.box))!,
       words: line.map(({ text, box }) => ({ text, box })),
+      ...(dropped ? { unsure: dropped } : {}),
     };
   });
 }
@@ -99,21 +113,31 @@ export function toLines(words: OcrWord[]): OcrLine[] {
 const HYPHEN_GAP = 0.3;
 
 /**
- * Words of a line with a hyphenated word read as two put back together: tesseract parts an
+ * Whether `word` is the first part of a hyphenated word that `next` goes on: tesseract parts an
  * underlined link's "Combo-boxes" into "Combo-" and "boxes", which stand no farther apart than
- * its letters do.
+ * its letters do (its hyphen may be read twice, once with each part: "Check-" and "-buttons").
+ */
+function joinsNext(word: OcrWord, next: OcrWord | undefined): boolean {
+  if (!next || next.line !== word.line) return false;
+  const gap = next.box.x - (word.box.x + word.box.width);
+  return /\p{L}-$/u.test(word.text.trim()) && /^-?\p{L}/u.test(next.text) && gap <= HYPHEN_GAP * next.box.height;
+}
+
+/**
+ * Words of a line with a hyphenated word read as two put back together (`joinsNext`). Where
+ * tesseract was unsure of one part (it scored a clean "Combo-" 9, its rest "boxes" 96), the
+ * word is as sure as its parts on average; else as its less sure part.
  */
 function joinedAtHyphens(words: OcrWord[]): OcrWord[] {
   const out: OcrWord[] = [];
   for (const word of words) {
     const last = out.at(-1);
-    const gap = last ? word.box.x - (last.box.x + last.box.width) : Infinity;
-    // (Its hyphen read twice, once with each part: "Check-" and "-buttons".)
-    if (last && /\p{L}-$/u.test(last.text) && /^-?\p{L}/u.test(word.text) && gap <= HYPHEN_GAP * word.box.height) {
+    if (last && joinsNext(last, word)) {
+      const least = Math.min(last.confidence, word.confidence);
       out[out.length - 1] = {
         ...last,
-        text: `${last.text}${word.text.replace(/^-/u, '')}`,
-        confidence: Math.min(last.confidence, word.confidence),
+        text: `${last.text.trim()}${word.text.replace(/^-/u, '')}`,
+        confidence: least >= MIN_WORD_CONFIDENCE ? least : (last.confidence + word.confidence) / 2,
         box: union([last.box, word.box])!,
       };
     } else out.push(word);

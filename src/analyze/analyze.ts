@@ -63,6 +63,7 @@ import type { EventRecord } from '../capture/events';
 import { getRecording, listEvents } from '../storage/recordings';
 import { changeApartFrom, changeBesideMark, focusLeftIn, markAppendedIn, modifiedMarkIn } from './labels/side-effects';
 import { dotMovedTo, labelBoxStrip } from './labels/marks';
+import { valueReadLonger } from './labels/value-apart';
 import { chosenByField, chosenFromList, droppedDown, openedByButton, typedWhereValueWas } from './read-again';
 import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
@@ -642,6 +643,9 @@ function describeStep(
     // A change that brought far more text than anyone types in its time (a window or a panel
     // opened) was no typing, whichever of its new lines lies nearest the line that named it.
     if (appeared !== undefined && !overLine && cameAtOnce(brought, durationMs)) appeared = undefined;
+    // The same after frame read again where the pointer rested holds more of a value cut short.
+    if (appeared !== undefined && !overLine && atPoint?.after)
+      appeared = valueReadLonger(appeared, lines.after, atPoint.after) ?? appeared;
   }
   let control = pageLabel ? controlFacts(draft.target) : undefined;
   // The line a typed-in field was named by, read before the typing.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../ocr/lines';
-import { valueReadApart, valuesGoneAt } from './value-apart';
+import { valueReadApart, valueReadLonger, valuesGoneAt } from './value-apart';
 
 function line(text: string, x: number, y: number, width: number, height = 11): OcrLine {
   return { text, confidence: 90, box: { x, y, width, height } };
@@ -124,5 +124,38 @@ describe('valueReadApart', () => {
   it("is nothing where it reads as the caption's own words (a path that lost its last part: nothing typed)", () => {
     expect(valueReadApart({ caption: 'object', old: 'array' }, [line('object', 60, 135, 37)])).toBeUndefined();
     expect(valueReadApart({ caption: 'object', old: 'array' }, [line('string', 60, 135, 37)])).toBe('string');
+  });
+});
+
+describe('valueReadLonger', () => {
+  /** A line read as words at their x (each 9 px a letter, 4 px apart). */
+  const words = (y: number, ...placed: [string, number][]): OcrLine => {
+    const ws = placed.map(([text, x]) => ({ text, box: { x, y, width: text.length * 9, height: 12 } }));
+    const last = ws.at(-1)!.box;
+    return {
+      text: ws.map((w) => w.text).join(' '),
+      confidence: 90,
+      box: { x: ws[0]!.box.x, y, width: last.x + last.width - ws[0]!.box.x, height: 12 },
+      words: ws,
+    };
+  };
+  // Tk's rolodex in a video: the caret against "555-0100" cut the change's reading to "55"; read
+  // at the pointer, the row held it whole, with the field's edges.
+  const cut = [line('Work Phone:', 737, 211, 91, 13), line('55', 835, 185, 16)];
+
+  it('takes the value as the same frame read again at the pointer holds it on from where it starts', () => {
+    const again = words(184, ['Home', 733], ['Phone:', 779], ['[555-0100]', 832]);
+    expect(valueReadLonger('55', cut, [again])).toBe('555-0100');
+    expect(valueReadLonger('55', cut, [words(184, ['555-0100', 835])])).toBe('555-0100');
+  });
+
+  it('keeps the value where the other reading does not go on from it, or lies elsewhere', () => {
+    expect(
+      valueReadLonger('55', cut, [words(184, ['Home', 733], ['Phone:', 779], ['[565-0100]', 832])]),
+    ).toBeUndefined();
+    expect(valueReadLonger('55', cut, [words(184, ['555-0100', 870])])).toBeUndefined();
+    expect(valueReadLonger('55', cut, [words(240, ['555-0100', 835])])).toBeUndefined();
+    expect(valueReadLonger('55', cut, [words(184, ['55', 835])])).toBeUndefined();
+    expect(valueReadLonger('44', cut, [words(184, ['445', 835])])).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@
  */
 import { center, contains, type Rect } from '../../shared/geometry';
 import { readInPart, sameReading } from '../../shared/text-distance';
-import { alphanumerics, linesIn, samePlace, type OcrLine } from '../ocr/lines';
+import { alphanumerics, linesIn, partsOf, runReading, samePlace, wordsText, type OcrLine } from '../ocr/lines';
 import { readWithCaption, withoutFieldEdge } from './labels';
 
 /**
@@ -136,4 +136,33 @@ export function valueReadApart(gone: Pick<ValueGone, 'caption' | 'old'>, lines: 
   );
   const differs = (other: string) => value.toLowerCase() !== other.toLowerCase() && !sameReading(value, other);
   return alphanumerics(value) >= 1 && differs(gone.old) && differs(gone.caption) ? value : undefined;
+}
+
+/** How far apart two readings of one text may start (px) and be read from the same place. */
+const SAME_START = 4;
+/** A field's two edges read round its value: "[555-0100]", "|555-0100|". */
+const BOTH_EDGES = /^[[|](.+)[\]|]$/u;
+
+/**
+ * A typed value OCR cut short in its change's reading (the text caret against "555-0100" left
+ * "55"), where the same frame read again at the pointer holds more in its place: the value as
+ * read there, from where it starts to the end of its part of the line (a field's edges read round
+ * it go). Only a reading that goes on from the value: two readings of the same pixels that
+ * disagree otherwise say nothing of which is right.
+ */
+export function valueReadLonger(value: string, after: OcrLine[], again: OcrLine[]): string | undefined {
+  const at = after.find((l) => l.text === value) ?? after.map((l) => runReading(l, value)).find(Boolean);
+  if (!at) return undefined;
+  for (const line of again) {
+    if (!samePlace(line.box, at.box)) continue;
+    const parts = partsOf(line);
+    for (const part of parts.length > 0 ? parts : [line.words ?? []]) {
+      const start = part.findIndex((w) => Math.abs(w.box.x - at.box.x) <= SAME_START);
+      if (start < 0) continue;
+      const read = wordsText(part.slice(start));
+      const text = read.replace(BOTH_EDGES, '$1').replace(/^[[|]/u, '');
+      if (text.length > value.length && text.startsWith(value)) return text;
+    }
+  }
+  return undefined;
 }

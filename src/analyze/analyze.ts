@@ -49,6 +49,7 @@ import {
   restedElsewhere,
   submittedBy,
   wentOnFrom,
+  restedOnAfter,
   settledAfter,
 } from './inferences';
 import { alphanumerics, linesIn, runReading, withoutShortcut, type OcrLine } from './ocr/lines';
@@ -176,6 +177,12 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
       previous &&
       (wentOnFrom(drafts[index - 1], draft, previous, step) || settledAfter(drafts[index - 1], draft, previous, step))
     ) {
+      const rested = restedOnAfter(previous, step);
+      if (rested) {
+        previous.label = previous.facts.label = rested;
+        previous.seen = 'point';
+        previous.text = stepText(previous.facts);
+      }
       previous.end = step.end;
       continue;
     }

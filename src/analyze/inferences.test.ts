@@ -19,6 +19,7 @@ import {
   restedElsewhere,
   submittedBy,
   wentOnFrom,
+  restedOnAfter,
   settledAfter,
   withTypedStart,
 } from './inferences';
@@ -203,6 +204,26 @@ describe('wentOnFrom', () => {
     // Clicked again at a person's pace, or another control: a step of its own.
     expect(wentOnFrom(lit, filled(9300), search, search)).toBe(false);
     expect(wentOnFrom(lit, filled(8684), search, { ...search, label: 'Delete...' } as AnalyzedStep)).toBe(false);
+  });
+});
+
+describe('restedOnAfter', () => {
+  const named = (label: string, seen: AnalyzedStep['seen'], value?: string) =>
+    ({ kind: 'visual', label, seen, ...(value ? { value } : {}), facts: { kind: 'visual', label } }) as AnalyzedStep;
+
+  it('names a click read only round its change by where the pointer rested as the change went on', () => {
+    // Tk's rolodex in a video: the pointer's glide over the row of buttons, then Search pressed under it.
+    const glide = named('rl+C Add ctri+A Search Ctrl+S Delete...', 'gone');
+    expect(restedOnAfter(glide, named('Search', 'point'))).toBe('Search');
+    expect(restedOnAfter(named('Search', 'stayed'), named('Search', 'point'))).toBe('Search');
+  });
+
+  it("keeps a click's own name read at a point, a mark or a title, a value set, and one the pointer did not name", () => {
+    expect(restedOnAfter(named('Save', 'point'), named('Search', 'point'))).toBeUndefined();
+    expect(restedOnAfter(named('Name', 'mark'), named('Search', 'point'))).toBeUndefined();
+    expect(restedOnAfter(named('Modals', 'title'), named('Search', 'point'))).toBeUndefined();
+    expect(restedOnAfter(named('Name', 'gone', 'Ada'), named('Search', 'point'))).toBeUndefined();
+    expect(restedOnAfter(named('Buttons', 'gone'), named('Search', 'gone'))).toBeUndefined();
   });
 });
 

@@ -71,6 +71,19 @@ export function wentOnFrom(
 }
 
 /**
+ * The name of a click whose change went on in `step` (`wentOnFrom`), where the click was named
+ * only by the lines read round its change and `step` where the pointer came to rest: the
+ * pointer's glide over a row of buttons read them all ("rl+C Add ctri+A Search Ctrl+S
+ * Delete..."), then it rested on "Search" as the change went on. Undefined where the click's
+ * own name stands (read at a point, a mark, a menu or a title; or it set a value).
+ */
+export function restedOnAfter(click: AnalyzedStep, step: AnalyzedStep): string | undefined {
+  const guessed =
+    click.seen === 'gone' || click.seen === 'stayed' || click.seen === 'changed' || click.seen === 'nearby';
+  return guessed && click.value === undefined && step.seen === 'point' ? step.label : undefined;
+}
+
+/**
  * Seen only as pixels: a value set in a field (chosen or typed), then soon after a small change
  * at the field's line named by the field and the value ("gender female": the warning beside the
  * field cleared once the value was valid, its focus ring faded) is the value's result, not a

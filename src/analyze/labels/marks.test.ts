@@ -81,6 +81,20 @@ describe('gainedMark', () => {
     expect(mark(f)).toMatchObject({ label: 'Price', checkbox: false });
   });
 
+  it("finds no mark where most of the text faded in place (a dialog's overlay paled the page under it)", () => {
+    const page = (fade: boolean) =>
+      frames((image, after) => {
+        const ink = after && fade ? 190 : 40;
+        // A glyph drawn beside a line: a mark, were the page not paled.
+        if (after) fill(image, { x: 130, y: 22, width: 9, height: 5 }, 60);
+        return ['Name', 'Price', 'Version', 'Filesize'].flatMap((text, i) =>
+          write(image, text, 10, 18 + 40 * i, 6, ink),
+        );
+      });
+    expect(mark(page(false))).toMatchObject({ label: 'Name' });
+    expect(mark(page(true))).toBeUndefined();
+  });
+
   it('names the filter that gained a faint border, where the list that shrank moved it', () => {
     const f = frames((image, after) => {
       const dy = after ? -30 : 0;

@@ -59,8 +59,9 @@ const CELL = 4;
 
 /**
  * The control that gained a mark between `before` and `after` (the same area of
- * two frames), among the lines OCR read there; undefined when none did, or when
- * what was drawn does not sit beside or around text that stayed. `pointer`, where
+ * two frames), among the lines OCR read there; undefined when none did, when
+ * what was drawn does not sit beside or around text that stayed, or when most of the text
+ * went or faded in place (a view replaced; a dialog's overlay paling the page). `pointer`, where
  * the mouse pointer rested on a shared screen: the line it rests on was the control
  * clicked, though the pointer drawn over it (and the control lit up under it) spoils
  * its reading after.
@@ -89,6 +90,9 @@ export function gainedMark(
       ) && likeness(before, after, l.box) < STILL_LIKENESS,
   );
   if (text.length >= VIEW_LINES && gone.length / text.length >= REPLACED) return undefined;
+  // Nor when most of it kept its shapes but faded (a dialog's overlay paled the page under it).
+  const faded = text.filter((l) => fadedIn(before, after, l.box));
+  if (text.length >= VIEW_LINES && faded.length / text.length >= REPLACED) return undefined;
   return (
     aroundWords(before, after, linesBefore, linesAfter) ?? besideText(before, after, linesBefore, linesAfter, pointer)
   );
@@ -698,6 +702,30 @@ function likeness(before: LumaArea, after: LumaArea, box: Rect): number {
   }
   return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
 }
+
+/**
+ * Whether the text in a box kept its shapes but lost most of its contrast: a dialog's overlay
+ * paled the page under it (OCR may read it still).
+ */
+function fadedIn(before: LumaArea, after: LumaArea, box: Rect): boolean {
+  return likeness(before, after, box) >= STILL_LIKENESS && spread(after, box) < FADED * spread(before, box);
+}
+
+/** How widely the luma spreads over a box (its standard deviation): text's contrast with its ground. */
+function spread(image: LumaArea, box: Rect): number {
+  const values: number[] = [];
+  for (let y = Math.round(box.y); y < box.y + box.height; y++)
+    for (let x = Math.round(box.x); x < box.x + box.width; x++) {
+      const value = at(image, x, y);
+      if (value !== undefined) values.push(value);
+    }
+  if (values.length === 0) return 0;
+  const mean = values.reduce((n, v) => n + v, 0) / values.length;
+  return Math.sqrt(values.reduce((n, v) => n + (v - mean) ** 2, 0) / values.length);
+}
+
+/** Text whose contrast fell under this share of what it was faded (a dialog's overlay at three quarters leaves a quarter). */
+const FADED = 0.5;
 
 /** The luma at frame pixel (x, y), if the area holds it. */
 function at(image: LumaArea, x: number, y: number): number | undefined {

@@ -141,6 +141,16 @@ describe('coveredButton', () => {
     expect(coveredButton([...prose, open], dialog, region, luma)?.text).toBe('Open');
   });
 
+  it('reads a button OCR boxed whole with a few pixels of the page round it as filled', () => {
+    // A video's frame: "Open Modal" boxed from 2 px above the button's fill to 3 px below it.
+    const luma = page(prose, [open]);
+    const fill = { x: open.box.x - 8, y: open.box.y - 6, width: open.box.width + 16, height: open.box.height + 12 };
+    const boxed = { x: fill.x, y: fill.y - 2, width: fill.width + 1, height: fill.height + 5 };
+    expect(onFill(luma, boxed)).toBe(true);
+    // Not a box of page text with the page round it.
+    expect(onFill(luma, { ...prose[0]!.box, y: prose[0]!.box.y - 3, height: prose[0]!.box.height + 6 })).toBe(false);
+  });
+
   it('names none where the button is read after (the page stayed), where several were filled, or nothing new came', () => {
     const luma = page(prose, [open]);
     expect(coveredButton([...prose, open], [...dialog, line('Open', 338, 349)], region, luma)).toBeUndefined();

@@ -268,15 +268,23 @@ export function onFill(luma: LumaArea, box: Rect): boolean {
 
 /**
  * The shade of a box's edge, just inside it, where that edge is even (a button's padding boxed
- * with its text); undefined where letters cross it (a box cut tight round its text).
+ * with its text); undefined where letters cross it (a box cut tight round its text). OCR may box
+ * the button with a pixel or three of the page round it (a video's frame): the edge is looked
+ * for that far in.
  */
 function evenEdge(luma: LumaArea, box: Rect): number | undefined {
-  const values = ringShades(luma, box, 0, EDGE);
-  const median = values[Math.floor(values.length / 2)];
-  if (median === undefined) return undefined;
-  const even = values.filter((v) => Math.abs(v - median) <= EVEN_SPREAD).length;
-  return even >= values.length * EVEN_SHARE ? median : undefined;
+  for (let inset = 0; inset <= EDGE_INSET; inset++) {
+    const values = ringShades(luma, expand(box, -inset), 0, EDGE);
+    const median = values[Math.floor(values.length / 2)];
+    if (median === undefined) return undefined;
+    const even = values.filter((v) => Math.abs(v - median) <= EVEN_SPREAD).length;
+    if (even >= values.length * EVEN_SHARE) return median;
+  }
+  return undefined;
 }
+
+/** How far into a box OCR drew round a button its even edge may start (px). */
+const EDGE_INSET = 3;
 
 /**
  * The shades (luma, sorted) of a ring round a box's edge, `outside` px out from it and `inside`

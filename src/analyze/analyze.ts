@@ -70,7 +70,7 @@ import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
 import { expand, ROW_HEIGHT, union, type Point, type Rect } from '../shared/geometry';
 import { blankRightOf, placeholderTypedOver, readChange, type ChangeReading } from './labels/pixels';
-import { readRow } from './point-row';
+import { pointerTip, readRow } from './point-row';
 import { distinctScreens, readScreens } from './screens';
 import type { Analysis, AnalysisProgress, AnalyzedStep, LabelBasis } from './types';
 import type { LumaArea } from './frame-luma';
@@ -497,6 +497,8 @@ interface PointReading {
   point: { x: number; y: number };
   /** The point is where the pointer was seen resting, not a logged click's. */
   pointer?: true;
+  /** That point is the pointer's tip, above the middle of where it was seen (`pointerTip`). */
+  tip?: true;
   before: OcrLine[];
   /** The area `before` was read in. */
   area: Rect;
@@ -538,6 +540,7 @@ async function readAtPoint(
         ? earlierIsClearer(before.lines, earlier.lines, point)
         : readAgainClearly(before.lines, earlier.lines, point));
     const row = clear ? earlier : before;
+    const at = logged ? point : pointerTip(row.lines, point);
     // What looked like the pointer leaving this app's own timer, in a video of a screen recorded
     // with it, was the timer ticking: no control was clicked there.
     if (onlyOwnControls({ before: row.lines, after: [] }, { ...point, width: 1, height: 1 })) return undefined;
@@ -546,8 +549,9 @@ async function readAtPoint(
         ? (await backend.analyzePoint(draft.afterFrameId, point)).lines
         : undefined;
     return {
-      point,
+      point: at,
       ...(logged ? {} : { pointer: true as const }),
+      ...(at !== point ? { tip: true as const } : {}),
       before: row.lines,
       area: row.area,
       ...(clear ? { clear } : {}),

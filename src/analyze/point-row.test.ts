@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { FrameResult } from './backend';
 import type { Rect } from '../shared/geometry';
 import { toLines, type OcrWord } from './ocr/lines';
-import { readRow } from './point-row';
+import { pointerTip, readRow } from './point-row';
 
 vi.mock('../storage/cache', () => ({ readCache: async () => undefined, writeCache: async () => undefined }));
 vi.mock('../storage/recordings', () => ({ getFrame: async () => undefined }));
@@ -120,5 +120,23 @@ describe('readRow', () => {
     const click = backend(strip, row);
     expect((await readRow(click, 'f', at)).lines.map((l) => l.text)).toContain('maxSize');
     expect(click.reads).toEqual([false, true]);
+  });
+});
+
+describe('pointerTip', () => {
+  // Tk's widget demo: a hand resting on the link "5. Radio-buttons …" (rows 315–328), its middle
+  // in the gap above "6. A 15-puzzle game …" (from 332).
+  const links = toLines([
+    ...line('5. Radio-buttons (select one of a group)', 710, 315),
+    ...line('6. A 15-puzzle game made out of buttons', 710, 332),
+  ]);
+
+  it("takes a pointer's tip, above its middle, where only the tip falls in a line", () => {
+    expect(pointerTip(links, { x: 772, y: 330 })).toEqual({ x: 772, y: 322 });
+  });
+
+  it('keeps the middle where it falls in a line (an X pointer points there) or the tip in none', () => {
+    expect(pointerTip(links, { x: 772, y: 320 })).toEqual({ x: 772, y: 320 });
+    expect(pointerTip(links, { x: 772, y: 360 })).toEqual({ x: 772, y: 360 });
   });
 });

@@ -7,7 +7,7 @@ import type { AnalysisBackend } from './backend';
 import { captionOnRow, labelAtPoint, type FieldMode } from './labels/labels';
 import { pointArea } from './ocr/cache';
 import { cutShort, isShortcut, type OcrLine } from './ocr/lines';
-import type { Rect } from '../shared/geometry';
+import { contains, type Point, type Rect } from '../shared/geometry';
 
 /** Below this (%), tesseract's line is garbage as often as not ("id I" at 42 for "Name:" at 96). */
 const UNSURE = 60;
@@ -78,4 +78,20 @@ const lettersOf = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu
 function pieceOf(part: string, whole: string): boolean {
   const [p, w] = [lettersOf(part), lettersOf(whole)];
   return p.length >= 2 && w.length > p.length && w.includes(p);
+}
+
+/** How far (px) above the middle of where a pointer was seen its tip is (an arrow's or a hand's, about 20 px tall). */
+export const POINTER_TIP = 8;
+
+/**
+ * Where a pointer seen on the screen points, of the lines read round it: the middle of the cells
+ * it was drawn in, unless that falls in no line and its tip (`POINTER_TIP` above) in one. An arrow
+ * or a hand points with its tip: resting on a link, the hand's middle fell in the gap below it,
+ * as near the next link down (Tk's "Radio-buttons", over "A 15-puzzle game"). An X pointer's
+ * middle is its point, and lies in the line it rests on.
+ */
+export function pointerTip(lines: readonly OcrLine[], middle: Point): Point {
+  if (lines.some((line) => contains(line.box, middle))) return middle;
+  const tip = { x: middle.x, y: middle.y - POINTER_TIP };
+  return lines.some((line) => contains(line.box, tip)) ? tip : middle;
 }

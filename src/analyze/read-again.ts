@@ -15,6 +15,7 @@ import { choiceByField, choiceFromList, columnAt, dropDownAt, listClosedIn } fro
 import { valueReadApart, valuesGoneAt } from './labels/value-apart';
 import { coveredButton } from './labels/pixels';
 import { isDismissal } from './labels/labels';
+import { POINTER_TIP } from './point-row';
 import type { LumaArea } from './frame-luma';
 
 /** What reads an area of a stored key frame alone (the analysis backend). */
@@ -25,6 +26,8 @@ interface AtPoint {
   point: Point;
   /** The point is where the pointer was seen resting, not a logged click's. */
   pointer?: true;
+  /** That point is already the pointer's tip (`pointerTip`). */
+  tip?: true;
   before: OcrLine[];
   after?: OcrLine[];
 }
@@ -50,7 +53,8 @@ export async function chosenFromList(
   if (!draft.beforeFrameId || !afterFrameId || !opener?.beforeFrameId) return;
   const before = [...reading.before, ...atPoint.before];
   // A pointer seen on the screen is the middle of the cells it was drawn in; it clicks with its tip, above.
-  const point = atPoint.pointer ? { ...atPoint.point, y: atPoint.point.y - POINTER_TIP } : atPoint.point;
+  const point =
+    atPoint.pointer && !atPoint.tip ? { ...atPoint.point, y: atPoint.point.y - POINTER_TIP } : atPoint.point;
   const after = [...reading.after, ...(atPoint.after ?? [])];
   let list = dropDownAt(before, after, point);
   // A click's reading is a strip around it: where it holds the start of a column, the column's
@@ -235,6 +239,3 @@ const DROP_REACH = 200;
 const MIN_COLUMN = 3;
 /** How far from a click a list it fell in is read (a list of ten rows and its field above). */
 const LIST_AROUND = { x: 240, y: 160 };
-
-/** How far (px) above the middle of where a pointer was seen its tip is (an arrow's or a hand's, about 20 px tall). */
-const POINTER_TIP = 8;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { showsShortcut, toLines, withoutShortcut, type OcrWord } from './lines';
+import { partAt, showsShortcut, toLines, withoutShortcut, type OcrWord } from './lines';
 
 describe('keyboard shortcuts in read text', () => {
   it('finds a shortcut among the words of a line, as OCR reads it', () => {
@@ -55,6 +55,17 @@ describe('toLines', () => {
     expect(toLines([word('5.', 709, 13), unsure('Combo-', 722, 60, 9), unsure('boxes', 783, 41, 30)])[0]?.text).toBe(
       '5.',
     );
+  });
+
+  it('keeps a number with the words before it a little further apart than words stand, not a control beyond', () => {
+    // Tk's radio button "Point Size 18": 8 px before "18" in 11 px text (a digit's ink starts late).
+    const [radio] = toLines([word('Point', 744, 32), word('Size', 781, 27), word('18', 816, 16)]);
+    expect(partAt(radio!, 776)).toBe('Point Size 18');
+    // Words that far apart are two controls; a number 13 px on is a value beside its caption.
+    const [row] = toLines([word('Point', 744, 32), word('Size', 781, 27), word('Help', 816, 30)]);
+    expect(partAt(row!, 776)).toBe('Point Size');
+    const [value] = toLines([word('Point', 744, 32), word('Size', 781, 27), word('18', 821, 16)]);
+    expect(partAt(value!, 776)).toBe('Point Size');
   });
 
   it('says where words of three letters or more were dropped from a line as too unsure', () => {

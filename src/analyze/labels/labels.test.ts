@@ -1616,6 +1616,16 @@ describe('choiceAtPoint', () => {
     expect(choiceAtPoint(toggle, toLines(line('Show less', 160, 100)), { x: 180, y: 108 })).toBeUndefined();
   });
 
+  it('finds no choice where the text at the point was read again a few letters apart under the pointer', () => {
+    // Tk's push-button radio "Bottom", pressed, the X pointer drawn over it after: "Bodom".
+    const row = (text: string) => toLines([...line('Yellow', 913, 599), ...line(text, 1095, 588)]);
+    expect(choiceAtPoint(row('Bottom'), row('Bodom'), { x: 1121, y: 594 })).toBeUndefined();
+    // Another value taken is a choice, though it starts with the same letter.
+    const speed = toLines([...line('speed', 20, 100), ...line('Slow', 160, 100)]);
+    const chosen = toLines([...line('speed', 20, 100), ...line('Stopped', 160, 100)]);
+    expect(choiceAtPoint(speed, chosen, { x: 180, y: 108 })).toMatchObject({ label: 'speed', value: 'Stopped' });
+  });
+
   it('finds no choice in a check box clicked by its label, read through the pointer before and with its tick after', () => {
     // Tk's check buttons: the pointer rested on "Driver Sober" as it was clicked, and had left
     // by the after frame, where the tick beside it reads as "lv".

@@ -1261,11 +1261,27 @@ export function choiceAtPoint(
   if (change && stillAtPoint(change.before, change.after, point)) return undefined;
   // The value, under the point or just beside it on its row (a select's arrow clicked, right of its value).
   const at = before.find((l) => contains(l.box, point)) ?? lineBesidePoint(before, point, ARROW_REACH);
+  // Read again in its place a few letters apart, from the same letter on, the text lay under the
+  // pointer drawn over it after ("Bottom", then "Bodom": a desktop button pressed): no value taken.
+  if (at && after.some((l) => samePlace(l.box, at.box) && spoiltUnderPointer(at.text, l.text))) return undefined;
   const choice = at ? choiceIn(before, after, at.box) : undefined;
   // A form's caption stays as it was when a value is chosen beside it; a caption that changed too
   // is text the click's result replaced (a list filtered), not a select's label.
   const stayed = after.some((a) => a.text === choice?.label);
   return choice && stayed ? choice : undefined;
+}
+
+/** Whether `now` is `was` (four letters or more) read with a few letters spoilt, each word's first kept. */
+function spoiltUnderPointer(was: string, now: string): boolean {
+  const [a, b] = [wordsOf(was), wordsOf(now)];
+  const [joinedA, joinedB] = [a.join(' '), b.join(' ')];
+  return (
+    alphanumerics(joinedA) >= 4 &&
+    joinedA !== joinedB &&
+    a.length === b.length &&
+    a.every((word, i) => word[0] === b[i]![0]) &&
+    editDistance(joinedA, joinedB) <= POINTER_LETTERS
+  );
 }
 
 /** How far right of a select's value its arrow may be clicked. */

@@ -474,7 +474,7 @@ function lineBesidePoint(lines: OcrLine[], point: { x: number; y: number }, reac
 }
 
 /** How far apart two readings of one line may start (px). */
-const SAME_START = 4;
+export const SAME_START = 4;
 
 /**
  * Whether `line` is `caption` read on one line with more after it (the field's value), in the

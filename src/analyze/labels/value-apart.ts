@@ -8,7 +8,7 @@
 import { center, contains, type Rect } from '../../shared/geometry';
 import { readInPart, sameReading } from '../../shared/text-distance';
 import { alphanumerics, linesIn, partsOf, runReading, samePlace, wordsText, type OcrLine } from '../ocr/lines';
-import { readWithCaption, withoutFieldEdge } from './labels';
+import { readWithCaption, SAME_START, withoutFieldEdge } from './labels';
 
 /**
  * How much wider than the old value a new one is read (a longer value typed over a short one):
@@ -138,8 +138,6 @@ export function valueReadApart(gone: Pick<ValueGone, 'caption' | 'old'>, lines: 
   return alphanumerics(value) >= 1 && differs(gone.old) && differs(gone.caption) ? value : undefined;
 }
 
-/** How far apart two readings of one text may start (px) and be read from the same place. */
-const SAME_START = 4;
 /** A field's two edges read round its value: "[555-0100]", "|555-0100|". */
 const BOTH_EDGES = /^[[|](.+)[\]|]$/u;
 

@@ -11,7 +11,7 @@ import type { Mark } from './labels/marks';
 import { samePlace, type OcrLine } from './ocr/lines';
 import { wentOnAtOnce } from './segment/pointer';
 import { defaultStepOptions, FIELD_FRACTION, type StepDraft } from './segment/steps';
-import type { AnalyzedStep } from './types';
+import type { AnalyzedStep, LabelBasis } from './types';
 
 /** A swap seen only as pixels that took longer than this was typing over a field's text, not a choice. */
 const CHOICE_MAX_MS = 800;
@@ -78,10 +78,15 @@ export function wentOnFrom(
  * own name stands (read at a point, a mark, a menu or a title; or it set a value).
  */
 export function restedOnAfter(click: AnalyzedStep, step: AnalyzedStep): string | undefined {
-  const guessed =
-    click.seen === 'gone' || click.seen === 'stayed' || click.seen === 'changed' || click.seen === 'nearby';
+  const guessed = click.seen !== undefined && !SURE_BASES.has(click.seen);
   return guessed && click.value === undefined && step.seen === 'point' ? step.label : undefined;
 }
+
+/**
+ * Where a step's label was seen that names its control surely: not by the lines read round its
+ * change (what changed, stayed, went or lay nearby), which a better reading may replace.
+ */
+export const SURE_BASES: ReadonlySet<LabelBasis> = new Set(['point', 'mark', 'tick', 'menu', 'title']);
 
 /**
  * Seen only as pixels: a value set in a field (chosen or typed), then soon after a small change

@@ -16,6 +16,7 @@ import { valueReadApart, valuesGoneAt } from './labels/value-apart';
 import { coveredButton } from './labels/pixels';
 import { isDismissal } from './labels/labels';
 import { POINTER_TIP } from './point-row';
+import { SURE_BASES } from './inferences';
 import type { LumaArea } from './frame-luma';
 
 /** What reads an area of a stored key frame alone (the analysis backend). */
@@ -203,9 +204,6 @@ export async function openedByButton(
 
 /** A filled button's edges as OCR reads them round its text. */
 const BUTTON_EDGES = /^[“”"‘’']+|[“”"‘’']+$/gu;
-
-/** Where a step's label was seen that names its control better than a covered button could. */
-const SURE_BASES: ReadonlySet<LabelBasis> = new Set(['point', 'mark', 'tick', 'menu', 'title']);
 
 /**
  * A step named again from OCR (`facts`: its kind, label and value now; what the first reading

@@ -91,8 +91,9 @@ export function gainedMark(
   );
   if (text.length >= VIEW_LINES && gone.length / text.length >= REPLACED) return undefined;
   // Nor when most of it kept its shapes but faded (a dialog's overlay paled the page under it).
-  const faded = text.filter((l) => fadedIn(before, after, l.box));
-  if (text.length >= VIEW_LINES && faded.length / text.length >= REPLACED) return undefined;
+  // (Only looked at on enough lines: each is a pass over its pixels.)
+  const faded = () => text.filter((l) => fadedIn(before, after, l.box)).length;
+  if (text.length >= VIEW_LINES && faded() / text.length >= REPLACED) return undefined;
   return (
     aroundWords(before, after, linesBefore, linesAfter) ?? besideText(before, after, linesBefore, linesAfter, pointer)
   );

@@ -87,6 +87,24 @@ describe('ChangeDetector', () => {
     expect(change!.cut).toBe(false);
   });
 
+  it("sees a radio button's dot drawn whole in one cell, and not one cell's faint shade", () => {
+    // Tk's radio: a 3 × 3 px dot, 192 levels darker on the one cell of the grid it lies in, 96
+    // on each of two it straddles. A control's hover shade moves a cell or two by about 19
+    // levels: alone, that is no change.
+    const { sample, changes, screen } = setup({ pointer: false });
+    sample(4);
+    screen.fill(30, 12, 1, 1, 48); // the dot
+    sample(4);
+    screen.fill(50, 12, 2, 1, 144); // another, across two cells
+    sample(4);
+    screen.fill(40, 20, 2, 1, 215); // two cells, faintly
+    sample(4);
+    expect(changes.map((c) => c.box)).toEqual([
+      { x: 30, y: 12, width: 1, height: 1 },
+      { x: 50, y: 12, width: 2, height: 1 },
+    ]);
+  });
+
   it('parts typing from what Enter did right after it, with the typed text in the first after frame', () => {
     const { sample, changes, screen, frames, handles, detector } = setup();
     sample(4);
@@ -233,6 +251,23 @@ describe('ChangeDetector', () => {
     expect(changes[0]!.box).toEqual({ x: 28, y: 11, width: 2, height: 2 });
   });
 
+  it("keeps a radio's dot drawn as the pointer glided onto its label and clicked, with where it came to rest", () => {
+    const { sample, changes, screen } = setup({ pointerCells: { width: 3, height: 3 } });
+    const row = (y: number, lit: boolean) => screen.fill(8, y, 20, 4, lit ? 214 : 240); // a radio's row, lit under the pointer
+    row(10, true);
+    screen.fill(18, 11, 2, 2, 20); // the pointer rests on the first row's label
+    sample(4);
+    row(10, false); // it glides down to the next row …
+    row(20, true);
+    screen.fill(18, 21, 2, 2, 20);
+    sample();
+    screen.fill(10, 21, 1, 1, 40); // … and clicks: the row's dot, 4 cells left of it
+    sample(5);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.pointerFrom).toEqual({ x: 18, y: 11, width: 2, height: 2 });
+    expect(changes[0]!.box).toEqual({ x: 10, y: 21, width: 10, height: 2 });
+  });
+
   it("takes a lit control whose faint shade came apart into bits for one control (Tk's check buttons)", () => {
     for (const far of [false, true]) {
       const { sample, changes, screen } = setup({ pointerCells: { width: 3, height: 3 } });
@@ -321,6 +356,44 @@ describe('ChangeDetector', () => {
     expect(changes).toHaveLength(1);
     expect(changes[0]!.pointerFrom).toBeUndefined();
     expect(changes[0]!.box).toEqual({ x: 10, y: 10, width: 24, height: 4 });
+  });
+
+  it('leaves out the lit control the pointer left before it pressed another that did something', () => {
+    // Tk's radio row went back to its grey as the pointer left it for a button, whose press
+    // moved a label: the row and the glyph that left it are not what was pressed.
+    const { sample, changes, screen } = setup({ pointerCells: { width: 3, height: 3 } });
+    const control = (x: number, lit: boolean) => screen.fill(x, 10, 10, 4, lit ? 214 : 240);
+    control(4, true);
+    screen.fill(8, 11, 2, 2, 20); // the pointer rests on the lit row
+    sample(4);
+    control(4, false); // it leaves …
+    sample();
+    control(40, true); // … for a button far off, pressed …
+    screen.fill(44, 11, 2, 2, 20);
+    sample();
+    screen.fill(42, 20, 8, 2, 20); // … which moves a label below it
+    sample(5);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.pointerFrom).toEqual({ x: 8, y: 11, width: 2, height: 2 });
+    expect(changes[0]!.box).toEqual({ x: 40, y: 10, width: 10, height: 12 });
+  });
+
+  it('leaves out where the pointer came to rest away from the text it typed, having left a lit control', () => {
+    // Tk's combo box: the pointer left a lit link for the field and rests right of it (an
+    // I-beam) while the text is typed at the field's start.
+    const { sample, changes, screen } = setup({ pointerCells: { width: 3, height: 3 } });
+    screen.fill(4, 24, 10, 3, 214); // the link, lit under the pointer
+    screen.fill(8, 25, 2, 2, 20);
+    sample(4);
+    screen.fill(4, 24, 10, 3, 240); // it leaves …
+    sample();
+    screen.fill(50, 10, 1, 3, 20); // … to rest far right in the field
+    sample();
+    screen.fill(20, 10, 8, 3, 30); // a word typed at once (a video's samples a third of a second apart)
+    sample(5);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.pointerFrom).toEqual({ x: 8, y: 25, width: 2, height: 2 });
+    expect(changes[0]!.box).toEqual({ x: 20, y: 10, width: 8, height: 3 });
   });
 
   it('does not take a dot pulsing all the while for where the pointer was, when a large change lets it in', () => {

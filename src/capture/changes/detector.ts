@@ -39,7 +39,7 @@ export interface LumaFrame {
 export interface DetectorOptions {
   /** Luma difference (0–255) above which a cell counts as changed. */
   cellThreshold: number;
-  /** Fewer changed cells than this between two samples means "still". */
+  /** Fewer changed cells than this between two samples means "still" (a small mark drawn is not, `DOT_SHARE`). */
   minChangedCells: number;
   /** Still samples in a row that end a change. */
   settleFrames: number;
@@ -98,6 +98,15 @@ const PULSING_HITS = 6;
 const STARK_SHARE = 3;
 /** The share of `cellThreshold` a cell must differ by between a change's before and after frames to show it lasted. */
 const NET_SHARE = 0.5;
+/**
+ * Six times `cellThreshold`: changed cells whose differences add up to more than this are a
+ * change, however few (`#dot`). A radio button's dot (3 × 3 px on Tk: 192 levels on its one
+ * cell, or 96 on each of two it straddles) is the whole change a click on it makes; a video's
+ * noise or a control's hover shade on a cell or two stays far below.
+ */
+const DOT_SHARE = 6;
+/** The most cells such a dot covers (it straddles two at most). */
+const DOT_CELLS = 2;
 
 export interface DetectedChange<H> {
   startT: number;
@@ -201,16 +210,17 @@ export class ChangeDetector<H> {
     this.#earlier = prev?.frame ?? null;
     if (!prev) return [];
     const out: DetectedChange<H>[] = [];
-    const changedCells = this.#diff(prev.frame, frame);
+    const { counted: changedCells, dot } = this.#diff(prev.frame, frame);
     if (this.#options.pointer === 'when-seen' && !this.showsPointer) this.#lookForPointer(frame, changedCells);
     const change = this.#change;
+    const moving = dot || changedCells >= this.#options.minChangedCells;
 
     if (!change) {
-      if (changedCells >= this.#options.minChangedCells) {
+      if (moving) {
         this.#open(prev, frame, earlier);
         this.#trackMove(this.#change!, prev.frame, frame, changedCells);
       }
-    } else if (changedCells >= this.#options.minChangedCells && this.#jumps(change, frame)) {
+    } else if (moving && this.#jumps(change, frame)) {
       // Typing ended and something else began without a still frame between: the last
       // frame of the typing closes it and opens what follows.
       this.#dropAfterCandidate(change);
@@ -220,7 +230,7 @@ export class ChangeDetector<H> {
       this.#openFrom(prev);
       this.#accumulate(this.#change!, frame.t);
       this.#trackMove(this.#change!, prev.frame, frame, changedCells);
-    } else if (changedCells >= this.#options.minChangedCells) {
+    } else if (moving) {
       this.#accumulate(change, frame.t);
       this.#trackMove(change, prev.frame, frame, changedCells);
       this.#dropAfterCandidate(change);
@@ -352,9 +362,10 @@ export class ChangeDetector<H> {
 
   /**
    * Marks changed cells between two samples in `#changed` and returns how many
-   * count (flickering cells left out). A size change counts as a full change.
+   * count (flickering cells left out), and whether they are a small mark drawn (`#dot`) where
+   * they are few. A size change counts as a full change.
    */
-  #diff(a: LumaFrame, b: LumaFrame): number {
+  #diff(a: LumaFrame, b: LumaFrame): { counted: number; dot: boolean } {
     const total = b.width * b.height;
     if (this.#changed.length !== total) {
       this.#changed = new Uint8Array(total);
@@ -365,7 +376,7 @@ export class ChangeDetector<H> {
     const changed = this.#changed;
     if (a.width !== b.width || a.height !== b.height) {
       changed.fill(1);
-      return total;
+      return { counted: total, dot: true };
     }
     const { cellThreshold, smallUpdateFraction, flickerActivity, activityHalfLifeMs } = this.#options;
     const ignored = this.#ignored.length > 0 ? this.#ignoredOn(b.width, b.height) : null;
@@ -385,15 +396,24 @@ export class ChangeDetector<H> {
     const decay = 0.5 ** (Math.max(0, b.t - a.t) / activityHalfLifeMs);
     const small = raw <= total * smallUpdateFraction;
     let counted = 0;
+    let ink = 0;
     for (let i = 0; i < total; i++) {
       const level = (activity[i] ?? 0) * decay;
       const hit = changed[i] === 1;
       activity[i] = small && hit ? level + 1 : level;
       // A flickering cell only hides small updates: a scroll or a new page still counts.
       if (hit && small && level >= flickerActivity) changed[i] = 0;
-      else counted += hit ? 1 : 0;
+      else if (hit) {
+        counted++;
+        ink += Math.abs((a.data[i] ?? 0) - (b.data[i] ?? 0));
+      }
     }
-    return counted;
+    return { counted, dot: this.#dot(ink) };
+  }
+
+  /** Whether changed cells whose differences add up to `ink` are a change however few they are (`DOT_SHARE`). */
+  #dot(ink: number): boolean {
+    return ink > this.#options.cellThreshold * DOT_SHARE;
   }
 
   #open(before: Sample<H>, frame: LumaFrame, earlier: LumaFrame | null): void {
@@ -584,7 +604,8 @@ export class ChangeDetector<H> {
     const whole = pulsed ? { box: pulsed } : null;
     const large = places.filter((r) => !this.#pointerSized(r));
     if (large.length > 0 && uncut) {
-      const hover = this.#hoverMove(places, net, changedAt, before, after);
+      const hover =
+        this.#hoverMove(places, net, changedAt, before, after) ?? this.#litLeft(places, net, changedAt, before, after);
       if (hover) return hover;
     }
     if (large.length === places.length) return whole;
@@ -627,9 +648,10 @@ export class ChangeDetector<H> {
    * shade is faint (19 levels on Tk's grey) where the pointer's glyph is stark (50 to 217
    * on the same cells). Where the stark cells make two pointer-sized places and every place
    * holds one or lies beside one that does, nothing but the pointer and its hover look
-   * changed: the place that changed
-   * first is where it left. A control that gave way to something else (a label, a panel)
-   * changes starkly beyond the glyph, and is no hover.
+   * changed: the place that changed first is where it left. A radio's dot drawn beside where
+   * it came to rest (a cell or two, stark) is what its click did: the box takes it in with the
+   * place the pointer came to rest on. A control that gave way to something else (a label, a
+   * panel) changes starkly beyond the glyph, and is no hover.
    */
   #hoverMove(
     places: Rect[],
@@ -638,23 +660,61 @@ export class ChangeDetector<H> {
     before: LumaFrame,
     after: LumaFrame,
   ): { box: Rect; left: Rect } | null {
-    const stark = this.#options.cellThreshold * STARK_SHARE;
-    const cells = net.map((on, i) =>
-      on === 1 && Math.abs((before.data[i] ?? 0) - (after.data[i] ?? 0)) > stark ? 1 : 0,
-    );
+    const cells = this.#starkCells(net, before, after);
     const glyphs = clusters(cells, after.width, after.height, JOIN_CELLS);
-    const sprite = (g: Rect) => this.#pointerSized(g) && g.width >= MIN_POINTER_CELLS && g.height >= MIN_POINTER_CELLS;
-    if (glyphs.length !== 2 || !glyphs.every(sprite)) return null;
-    // A control's shade changes faintly, so its outline can come apart into bits: bits beside
-    // a place that holds a glyph, one after another, are that control's too.
-    const lit = places.filter((p) => glyphs.some((g) => overlaps(p, g)));
-    for (let grew = true; grew;) {
-      const beside = places.filter((p) => !lit.includes(p) && lit.some((l) => near(p, l, NEAR_CELLS)));
-      lit.push(...beside);
-      grew = beside.length > 0;
-    }
+    const sprite = (g: Rect) => this.#sprite(g);
+    const sprites = glyphs.filter(sprite);
+    // A radio's dot drawn as the pointer came to rest on its label and clicked (`DOT_SHARE`):
+    // the pointer moved, and the dot is what the click did.
+    const dots = glyphs.filter((g) => !sprite(g) && g.width * g.height <= DOT_CELLS);
+    if (sprites.length !== 2 || dots.length > 1 || sprites.length + dots.length < glyphs.length) return null;
+    const lit = litControls(places, glyphs);
     if (lit.length < places.length) return null;
-    return pointerLeft(glyphs[0]!, glyphs[1]!, cells, changedAt, before, after);
+    const moved = pointerLeft(sprites[0]!, sprites[1]!, cells, changedAt, before, after);
+    return moved && { ...moved, box: union([moved.box, ...dots]) ?? moved.box };
+  }
+
+  /**
+   * The pointer leaving a control that was lit under it for another that did something (Tk's
+   * radio row left for a button that moved a label): the control it left went back to its
+   * faint shade as the glyph left it, before anything else in the change began. That control
+   * is left out of the change with the glyph, which is where the pointer was; what was
+   * pressed is the rest. Null where no such control is found.
+   */
+  #litLeft(
+    places: Rect[],
+    net: Uint8Array,
+    changedAt: Float64Array,
+    before: LumaFrame,
+    after: LumaFrame,
+  ): { box: Rect; left: Rect } | null {
+    const { width, height } = after;
+    const cells = this.#starkCells(net, before, after);
+    const glyphs = clusters(cells, width, height, JOIN_CELLS);
+    for (const glyph of glyphs.filter((g) => this.#sprite(g))) {
+      const lit = litControls(places, [glyph]);
+      const rest = places.filter((p) => !lit.includes(p));
+      const stark = glyphs.filter((g) => lit.some((p) => overlaps(p, g)));
+      if (rest.length === 0 || stark.length !== 1 || !leftFrom(glyph, cells, before, after)) continue;
+      const done = Math.max(...lit.map((p) => changeTimes(p, net, changedAt, width).last));
+      const begun = Math.min(...rest.map((p) => changeTimes(p, net, changedAt, width).first));
+      // Where it came to rest, away from what changed there (an I-beam right of the text typed), is no part of it.
+      const large = rest.filter((p) => !this.#pointerSized(p));
+      const box = union(rest.filter((p) => !this.#pointerSized(p) || large.some((l) => near(p, l, NEAR_CELLS))));
+      if (done < begun && box) return { box, left: glyph };
+    }
+    return null;
+  }
+
+  /** The cells of `net` whose frames differ starkly (`STARK_SHARE`): a pointer's glyph, not a hover shade. */
+  #starkCells(net: Uint8Array, before: LumaFrame, after: LumaFrame): Uint8Array {
+    const stark = this.#options.cellThreshold * STARK_SHARE;
+    return net.map((on, i) => (on === 1 && Math.abs((before.data[i] ?? 0) - (after.data[i] ?? 0)) > stark ? 1 : 0));
+  }
+
+  /** Whether a glyph of stark cells is the size of a pointer: no larger, and more than a caret's width. */
+  #sprite(g: Rect): boolean {
+    return this.#pointerSized(g) && g.width >= MIN_POINTER_CELLS && g.height >= MIN_POINTER_CELLS;
   }
 
   /**
@@ -710,7 +770,7 @@ export class ChangeDetector<H> {
    * flash). What lasts may be fainter than what opened the change: one digit of 11 px text
    * retyped ("0.2" to "0.5" in a field that lit up while focused) differs by 19–22 in two or
    * three cells, and a field left focused is 13 lighter; a flash leaves nothing (a few levels
-   * of a video's noise at most).
+   * of a video's noise at most). A small mark drawn is enough (`#dot`: a radio's dot).
    */
   #netChange(before: LumaFrame, after: LumaFrame, box: Rect): boolean {
     if (before.width !== after.width || before.height !== after.height) return true;
@@ -718,11 +778,14 @@ export class ChangeDetector<H> {
     const cellThreshold = this.#options.cellThreshold * NET_SHARE;
     const ignored = this.#ignored.length > 0 ? this.#ignoredOn(after.width, after.height) : null;
     let count = 0;
+    let ink = 0;
     for (let y = box.y; y < box.y + box.height; y++) {
       for (let x = box.x; x < box.x + box.width; x++) {
         const i = y * after.width + x;
-        if (ignored?.[i] !== 1 && Math.abs((before.data[i] ?? 0) - (after.data[i] ?? 0)) > cellThreshold) {
-          if (++count >= minChangedCells) return true;
+        const difference = Math.abs((before.data[i] ?? 0) - (after.data[i] ?? 0));
+        if (ignored?.[i] !== 1 && difference > cellThreshold) {
+          ink += difference;
+          if (++count >= minChangedCells || this.#dot(ink)) return true;
         }
       }
     }
@@ -842,6 +905,21 @@ function near(a: Rect, b: Rect, cells: number): boolean {
 
 function overlaps(a: Rect, b: Rect): boolean {
   return near(a, b, 0);
+}
+
+/**
+ * The places that hold one of `glyphs`, with the bits beside them: a control's shade changes
+ * faintly, so its outline can come apart into bits, and bits beside a place that holds a glyph,
+ * one after another, are that control's too.
+ */
+function litControls(places: Rect[], glyphs: Rect[]): Rect[] {
+  const lit = places.filter((p) => glyphs.some((g) => overlaps(p, g)));
+  for (let grew = true; grew;) {
+    const beside = places.filter((p) => !lit.includes(p) && lit.some((l) => near(p, l, NEAR_CELLS)));
+    lit.push(...beside);
+    grew = beside.length > 0;
+  }
+  return lit;
 }
 
 /**

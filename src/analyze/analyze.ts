@@ -585,7 +585,7 @@ function describeStep(
   // All the text a change seen only as pixels brought: typing's speed is judged on it.
   const brought =
     lines && draft.region && draft.kind === 'visual'
-      ? appearedText(lines.before, lines.after, draft.region)
+      ? appearedText(lines.before, lines.after, draft.region, undefined, undefined, atPoint?.pointer && atPoint.point)
       : undefined;
   if (!label && lines && draft.region) {
     const point = draft.events.find((e) => e.type === 'click')?.point;
@@ -708,7 +708,7 @@ function describeStep(
       : undefined;
   const choice =
     !pageLabel && lines && !toggled && !radio
-      ? (choiceMade(draft, lines, durationMs) ??
+      ? (choiceMade(draft, lines, durationMs, atPoint?.pointer && atPoint.point) ??
         (atPoint?.after ? choiceAtPoint(atPoint.before, atPoint.after, atPoint.point, lines) : undefined))
       : undefined;
   if (choice) {

@@ -182,16 +182,18 @@ function lastWordThenEnter(
  * Seen as pixels, or a logger's click or keys with no page events: a change at one
  * control that swapped its one line of text for another in place, with a label left
  * of it, is a choice made in a select or dropdown. Made at once after a click; or by
- * typing the option's first letters, as a person does in a select.
+ * typing the option's first letters, as a person does in a select. `pointer`: where the
+ * pointer was seen resting after it (the text under it read spoilt is no choice).
  */
 export function choiceMade(
   draft: StepDraft<EventRecord>,
   lines: { before: OcrLine[]; after: OcrLine[] },
   durationMs: number,
+  pointer?: Point,
 ): Choice | undefined {
   if (draft.visual.length === 0 || draft.visual.some((e) => (e.fraction ?? 1) > FIELD_FRACTION)) return undefined;
   const region = union(draft.visual.flatMap((e) => (e.box ? [e.box] : [])));
-  const choice = region ? choiceIn(lines.before, lines.after, region) : undefined;
+  const choice = region ? choiceIn(lines.before, lines.after, region, undefined, pointer) : undefined;
   if (!choice) return undefined;
   if (draft.kind === 'type') {
     const typed = draft.value ?? '';

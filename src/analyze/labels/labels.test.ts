@@ -664,6 +664,14 @@ describe('appearedText', () => {
     );
   });
 
+  it('is nothing where the pointer came to rest on a line read a few letters apart, and a value typed over elsewhere', () => {
+    const row = { x: 180, y: 95, width: 100, height: 26 };
+    const before = toLines(line('Blue', 200, 100));
+    const after = toLines(line('Io BMe', 180, 100));
+    expect(appearedText(before, after, row, 8, undefined, { x: 215, y: 104 })).toBeUndefined();
+    expect(appearedText(before, after, row)).toBe('Io BMe');
+  });
+
   it('is nothing where a line was only read again with a letter in another case (a row of buttons, one pressed)', () => {
     const row = { x: 920, y: 260, width: 144, height: 32 };
     const before = toLines(line('Add ctri+A Delete', 900, 269));
@@ -1226,6 +1234,39 @@ describe('choiceIn', () => {
     // With where the new value was read (the pixels right of it tell a select from a text field).
     const slow = after.find((l) => l.text === 'Slow')!;
     expect(choiceIn(before, after, { x: 190, y: 95, width: 120, height: 26 })?.box).toEqual(slow.box);
+  });
+
+  it('is no choice where the pointer came to rest on a line read a few letters apart (Tk\'s "Blue", then "Io BMe")', () => {
+    const region = { x: 190, y: 95, width: 120, height: 26 };
+    const blue = toLines([...line('Colour', 20, 100), ...line('Blue', 200, 100)]);
+    const spoilt = toLines([...line('Colour', 20, 100), ...line('Io BMe', 180, 100)]);
+    const pointer = { x: 215, y: 104 };
+    expect(choiceIn(blue, spoilt, region, undefined, pointer)).toBeUndefined();
+    // Away from the pointer, or with none seen, a value a few letters apart is a choice ("Black").
+    const black = toLines([...line('Colour', 20, 100), ...line('Black', 200, 100)]);
+    expect(choiceIn(blue, black, region)).toMatchObject({ label: 'Colour', value: 'Black' });
+    expect(choiceIn(blue, black, region, undefined, { x: 400, y: 104 })).toMatchObject({ value: 'Black' });
+  });
+
+  it('is no choice where a row of controls read as one line is read apart after, each word in its place', () => {
+    // Tk's alignment demo: "Left", the label's icon and "Right" read as one line; the label moved
+    // up and was read on its own, "Left" and "Right" apart, outside the change.
+    const region = { x: 85, y: 90, width: 60, height: 30 };
+    const row = [...line('Left', 20, 100), ...line('2', 100, 100), ...line('Right', 170, 100)].map((w) => ({
+      ...w,
+      line: 999,
+    }));
+    const before = toLines([...line('Alignment', 20, 70), ...row]);
+    const after = toLines([
+      ...line('Alignment', 20, 70),
+      ...line('Left', 20, 100),
+      ...line('Label', 90, 98),
+      ...line('Right', 170, 100),
+    ]);
+    expect(choiceIn(before, after, region)).toBeUndefined();
+    // Where the row's words went, it was replaced.
+    const replaced = toLines([...line('Alignment', 20, 70), ...line('Label', 90, 98)]);
+    expect(choiceIn(before, replaced, region)).toMatchObject({ label: 'Alignment', value: 'Label' });
   });
 
   it('reads a value shown where a select showed only its arrow (nothing chosen yet) as a choice', () => {

@@ -3,7 +3,7 @@
  * the text that appeared, the title of a screen. Pure, so it is unit-tested
  * without tesseract; the OCR stage (../ocr) gives it lines.
  */
-import { center, contains, expand, intersects, ROW_HEIGHT, union, type Rect } from '../../shared/geometry';
+import { center, contains, expand, intersects, ROW_HEIGHT, union, type Point, type Rect } from '../../shared/geometry';
 import type { LabelBasis } from '../types';
 import {
   disclosureToggled,
@@ -572,6 +572,7 @@ const VALUE_GAP = 24;
  * in reading order. Given `field`, the box of the control typed into, only the
  * new line nearest it: typing fills one field, and what else appeared with it
  * (the item it added to a list, a counter, a footer) is its result, not the value.
+ * `pointer`: where the pointer was seen resting after it, on a shared screen.
  */
 export function appearedText(
   before: OcrLine[],
@@ -579,6 +580,7 @@ export function appearedText(
   region: Rect,
   margin = 8,
   field?: Rect,
+  pointer?: Point,
 ): string | undefined {
   const was = linesIn(before, region, margin);
   const seen = new Set(was.map((l) => l.text));
@@ -602,13 +604,19 @@ export function appearedText(
     whole.text.toLowerCase().includes(line.text.toLowerCase());
   const inPieces = (line: OcrLine) =>
     was.some((b) => pieceOf(line, b) && after.some((o) => o !== line && alphanumerics(o.text) >= 2 && pieceOf(o, b)));
+  // Garbled into stray glyphs; or, where the pointer is seen resting on it, a few letters spoilt
+  // with each word's first kept ("BMe" for "Blue", the radio's dot before it read as a letter
+  // or two: "Io BMe"). Elsewhere that is a value typed over ("hello", then "Hallo").
+  const pointerOver = (line: OcrLine, was: string) =>
+    garbled(line.text, was) ||
+    (pointer !== undefined && contains(line.box, pointer) && spoiltUnderPointer(was, line.text));
   const spoiled = (line: OcrLine) => {
     const read = under(line);
     return (
       reread(line) ||
       inPieces(line) ||
-      was.some((b) => samePlace(b.box, line.box) && garbled(line.text, b.text)) ||
-      (read !== '' && garbled(line.text, read))
+      was.some((b) => samePlace(b.box, line.box) && pointerOver(line, b.text)) ||
+      (read !== '' && pointerOver(line, read))
     );
   };
   const fresh = linesIn(after, region, margin)
@@ -1032,8 +1040,15 @@ export interface Choice {
  * A choice seen only as pixels: in a change at one control, exactly one line
  * gave way to another in the same place (a select's or dropdown's value), and a
  * label sits left of it on its row. The label is that text, never the old value.
+ * `pointer`: where the pointer was seen resting after it, on a shared screen.
  */
-export function choiceIn(before: OcrLine[], after: OcrLine[], region: Rect, margin = 8): Choice | undefined {
+export function choiceIn(
+  before: OcrLine[],
+  after: OcrLine[],
+  region: Rect,
+  margin = 8,
+  pointer?: Point,
+): Choice | undefined {
   const was = linesIn(before, region, margin);
   const now = linesIn(after, region, margin);
   // A lone glyph beside the value (a select's arrow read as "E") is no second line.
@@ -1087,9 +1102,15 @@ export function choiceIn(before: OcrLine[], after: OcrLine[], region: Rect, marg
   // Nor a control read garbled by the pointer before and whole once it left, with the mark it
   // gained read as a letter or two before it ("Driv)¢ Sober", then "lv Driver Sober": ticked).
   if (garbled(old.text, value.text) || garbled(old.text, value.text.replace(LEADING_INDICATOR, ''))) return undefined;
+  // Nor one the pointer was seen resting on, read a few letters apart ("Blue", then "Io BMe"):
+  // elsewhere that is a choice ("Blue", then "Black").
+  if (pointer && contains(value.box, pointer) && spoiltUnderPointer(old.text, value.text)) return undefined;
   // Nor a row of controls read as one line that kept most of its words (a desktop form's
   // buttons, one of them hidden by the pointer over it): a choice swaps its one value whole.
   if (mostlyShared(old.text, value.text)) return undefined;
+  // Nor a row of controls read as one line before and apart after, each of its words still in
+  // its place ("Left 2 Right" round Tk's label, then "Left" and "Right": the label moved).
+  if (readApart(old, after, value)) return undefined;
   // Nor buttons read with their keyboard shortcuts ("Add Ctrl+A Delete..." where "Search Ctrl+S"
   // was, the pointer lighting a desktop form's buttons): no option shows one.
   if (showsShortcut(old.text) || showsShortcut(value.text)) return undefined;
@@ -1185,6 +1206,20 @@ function movedAway(line: OcrLine, now: OcrLine[]): boolean {
   return same.length > 0 && same.every((a) => !samePlace(a.box, line.box));
 }
 
+/**
+ * Whether each word of `line` (two at least, of two letters or more) is read again in its place
+ * in a line of `now` other than `except`: the line was read apart, not replaced.
+ */
+function readApart(line: OcrLine, now: OcrLine[], except: OcrLine): boolean {
+  const words = (line.words ?? []).filter((w) => alphanumerics(w.text) >= 2);
+  return (
+    words.length >= 2 &&
+    words.every((w) =>
+      now.some((a) => a !== except && samePlace(a.box, w.box) && wordsOf(a.text).includes(w.text.toLowerCase())),
+    )
+  );
+}
+
 /** Glyphs OCR makes of a mouse pointer over text: no value of a control is written with them. */
 const POINTER_GLYPHS = /[¢§©®{}|\\]|[)\]](?=\p{L})/u;
 /** How many letters of the text under it a pointer hides or garbles, at most. */
@@ -1271,9 +1306,12 @@ export function choiceAtPoint(
   return choice && stayed ? choice : undefined;
 }
 
-/** Whether `now` is `was` (four letters or more) read with a few letters spoilt, each word's first kept. */
+/**
+ * Whether `now` is `was` (four letters or more) read with a few letters spoilt, each word's first
+ * kept; a mark before it read as a letter or two aside ("Io BMe": a radio's dot, then "Blue").
+ */
 function spoiltUnderPointer(was: string, now: string): boolean {
-  const [a, b] = [wordsOf(was), wordsOf(now)];
+  const [a, b] = [wordsOf(was), wordsOf(now.replace(LEADING_INDICATOR, ''))];
   const [joinedA, joinedB] = [a.join(' '), b.join(' ')];
   return (
     alphanumerics(joinedA) >= 4 &&

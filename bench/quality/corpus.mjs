@@ -95,6 +95,32 @@ const demoLink = (label, name, chars) => ({
   do: (desktop) => desktop.click('.t', { part: `.t bbox "[lindex [.t tag ranges demo-${name}] 0] + ${chars} chars"` }),
 });
 
+/** The widget demo's themed notebook (its "Notebook widget" demo). */
+const NOTEBOOK = '.ttknote.f.note';
+/**
+ * Tab `index` of the widget demo's themed notebook, clicked in its middle: ttk has no box for a
+ * tab, so its span is found by asking the notebook which tab lies under each point of its top
+ * row. @param {string} label @param {number} index @returns {DesktopStep}
+ */
+const notebookTab = (label, index) => ({
+  verb: 'click',
+  label,
+  do: (desktop) =>
+    desktop.click(NOTEBOOK, {
+      part: `apply {{nb i} {
+        set x0 -1
+        set x1 -1
+        for {set x 0} {$x < [winfo width $nb]} {incr x} {
+          if {[$nb identify tab $x 12] eq $i} {
+            if {$x0 < 0} {set x0 $x}
+            set x1 $x
+          }
+        }
+        list $x0 0 [expr {$x1 - $x0}] 24
+      }} ${NOTEBOOK} ${index}`,
+    }),
+});
+
 /**
  * A field typed over as a person does it: a click in it, its text selected, the new value
  * typed, then `key` (Enter to set it, Tab to move on).
@@ -509,6 +535,22 @@ export const DESKTOP_CORPUS = [
       { verb: 'toggle', label: 'Blue', do: (desktop) => desktop.click('.radio.mid.blue') },
       desktopClick('Bottom', '.radio.right.bottom'),
       desktopClick('Dismiss', '.radio.buttons.dismiss'),
+    ],
+  },
+  {
+    // Added in the twenty-ninth session to widen the tuned desktop half (its first figures are
+    // measured on the code the session started from): a themed notebook's tabs, and typing in
+    // a multi-line text widget, on a demo the list was scrolled to first.
+    id: 'desktop-widget-notebook',
+    ui: 'Tk widget demo (desktop program, whole screen shared)',
+    half: 'tuned',
+    program: widgetDemo('+690+300', '.t see [lindex [.t tag ranges demo-ttknote] 0]'),
+    steps: [
+      demoLink('Notebook widget', 'ttknote', 8),
+      notebookTab('Text Editor', 2),
+      desktopType('Text Editor', '.ttknote.f.note.editor.t', 'Meeting at noon'),
+      notebookTab('Description', 0),
+      desktopClick('Dismiss', '.ttknote.seeDismiss.dismiss'),
     ],
   },
   {

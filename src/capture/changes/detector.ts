@@ -108,6 +108,19 @@ const DOT_SHARE = 6;
 /** The most cells such a dot covers (it straddles two at most). */
 const DOT_CELLS = 2;
 
+/** A change's places and the pointer's stark glyphs among them (`#scene`). */
+interface PointerScene {
+  places: Rect[];
+  net: Uint8Array;
+  changedAt: Float64Array;
+  before: LumaFrame;
+  after: LumaFrame;
+  /** The cells of `net` whose frames differ starkly. */
+  cells: Uint8Array;
+  /** Those cells' places. */
+  glyphs: Rect[];
+}
+
 export interface DetectedChange<H> {
   startT: number;
   endT: number;
@@ -604,8 +617,8 @@ export class ChangeDetector<H> {
     const whole = pulsed ? { box: pulsed } : null;
     const large = places.filter((r) => !this.#pointerSized(r));
     if (large.length > 0 && uncut) {
-      const hover =
-        this.#hoverMove(places, net, changedAt, before, after) ?? this.#litLeft(places, net, changedAt, before, after);
+      const scene = this.#scene(places, net, changedAt, before, after);
+      const hover = this.#hoverMove(scene) ?? this.#litLeft(scene);
       if (hover) return hover;
     }
     if (large.length === places.length) return whole;
@@ -653,15 +666,8 @@ export class ChangeDetector<H> {
    * place the pointer came to rest on. A control that gave way to something else (a label, a
    * panel) changes starkly beyond the glyph, and is no hover.
    */
-  #hoverMove(
-    places: Rect[],
-    net: Uint8Array,
-    changedAt: Float64Array,
-    before: LumaFrame,
-    after: LumaFrame,
-  ): { box: Rect; left: Rect } | null {
-    const cells = this.#starkCells(net, before, after);
-    const glyphs = clusters(cells, after.width, after.height, JOIN_CELLS);
+  #hoverMove(scene: PointerScene): { box: Rect; left: Rect } | null {
+    const { places, changedAt, before, after, cells, glyphs } = scene;
     const sprite = (g: Rect) => this.#sprite(g);
     const sprites = glyphs.filter(sprite);
     // A radio's dot drawn as the pointer came to rest on its label and clicked (`DOT_SHARE`):
@@ -681,16 +687,9 @@ export class ChangeDetector<H> {
    * is left out of the change with the glyph, which is where the pointer was; what was
    * pressed is the rest. Null where no such control is found.
    */
-  #litLeft(
-    places: Rect[],
-    net: Uint8Array,
-    changedAt: Float64Array,
-    before: LumaFrame,
-    after: LumaFrame,
-  ): { box: Rect; left: Rect } | null {
-    const { width, height } = after;
-    const cells = this.#starkCells(net, before, after);
-    const glyphs = clusters(cells, width, height, JOIN_CELLS);
+  #litLeft(scene: PointerScene): { box: Rect; left: Rect } | null {
+    const { places, net, changedAt, before, after, cells, glyphs } = scene;
+    const { width } = after;
     for (const glyph of glyphs.filter((g) => this.#sprite(g))) {
       const lit = litControls(places, [glyph]);
       const rest = places.filter((p) => !lit.includes(p));
@@ -706,10 +705,17 @@ export class ChangeDetector<H> {
     return null;
   }
 
-  /** The cells of `net` whose frames differ starkly (`STARK_SHARE`): a pointer's glyph, not a hover shade. */
-  #starkCells(net: Uint8Array, before: LumaFrame, after: LumaFrame): Uint8Array {
+  /**
+   * What `#hoverMove` and `#litLeft` look at: a change's places and its cells whose frames differ
+   * starkly (`STARK_SHARE`: a pointer's glyph, not a hover shade), with their places (`glyphs`).
+   */
+  #scene(places: Rect[], net: Uint8Array, changedAt: Float64Array, before: LumaFrame, after: LumaFrame): PointerScene {
     const stark = this.#options.cellThreshold * STARK_SHARE;
-    return net.map((on, i) => (on === 1 && Math.abs((before.data[i] ?? 0) - (after.data[i] ?? 0)) > stark ? 1 : 0));
+    const cells = net.map((on, i) =>
+      on === 1 && Math.abs((before.data[i] ?? 0) - (after.data[i] ?? 0)) > stark ? 1 : 0,
+    );
+    const glyphs = clusters(cells, after.width, after.height, JOIN_CELLS);
+    return { places, net, changedAt, before, after, cells, glyphs };
   }
 
   /** Whether a glyph of stark cells is the size of a pointer: no larger, and more than a caret's width. */

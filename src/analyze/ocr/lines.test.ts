@@ -27,6 +27,25 @@ describe('toLines', () => {
     line: 1,
   });
 
+  it('keeps words a tab edge made tall, however narrow for their box, as text (not a glyph spelt out)', () => {
+    // A ttk notebook's tabs read with their frames: 12 px letters in 37 and 45 px tall boxes.
+    const tall = (text: string, x: number, width: number, height: number, line: number): OcrWord => ({
+      text,
+      confidence: 90,
+      box: { x, y: 291, width, height },
+      line,
+    });
+    const tabs = toLines([
+      tall('‘Description', 698, 78, 37, 1),
+      tall('Text', 865, 30, 45, 2),
+      tall('Editor', 902, 45, 45, 2),
+    ]);
+    expect(tabs.map((l) => l.text)).toEqual(['‘Description', 'Text Editor']);
+    // A text-beam pointer spelt out as two letters in one stroke's width still is no text, at any scale.
+    expect(toLines([tall('Id', 994, 3, 8, 3)])).toEqual([]);
+    expect(toLines([tall('Id', 994, 6, 16, 4)])).toEqual([]);
+  });
+
   it('puts a hyphenated word read as two back together, not words a space apart', () => {
     // Tk's underlined link "5. Combo-boxes": "Combo-" and "boxes" touch.
     const [link] = toLines([word('5.', 710, 12), word('Combo-', 727, 52), word('boxes', 780, 45)]);

@@ -67,6 +67,12 @@ const MIN_CHARACTER_HEIGHT = 5;
  * text-beam pointer resting on a button read "Id" in 3 × 8 px.
  */
 const NARROWEST_LETTER = 0.25;
+/**
+ * The width a letter never needs more than to be a letter (pixels): a box made tall by an edge
+ * read with its word (a ttk tab's frame: "Text", 30 px wide, in a 45 px tall box; "‘Description"
+ * in 37 px) holds letters no taller than the text's, so a word that wide a letter is text.
+ */
+const LETTER_ROOM = 4;
 
 /**
  * Groups words into lines, dropping words too uncertain or without letters or digits, the
@@ -87,7 +93,7 @@ export function toLines(words: OcrWord[]): OcrLine[] {
     }
     if (!/[\p{L}\p{N}]/u.test(word.text)) continue;
     const letters = alphanumerics(word.text);
-    if (letters >= 2 && word.box.width < NARROWEST_LETTER * word.box.height * letters) continue;
+    if (letters >= 2 && word.box.width < letters * Math.min(NARROWEST_LETTER * word.box.height, LETTER_ROOM)) continue;
     byLine.set(word.line, [...(byLine.get(word.line) ?? []), word]);
   }
   const kept = [...byLine.values()].filter((line) => {

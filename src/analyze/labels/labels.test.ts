@@ -203,6 +203,16 @@ describe('typedOverInLine', () => {
     expect(typedOverInLine(was, path, region)).toBeUndefined();
     const counted = toLines([...line('Select a node...', 15, 218), ...line('firstName {7}', 110, 262)]);
     expect(typedOverInLine(toLines(line('firstName {6}', 110, 262)), counted, region)).toBeUndefined();
+    // A count whose brackets a video's fade lost as it went up ("Clear completed (1)", then "… 2").
+    const faded = toLines(line('Clear completed 2', 110, 262));
+    expect(typedOverInLine(toLines(line('Clear completed (1)', 110, 262)), faded, region)).toBeUndefined();
+    // A number typed over a number is still a value typed.
+    expect(typedOverInLine(toLines(line('salary 100', 110, 262)), toLines(line('salary 2', 110, 262)), region)).toEqual(
+      {
+        caption: 'salary',
+        value: '2',
+      },
+    );
     // Two lines so changed: which one was typed in is not known.
     const two = toLines([...line('object Ada', 15, 218), ...line('firstName Ada', 110, 262)]);
     expect(

@@ -554,8 +554,10 @@ export function typedOverInLine(
       withoutFieldEdge(newWords.slice(same).join(' ').replace(STRAY_GLYPH, '')),
     ];
     const fresh = value.split(/\s+/).every((w) => !shown.has(w.toLowerCase()));
-    // A count in brackets beside a name ("object {6}", then "{7}") is the name's, not a value typed.
-    const count = /^[[{(].*[\]})]$/u.test(value);
+    // A count in brackets beside a name ("object {6}", then "{7}") is the name's, not a value typed;
+    // so is a number where such a count was, its brackets lost to a fade ("Clear completed (1)",
+    // then "… 2" in a video).
+    const count = BRACKETED.test(value) || (BRACKETED.test(oldValue) && /^\d+$/u.test(value));
     if (same === 0 || !/\p{L}{2}/u.test(caption) || alphanumerics(value) < 1 || !fresh || count) continue;
     if (sameReading(oldValue, value) || indicatorChanged(oldValue, value)) continue;
     found.push({ caption, value });
@@ -566,6 +568,9 @@ export function typedOverInLine(
 
 /** How far right of its caption a value typed may be read as a line of its own and still be the caption's (px). */
 const VALUE_GAP = 24;
+
+/** Text in brackets: a count beside a name ("{6}", "(1)", "[3]"). */
+const BRACKETED = /^[[{(].*[\]})]$/u;
 
 /**
  * Text in the region after a change that was not there before (typed or shown),

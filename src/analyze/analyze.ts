@@ -45,6 +45,7 @@ import {
   valueReadAgain,
   onlyOwnControls,
   ownControlsIn,
+  panelOfTyping,
   restingPointer,
   restedElsewhere,
   submittedBy,
@@ -185,6 +186,11 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
       }
       previous.end = step.end;
       continue;
+    }
+    const panel = previous ? panelOfTyping(previous, step) : undefined;
+    if (panel) {
+      step.label = step.facts.label = panel;
+      step.text = stepText(step.facts);
     }
     steps.push(step);
   }

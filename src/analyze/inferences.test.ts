@@ -15,6 +15,7 @@ import {
   pointerLeftValue,
   valueReadAgain,
   ownControlsIn,
+  panelOfTyping,
   restingPointer,
   restedElsewhere,
   submittedBy,
@@ -167,6 +168,38 @@ describe('clickedIntoField', () => {
     );
     expect(clickedIntoField(glide, typing(1200), click, click)).toBe(false);
     expect(clickedIntoField(glide, typing(1200), { ...click, kind: 'toggle' } as AnalyzedStep, typed)).toBe(false);
+  });
+});
+
+describe('panelOfTyping', () => {
+  // A ttk notebook: its "Text Editor" tab clicked, then typing in the text area below the tab row.
+  const row = toLines(
+    [...line('Description', 698, 309), ...line('Text Editor', 865, 309)].map((w) => ({ ...w, line: 990 })),
+  )[0]!;
+  const click = {
+    kind: 'visual',
+    label: 'Text Editor',
+    facts: { kind: 'visual', label: 'Text Editor' },
+  } as AnalyzedStep;
+  const typed = (label: string, lines = [row]) =>
+    ({
+      kind: 'visual',
+      label,
+      value: 'Meeting at noon',
+      facts: { kind: 'visual', label },
+      ocr: { before: [], after: lines },
+    }) as unknown as AnalyzedStep;
+
+  it("names a field by the tab just clicked where the line naming it is that tab's row", () => {
+    expect(panelOfTyping(click, typed('Description Text Editor'))).toBe('Text Editor');
+  });
+
+  it('leaves a field named by its own caption, a row the click was not on, or after a step that was no click', () => {
+    const caption = toLines(line('Notes', 700, 300))[0]!;
+    expect(panelOfTyping(click, typed('Notes', [caption]))).toBeUndefined();
+    expect(panelOfTyping({ ...click, label: 'Settings' }, typed('Description Text Editor'))).toBeUndefined();
+    expect(panelOfTyping({ ...click, value: 'x' }, typed('Description Text Editor'))).toBeUndefined();
+    expect(panelOfTyping(click, { ...typed('Description Text Editor'), value: undefined })).toBeUndefined();
   });
 });
 

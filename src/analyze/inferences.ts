@@ -8,7 +8,7 @@ import { center, contains, expand, intersects, ROW_HEIGHT, union, type Point, ty
 import { editDistance, sameReading } from '../shared/text-distance';
 import { choiceIn, type Choice } from './labels/labels';
 import type { Mark } from './labels/marks';
-import { samePlace, type OcrLine } from './ocr/lines';
+import { partsOf, samePlace, wordsText, type OcrLine } from './ocr/lines';
 import { wentOnAtOnce } from './segment/pointer';
 import { defaultStepOptions, FIELD_FRACTION, type StepDraft } from './segment/steps';
 import type { AnalyzedStep, LabelBasis } from './types';
@@ -518,4 +518,22 @@ export function pointerLeftValue(
 export function valueReadAgain(value: OcrLine, later: readonly OcrLine[]): string | undefined {
   const again = later.find((line) => samePlace(line.box, value.box) && sameReading(line.text, value.text));
   return again && again.text !== value.text ? again.text : undefined;
+}
+
+/**
+ * The panel a field was typed in, where the line naming it is a row of tabs (or of any
+ * controls) one of which the step before clicked: that control's name. A ttk notebook's text
+ * area has no caption; the nearest line above it is its tab row ("Description Text Editor"),
+ * and the tab just clicked ("Text Editor") is what shows the field, as a person says it. The
+ * row is the field's before or after reading of its label, parted at gaps wide enough to part
+ * controls (`partsOf`); undefined where the label is no such row, or the click named none of it.
+ */
+export function panelOfTyping(click: AnalyzedStep, step: AnalyzedStep): string | undefined {
+  if (step.value === undefined || click.value !== undefined || !click.label || !step.label) return undefined;
+  if (step.label === click.label) return undefined;
+  const read = [...(step.ocr?.before ?? []), ...(step.ocr?.after ?? [])];
+  const row = read.find((line) => line.text === step.label);
+  if (!row) return undefined;
+  const parts = partsOf(row).map(wordsText);
+  return parts.length >= 2 && parts.includes(click.label) ? click.label : undefined;
 }

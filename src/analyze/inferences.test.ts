@@ -200,6 +200,7 @@ describe('panelOfTyping', () => {
     expect(panelOfTyping({ ...click, label: 'Settings' }, typed('Description Text Editor'))).toBeUndefined();
     expect(panelOfTyping({ ...click, value: 'x' }, typed('Description Text Editor'))).toBeUndefined();
     expect(panelOfTyping(click, { ...typed('Description Text Editor'), value: undefined })).toBeUndefined();
+    expect(panelOfTyping(click, { ...typed('Description Text Editor'), labelSource: 'page' })).toBeUndefined();
   });
 });
 

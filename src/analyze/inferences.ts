@@ -530,7 +530,8 @@ export function valueReadAgain(value: OcrLine, later: readonly OcrLine[]): strin
  */
 export function panelOfTyping(click: AnalyzedStep, step: AnalyzedStep): string | undefined {
   if (step.value === undefined || click.value !== undefined || !click.label || !step.label) return undefined;
-  if (step.label === click.label) return undefined;
+  // (A field the page named has its own name.)
+  if (step.label === click.label || step.labelSource === 'page') return undefined;
   const read = [...(step.ocr?.before ?? []), ...(step.ocr?.after ?? [])];
   const row = read.find((line) => line.text === step.label);
   if (!row) return undefined;

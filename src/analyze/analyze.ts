@@ -23,7 +23,6 @@ import {
   labelFor,
   onWord,
   stayedAfterTyping,
-  stillAtPoint,
   linkTo,
   newViewTitle,
   radioChosen,
@@ -39,6 +38,7 @@ import {
   clickedIntoField,
   echoOf,
   frameBeforeGlide,
+  frameAfterPointer,
   frameBeforePointer,
   markOfClick,
   pointerLeftValue,
@@ -71,7 +71,7 @@ import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
 import { expand, ROW_HEIGHT, union, type Point, type Rect } from '../shared/geometry';
 import { blankRightOf, placeholderTypedOver, readChange, type ChangeReading } from './labels/pixels';
-import { pointerTip, readRow } from './point-row';
+import { keptAtPoint, pointerTip, readRow } from './point-row';
 import { distinctScreens, readScreens } from './screens';
 import type { Analysis, AnalysisProgress, AnalyzedStep, LabelBasis } from './types';
 import type { LumaArea } from './frame-luma';
@@ -503,7 +503,10 @@ interface PointReading {
   point: { x: number; y: number };
   /** The point is where the pointer was seen resting, not a logged click's. */
   pointer?: true;
-  /** That point is the pointer's tip, above the middle of where it was seen (`pointerTip`). */
+  /**
+   * That point is not the middle of where the pointer was seen but its tip, above it (`pointerTip`),
+   * or the text of the control it rested on (`readRow`'s `at`).
+   */
   tip?: true;
   before: OcrLine[];
   /** The area `before` was read in. */
@@ -515,6 +518,8 @@ interface PointReading {
   clear?: true;
   /** For a click: what the row shows after it (a select's new value). */
   after?: OcrLine[];
+  /** For a pointer's point: what the row shows once the pointer left it (`frameAfterPointer`). */
+  left?: OcrLine[];
 }
 
 /**
@@ -540,13 +545,15 @@ async function readAtPoint(
     // row there reads as the same line without the pointer's garbling.
     const earlierId = arrivalId ?? frameBeforeGlide(events, draft.start);
     const earlier = earlierId ? await readRow(backend, earlierId, point, field) : undefined;
+    // A point on a control but off its text, in either frame (`readRow`): that text is where it pointed.
+    const onText = before.at ?? earlier?.at;
     const clear =
       earlier !== undefined &&
       (arrivalId
-        ? earlierIsClearer(before.lines, earlier.lines, point)
-        : readAgainClearly(before.lines, earlier.lines, point));
+        ? earlierIsClearer(before.lines, earlier.lines, onText ?? point)
+        : readAgainClearly(before.lines, earlier.lines, onText ?? point));
     const row = clear ? earlier : before;
-    const at = logged ? point : pointerTip(row.lines, point);
+    const at = onText ?? (logged ? point : pointerTip(row.lines, point));
     // What looked like the pointer leaving this app's own timer, in a video of a screen recorded
     // with it, was the timer ticking: no control was clicked there.
     if (onlyOwnControls({ before: row.lines, after: [] }, { ...point, width: 1, height: 1 })) return undefined;
@@ -554,6 +561,8 @@ async function readAtPoint(
       draft.kind !== 'type' && draft.afterFrameId
         ? (await backend.analyzePoint(draft.afterFrameId, point)).lines
         : undefined;
+    const leftId = after && !logged ? frameAfterPointer(draft, events, point) : undefined;
+    const left = leftId ? (await backend.analyzePoint(leftId, point)).lines : undefined;
     return {
       point: at,
       ...(logged ? {} : { pointer: true as const }),
@@ -562,6 +571,7 @@ async function readAtPoint(
       area: row.area,
       ...(clear ? { clear } : {}),
       ...(after ? { after } : {}),
+      ...(left ? { left } : {}),
     };
   } catch {
     return undefined; // unreadable frame: the step's own reading names it
@@ -601,9 +611,7 @@ function describeStep(
       // (the field is named by its label, not by the value the pointer rests on).
       const { region } = draft;
       const typing = () => readsAsTyping(brought, durationMs);
-      // Typing leaves the text at the pointer changed (a field's placeholder or old value gave way);
-      // a button pressed keeps it, whatever else a change brought (its neighbour read anew).
-      const pressed = () => atPoint?.after !== undefined && stillAtPoint(atPoint.before, atPoint.after, atPoint.point);
+      const pressed = () => atPoint !== undefined && keptAtPoint(atPoint);
       const pointed =
         atPoint && labelAtPoint(atPoint.before, atPoint.point) && (!typing() || pressed())
           ? labelAtClick(

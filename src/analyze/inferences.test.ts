@@ -8,6 +8,7 @@ import {
   choiceMade,
   clickedIntoField,
   echoOf,
+  frameAfterPointer,
   frameBeforeGlide,
   frameBeforePointer,
   markOfClick,
@@ -443,6 +444,36 @@ describe('restingPointer', () => {
     const longBefore = { ...settled, t: 5800, endT: 6000 };
     expect(restingPointer(closing, [longBefore, closed], (e) => e === longBefore)).toBeUndefined();
     expect(restingPointer(closing, [settled, change(7400, 7500), closed], pointerMove)).toBeUndefined();
+  });
+});
+
+describe('frameAfterPointer', () => {
+  // Tk's radio button "Bottom" pressed, the X pointer resting on it until it moved on to "Dismiss".
+  const draft = { start: 7318, end: 8152, kind: 'visual', events: [], visual: [] } as unknown as StepDraft<EventRecord>;
+  const point = { x: 1122, y: 596 };
+  const leaving = (fraction: number, pointerFrom = { x: 1108, y: 584, width: 28, height: 24 }) =>
+    ({
+      t: 9199,
+      endT: 9637,
+      type: 'visual',
+      source: 'visual',
+      fraction,
+      pointerFrom,
+      afterFrameId: 'left',
+    }) as EventRecord;
+
+  it('is the after frame of the next change, where it saw the pointer leave the point', () => {
+    expect(frameAfterPointer(draft, [leaving(0.0008)], point)).toBe('left');
+  });
+
+  it('is nothing where that change was more than the pointer moving on, or saw it leave elsewhere', () => {
+    expect(frameAfterPointer(draft, [leaving(0.2)], point)).toBeUndefined();
+    expect(
+      frameAfterPointer(draft, [leaving(0.0008, { x: 600, y: 300, width: 24, height: 24 })], point),
+    ).toBeUndefined();
+    // Only the very next change: one between could have changed the point.
+    const between = { t: 8500, endT: 8700, type: 'visual', source: 'visual', fraction: 0.001 } as EventRecord;
+    expect(frameAfterPointer(draft, [between, leaving(0.0008)], point)).toBeUndefined();
   });
 });
 

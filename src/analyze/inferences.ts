@@ -379,6 +379,22 @@ export function restingPointer(
   return arrived?.box && justBefore && pointerMove(arrived) ? on(arrived.box) : undefined;
 }
 
+/**
+ * The after frame of the change right after `draft` that saw the pointer leave `point`, where it
+ * rested for it (`restingPointer`): the screen the change left, without the pointer over the
+ * control it pressed (an X pointer resting on Tk's "Bottom" hides half its text). Undefined where
+ * that change is more than the pointer moving on (a window opened), or saw it leave elsewhere.
+ */
+export function frameAfterPointer(
+  draft: StepDraft<EventRecord>,
+  events: EventRecord[],
+  point: { x: number; y: number },
+): string | undefined {
+  const next = events.find((e) => e.type === 'visual' && e.t >= draft.end && e.t > draft.start);
+  const left = next?.pointerFrom !== undefined && contains(next.pointerFrom, point);
+  return left && (next.fraction ?? 0) <= ARRIVAL_FRACTION ? next.afterFrameId : undefined;
+}
+
 /** How long a pointer that came to rest on a control may rest there before the click whose change follows. */
 const RESTED_MS = 1000;
 

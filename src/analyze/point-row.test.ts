@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { FrameResult } from './backend';
 import type { Rect } from '../shared/geometry';
 import { toLines, type OcrWord } from './ocr/lines';
-import { pointerTip, readRow } from './point-row';
+import { keptAtPoint, pointerTip, readRow } from './point-row';
 
 vi.mock('../storage/cache', () => ({ readCache: async () => undefined, writeCache: async () => undefined }));
 vi.mock('../storage/recordings', () => ({ getFrame: async () => undefined }));
@@ -85,6 +85,22 @@ describe('readRow', () => {
     expect((await readRow(backend([], []), 'f', at)).lines).toEqual([]);
   });
 
+  it('is the box round the point, and its text the point, where a click fell on a control off its text', async () => {
+    // Tk's "X Dismiss" (text 714–726) in a button from 708 to 733, the X pointer's middle at 708:
+    // the strip read the text, not on the point's row; the row alone, centred on the point, cut it.
+    const at = { x: 1180, y: 708 };
+    const area = { x: 1132, y: 708, width: 111, height: 26 };
+    const dismiss = line('X Dismiss', 1151, 714, 95);
+    const reader = backend(dismiss, line('Nicmice 1', 1171, 694, 70), { words: dismiss, area });
+    const row = await readRow(reader, 'f', at);
+    expect(row).toEqual({ lines: toLines(dismiss), area, at: { x: 1151 + 35, y: 720 } });
+    expect(reader.reads).toEqual([false]);
+    // Not for a field typed into (its caption is what names it), nor where the box holds no text.
+    expect((await readRow(reader, 'f', at, true)).at).toBeUndefined();
+    const empty = backend(dismiss, line('Nicmice 1', 1171, 694, 70));
+    expect((await readRow(empty, 'f', at)).lines.map((l) => l.text)).toEqual(['Nicmice 1']);
+  });
+
   it('keeps the strip where the row alone reads nothing at the point, or less surely', async () => {
     expect((await readRow(backend(line('id I', 900, 185, 42), []), 'f', point)).lines.map((l) => l.text)).toEqual([
       'id I',
@@ -138,5 +154,23 @@ describe('pointerTip', () => {
   it('keeps the middle where it falls in a line (an X pointer points there) or the tip in none', () => {
     expect(pointerTip(links, { x: 772, y: 320 })).toEqual({ x: 772, y: 320 });
     expect(pointerTip(links, { x: 772, y: 360 })).toEqual({ x: 772, y: 360 });
+  });
+});
+
+describe('keptAtPoint', () => {
+  // Tk's "Bottom" pressed: the X pointer resting on it hides half its text in the after frame;
+  // once the pointer moved on, it reads again where it was.
+  const point = { x: 1122, y: 596 };
+  const before = toLines(line('Bottom', 1095, 588));
+  const hidden = toLines(line('Blue', 914, 572));
+
+  it('is whether the text at the point reads again after the change, or once the pointer left it', () => {
+    expect(keptAtPoint({ point, before, after: toLines(line('Bottom', 1095, 588)) })).toBe(true);
+    expect(keptAtPoint({ point, before, after: hidden })).toBe(false);
+    expect(keptAtPoint({ point, before, after: hidden, left: toLines(line('Bottom', 1095, 587)) })).toBe(true);
+    // A field typed into: its old text gave way, with or without the pointer on it.
+    expect(keptAtPoint({ point, before, after: hidden, left: toLines(line('Grace', 1095, 588)) })).toBe(false);
+    // No after frame read (typing): nothing kept.
+    expect(keptAtPoint({ point, before, left: before })).toBe(false);
   });
 });

@@ -4,10 +4,10 @@
  * alone where that reads it better, or the box around the point where neither read anything there.
  */
 import type { AnalysisBackend } from './backend';
-import { captionOnRow, labelAtPoint, type FieldMode } from './labels/labels';
+import { captionOnRow, labelAtPoint, stillAtPoint, type FieldMode } from './labels/labels';
 import { pointArea } from './ocr/cache';
 import { cutShort, isShortcut, type OcrLine } from './ocr/lines';
-import { contains, type Point, type Rect } from '../shared/geometry';
+import { center, contains, intersects, type Point, type Rect } from '../shared/geometry';
 
 /** Below this (%), tesseract's line is garbage as often as not ("id I" at 42 for "Name:" at 96). */
 const UNSURE = 60;
@@ -24,13 +24,15 @@ const SURE = 90;
  * as unsurely as garbage reads and the row alone more surely: the tops and bottoms of the rows above and below,
  * in the strip, can spoil tesseract's reading of a desktop form's rows (27 px apart). For a field
  * typed into (`field`), the row alone also where the strip named its value only by a line above.
+ * For a click the strip read nothing on the row of, the box round the point where it holds text
+ * off the point's row, with `at` the middle of that text: where the control was pointed at.
  */
 export async function readRow(
   backend: Pick<AnalysisBackend, 'analyzePoint' | 'analyzeBoxAt'>,
   frameId: string,
   point: { x: number; y: number },
   field: FieldMode = false,
-): Promise<{ lines: OcrLine[]; area: Rect }> {
+): Promise<{ lines: OcrLine[]; area: Rect; at?: Point }> {
   const strip = { lines: (await backend.analyzePoint(frameId, point)).lines, area: pointArea(point) };
   let alone: Promise<{ lines: OcrLine[]; area: Rect }> | undefined;
   const readAlone = () =>
@@ -46,6 +48,18 @@ export async function readRow(
     if (inRow && captionOnRow(inRow)) return row;
   }
   const found = labelAtPoint(strip.lines, point);
+  // Nothing read over the point: it may be on a control but off its text (a tall desktop button
+  // clicked above its text, where an X pointer's middle rests). The box the point lies in, read
+  // alone, names it whole, and the point moves onto its text, unless what the strip read beside
+  // the point lies in that box too. Neither the text of the next button along the row ("Ch see
+  // Code" beside "X Dismiss") nor the row alone, centred on the point, which cuts the text at
+  // its edge ("Nicmice 1"), names it.
+  if (!field && !(found && contains(found.line.box, point))) {
+    const box = await backend.analyzeBoxAt(frameId, point);
+    const text = box && !labelAtPoint(box.lines, point) ? nearestLine(box.lines, point) : undefined;
+    if (box && text && !(found && intersects(found.line.box, box.area)))
+      return { lines: box.lines, area: box.area, at: center(text.box) };
+  }
   const cut = found !== undefined && cutShort(found.line.box, strip.area);
   // Only a shortcut at the point ("Ctrl+D"): the button's own text beside it went unread in
   // the strip (a pointer resting on "Delete..." spoils it), and the row alone may read it.
@@ -71,6 +85,12 @@ export async function readRow(
   return surer && inRow.line.box.width >= found.line.box.width ? row : strip;
 }
 
+/** The line nearest `point` up or down (a control's text, of the lines read in the box round the point). */
+function nearestLine(lines: OcrLine[], point: Point): OcrLine | undefined {
+  const off = (line: OcrLine) => Math.abs(center(line.box).y - point.y);
+  return lines.reduce<OcrLine | undefined>((best, line) => (best && off(best) <= off(line) ? best : line), undefined);
+}
+
 /** Letters and digits alone, in lower case: how two readings of one label are compared. */
 const lettersOf = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
@@ -78,6 +98,26 @@ const lettersOf = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu
 function pieceOf(part: string, whole: string): boolean {
   const [p, w] = [lettersOf(part), lettersOf(whole)];
   return p.length >= 2 && w.length > p.length && w.includes(p);
+}
+
+/**
+ * Whether the text at a step's point reads again after it (`stillAtPoint`): in its after frame,
+ * or once the pointer resting on it moved on (`left`; an X pointer on Tk's "Bottom" hid half of
+ * it). Typing leaves the text at the pointer changed (a field's placeholder or old value gave
+ * way); a button pressed keeps it, whatever else its change brought (its neighbour read anew, a
+ * label moved: Tk's "Label" put above its picture as "Bottom" was chosen).
+ */
+export function keptAtPoint(reading: {
+  point: Point;
+  before: OcrLine[];
+  after?: OcrLine[];
+  left?: OcrLine[];
+}): boolean {
+  const { point, before, after, left } = reading;
+  return (
+    after !== undefined &&
+    (stillAtPoint(before, after, point) || (left !== undefined && stillAtPoint(before, left, point)))
+  );
 }
 
 /** How far (px) above the middle of where a pointer was seen its tip is (an arrow's or a hand's, about 20 px tall). */

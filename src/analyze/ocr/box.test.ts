@@ -34,6 +34,20 @@ describe('boxAround', () => {
     expect(boxAround(image, { x: 100 + 48, y: 50 + 20 })).toEqual({ x: 144, y: 64, width: 72, height: 16 });
   });
 
+  it("is the inside of a box whose ground is the page's, from a point just inside its border", () => {
+    // A desktop button: grey inside like the grey page round it, a light top edge and a dark
+    // bottom one; the point 1 px below the top edge has the page's ground within reach above.
+    const button = page(200, 60, (set) => {
+      fill(set, 0, 0, 200, 60, 217);
+      fill(set, 40, 10, 112, 1, 255);
+      fill(set, 40, 10, 1, 28, 255);
+      fill(set, 40, 37, 112, 1, 130);
+      fill(set, 151, 10, 1, 28, 130);
+      for (let x = 60; x < 120; x += 6) fill(set, x, 20, 2, 12, 20); // letters
+    });
+    expect(boxAround(button, { x: 100 + 80, y: 50 + 11 })).toEqual({ x: 141, y: 61, width: 110, height: 26 });
+  });
+
   it('is nothing for text on the page itself, a point outside the image, or a panel, not a row', () => {
     const text = page(200, 60, (set) => {
       for (let x = 48; x < 100; x += 6) fill(set, x, 17, 2, 10, 220);

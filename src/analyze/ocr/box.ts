@@ -12,7 +12,7 @@ const GROUND_TOLERANCE = 24;
 /** A box's inside is at least this high and wide (a line of UI text and a little room). */
 const MIN_SIDE = { width: 24, height: 12 };
 /** At most this high: one row of a control, not a panel. */
-const MAX_HEIGHT = 48;
+export const MAX_BOX_HEIGHT = 48;
 /** At least this share of a box's inside is its ground (the rest is text). */
 const GROUND_SHARE = 0.5;
 
@@ -30,17 +30,13 @@ export function boxAround(image: LumaArea, seed: { x: number; y: number }): Rect
   const ground = commonestNear(image, sx, sy);
   const isGround = (i: number) => Math.abs(data[i]! - ground) <= GROUND_TOLERANCE;
   const filled = new Uint8Array(width * height);
-  const stack: number[] = [];
-  // Seeds: the ground pixels right around the point (the point itself may be on a letter).
-  for (let y = Math.max(0, sy - 3); y <= Math.min(height - 1, sy + 3); y++) {
-    for (let x = Math.max(0, sx - 3); x <= Math.min(width - 1, sx + 3); x++) {
-      const i = y * width + x;
-      if (isGround(i) && !filled[i]) {
-        filled[i] = 1;
-        stack.push(i);
-      }
-    }
-  }
+  // The seed: the ground pixel nearest the point (the point itself may be on a letter). Only
+  // the nearest: a point just inside a button's border has the ground outside it within a few
+  // pixels too (Tk's "Dismiss", clicked 1 px below its top edge), which would flood the page.
+  const start = nearestGround(width, height, sx, sy, isGround);
+  if (start === undefined) return undefined;
+  filled[start] = 1;
+  const stack = [start];
   let [minX, minY, maxX, maxY, count] = [width, height, -1, -1, 0];
   while (stack.length > 0) {
     const i = stack.pop()!;
@@ -58,8 +54,33 @@ export function boxAround(image: LumaArea, seed: { x: number; y: number }): Rect
   }
   if (count === 0) return undefined;
   const box = { x: image.x + minX, y: image.y + minY, width: maxX - minX + 1, height: maxY - minY + 1 };
-  const fits = box.width >= MIN_SIDE.width && box.height >= MIN_SIDE.height && box.height <= MAX_HEIGHT;
+  const fits = box.width >= MIN_SIDE.width && box.height >= MIN_SIDE.height && box.height <= MAX_BOX_HEIGHT;
   return fits && count >= GROUND_SHARE * box.width * box.height ? box : undefined;
+}
+
+/** How far (px) from a point its seed is looked for. */
+const SEED_REACH = 3;
+
+/** The index of the ground pixel nearest (sx, sy), within `SEED_REACH` of it. */
+function nearestGround(
+  width: number,
+  height: number,
+  sx: number,
+  sy: number,
+  isGround: (i: number) => boolean,
+): number | undefined {
+  let best: number | undefined;
+  let bestDistance = Infinity;
+  for (let y = Math.max(0, sy - SEED_REACH); y <= Math.min(height - 1, sy + SEED_REACH); y++) {
+    for (let x = Math.max(0, sx - SEED_REACH); x <= Math.min(width - 1, sx + SEED_REACH); x++) {
+      const distance = (x - sx) ** 2 + (y - sy) ** 2;
+      if (distance < bestDistance && isGround(y * width + x)) {
+        best = y * width + x;
+        bestDistance = distance;
+      }
+    }
+  }
+  return best;
 }
 
 /** The commonest luma (binned by 8) in the few pixels around a point: the ground there. */

@@ -7,14 +7,14 @@
 import type { OcrPool } from './pool';
 import { center, clamp, expand, intersects, ROW_HEIGHT, type Rect } from '../../shared/geometry';
 import { frameLuma } from '../frame-luma';
-import { boxAround } from './box';
+import { boxAround, MAX_BOX_HEIGHT } from './box';
 import { alphanumerics, cutShort, toLines, withWords, type OcrLine } from './lines';
 import { readCache, writeCache } from '../../storage/cache';
 import { getFrame } from '../../storage/recordings';
 
 /** Context read around a region: labels sit beside fields, not only inside them. */
 export const OCR_MARGIN = 60;
-const CACHE_VERSION = 'ocr:v23';
+const CACHE_VERSION = 'ocr:v24';
 
 /**
  * The area read for a region: wider to the sides, where a field's label and a
@@ -156,8 +156,12 @@ function outside(lines: OcrLine[], boxes: Rect[]): OcrLine[] {
   });
 }
 
-/** How far either side of a row-high region, and above and below it, the box around it is looked for. */
-const BOX_REACH = { x: 200, y: 24 };
+/**
+ * How far either side of a row-high region, and above and below it, the box around it is looked
+ * for: above and below, as far as a box may be high, so that one the point lies near the top or
+ * bottom of (Tk's 26 px button clicked 1 px below its top edge) is seen whole.
+ */
+const BOX_REACH = { x: 200, y: MAX_BOX_HEIGHT };
 
 /**
  * A row-high region's reading with the text in the box around its middle (a select, a

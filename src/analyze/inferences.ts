@@ -359,7 +359,7 @@ export function restingPointer(
   };
   // Only the very next change: where one in between moved the pointer unseen (a button that
   // lit up as it left joined the pointer's old place), an older place would name the wrong control.
-  let next = events.find((e) => e.type === 'visual' && e.t >= draft.end && e.t > draft.start);
+  let next = nextChange(draft, events);
   // But one that went on at once from a change closed as `moved` is the same change going on
   // elsewhere (the dialog a button opened), with the pointer still: the one after it saw it leave.
   let last = draft.visual.at(-1);
@@ -390,9 +390,14 @@ export function frameAfterPointer(
   events: EventRecord[],
   point: { x: number; y: number },
 ): string | undefined {
-  const next = events.find((e) => e.type === 'visual' && e.t >= draft.end && e.t > draft.start);
+  const next = nextChange(draft, events);
   const left = next?.pointerFrom !== undefined && contains(next.pointerFrom, point);
   return left && (next.fraction ?? 0) <= ARRIVAL_FRACTION ? next.afterFrameId : undefined;
+}
+
+/** The change seen right after a step's own. */
+function nextChange(draft: StepDraft<EventRecord>, events: EventRecord[]): EventRecord | undefined {
+  return events.find((e) => e.type === 'visual' && e.t >= draft.end && e.t > draft.start);
 }
 
 /** How long a pointer that came to rest on a control may rest there before the click whose change follows. */

@@ -99,6 +99,13 @@ describe('readRow', () => {
     expect((await readRow(reader, 'f', at, true)).at).toBeUndefined();
     const empty = backend(dismiss, line('Nicmice 1', 1171, 694, 70));
     expect((await readRow(empty, 'f', at)).lines.map((l) => l.text)).toEqual(['Nicmice 1']);
+    // The next button's text level with the point, beside it in the strip, lies outside the box: the box.
+    const seeCode = line('Ch see Code', 1023, 700, 85);
+    const beside = backend([...seeCode, ...dismiss], line('Nicmice 1', 1171, 694, 70), { words: dismiss, area });
+    expect((await readRow(beside, 'f', at)).at).toEqual({ x: 1151 + 35, y: 720 });
+    // Text beside the point inside the box (a wide button's own text): not moved.
+    const own = backend(line('Dismiss', 1200, 700, 85), line('Nicmice 1', 1171, 694, 70), { words: dismiss, area });
+    expect((await readRow(own, 'f', at)).at).toBeUndefined();
   });
 
   it('keeps the strip where the row alone reads nothing at the point, or less surely', async () => {

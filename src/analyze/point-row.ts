@@ -24,8 +24,9 @@ const SURE = 90;
  * as unsurely as garbage reads and the row alone more surely: the tops and bottoms of the rows above and below,
  * in the strip, can spoil tesseract's reading of a desktop form's rows (27 px apart). For a field
  * typed into (`field`), the row alone also where the strip named its value only by a line above.
- * For a click the strip read nothing on the row of, the box round the point where it holds text
- * off the point's row, with `at` the middle of that text: where the control was pointed at.
+ * For a click the strip read no line over, the box round the point where it holds text off the
+ * point's row and the strip's line beside the point (if any) lies outside it, with `at` the middle
+ * of that text: where the control was pointed at.
  */
 export async function readRow(
   backend: Pick<AnalysisBackend, 'analyzePoint' | 'analyzeBoxAt'>,

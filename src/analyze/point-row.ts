@@ -36,6 +36,9 @@ export async function readRow(
 ): Promise<{ lines: OcrLine[]; area: Rect; at?: Point }> {
   const strip = { lines: (await backend.analyzePoint(frameId, point)).lines, area: pointArea(point) };
   let alone: Promise<{ lines: OcrLine[]; area: Rect }> | undefined;
+  // The box round the point is looked at by two rules below: read once.
+  let boxed: ReturnType<typeof backend.analyzeBoxAt> | undefined;
+  const readBox = () => (boxed ??= backend.analyzeBoxAt(frameId, point));
   const readAlone = () =>
     (alone ??= backend
       .analyzePoint(frameId, point, true)
@@ -56,7 +59,7 @@ export async function readRow(
   // Code" beside "X Dismiss") nor the row alone, centred on the point, which cuts the text at
   // its edge ("Nicmice 1"), names it.
   if (!field && !(found && contains(found.line.box, point))) {
-    const box = await backend.analyzeBoxAt(frameId, point);
+    const box = await readBox();
     const text = box && !labelAtPoint(box.lines, point) ? nearestLine(box.lines, point) : undefined;
     if (box && text && !(found && intersects(found.line.box, box.area)))
       return { lines: box.lines, area: box.area, at: center(text.box) };
@@ -71,7 +74,7 @@ export async function readRow(
   if (!inRow && !found) {
     // Nothing read at the point in either: the box around it alone (a button closed in by a
     // double border, which spoils tesseract's reading of any wider area).
-    const box = await backend.analyzeBoxAt(frameId, point);
+    const box = await readBox();
     if (box && labelAtPoint(box.lines, point)) return { lines: box.lines, area: box.area };
   }
   if (!inRow) return strip;

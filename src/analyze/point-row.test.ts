@@ -108,6 +108,24 @@ describe('readRow', () => {
     expect((await readRow(own, 'f', at)).at).toBeUndefined();
   });
 
+  it("is the box round the point where it reads the control's text over the point and the strip only the next control's", async () => {
+    // A ttk notebook's tab "Description" (its D underlined), unread in the strip and garbled in
+    // the row alone; the strip's line nearest the point is the tab "Text Editor", 87 px along.
+    const at = { x: 738, y: 315 };
+    const area = { x: 693, y: 304, width: 91, height: 23 };
+    const tab = line('Description', 698, 309, 96);
+    const strip = line('Text Editor', 865, 309, 96);
+    const reader = backend(strip, line('Text Editor', 865, 303, 47), { words: tab, area });
+    expect(await readRow(reader, 'f', at)).toEqual({ lines: toLines(tab), area });
+    expect(reader.reads).toEqual([false]);
+    // Not where the box's text lies beside the point only (the strip's line is nearer then)…
+    const beside = backend(strip, [], { words: line('Description', 748, 309, 96), area });
+    expect((await readRow(beside, 'f', at)).lines.map((l) => l.text)).toEqual(['Text Editor']);
+    // …nor where the strip's line beside the point lies in the box too.
+    const inBox = backend(strip, [], { words: tab, area: { ...area, width: 260 } });
+    expect((await readRow(inBox, 'f', at)).lines.map((l) => l.text)).toEqual(['Text Editor']);
+  });
+
   it('keeps the strip where the row alone reads nothing at the point, or less surely', async () => {
     expect((await readRow(backend(line('id I', 900, 185, 42), []), 'f', point)).lines.map((l) => l.text)).toEqual([
       'id I',

@@ -24,9 +24,9 @@ const SURE = 90;
  * as unsurely as garbage reads and the row alone more surely: the tops and bottoms of the rows above and below,
  * in the strip, can spoil tesseract's reading of a desktop form's rows (27 px apart). For a field
  * typed into (`field`), the row alone also where the strip named its value only by a line above.
- * For a click the strip read no line over, the box round the point where it holds text off the
- * point's row and the strip's line beside the point (if any) lies outside it, with `at` the middle
- * of that text: where the control was pointed at.
+ * For a click the strip read no line over, the box round the point where the strip's line beside
+ * the point (if any) lies outside it and the box holds text over the point, or off the point's
+ * row, with `at` the middle of that text: where the control was pointed at.
  */
 export async function readRow(
   backend: Pick<AnalysisBackend, 'analyzePoint' | 'analyzeBoxAt'>,
@@ -58,11 +58,17 @@ export async function readRow(
   // the point lies in that box too. Neither the text of the next button along the row ("Ch see
   // Code" beside "X Dismiss") nor the row alone, centred on the point, which cuts the text at
   // its edge ("Nicmice 1"), names it.
+  // Where the box's own text lies over the point, it names the control and the strip's line
+  // beside it is the next control's: the strip read a ttk notebook's tab "Description" (its
+  // first letter underlined) as nothing, and took "Text Editor", two tabs along.
   if (!field && !(found && contains(found.line.box, point))) {
     const box = await readBox();
-    const text = box && !labelAtPoint(box.lines, point) ? nearestLine(box.lines, point) : undefined;
-    if (box && text && !(found && intersects(found.line.box, box.area)))
-      return { lines: box.lines, area: box.area, at: center(text.box) };
+    if (box && !(found && intersects(found.line.box, box.area))) {
+      const over = labelAtPoint(box.lines, point);
+      if (over && contains(over.line.box, point)) return { lines: box.lines, area: box.area };
+      const text = over ? undefined : nearestLine(box.lines, point);
+      if (text) return { lines: box.lines, area: box.area, at: center(text.box) };
+    }
   }
   const cut = found !== undefined && cutShort(found.line.box, strip.area);
   // Only a shortcut at the point ("Ctrl+D"): the button's own text beside it went unread in

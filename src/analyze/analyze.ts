@@ -53,7 +53,7 @@ import {
   restedOnAfter,
   settledAfter,
 } from './inferences';
-import { alphanumerics, linesIn, runReading, withoutShortcut, type OcrLine } from './ocr/lines';
+import { alphanumerics, linesIn, linesMeeting, runReading, withoutShortcut, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
 import { buildSteps, defaultStepOptions, type StepDraft } from './segment/steps';
 import { isCaretBlink } from './segment/caret';
@@ -482,8 +482,8 @@ async function readPixels(
       draft.beforeFrameId,
       draft.afterFrameId,
       read,
-      linesIn(lines.before, draft.region, AROUND),
-      linesIn(lines.after, draft.region, AROUND),
+      linesMeeting(lines.before, draft.region, AROUND),
+      linesMeeting(lines.after, draft.region, AROUND),
       point,
       pointer,
     );

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { partAt, showsShortcut, toLines, withoutShortcut, type OcrWord } from './lines';
+import {
+  linesIn,
+  linesMeeting,
+  partAt,
+  showsShortcut,
+  toLines,
+  withoutShortcut,
+  type OcrLine,
+  type OcrWord,
+} from './lines';
 
 describe('keyboard shortcuts in read text', () => {
   it('finds a shortcut among the words of a line, as OCR reads it', () => {
@@ -101,5 +110,22 @@ describe('toLines', () => {
     expect(row('Mo', 'Tu', 'We', 'Th', 'Fr').map((l) => l.text)).toEqual(['Mo Tu We Th Fr']);
     expect(row('1', '2', '3', '4').map((l) => l.text)).toEqual(['1 2 3 4']);
     expect(row('OK', 'OK').map((l) => l.text)).toEqual(['OK OK']);
+  });
+});
+
+describe('linesMeeting', () => {
+  const line = (text: string, x: number, width: number): OcrLine => ({
+    text,
+    confidence: 90,
+    box: { x, y: 588, width, height: 11 },
+  });
+
+  it("takes a line that only starts near the region, whole, where its middle lies beyond it (a check box's label)", () => {
+    // Tk's check box ticked (712–728): its label starts 3 px right of it, its middle 47 px right.
+    const tick = { x: 712, y: 588, width: 16, height: 16 };
+    const label = line('Driver Sober', 731, 89);
+    const far = line('See Code', 900, 60);
+    expect(linesIn([label, far], tick, 24)).toEqual([]);
+    expect(linesMeeting([label, far], tick, 24)).toEqual([label]);
   });
 });

@@ -2,7 +2,7 @@
  * What OCR gives the analysis: words with their confidence and box, grouped
  * into lines. Pure.
  */
-import { center, contains, expand, union, type Rect } from '../../shared/geometry';
+import { center, contains, expand, intersects, union, type Rect } from '../../shared/geometry';
 
 export interface OcrWord {
   text: string;
@@ -310,6 +310,16 @@ export function nearestPart(parts: Word[][], x: number): Word[] {
 export function linesIn(lines: OcrLine[], region: Rect, margin = 0): OcrLine[] {
   const area = expand(region, margin);
   return lines.filter((line) => contains(area, center(line.box)));
+}
+
+/**
+ * The lines whose boxes meet `region` grown by `margin`, whole: a box's label can start beside
+ * it and run on far past it (Tk's check box ticked, its "Driver Sober" 3 px right of it, its
+ * middle 50 px along).
+ */
+export function linesMeeting(lines: OcrLine[], region: Rect, margin = 0): OcrLine[] {
+  const area = expand(region, margin);
+  return lines.filter((line) => intersects(area, line.box));
 }
 
 /**

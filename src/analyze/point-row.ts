@@ -25,8 +25,8 @@ const SURE = 90;
  * in the strip, can spoil tesseract's reading of a desktop form's rows (27 px apart). For a field
  * typed into (`field`), the row alone also where the strip named its value only by a line above.
  * For a click the strip read no line over, the box round the point where the strip's line beside
- * the point (if any) lies outside it and the box holds text over the point, or off the point's
- * row, with `at` the middle of that text: where the control was pointed at.
+ * the point (if any) lies outside it and the box holds text over the point; or text off the
+ * point's row, with `at` the middle of that text: where the control was pointed at.
  */
 export async function readRow(
   backend: Pick<AnalysisBackend, 'analyzePoint' | 'analyzeBoxAt'>,

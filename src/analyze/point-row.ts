@@ -8,6 +8,7 @@ import { captionOnRow, labelAtPoint, stillAtPoint, type FieldMode } from './labe
 import { pointArea } from './ocr/cache';
 import { cutShort, isShortcut, type OcrLine } from './ocr/lines';
 import { center, contains, intersects, type Point, type Rect } from '../shared/geometry';
+import { pieceOf } from '../shared/text-distance';
 
 /** Below this (%), tesseract's line is garbage as often as not ("id I" at 42 for "Name:" at 96). */
 const UNSURE = 60;
@@ -99,15 +100,6 @@ export async function readRow(
 function nearestLine(lines: OcrLine[], point: Point): OcrLine | undefined {
   const off = (line: OcrLine) => Math.abs(center(line.box).y - point.y);
   return lines.reduce<OcrLine | undefined>((best, line) => (best && off(best) <= off(line) ? best : line), undefined);
-}
-
-/** Letters and digits alone, in lower case: how two readings of one label are compared. */
-const lettersOf = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-
-/** Whether `part` reads as a piece of `whole` (a word or more of it cut short), not all of it. */
-function pieceOf(part: string, whole: string): boolean {
-  const [p, w] = [lettersOf(part), lettersOf(whole)];
-  return p.length >= 2 && w.length > p.length && w.includes(p);
 }
 
 /**

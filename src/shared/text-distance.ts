@@ -59,6 +59,29 @@ export function disclosureToggled(was: string, now: string): boolean {
   return DISCLOSURE.test(long.slice(0, -short.length).trim());
 }
 
+/** Letters and digits alone, in lower case: how two readings of one label are compared. */
+const lettersOf = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Whether `part` reads as a piece of `whole` (a word or more of it cut short), not all of it. */
+export function pieceOf(part: string, whole: string): boolean {
+  const [p, w] = [lettersOf(part), lettersOf(whole)];
+  return p.length >= 2 && w.length > p.length && w.includes(p);
+}
+
+/** How many letters the edge of an area read may slice off a line's end and leave them unread. */
+const SLICED_LETTERS = 2;
+
+/**
+ * Whether `part` reads as `whole` with a letter or two gone from its start or its end, as
+ * where the edge of the area read sliced them ("ome Phone:" of "Home Phone:"); no more.
+ */
+export function slicedFrom(part: string, whole: string): boolean {
+  const [p, w] = [lettersOf(part), lettersOf(whole)];
+  return (
+    p.length >= 3 && w.length > p.length && w.length - p.length <= SLICED_LETTERS && (w.startsWith(p) || w.endsWith(p))
+  );
+}
+
 /** Words this long may be read a letter apart and still be the same word ("Ctrl+A", "ctri+A"). */
 export const LONG_WORD = 4;
 

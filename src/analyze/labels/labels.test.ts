@@ -16,6 +16,7 @@ import {
   earlierIsClearer,
   isValidationMessage,
   labelAtClick,
+  labelAtPoint,
   stayedAfterTyping,
   stillAtPoint,
   tickedBoxLabel,
@@ -306,6 +307,18 @@ describe('readAgainClearly', () => {
     expect(readAgainClearly(row('v@1020', 700), clear, dismiss)).toBe(false);
   });
 
+  it('is so where only the word under the pointer reads otherwise, however far apart the lines read', () => {
+    // Tk's link "4. Notebook widget", the pointer over "Not": the rest of the line read where it stood.
+    const link = { x: 773, y: 220 };
+    const clear = row('4.@710 Notebook@727 widget@799', 213);
+    expect(readAgainClearly(row('4@710 ebgok@744 widget@799', 213), clear, link)).toBe(true);
+    // OCR read it twice over, the pointer's height taller than the line.
+    expect(readAgainClearly(row('4.@708 4.@711 Notebgok@727 widget@799 widget@801', 211), clear, link)).toBe(true);
+    // Not where another word is read off the point, or the word under it is another.
+    expect(readAgainClearly(row('4.@710 ebgok@744 gadget@799', 213), clear, link)).toBe(false);
+    expect(readAgainClearly(row('4.@710 Unrelated@727 widget@799', 213), clear, link)).toBe(false);
+  });
+
   it('is not where another word stands in the line, or at the point, or the words moved', () => {
     const clear = row('I~@714 Wipers@731 OK@790', 534);
     expect(readAgainClearly(row('I~@714 OK@790 Cancel@808', 534), clear, point)).toBe(false);
@@ -537,6 +550,14 @@ describe('labelFor', () => {
     const onRow = toLines([...line('height', 20, 10, 55), ...line('0.2', 160, 10)]);
     expect(labelAtClick({ lines: above, area }, onRow, region, point, 'replaced')).toBe('height');
     expect(labelAtClick({ lines: onRow, area }, above, region, point, 'replaced')).toBe('height');
+    // One reading began past the caption's first letter ("ome Phone:", the edge of the step's
+    // wider area 11 px into it), however surely: the whole caption, from the other.
+    const joined = (words: OcrWord[]) => toLines(words.map((w) => ({ ...w, line: words[0]!.line })));
+    const whole = joined([...line('Home Phone:', 20, 10, 85), ...line('I', 236, 10, 85)]);
+    const piece = joined([...line('ome Phone:', 30, 10, 89), ...line('1', 340, 10, 89)]);
+    expect(labelAtPoint(piece, point, true)?.caption?.text).toBe('ome Phone:'); // "1" its value
+    expect(labelAtClick({ lines: whole, area }, piece, region, point, true)).toBe('Home Phone:');
+    expect(labelAtClick({ lines: piece, area }, whole, region, point, true)).toBe('Home Phone:');
     // A caption beside an empty field is the caption, typed over or not.
     expect(labelFor(toLines(line('Name:', 150, 10)), region, point, 24, 'replaced')).toBe('Name:');
   });

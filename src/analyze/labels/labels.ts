@@ -12,6 +12,7 @@ import {
   LONG_WORD,
   readInPart,
   sameReading,
+  slicedFrom,
 } from '../../shared/text-distance';
 import {
   alphanumerics,
@@ -248,9 +249,9 @@ function withoutState(label: string, after: OcrLine[]): string {
  * A logged click's label, given the row around its point read on its own (`strip`:
  * its lines and the area read) and the step's wider reading. The line the point
  * falls in wins over one beside it; of two readings of the line at the point, the
- * surer one (OCR reads white on colour differently in areas a few pixels apart); the
- * wider reading where the strip's line runs to its edge (cut short) and the wider one
- * holds it whole.
+ * surer one (OCR reads white on colour differently in areas a few pixels apart), unless
+ * one lost a letter at its start or end that the other holds; the wider reading where the
+ * strip's line runs to its edge (cut short) and the wider one holds it whole.
  */
 export function labelAtClick(
   strip: { lines: OcrLine[]; area: Rect },
@@ -262,6 +263,11 @@ export function labelAtClick(
   const inStrip = labelAtPoint(strip.lines, point, field);
   const inWide = labelAtPoint(wide, point, field);
   if (!inStrip) return labelFor(wide, region, point, 24, field);
+  // One reading lost a letter at its start or end, however surely it read the rest: the edge of
+  // its area sliced it (the step's wider reading began 11 px into Tk's "Home Phone:", "ome
+  // Phone: 1" at 89 %, where the strip read "Home Phone: I" at 85 %, the text pointer beside it).
+  if (inWide && slicedFrom(inWide.label, inStrip.label)) return inStrip.label;
+  if (inWide && slicedFrom(inStrip.label, inWide.label)) return inWide.label;
   // A field's caption, where the text at the point is its value: the one reading that found
   // it, or of two the surer (away from the point neither is the closer; 11 px white on black
   // read "ses" in the strip, "growthSpeed" in the wider reading).
@@ -314,8 +320,9 @@ export function earlierIsClearer(before: OcrLine[], earlier: OcrLine[], point: {
  * the pointer on it: a line over the point in both, in the same place, a few letters apart
  * (the pointer garbles that many: "Wipgrs OK" for "Wipers OK", "X D)niss" for "X Dismiss"),
  * or the before frame's line there less the words the pointer hid whole (`pointerHidWords`),
- * or none there and the row's other words as they were (`pointerHidLine`). Anything else is
- * the screen changed in between (a window opened over the point).
+ * or with only the word under the pointer garbled (`pointerGarbledWord`), or none there and
+ * the row's other words as they were (`pointerHidLine`). Anything else is the screen changed in
+ * between (a window opened over the point).
  */
 export function readAgainClearly(before: OcrLine[], earlier: OcrLine[], point: { x: number; y: number }): boolean {
   const was = lineOverPoint(earlier, point);
@@ -326,8 +333,47 @@ export function readAgainClearly(before: OcrLine[], earlier: OcrLine[], point: {
   if (!now) return pointerHidLine(before, earlier, was, point);
   if (was.text === now.text || !samePlace(now.box, was.box)) return false;
   const garbled = over && editDistance(was.text.toLowerCase(), now.text.toLowerCase()) <= POINTER_LETTERS;
-  return garbled || pointerHidWords(now, was, point);
+  return garbled || pointerHidWords(now, was, point) || (over !== undefined && pointerGarbledWord(now, was, point));
 }
+
+/**
+ * Whether a line read with the pointer on it (`now`) is the line read without it (`was`) but
+ * for the word under the pointer, garbled (`garbledBy`): every other word of `now` where `was`
+ * stood read in `was` where it stands, bar stray glyphs. Read as a whole line, it can be many
+ * letters apart: "4 ebgok widget" of "4. Notebook widget", the pointer over "Not"; OCR read the
+ * line twice over, "4. 4. Notebgok widget widget".
+ */
+function pointerGarbledWord(now: OcrLine, was: OcrLine, point: { x: number; y: number }): boolean {
+  const hidden = wordAtPoint(was, point);
+  if (!now.words || !was.words || !hidden) return false;
+  const span = expand(was.box, WORD_SHIFT);
+  const words = now.words.filter((w) => w.box.x < span.x + span.width && span.x < w.box.x + w.box.width);
+  const at = words.filter((w) => wordOverPoint(w.box, point) && alphanumerics(w.text) >= 2);
+  if (at.length === 0 || !at.every((w) => garbledBy(w.text, hidden.text))) return false;
+  const off = words.filter((w) => !at.includes(w));
+  const matched = off.filter((w) => was.words?.some((v) => sameWordAt(w, v)));
+  return (
+    matched.some((w) => alphanumerics(w.text) >= 2) &&
+    off.every((w) => matched.includes(w) || alphanumerics(w.text) < 2)
+  );
+}
+
+/**
+ * Whether a word read under the pointer (`read`) is `word` garbled by it: a few letters apart
+ * (`POINTER_LETTERS`), or a letter apart from the word with one end hidden ("ebgok" of
+ * "Notebook": "Not" under the pointer, "o" read "g"). Another word in its place is neither
+ * ("Brakes" where "Wipers" stood).
+ */
+function garbledBy(read: string, word: string): boolean {
+  const [r, w] = [read.toLowerCase(), word.toLowerCase()];
+  if (editDistance(r, w) <= POINTER_LETTERS) return true;
+  for (let cut = 1; w.length - cut >= MIN_KEPT; cut++)
+    if (editDistance(r, w.slice(cut)) <= 1 || editDistance(r, w.slice(0, -cut)) <= 1) return true;
+  return false;
+}
+
+/** Letters a word keeps, at least, where the pointer hid one end of it (`garbledBy`). */
+const MIN_KEPT = 3;
 
 /** Whether a word's box spans the point across (its row is the caller's). */
 function wordOverPoint(box: Rect, point: { x: number }): boolean {
@@ -1228,7 +1274,7 @@ function readApart(line: OcrLine, now: OcrLine[], except: OcrLine): boolean {
 /** Glyphs OCR makes of a mouse pointer over text: no value of a control is written with them. */
 const POINTER_GLYPHS = /[¢§©®{}|\\]|[)\]](?=\p{L})/u;
 /** How many letters of the text under it a pointer hides or garbles, at most. */
-const POINTER_LETTERS = 3;
+export const POINTER_LETTERS = 3;
 /** How far apart two readings of a word in one place may start (px). */
 const WORD_SHIFT = 4;
 

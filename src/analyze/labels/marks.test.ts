@@ -349,6 +349,15 @@ describe('gainedMark', () => {
       words.map((w, i) => (i === 0 ? { ...w, text: 'displayOutine', box: { ...w.box, width: 140 } } : w));
     const both = frames((image, after) => stretched(draw(image, after)));
     expect(mark(both)).toMatchObject({ label: 'displayOutine', checkbox: true });
+    // Before, the empty box read as its two sides ("ll") after the label; after, taken into it.
+    const sides = (words: OcrWord[], ticked: boolean) => {
+      if (ticked) return words;
+      const [label, rest] = [words[0]!, words.slice(1)];
+      const box = { ...checkbox, x: checkbox.x - 6, width: 22 };
+      return [{ ...label, box: { ...label.box, width: 140 } }, { ...label, text: 'll', box }, ...rest];
+    };
+    const ll = frames((image, after) => sides(stretched(draw(image, after)), after));
+    expect(mark(ll)).toMatchObject({ label: 'displayOutine', checkbox: true });
   });
 
   it('does not take a line OCR boxed a few pixels off after for one that moved and gained a mark', () => {

@@ -243,6 +243,10 @@ function redrawn(before: LumaArea, after: LumaArea, box: Rect, dx: number, dy: n
  * ("Vv", a video's blurred tick).
  */
 const TICK_READ = /^[Il|1]?(?:[vV✓✔]|[vV]{2})$/u;
+/** An empty box as OCR reads it, its two sides as letters ("ll"), after a line's text or alone. */
+const BOX_READ = /^[Il|1]{2}$/u;
+/** A line's text without an empty box read after it: dat.GUI's "displayOutine ll", unticked. */
+const withoutBox = (text: string) => text.replace(/\s+[Il|1]{2}$/u, '');
 
 /** How far beside a line's text the pointer may rest and be on its control (its box or tick). */
 const POINTER_BESIDE = 24;
@@ -298,7 +302,9 @@ function besideText(
     );
   // A mark itself can be read as a letter ("v" for a tick or an arrow): a word needs two to count
   // as text, and a tick read with its box's edge ("Iv") is none.
-  const isText = (word: { text: string }) => alphanumerics(word.text) >= 2 && !TICK_READ.test(word.text);
+  // Nor is an empty box read as its sides ("ll"), which the tick then replaced.
+  const isText = (word: { text: string }) =>
+    alphanumerics(word.text) >= 2 && !TICK_READ.test(word.text) && !BOX_READ.test(word.text);
   const changed = [
     ...wordsBefore.filter((w) => !unchanged(w, wordsAfter)).map((w) => ({ w, others: wordsAfter })),
     ...wordsAfter.filter((w) => !unchanged(w, wordsBefore)).map((w) => ({ w, others: wordsBefore })),
@@ -319,7 +325,7 @@ function besideText(
     .filter(
       (l) =>
         l === pointed ||
-        linesAfter.some((a) => sameReading(a.text, l.text) && samePlace(a.box, l.box)) ||
+        linesAfter.some((a) => sameReading(withoutBox(a.text), withoutBox(l.text)) && samePlace(a.box, l.box)) ||
         // Or read with the mark as a letter before it ("object" as "v object": a tree node's arrow).
         linesAfter.some((a) => indicatorChanged(l.text, a.text) && samePlace(a.box, l.box)) ||
         linesAfter.some((a) => spoiltInPlace(l, a)) ||
@@ -334,7 +340,9 @@ function besideText(
     (a) => !beside.includes(a) && linesBefore.some((l) => samePlace(a.box, l.box) && readInPart(l.text, a.text)),
   );
   beside.push(...readWhole);
-  const readAlike = new Set(beside.filter((l) => linesAfter.some((a) => a.text === l.text && samePlace(a.box, l.box))));
+  const readAlike = new Set(
+    beside.filter((l) => linesAfter.some((a) => withoutBox(a.text) === withoutBox(l.text) && samePlace(a.box, l.box))),
+  );
   // A line that faded in place with its mark (a todo ticked off, greyed and struck through) was
   // the item acted on; a mark drawn beside a line that stayed as it was can be a side effect
   // (TodoMVC's toggle-all arrow darkens as the last item is ticked).
@@ -359,7 +367,7 @@ function besideText(
     // A glyph that turned names the line it leads (a tree node's arrow), not one it ends.
     if (turned && near.line.box.x < box.x + box.width) continue;
     const checkbox = !turned && (isCheckbox(box) || tickInBox(before, after, box));
-    best = { mark: { label: near.line.text, box, checkbox }, gap: near.gap, rank: ranked };
+    best = { mark: { label: withoutBox(near.line.text), box, checkbox }, gap: near.gap, rank: ranked };
   }
   return best?.mark ?? untickedBeside(before, after, linesBefore, linesAfter, blobs);
 }

@@ -520,6 +520,8 @@ interface PointReading {
   after?: OcrLine[];
   /** For a pointer's point: what the row shows once the pointer left it (`frameAfterPointer`). */
   left?: OcrLine[];
+  /** The frame from before the pointer came to the point (or set off for it), where one is known. */
+  earlierId?: string;
 }
 
 /**
@@ -572,6 +574,7 @@ async function readAtPoint(
       ...(clear ? { clear } : {}),
       ...(after ? { after } : {}),
       ...(left ? { left } : {}),
+      ...(earlierId ? { earlierId } : {}),
     };
   } catch {
     return undefined; // unreadable frame: the step's own reading names it

@@ -31,6 +31,8 @@ interface AtPoint {
   tip?: true;
   before: OcrLine[];
   after?: OcrLine[];
+  /** A frame from before the pointer came to the point, where one is known. */
+  earlierId?: string;
 }
 
 /**
@@ -83,6 +85,7 @@ export async function chosenFromList(
       above: (await backend.analyzeArea(draft.beforeFrameId, list.above)).lines,
       aboveAfter: (await backend.analyzeArea(afterFrameId, list.above)).lines,
       wide: before,
+      rowEarlier: atPoint.earlierId ? (await backend.analyzeArea(atPoint.earlierId, list.rowArea)).lines : [],
     };
     const choice = choiceFromList(list, read);
     if (!choice) return;

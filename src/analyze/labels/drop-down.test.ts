@@ -153,6 +153,18 @@ describe('choiceFromList', () => {
     expect(choiceFromList(found, { ...read, row: apart })?.value).toBe('Perth');
   });
 
+  it('reads a row the pointer garbled as a frame from before the pointer came to it read it surely', () => {
+    const garbled = { ...line('Pexch', 840, 685, 16), confidence: 63 };
+    const clear = line('Perth', 845, 687);
+    expect(choiceFromList(found, { ...read, row: [garbled], rowEarlier: [clear] })?.value).toBe('Perth');
+    expect(choiceFromList(found, { ...read, row: [garbled] })?.value).toBe('Pexch');
+    // Not other text there then (the list not open yet), nor over a sure reading under the pointer.
+    const behind = line('4. A text widget', 710, 687);
+    expect(choiceFromList(found, { ...read, row: [garbled], rowEarlier: [behind] })?.value).toBe('Pexch');
+    const sure = line('Pexch', 840, 685, 16);
+    expect(choiceFromList(found, { ...read, row: [sure], rowEarlier: [clear] })?.value).toBe('Pexch');
+  });
+
   it('reads a row the pointer hid from the wider reading, cut where the list starts', () => {
     const hidden = { ...read, row: [line('elbourne', 845, 669), line('Adelaide', 844, 705)] };
     expect(choiceFromList(found, hidden)?.value).toBe('Perth');

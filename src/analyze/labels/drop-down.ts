@@ -9,7 +9,7 @@
 import { center, intersects, type Point, type Rect } from '../../shared/geometry';
 import { editDistance } from '../../shared/text-distance';
 import { alphanumerics, samePlace, wordCount, type OcrLine } from '../ocr/lines';
-import { captionOf, FRAME_BORDER } from './labels';
+import { captionOf, FRAME_BORDER, POINTER_LETTERS } from './labels';
 
 /** How far apart (px) the left edges of a list's rows may be read ("“Canberra": a border read as a quote). */
 const ALIGNED = 3;
@@ -238,6 +238,8 @@ export interface ListReadings {
   aboveAfter: OcrLine[];
   /** The step's own reading before the click, round the list. */
   wide: OcrLine[];
+  /** `rowArea` in a frame before the pointer came to the row (`readAtPoint`'s earlier frame), where there is one. */
+  rowEarlier?: OcrLine[];
 }
 
 /**
@@ -260,7 +262,8 @@ export function choiceFromList(
   // A pointer over the row's middle leaves a letter or two ("Ph"): the wider reading, where it starts alike.
   const hidden =
     alone !== undefined && alone.length < MIN_CUT + 1 && wide?.[0]?.toLowerCase() === alone[0]?.toLowerCase();
-  const value = alone && !hidden ? whole(alone, read.wide, list.row) : (wide ?? '');
+  const value =
+    alone && !hidden ? whole(unspoilt(start!, read.rowEarlier ?? [], list.row), read.wide, list.row) : (wide ?? '');
   const there = (lines: OcrLine[]) => lines.some((l) => inRow(l, list.row) && reads(l.text, value));
   if (alphanumerics(value) < 2 || there(read.earlier) || there(read.rowAfter)) return undefined;
   if (!revealedAsBefore(read.earlier, read.rowAfter)) return undefined;
@@ -269,6 +272,25 @@ export function choiceFromList(
   if (read.aboveAfter.some((l) => samePlace(l.box, field.box) && reads(l.text, field.text))) return undefined;
   const caption = captionOver(field, read.above);
   return caption ? { label: caption, value, field } : undefined;
+}
+
+/** From this (%) up, a row read with the pointer on it is taken as read. */
+const SURE_ROW = 90;
+
+/**
+ * A row's text as read with the pointer on it (`start`), or as read before the pointer came to
+ * it, where that reads it surely and the pointer garbled a few letters (`POINTER_LETTERS`):
+ * Tk's "Perth" read "Pexch" at 63 % under an X pointer, "Perth" at 96 % a frame earlier. Not
+ * other text in its place then (the list not yet open: the window behind it).
+ */
+function unspoilt(start: OcrLine, earlier: OcrLine[], row: Rect): string {
+  const alone = start.text.replace(STRAY_ENDS, '').trim();
+  if (start.confidence >= SURE_ROW) return alone;
+  const clear = earlier
+    .filter((l) => inRow(l, row) && l.confidence >= SURE_ROW)
+    .map((l) => l.text.replace(STRAY_ENDS, '').trim())
+    .find((text) => text !== alone && editDistance(text.toLowerCase(), alone.toLowerCase()) <= POINTER_LETTERS);
+  return clear ?? alone;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { EventRecord } from '../capture/events';
 import type { AnalyzedStep, LabelBasis } from './types';
 import { stepText, type StepFacts } from '../compose/step-text';
 import { center, expand, intersects, type Point } from '../shared/geometry';
-import { choiceByField, choiceFromList, columnAt, dropDownAt, listClosedIn } from './labels/drop-down';
+import { choiceByField, choiceFromList, columnAt, dropDownAt, listClosedIn, rowReadUnsurely } from './labels/drop-down';
 import { valueReadApart, valuesGoneAt } from './labels/value-apart';
 import { coveredButton } from './labels/pixels';
 import { isDismissal } from './labels/labels';
@@ -78,14 +78,18 @@ export async function chosenFromList(
   }
   if (!list) return;
   try {
+    const row = (await backend.analyzeArea(draft.beforeFrameId, list.rowArea)).lines;
     const read = {
-      row: (await backend.analyzeArea(draft.beforeFrameId, list.rowArea)).lines,
+      row,
       earlier: (await backend.analyzeArea(opener.beforeFrameId, list.rowArea)).lines,
       rowAfter: (await backend.analyzeArea(afterFrameId, list.rowArea)).lines,
       above: (await backend.analyzeArea(draft.beforeFrameId, list.above)).lines,
       aboveAfter: (await backend.analyzeArea(afterFrameId, list.above)).lines,
       wide: before,
-      rowEarlier: atPoint.earlierId ? (await backend.analyzeArea(atPoint.earlierId, list.rowArea)).lines : [],
+      rowEarlier:
+        atPoint.earlierId && rowReadUnsurely(list, row)
+          ? (await backend.analyzeArea(atPoint.earlierId, list.rowArea)).lines
+          : [],
     };
     const choice = choiceFromList(list, read);
     if (!choice) return;

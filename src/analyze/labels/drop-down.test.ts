@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../ocr/lines';
-import { choiceByField, choiceFromList, dropDownAt, listClosedIn } from './drop-down';
+import { choiceByField, choiceFromList, dropDownAt, listClosedIn, rowReadUnsurely } from './drop-down';
 
 /**
  * A line as OCR gives it, each word 7 px a letter and a space apart, or starting where
@@ -163,6 +163,8 @@ describe('choiceFromList', () => {
     expect(choiceFromList(found, { ...read, row: [garbled], rowEarlier: [behind] })?.value).toBe('Pexch');
     const sure = line('Pexch', 840, 685, 16);
     expect(choiceFromList(found, { ...read, row: [sure], rowEarlier: [clear] })?.value).toBe('Pexch');
+    // Only an unsure reading is read again at all (each read costs ~0.7 s).
+    expect([rowReadUnsurely(found, [garbled]), rowReadUnsurely(found, [sure])]).toEqual([true, false]);
   });
 
   it('reads a row the pointer hid from the wider reading, cut where the list starts', () => {

@@ -255,8 +255,7 @@ export function choiceFromList(
   list: DropDown,
   read: ListReadings,
 ): { label: string; value: string; field: OcrLine } | undefined {
-  // The row's line that starts where the list's rows do (a glyph the pointer left is read apart, right of it).
-  const start = read.row.filter((l) => inRow(l, list.row)).sort((a, b) => a.box.x - b.box.x)[0];
+  const start = rowStart(list, read.row);
   const alone = start?.text.replace(STRAY_ENDS, '').trim();
   const wide = fromWide(read.wide, list.row);
   // A pointer over the row's middle leaves a letter or two ("Ph"): the wider reading, where it starts alike.
@@ -276,6 +275,20 @@ export function choiceFromList(
 
 /** From this (%) up, a row read with the pointer on it is taken as read. */
 const SURE_ROW = 90;
+
+/**
+ * Whether the list's row clicked, read alone (`rowArea`), reads unsurely where the list's rows
+ * start: only then is it read again before the pointer came (`unspoilt`; a read costs ~0.7 s).
+ */
+export function rowReadUnsurely(list: DropDown, row: OcrLine[]): boolean {
+  const start = rowStart(list, row);
+  return start !== undefined && start.confidence < SURE_ROW;
+}
+
+/** The row's line that starts where the list's rows do (a glyph the pointer left is read apart, right of it). */
+function rowStart(list: DropDown, row: OcrLine[]): OcrLine | undefined {
+  return row.filter((l) => inRow(l, list.row)).sort((a, b) => a.box.x - b.box.x)[0];
+}
 
 /**
  * A row's text as read with the pointer on it (`start`), or as read before the pointer came to

@@ -383,6 +383,21 @@ describe('gainedMark', () => {
     });
   });
 
+  it('takes no word OCR boxed taller one time, its text where it was, for one that moved and gained a mark', () => {
+    // A video's "Tree ▾" on JSONEditor's blue bar: boxed 24 px tall before and 10 after, its top
+    // 13 px lower; read as moved, its surroundings were compared with the white page under the bar.
+    const draw = (image: LumaArea, after: boolean): OcrWord[] => {
+      fill(image, { x: 0, y: 0, width: WIDTH, height: 36 }, 70);
+      const [word] = write(image, 'Tree', 200, 14, 6, 250);
+      const nodes = write(image, 'job', 120, 80);
+      return [
+        { ...word!, box: after ? { ...word!.box, y: 15, height: 10 } : { ...word!.box, y: 2, height: 24 } },
+        ...nodes,
+      ];
+    };
+    expect(mark(frames(draw))).toBeUndefined();
+  });
+
   it('names the tree node whose arrow turned as it opened, not the rows that appeared under it', () => {
     // ▸ as a tall narrow wedge, ▾ as a wide flat one, in the same place.
     const arrow = (image: LumaArea, open: boolean) =>

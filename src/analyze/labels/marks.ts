@@ -194,9 +194,12 @@ function aroundWords(
     const now = counterpart(line, linesAfter);
     if (!now) continue;
     // Moved by less than half its height, it is where it was, read into a box a few pixels off
-    // ("message" 7 px left and 6 up, a row's coloured edge then in its surroundings).
+    // ("message" 7 px left and 6 up, a row's coloured edge then in its surroundings). Up and down
+    // it is judged by its middle: a box read taller one time (a video's "Tree ▾" on a blue bar,
+    // 24 px tall before and 10 after) has its top far off though the text stayed.
     const still = (d: number) => Math.abs(d) < line.box.height / 2;
-    const moved = !still(now.box.x - line.box.x) || !still(now.box.y - line.box.y);
+    const middle = (box: Rect) => box.y + box.height / 2;
+    const moved = !still(now.box.x - line.box.x) || !still(middle(now.box) - middle(line.box));
     const dx = moved ? now.box.x - line.box.x : 0;
     const dy = moved ? now.box.y - line.box.y : 0;
     for (const word of line.words ?? [{ text: line.text, box: line.box }]) {

@@ -29,6 +29,15 @@ describe('disclosureToggled', () => {
     expect(disclosureToggled('› Settings', 'v Settings')).toBe(false); // both have one: no line gained it
   });
 
+  it('is a line that gained a triangle and a word read only then between its words, not before its name', () => {
+    expect(disclosureToggled('job A', 'v job {3} A')).toBe(true);
+    expect(disclosureToggled('v job {3} A', 'job A')).toBe(true);
+    expect(disclosureToggled('job A', 'v {3} job A')).toBe(false);
+    expect(disclosureToggled('job A', 'v job {3} B')).toBe(false);
+    expect(disclosureToggled('job A', 'job {3} A')).toBe(false);
+    expect(disclosureToggled('job A', 'v job {3} {4} A')).toBe(false);
+  });
+
   it("is no frame's caption read with its border before it", () => {
     expect(disclosureToggled('Disabled', '-Disabled')).toBe(false);
     expect(disclosureToggled('Fully Editable', '~Fully Editable')).toBe(false);

@@ -51,12 +51,18 @@ const DISCLOSURE = /^[v>›»▸▾▶▼►]$/u;
 
 /**
  * Whether two readings of one line differ only by a disclosure triangle at its start, gained or
- * lost ("job {3}", now "v job {3}"): a tree node or a section opened or closed.
+ * lost ("job {3}", now "v job {3}"): a tree node or a section opened or closed. The reading with
+ * the triangle may hold one word more between the other's words, read only that time (a video's
+ * "job A", then "v job {3} A": the count read once the node opened).
  */
 export function disclosureToggled(was: string, now: string): boolean {
   const [short, long] = was.length <= now.length ? [was.trim(), now.trim()] : [now.trim(), was.trim()];
-  if (short.length < 3 || !long.endsWith(short)) return false;
-  return DISCLOSURE.test(long.slice(0, -short.length).trim());
+  if (short.length < 3) return false;
+  if (long.endsWith(short)) return DISCLOSURE.test(long.slice(0, -short.length).trim());
+  const [words, [mark, ...rest]] = [short.split(/\s+/u), long.split(/\s+/u)];
+  if (!DISCLOSURE.test(mark ?? '') || rest.length !== words.length + 1) return false;
+  const joined = words.join(' ');
+  return rest.some((_, i) => i > 0 && [...rest.slice(0, i), ...rest.slice(i + 1)].join(' ') === joined);
 }
 
 /** Letters and digits alone, in lower case: how two readings of one label are compared. */

@@ -119,8 +119,11 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     warnings.push(`The screen could not be read (${describeError(error)}), so steps are named from events only.`);
   }
   const steps: AnalyzedStep[] = [];
-  /** What was read round each step's point, in its before frame: its label's line is there (`nameReadWhole`). */
-  const readAtPointer = new Map<AnalyzedStep, OcrLine[]>();
+  /**
+   * What was read round each step's point and over its change, in its before frame: its label's
+   * line is there (`nameReadWhole`).
+   */
+  const readAtPointer = new Map<AnalyzedStep, ReadAtPoint>();
   let pixelsMs = 0;
   for (const [index, found] of drafts.entries()) {
     // A scroll is named by what it brought into view (`nameScrolls`), not by what its frames read:
@@ -143,7 +146,11 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     if (draft.kind === 'visual' && reading && draft.region && onlyOwnControls(reading, draft.region)) continue;
     const atPoint = reading ? await readAtPoint(draft, backend, events, resting) : undefined;
     const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
-    if (atPoint) readAtPointer.set(step, [...atPoint.before, ...(reading?.before ?? [])]);
+    if (atPoint || reading)
+      readAtPointer.set(step, {
+        lines: [...(atPoint?.before ?? []), ...(reading?.before ?? [])],
+        pointer: atPoint?.pointer === true,
+      });
     if (reading) await valueWithoutPointer(step, draft, reading, events, backend, pointerMove);
     const around = [drafts[index - 1], drafts[index + 1]];
     const field = reading
@@ -260,24 +267,35 @@ async function valueWithoutPointer(
   }
 }
 
+/** The lines read round a step's point, and whether the pointer was seen resting there (drawn over them). */
+interface ReadAtPoint {
+  lines: OcrLine[];
+  pointer: boolean;
+}
+
 /**
  * A control named at a point the pointer rested on, where it cut or garbled the name, is named
  * as other frames read it whole in its place (`readWholeElsewhere`: the first screen read whole,
- * other steps' frames).
+ * other steps' frames). So is a box seen ticked beside a label the pointer rested on.
  */
 function nameReadWhole(
   steps: AnalyzedStep[],
-  readAtPointer: Map<AnalyzedStep, OcrLine[]>,
+  readAtPointer: Map<AnalyzedStep, ReadAtPoint>,
   frames: { before?: OcrLine[]; after?: OcrLine[]; lines?: OcrLine[] }[],
 ): void {
   const elsewhere = frames.flatMap((f) => [...(f.lines ?? []), ...(f.before ?? []), ...(f.after ?? [])]);
+  // A box is ticked with the pointer on it or its label: where the screen shows the pointer (it
+  // was seen resting at some step), it rested there, though not seen at this change.
+  const pointerShown = [...readAtPointer.values()].some((read) => read.pointer);
   for (const step of steps) {
-    if (step.seen !== 'point' || (step.kind !== 'click' && step.kind !== 'type') || !step.label) continue;
+    const named = step.seen === 'point' && (step.kind === 'click' || step.kind === 'type');
+    const ticked = step.seen === 'tick' && step.kind === 'toggle';
+    if (!(named || ticked) || !step.label) continue;
     // (Or the run of a line's words that named it: a caption read with its field's caret.)
-    const read = readAtPointer.get(step) ?? [];
+    const { lines: read = [], pointer = false } = readAtPointer.get(step) ?? {};
     const label = step.label;
     const line = read.find((l) => l.text === label) ?? read.map((l) => runReading(l, label)).find(Boolean);
-    const whole = line ? readWholeElsewhere(line, elsewhere) : undefined;
+    const whole = line ? readWholeElsewhere(line, elsewhere, pointer || (ticked && pointerShown)) : undefined;
     if (!whole) continue;
     step.label = step.facts.label = whole;
     step.text = stepText(step.facts);

@@ -368,6 +368,27 @@ describe('readWholeElsewhere', () => {
     );
   });
 
+  it('names a label the pointer garbled, surely read or a few letters spoilt under it, as read whole in its place', () => {
+    // Tk's check-button "Driver Sober" read with the pointer over it at 89.5 ("Sober" read well).
+    const sober = [read('Driver Sober', 731, 588, 96)];
+    expect(readWholeElsewhere(read('Driv)¢ Sober', 731, 588, 89.5), sober)).toBe('Driver Sober');
+    expect(readWholeElsewhere(read('Driver Sobr', 731, 588, 89.5), sober)).toBeUndefined();
+    // A radio button's "Blue" read "BMe" with the pointer seen resting on it; not without it.
+    const colours = [read('Green', 914, 546, 96), read('Blue', 914, 572, 96)];
+    expect(readWholeElsewhere(read('BMe', 914, 572, 77), colours, true)).toBe('Blue');
+    expect(readWholeElsewhere(read('BMe', 914, 572, 77), colours)).toBeUndefined();
+    // Nor another word where it stands, nor one read as surely.
+    expect(readWholeElsewhere(read('Gre', 914, 572, 77), colours, true)).toBeUndefined();
+    expect(readWholeElsewhere(read('BMe', 914, 572, 96), colours, true)).toBeUndefined();
+  });
+
+  it('names a label read a letter in four apart, its spaces aside, as read whole in its place', () => {
+    // TodoMVC's struck-through "Email Sam", clicked to untick it, read at 50 %.
+    const rows = [read('Email Sam', 577, 242, 96)];
+    expect(readWholeElsewhere(read('EmeitSam', 556, 242, 50), rows)).toBe('Email Sam');
+    expect(readWholeElsewhere(read('EmeitSap', 556, 242, 50), rows)).toBeUndefined();
+  });
+
   it('keeps a label that another reading holds as whole words, or that is read elsewhere, less surely, or two ways', () => {
     expect(readWholeElsewhere(read('Save', 700, 120, 80), [read('Save all', 700, 120, 95)])).toBeUndefined();
     expect(readWholeElsewhere(read('bo-boxes', 752, 570, 70), [read('Combo-boxes', 727, 640, 89)])).toBeUndefined();

@@ -437,12 +437,15 @@ function pointerHidWords(now: OcrLine, was: OcrLine, point: { x: number; y: numb
  * a letter in four from it: a reading that holds it as whole words ("Save" of "Save all") is
  * another control's text, or the place showing something else then, unless its other words lie
  * where the line lost words to OCR's doubt (`unsure`). A hyphen between letters joins a word.
+ * Where the pointer was seen resting on the line (`underPointer`), also one it spoilt a few
+ * letters of, each word's first kept ("BMe" of "Blue", `spoiltUnderPointer`).
  */
-export function readWholeElsewhere(line: OcrLine, elsewhere: OcrLine[]): string | undefined {
+export function readWholeElsewhere(line: OcrLine, elsewhere: OcrLine[], underPointer = false): string | undefined {
   const was = line.text.trim().toLowerCase();
   if (alphanumerics(was) < 3) return undefined;
-  // (A reading OCR was sure of is no pointer's garbling: "Home Phone:" is not "ome Phone:".)
-  const sure = line.confidence >= SURE_ELSEWHERE;
+  // (A reading OCR was sure of is no pointer's garbling: "Home Phone:" is not "ome Phone:". One
+  // with the glyphs a pointer makes is, however sure: "Driv)¢ Sober" at 89.5, "Sober" read well.)
+  const sure = line.confidence >= SURE_ELSEWHERE && !POINTER_GLYPHS.test(line.text);
   // Words of the line read too unsurely to keep, where another reading has words the line lacks:
   // it is that reading, however sure the words kept ("Folder", "Another" read 32: "Another Folder").
   const lost = (other: Rect) =>
@@ -460,15 +463,22 @@ export function readWholeElsewhere(line: OcrLine, elsewhere: OcrLine[]): string 
       if (now === was || !samePlace(other.box, line.box)) return [];
       const at = now.indexOf(was);
       const cut = at >= 0 && (inWord(now, at - 1, -1) || inWord(now, at + was.length, 1));
+      // (Also letter for letter, its spaces aside: a struck-through "Email Sam" read "EmeitSam".)
+      const apart = (a: string, b: string) => editDistance(a, b) <= Math.floor(Math.min(a.length, b.length) / 4);
       const near =
         at < 0 &&
         now.length >= was.length &&
-        editDistance(was, now) <= Math.floor(Math.min(was.length, now.length) / 4);
+        (apart(was, now) ||
+          apart(lettersOnly(was), lettersOnly(now)) ||
+          (underPointer && spoiltUnderPointer(now, was)));
       return cut || near || (partial && at >= 0) ? [text] : [];
     }),
   );
   return whole.size === 1 ? [...whole][0] : undefined;
 }
+
+/** A reading's letters and digits alone: OCR reads the spaces between words loosely. */
+const lettersOnly = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '');
 
 /** How sure OCR must be of a reading elsewhere that names a control for a reading at the pointer. */
 const SURE_ELSEWHERE = 85;

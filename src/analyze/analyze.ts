@@ -46,6 +46,9 @@ import {
   onlyOwnControls,
   ownControlsIn,
   panelOfTyping,
+  typingGoneOn,
+  fieldNamedWhole,
+  tickedInSubmit,
   restingPointer,
   restedElsewhere,
   submittedBy,
@@ -177,6 +180,10 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
       if (echoed) previous.value = previous.facts.appeared = echoed;
       previous.text = stepText(previous.facts);
       previous.end = step.end;
+      if (tickedInSubmit(step)) {
+        previous.end = step.start;
+        steps.push(step);
+      }
       continue;
     }
     // The pointer's glide into the field typed in at once is no step of its own.
@@ -194,6 +201,13 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
       previous.end = step.end;
       continue;
     }
+    const goneOn = previous ? typingGoneOn(previous, step) : undefined;
+    if (goneOn) {
+      step.label = step.facts.label = goneOn.label;
+      step.value = step.facts.appeared = goneOn.value;
+      if (previous?.seen) step.seen = previous.seen;
+      step.text = stepText(step.facts);
+    }
     const panel = previous ? panelOfTyping(previous, step) : undefined;
     if (panel) {
       step.label = step.facts.label = panel;
@@ -206,6 +220,12 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   if (warnings.length === 0) await nameFromWholeFrames(steps, drafts, backend, signal);
   const wholeFramesMs = performance.now() - wholeFramesStarted;
   nameScrolls(steps);
+  for (const step of steps) {
+    const whole = fieldNamedWhole(step, steps);
+    if (!whole) continue;
+    step.label = step.facts.label = whole;
+    step.text = stepText(step.facts);
+  }
   // Whole screens only when the screen could be read at all (else each read would fail again).
   const screens = warnings.length === 0 ? await readScreens(backend, distinctScreens(events), signal) : undefined;
   if (screens) nameReadWhole(steps, readAtPointer, [...screens.readings, ...readings.flatMap((r) => (r ? [r] : []))]);

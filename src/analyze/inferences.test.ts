@@ -17,6 +17,9 @@ import {
   valueReadAgain,
   ownControlsIn,
   panelOfTyping,
+  typingGoneOn,
+  fieldNamedWhole,
+  tickedInSubmit,
   restingPointer,
   restedElsewhere,
   submittedBy,
@@ -202,6 +205,70 @@ describe('panelOfTyping', () => {
     expect(panelOfTyping({ ...click, value: 'x' }, typed('Description Text Editor'))).toBeUndefined();
     expect(panelOfTyping(click, { ...typed('Description Text Editor'), value: undefined })).toBeUndefined();
     expect(panelOfTyping(click, { ...typed('Description Text Editor'), labelSource: 'page' })).toBeUndefined();
+  });
+});
+
+describe('fieldNamedWhole', () => {
+  const typed = (label: string, x = 782, kind = 'type', seen = 'point') =>
+    ({ kind, seen, label, region: { x, y: 171, width: 16, height: 16 }, facts: { kind, label } }) as AnalyzedStep;
+
+  it('names a field typed into twice at one point by the reading that did not lose its first or last words', () => {
+    const [first, second] = [typed('needs to be done?'), typed('What needs to be done?', 786)];
+    expect(fieldNamedWhole(first, [first, second])).toBe('What needs to be done?');
+    expect(fieldNamedWhole(second, [first, second])).toBeUndefined();
+    expect(fieldNamedWhole(typed('What needs to'), [typed('What needs to'), second])).toBe('What needs to be done?');
+  });
+
+  it('leaves a field elsewhere, a word cut mid-way, another name, and steps not typed or not named at their point', () => {
+    const whole = typed('What needs to be done?');
+    expect(fieldNamedWhole(typed('needs to be done?', 700), [whole])).toBeUndefined();
+    expect(fieldNamedWhole(typed('eds to be done?'), [whole])).toBeUndefined();
+    expect(fieldNamedWhole(typed('Search'), [whole])).toBeUndefined();
+    expect(fieldNamedWhole(typed('needs to be done?', 782, 'click'), [whole])).toBeUndefined();
+    expect(fieldNamedWhole(typed('needs to be done?', 782, 'type', 'nearby'), [whole])).toBeUndefined();
+    expect(fieldNamedWhole(typed('needs to be done?'), [{ ...whole, seen: 'nearby' }])).toBeUndefined();
+  });
+});
+
+describe('tickedInSubmit', () => {
+  it('keeps a box ticked in the change Enter brought as a step of its own, and nothing else that change did', () => {
+    const tick = { kind: 'toggle', seen: 'tick', label: 'Buy milk', facts: { kind: 'toggle' } } as AnalyzedStep;
+    expect(tickedInSubmit(tick)).toBe(true);
+    expect(tickedInSubmit({ ...tick, kind: 'visual', seen: 'mark' })).toBe(false);
+    expect(tickedInSubmit({ ...tick, kind: 'visual', seen: 'gone' })).toBe(false);
+    expect(tickedInSubmit({ ...tick, seen: 'point' })).toBe(false);
+  });
+});
+
+describe('typingGoneOn', () => {
+  // TodoMVC: "Feed the cat" typed and Enter pressed; "Water" typed before the list settled, so
+  // the next step found it in the field and saw only "plants" typed after it.
+  const read = (text: string, x: number) => toLines(line(text, x, 170))[0]!;
+  const typed = {
+    label: 'What needs to be done?',
+    value: 'Feed the cat',
+    seen: 'gone',
+    facts: { kind: 'visual', label: 'What needs to be done?', thenKey: 'Enter' },
+    ocr: { before: [read('What needs to be done?', 577)], after: [read('Feed the cat', 577)] },
+  } as unknown as AnalyzedStep;
+  const next = (found: string, x = 575, whole = `${found} plants`) =>
+    ({
+      label: found,
+      value: 'plants',
+      seen: 'gone',
+      facts: { kind: 'visual', label: found, appeared: 'plants' },
+      ocr: { before: [read(found, x)], after: [read(whole, x)] },
+    }) as unknown as AnalyzedStep;
+
+  it('names typing that went on from text the Enter change brought by the field typed in before, with the whole line', () => {
+    expect(typingGoneOn(typed, next('Water'))).toEqual({ label: 'What needs to be done?', value: 'Water plants' });
+  });
+
+  it("leaves a field's caption left of its text, a line not read again with the typing after it, and typing not ended by Enter", () => {
+    expect(typingGoneOn(typed, next('Name:', 520))).toBeUndefined();
+    expect(typingGoneOn(typed, next('Water', 575, 'Water'))).toBeUndefined();
+    expect(typingGoneOn({ ...typed, facts: { ...typed.facts, thenKey: undefined } }, next('Water'))).toBeUndefined();
+    expect(typingGoneOn(typed, { ...next('Water'), seen: 'point' })).toBeUndefined();
   });
 });
 

@@ -41,6 +41,16 @@ export function submittedBy(
 }
 
 /**
+ * A change folded into the typing before it as what its Enter did (`submittedBy`) that also
+ * ticked a box beside a row already there (`gainedMark` reads the tick beside a line of the
+ * before frame, not the row Enter added): the pointer went on to the box and clicked before the
+ * screen was still. The tick is a step of its own; the rest of the change was Enter's.
+ */
+export function tickedInSubmit(step: AnalyzedStep): boolean {
+  return step.kind === 'toggle' && step.seen === 'tick';
+}
+
+/**
  * Seen on a shared screen: the pointer came to rest off the row of the field typed in before the
  * change that followed the typing (it glided to a button: Tk's rolodex Search, which filled the
  * card), so the change was that click's, not what the typing's Enter did (`submittedBy`).
@@ -558,4 +568,61 @@ export function panelOfTyping(click: AnalyzedStep, step: AnalyzedStep): string |
   if (!row) return undefined;
   const parts = partsOf(row).map(wordsText);
   return parts.length >= 2 && parts.includes(click.label) ? click.label : undefined;
+}
+
+/**
+ * Typing that began in the change its field's Enter brought, before the screen was still: the
+ * next step sees the field hold the first word already and reads it as the field's name ("Type
+ * plants into Water" where "Water plants" was typed). Where the step before typed into the same
+ * field and pressed Enter, and the text the step found there starts where that step's value
+ * started and is what its typing went on from, the step typed the whole line into that field.
+ * The field's name and the whole value, or undefined.
+ */
+export function typingGoneOn(typed: AnalyzedStep, step: AnalyzedStep): { label: string; value: string } | undefined {
+  if (typed.facts.thenKey !== 'Enter' || !typed.label || !typed.value || !step.label || !step.value) return undefined;
+  if (step.seen !== 'gone' && step.seen !== 'changed') return undefined;
+  const [field, before, after] = [typed.ocr?.after ?? [], step.ocr?.before ?? [], step.ocr?.after ?? []];
+  // Where the value typed stood in its field, and the text found there this time.
+  const start = field.find((line) => line.text === typed.value);
+  const found = before.find((line) => line.text === step.label);
+  if (!start || !found || !samePlace(start.box, found.box) || Math.abs(start.box.x - found.box.x) > TEXT_START_SHIFT)
+    return undefined;
+  // Read again in its place, with what this step typed after it.
+  const whole = after.find((line) => samePlace(line.box, found.box) && line.text === `${found.text} ${step.value}`);
+  return whole ? { label: typed.label, value: whole.text } : undefined;
+}
+
+/** How far apart two readings of text that starts at a field's edge may begin (px). */
+const TEXT_START_SHIFT = 6;
+
+/**
+ * The name of a field typed into more than once at one point, where one reading lost whole
+ * words at one end (OCR missed the italic "What" of "What needs to be done?" in one frame, and
+ * read the rest at 96 %): the longest reading of that field, among `steps`, that holds this
+ * step's as its first or last words. Undefined where none does; only steps named at their
+ * point are looked at.
+ */
+export function fieldNamedWhole(step: AnalyzedStep, steps: readonly AnalyzedStep[]): string | undefined {
+  const atPoint = (s: AnalyzedStep) => s.kind === 'type' && s.seen === 'point' && s.label && s.region;
+  if (!atPoint(step)) return undefined;
+  const here = center(step.region!);
+  const same = (other: AnalyzedStep) => {
+    const there = center(other.region!);
+    return Math.abs(there.x - here.x) <= SAME_POINT && Math.abs(there.y - here.y) <= SAME_POINT;
+  };
+  return steps
+    .filter((other) => atPoint(other) && same(other) && endsOf(step.label!, other.label!))
+    .map((other) => other.label!)
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+/** How far apart two points may be and be on one field (px). */
+const SAME_POINT = 8;
+
+/** Whether `part` is the first or the last whole words of `whole`, and fewer of them. */
+function endsOf(part: string, whole: string): boolean {
+  const [p, w] = [part.trim().split(/\s+/u), whole.trim().split(/\s+/u)];
+  if (p.length >= w.length) return false;
+  const joined = p.join(' ');
+  return w.slice(0, p.length).join(' ') === joined || w.slice(-p.length).join(' ') === joined;
 }

@@ -232,8 +232,18 @@ describe('fieldNamedWhole', () => {
 
 describe('tickedInSubmit', () => {
   it('keeps a box ticked in the change Enter brought as a step of its own, and nothing else that change did', () => {
-    const tick = { kind: 'toggle', seen: 'tick', label: 'Buy milk', facts: { kind: 'toggle' } } as AnalyzedStep;
+    const row = toLines(line('Buy milk', 577, 233))[0]!;
+    const tick = {
+      kind: 'toggle',
+      seen: 'tick',
+      label: 'Buy milk',
+      facts: { kind: 'toggle' },
+      ocr: { before: [row], after: [] },
+    } as unknown as AnalyzedStep;
     expect(tickedInSubmit(tick)).toBe(true);
+    // Not a label read nowhere over the change (a mark seemed to come beside the sharing bar).
+    expect(tickedInSubmit({ ...tick, label: 'ring your screen. Stop sharing Hide' })).toBe(false);
+    expect(tickedInSubmit({ ...tick, ocr: undefined })).toBe(false);
     expect(tickedInSubmit({ ...tick, kind: 'visual', seen: 'mark' })).toBe(false);
     expect(tickedInSubmit({ ...tick, kind: 'visual', seen: 'gone' })).toBe(false);
     expect(tickedInSubmit({ ...tick, seen: 'point' })).toBe(false);

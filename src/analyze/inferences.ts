@@ -47,7 +47,12 @@ export function submittedBy(
  * screen was still. The tick is a step of its own; the rest of the change was Enter's.
  */
 export function tickedInSubmit(step: AnalyzedStep): boolean {
-  return step.kind === 'toggle' && step.seen === 'tick';
+  if (step.kind !== 'toggle' || step.seen !== 'tick' || !step.label) return false;
+  // Its label is a line over the change, read before it: not text far off that a mark seemed to
+  // come beside (the browser's sharing bar, read cut as "ring your screen. Stop sharing Hide",
+  // under a desktop list that dropped down).
+  const label = step.label;
+  return (step.ocr?.before ?? []).some((line) => line.text.includes(label));
 }
 
 /**

@@ -66,7 +66,7 @@ export function disclosureToggled(was: string, now: string): boolean {
 }
 
 /** Letters and digits alone, in lower case: how two readings of one label are compared. */
-const lettersOf = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+export const lettersOf = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 /** Whether `part` reads as a piece of `whole` (a word or more of it cut short), not all of it. */
 export function pieceOf(part: string, whole: string): boolean {

@@ -9,6 +9,7 @@ import {
   disclosureToggled,
   editDistance,
   indicatorChanged,
+  lettersOf,
   LONG_WORD,
   readInPart,
   sameReading,
@@ -469,16 +470,13 @@ export function readWholeElsewhere(line: OcrLine, elsewhere: OcrLine[], underPoi
         at < 0 &&
         now.length >= was.length &&
         (apart(was, now) ||
-          apart(lettersOnly(was), lettersOnly(now)) ||
+          apart(lettersOf(was), lettersOf(now)) ||
           (underPointer && spoiltUnderPointer(now, was)));
       return cut || near || (partial && at >= 0) ? [text] : [];
     }),
   );
   return whole.size === 1 ? [...whole][0] : undefined;
 }
-
-/** A reading's letters and digits alone: OCR reads the spaces between words loosely. */
-const lettersOnly = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '');
 
 /** How sure OCR must be of a reading elsewhere that names a control for a reading at the pointer. */
 const SURE_ELSEWHERE = 85;

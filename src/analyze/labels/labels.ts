@@ -469,9 +469,7 @@ export function readWholeElsewhere(line: OcrLine, elsewhere: OcrLine[], underPoi
       const near =
         at < 0 &&
         now.length >= was.length &&
-        (apart(was, now) ||
-          apart(lettersOf(was), lettersOf(now)) ||
-          (underPointer && spoiltUnderPointer(now, was)));
+        (apart(was, now) || apart(lettersOf(was), lettersOf(now)) || (underPointer && spoiltUnderPointer(now, was)));
       return cut || near || (partial && at >= 0) ? [text] : [];
     }),
   );

@@ -670,6 +670,15 @@ describe("the browser's sharing bar", () => {
     ]);
     expect(lines.map((l) => l.text)).toEqual(['Stop sharing']); // a page's own button stays
   });
+
+  it('is not read cut short as it slides in, while a line that goes on past "is sharing" is kept', () => {
+    const lines = toLines([
+      ...line('http://localhost:4173 is sharing your', 400, 760),
+      ...line('http://localhost:4173 is sharing', 400, 700),
+      ...line('Ann is sharing notes with Bob', 100, 100),
+    ]);
+    expect(lines.map((l) => l.text)).toEqual(['Ann is sharing notes with Bob']);
+  });
 });
 
 describe('appearedText', () => {

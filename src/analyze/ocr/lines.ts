@@ -32,8 +32,10 @@ export const MIN_WORD_CONFIDENCE = 40;
 /**
  * The browser's own bar on a shared screen ("localhost:4173 is sharing your screen. Stop
  * sharing Hide", in Chrome's English wording): never the workflow, never a control's label.
+ * Read while it slides in, its line is cut short ("http://localhost:4173 is sharing your", a
+ * video's first second read as a click): a line that ends so is the bar too.
  */
-const SHARING_BAR = /\bis sharing (your screen|a window|this tab)\b/i;
+const SHARING_BAR = /\bis sharing(?: (?:your screen|a window|this tab)\b| (?:your|a|this)$|$)/i;
 
 /** A text-beam mouse pointer read as a letter: on a shared screen it rests where a field was clicked. */
 const POINTER_READING = /^[Il|!\]]$/;

@@ -193,26 +193,17 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
       (wentOnFrom(drafts[index - 1], draft, previous, step) || settledAfter(drafts[index - 1], draft, previous, step))
     ) {
       const rested = restedOnAfter(previous, step);
-      if (rested) {
-        previous.label = previous.facts.label = rested;
-        previous.seen = 'point';
-        previous.text = stepText(previous.facts);
-      }
+      if (rested) relabel(previous, rested, { seen: 'point' });
       previous.end = step.end;
       continue;
     }
     const goneOn = previous ? typingGoneOn(previous, step) : undefined;
     if (goneOn) {
-      step.label = step.facts.label = goneOn.label;
       step.value = step.facts.appeared = goneOn.value;
-      if (previous?.seen) step.seen = previous.seen;
-      step.text = stepText(step.facts);
+      relabel(step, goneOn.label, { seen: previous?.seen });
     }
     const panel = previous ? panelOfTyping(previous, step) : undefined;
-    if (panel) {
-      step.label = step.facts.label = panel;
-      step.text = stepText(step.facts);
-    }
+    if (panel) relabel(step, panel);
     steps.push(step);
   }
   const wholeFramesStarted = performance.now();
@@ -222,9 +213,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   nameScrolls(steps);
   for (const step of steps) {
     const whole = fieldNamedWhole(step, steps);
-    if (!whole) continue;
-    step.label = step.facts.label = whole;
-    step.text = stepText(step.facts);
+    if (whole) relabel(step, whole);
   }
   // Whole screens only when the screen could be read at all (else each read would fail again).
   const screens = warnings.length === 0 ? await readScreens(backend, distinctScreens(events), signal) : undefined;
@@ -316,10 +305,23 @@ function nameReadWhole(
     const label = step.label;
     const line = read.find((l) => l.text === label) ?? read.map((l) => runReading(l, label)).find(Boolean);
     const whole = line ? readWholeElsewhere(line, elsewhere, pointer || (ticked && pointerShown)) : undefined;
-    if (!whole) continue;
-    step.label = step.facts.label = whole;
-    step.text = stepText(step.facts);
+    if (whole) relabel(step, whole);
   }
+}
+
+/**
+ * A step named again after its first reading (a pass that read it better, or another step that
+ * named its control): its label, its text, and where given how the label was seen and read.
+ */
+function relabel(
+  step: AnalyzedStep,
+  label: string,
+  how: { seen?: LabelBasis; source?: AnalyzedStep['labelSource'] } = {},
+): void {
+  step.label = step.facts.label = label;
+  if (how.source) step.labelSource = how.source;
+  if (how.seen) step.seen = how.seen;
+  step.text = stepText(step.facts);
 }
 
 /**
@@ -330,9 +332,7 @@ function nameScrolls(steps: AnalyzedStep[]): void {
   for (const [index, step] of steps.entries()) {
     const next = steps[index + 1];
     if (step.kind !== 'scroll' || step.label || !next?.label || next.kind === 'scroll') continue;
-    step.label = step.facts.label = next.label;
-    if (next.labelSource) step.labelSource = next.labelSource;
-    step.text = stepText(step.facts);
+    relabel(step, next.label, { source: next.labelSource });
   }
 }
 
@@ -433,11 +433,7 @@ async function nameFromWholeFrames(
       const after = step.kind === 'visual' ? await backend.analyzeFrame(step.afterFrameId!) : null;
       const previous = steps[index - 1];
       const named = wholeFrameLabel(step.region, before, after?.lines, point, [previous?.label, previous?.value]);
-      if (!named) continue;
-      step.label = step.facts.label = named.label;
-      step.labelSource = 'ocr';
-      step.seen = named.seen;
-      step.text = stepText(step.facts);
+      if (named) relabel(step, named.label, { source: 'ocr', seen: named.seen });
     } catch {
       // unreadable frame: the step keeps its marked area
     }
@@ -464,11 +460,7 @@ async function nameNewViews(
     signal?.throwIfAborted();
     try {
       const link = linkTo(title, (await backend.analyzeFrame(step.beforeFrameId)).lines, region, ocr.after);
-      if (!link) continue;
-      step.label = step.facts.label = link.text;
-      step.labelSource = 'ocr';
-      step.seen = 'title';
-      step.text = stepText(step.facts);
+      if (link) relabel(step, link.text, { source: 'ocr', seen: 'title' });
     } catch {
       // unreadable frame: the step keeps its label
     }

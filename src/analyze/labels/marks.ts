@@ -247,9 +247,11 @@ function redrawn(before: LumaArea, after: LumaArea, box: Rect, dx: number, dy: n
  */
 const TICK_READ = /^[Il|1]?(?:[vV✓✔]|[vV]{2})$/u;
 /** An empty box as OCR reads it, its two sides as letters ("ll"), after a line's text or alone. */
-const BOX_READ = /^[Il|1]{2}$/u;
+const BOX_SIDES = '[Il|1]{2}';
+const BOX_READ = new RegExp(`^${BOX_SIDES}$`, 'u');
+const BOX_AFTER = new RegExp(`\\s+${BOX_SIDES}$`, 'u');
 /** A line's text without an empty box read after it: dat.GUI's "displayOutine ll", unticked. */
-const withoutBox = (text: string) => text.replace(/\s+[Il|1]{2}$/u, '');
+const withoutBox = (text: string) => text.replace(BOX_AFTER, '');
 
 /** How far beside a line's text the pointer may rest and be on its control (its box or tick). */
 const POINTER_BESIDE = 24;

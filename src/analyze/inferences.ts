@@ -8,7 +8,7 @@ import { center, contains, expand, intersects, ROW_HEIGHT, union, type Point, ty
 import { editDistance, sameReading } from '../shared/text-distance';
 import { choiceIn, type Choice } from './labels/labels';
 import type { Mark } from './labels/marks';
-import { partsOf, samePlace, wordsText, type OcrLine } from './ocr/lines';
+import { linesMeeting, partsOf, samePlace, wordsText, type OcrLine } from './ocr/lines';
 import { wentOnAtOnce } from './segment/pointer';
 import { defaultStepOptions, FIELD_FRACTION, type StepDraft } from './segment/steps';
 import type { AnalyzedStep, LabelBasis } from './types';
@@ -521,8 +521,7 @@ const isOwnControl = (line: OcrLine) => OWN_CONTROLS.test(line.text.trim());
 
 /** Lines reaching into a change: a tick changes the timer's digits, the line's middle is elsewhere. */
 function linesReaching(lines: { before: OcrLine[]; after: OcrLine[] }, region: Rect): OcrLine[] {
-  const area = expand(region, 8);
-  return [...lines.before, ...lines.after].filter((line) => intersects(line.box, area));
+  return linesMeeting([...lines.before, ...lines.after], region, 8);
 }
 
 /**

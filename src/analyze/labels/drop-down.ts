@@ -8,7 +8,7 @@
  */
 import { center, intersects, type Point, type Rect } from '../../shared/geometry';
 import { editDistance } from '../../shared/text-distance';
-import { alphanumerics, samePlace, wordCount, type OcrLine } from '../ocr/lines';
+import { alphanumerics, linesMeeting, samePlace, wordCount, type OcrLine } from '../ocr/lines';
 import { captionOf, FRAME_BORDER, POINTER_LETTERS } from './labels';
 
 /** How far apart (px) the left edges of a list's rows may be read ("“Canberra": a border read as a quote). */
@@ -143,7 +143,7 @@ export function dropDownAt(before: OcrLine[], after: OcrLine[], point: Point): D
  * it at its last row read, whose rows are read nowhere after (one may be, chosen).
  */
 export function listClosedIn(before: OcrLine[], after: OcrLine[], region: Rect): DropDown | undefined {
-  const inside = before.filter((l) => intersects(l.box, region));
+  const inside = linesMeeting(before, region);
   const column = columnAt(inside, { x: region.x + LIST_EDGE, y: center(region).y }).filter(
     (w) => w.box.x >= region.x - ALIGNED,
   );

@@ -19,6 +19,7 @@ import {
   alphanumerics,
   cutShort,
   linesIn,
+  linesMeeting,
   nearestPart,
   partAt,
   shortcutOwner,
@@ -821,11 +822,11 @@ export function actedOn(
   );
   if (opened) return { label: shortcutOwner(opened, before) ?? opened.text, seen: 'stayed' };
   // One in the change before one only in its margin (a folder's title clicked, not the title above it).
-  const stayedInside = stayed.filter((l) => intersects(l.box, region));
+  const stayedInside = linesMeeting(stayed, region);
   if (stayed.length > 0) return nearest(stayedInside.length > 0 ? stayedInside : stayed, 'stayed');
   // A line truly gone changed its own pixels, so it lies in the change: one only in the
   // margin that was not read again is OCR's noise (an edge above a field read "sd").
-  const goneInside = was.filter((l) => intersects(l.box, region));
+  const goneInside = linesMeeting(was, region);
   // A line gone is named without the state it showed where its row now shows another:
   // "availableToHire true", now "availableToHire 0 false", is "availableToHire".
   const goneFrom = (pool: OcrLine[]) => {

@@ -5,7 +5,7 @@
  * spanning both; named from its top, the step would be "Click Default". The rest of
  * the change, without the mark, is what was acted on.
  */
-import { alphanumerics, samePlace, type OcrLine } from '../ocr/lines';
+import { alphanumerics, linesMeeting, samePlace, type OcrLine } from '../ocr/lines';
 import { expand, intersection, intersects, ROW_HEIGHT, union, type Rect } from '../../shared/geometry';
 import type { LumaArea } from '../frame-luma';
 import { PIXEL_CHANGE } from './marks';
@@ -23,7 +23,7 @@ export function markedModified(before: string, after: string): boolean {
  * hold only the mark's end of it (the "*" after "Default").
  */
 export function modifiedMarkIn(before: OcrLine[], after: OcrLine[], region: Rect): OcrLine | undefined {
-  const now = after.filter((line) => intersects(line.box, region));
+  const now = linesMeeting(after, region);
   return before.find((line) => now.some((a) => samePlace(a.box, line.box) && markedModified(line.text, a.text)));
 }
 

@@ -14,7 +14,7 @@ import { getFrame } from '../../storage/recordings';
 
 /** Context read around a region: labels sit beside fields, not only inside them. */
 export const OCR_MARGIN = 60;
-const CACHE_VERSION = 'ocr:v24';
+const CACHE_VERSION = 'ocr:v25';
 
 /**
  * The area read for a region: wider to the sides, where a field's label and a

@@ -590,6 +590,27 @@ describe('ChangeDetector', () => {
     expect(kept.map((c) => c.box)).toEqual([{ x: 30, y: 20, width: 10, height: 2 }]);
   });
 
+  it("takes the pointer's old place, not a tick of a clock told only later, once the whole video is seen", () => {
+    const { sample, changes, screen, detector } = setup({ pointer: true, pointerCells: { width: 2, height: 3 } });
+    screen.fill(50, 28, 2, 3, 20); // the pointer, resting on a link
+    sample(3);
+    for (let second = 0; second < 8; second++) {
+      screen.fill(6, 4, 2, 3, 20 + (second % 5) * 40); // the recorder's timer, top left
+      if (second === 1) {
+        // The link clicked at a tick: the pointer leaves it for the window the link opened.
+        screen.fill(50, 28, 2, 3, 240);
+        screen.fill(20, 15, 16, 2, 20);
+        screen.fill(36, 17, 2, 3, 20);
+      }
+      sample(6);
+    }
+    const opened = changes.find((c) => c.box.x <= 20 && c.box.x + c.box.width >= 36)!;
+    // Seen alone, the tick comes first in the scan, and passes for where the pointer was.
+    expect(opened.pointerFrom).toEqual({ x: 6, y: 4, width: 2, height: 3 });
+    const kept = withoutClocks(opened, detector.clockArea()!)!;
+    expect(kept.pointerFrom).toEqual({ x: 50, y: 28, width: 2, height: 3 });
+  });
+
   it('has no clock area where nothing ticked, and leaves changes away from a clock as they are', () => {
     const { sample, changes, screen, detector } = setup({ pointer: false });
     sample(3);

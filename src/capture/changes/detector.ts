@@ -141,9 +141,17 @@ export interface DetectedChange<H> {
   pointerFrom?: Rect;
   /**
    * For frames that may show a pointer ('when-seen') where none was seen moving by the time the
-   * change closed: its box and the pointer's old place, should the pointer be seen later on.
+   * change closed: its box and the pointer's old place, should the pointer be seen later on
+   * (none where that place turned out to be a clock's, `withoutClocks`).
    */
-  ifPointer?: { box: Rect; pointerFrom: Rect };
+  ifPointer?: { box: Rect; pointerFrom?: Rect };
+  /**
+   * The other places as small as a pointer and apart from the change, in scan order, where
+   * several were (`pointerFrom`, or `ifPointer`'s, is the first): a clock that ticked during
+   * the change is one, told only later on (`withoutClocks`), and the pointer's old place is
+   * then among the rest.
+   */
+  pointerMaybeFrom?: Rect[];
   /**
    * Rows of the grid the page moved by as one picture (positive: up, the page scrolled down),
    * where most of the change's large updates were such moves, all one way: a scroll.
@@ -583,6 +591,7 @@ export class ChangeDetector<H> {
       moved,
       ...(trimmed?.left && shows ? { pointerFrom: trimmed.left } : {}),
       ...(trimmed?.left && !shows ? { ifPointer: { box: clip(trimmed.box), pointerFrom: trimmed.left } } : {}),
+      ...(trimmed?.left && trimmed.maybe?.length ? { pointerMaybeFrom: trimmed.maybe } : {}),
       mask,
       width,
       height,
@@ -605,7 +614,7 @@ export class ChangeDetector<H> {
     before: LumaFrame,
     after: LumaFrame,
     uncut: boolean,
-  ): { box: Rect; left?: Rect } | null {
+  ): { box: Rect; left?: Rect; maybe?: Rect[] } | null {
     const { width, height } = after;
     if (this.#options.pointer === false) return null;
     const found = clusters(net, width, height, JOIN_CELLS);
@@ -632,9 +641,9 @@ export class ChangeDetector<H> {
       return box ? { box, left: first.place } : whole;
     }
     const kept = places.filter((r) => !this.#pointerSized(r) || large.some((l) => near(r, l, NEAR_CELLS)));
-    const left = places.find((r) => !kept.includes(r));
+    const [left, ...maybe] = places.filter((r) => !kept.includes(r));
     const box = union(kept);
-    return left && box ? { box, left } : whole;
+    return left && box ? { box, left, ...(maybe.length > 0 ? { maybe } : {}) } : whole;
   }
 
   /**
@@ -803,7 +812,9 @@ export class ChangeDetector<H> {
  * A change without a clock's cells (`clockArea`, on the same grid): its box and the box it
  * would have on frames that show a pointer shrink to what else changed, or null where only the
  * clock did (fewer than `minCells` other cells). A video's first ticks, before the clock was
- * told, kept changes open and joined them to what the person did.
+ * told, kept changes open and joined them to what the person did, and a tick apart from the
+ * change could pass for the place the pointer left: the pointer's old place is then the next
+ * of `pointerMaybeFrom` that is no clock's, or none.
  */
 export function withoutClocks<H>(
   change: DetectedChange<H>,
@@ -827,12 +838,27 @@ export function withoutClocks<H>(
   const left = maskBox(rest, width, height);
   if (!left || restCount < minCells) return null;
   const clip = (box: Rect) => intersection(box, left) ?? left;
+  // A place where nothing but the clock changed.
+  const ticked = (r: Rect) => !anyIn(rest, width, r);
+  const from = (r: Rect | undefined) => (r && ticked(r) ? change.pointerMaybeFrom?.find((m) => !ticked(m)) : r);
+  const { pointerFrom, ifPointer, pointerMaybeFrom: _, ...kept } = change;
+  const movedFrom = from(pointerFrom);
+  const ifFrom = from(ifPointer?.pointerFrom);
   return {
-    ...change,
+    ...kept,
     box: clip(change.box),
-    ...(change.ifPointer ? { ifPointer: { ...change.ifPointer, box: clip(change.ifPointer.box) } } : {}),
+    ...(movedFrom ? { pointerFrom: movedFrom } : {}),
+    ...(ifPointer ? { ifPointer: { box: clip(ifPointer.box), ...(ifFrom ? { pointerFrom: ifFrom } : {}) } } : {}),
     mask: rest,
   };
+}
+
+/** Whether any cell of `cells` (1, row-major, `width` across) lies in `box`. */
+function anyIn(cells: Uint8Array, width: number, box: Rect): boolean {
+  for (let y = box.y; y < box.y + box.height; y++) {
+    for (let x = box.x; x < box.x + box.width; x++) if (cells[y * width + x] === 1) return true;
+  }
+  return false;
 }
 
 /** Share of a change's large updates that must be moves of the page, all one way, for it to be a scroll. */

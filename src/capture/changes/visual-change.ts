@@ -24,7 +24,7 @@ export interface PixelChange {
   /** Where the mouse pointer rested before it (in the frame's pixels): see `DetectedChange`. */
   pointerFrom?: Rect;
   /** Its box and `pointerFrom` should the frames turn out to show a pointer: see `DetectedChange`. */
-  ifPointer?: { box: Rect; pointerFrom: Rect };
+  ifPointer?: { box: Rect; pointerFrom?: Rect };
   /** Pixels the page scrolled by, seen as the picture moving (positive: down): see `DetectedChange`. */
   scrollY?: number;
 }
@@ -45,7 +45,9 @@ export function toPixelChange(change: DetectedChange<unknown>, frame: Size): Pix
       ? {
           ifPointer: {
             box: gridToPixels(change.ifPointer.box, change, frame),
-            pointerFrom: gridToPixels(change.ifPointer.pointerFrom, change, frame),
+            ...(change.ifPointer.pointerFrom
+              ? { pointerFrom: gridToPixels(change.ifPointer.pointerFrom, change, frame) }
+              : {}),
           },
         }
       : {}),

@@ -709,6 +709,16 @@ describe('markOfClick', () => {
     expect(markOfClick(arrow, false, { label: 'Pric', point: { x: 260, y: 46 } })).toBe(arrow);
     expect(markOfClick(tick, false, { label: 'Buy milk', point: { x: 700, y: 300 } })).toBe(tick);
   });
+
+  it('keeps the control the pointer rested on where the mark is the pointer itself, over the next line', () => {
+    // Tk's demo in a video: a hand glided onto "5. Radio-buttons" as it was clicked; its palm,
+    // new in the after frame over "6. A 15-puzzle game", looked like a mark beside that line.
+    const hand = { label: 'A 15-puzzle game', box: { x: 734, y: 327, width: 82, height: 23 }, checkbox: false };
+    expect(markOfClick(hand, false, { label: 'Radio-buttons', point: { x: 774, y: 330 } })).toBeUndefined();
+    // A tick under the pointer that names the line the pointer named is the click's.
+    const ticked = { ...tick, box: { x: 690, y: 290, width: 16, height: 16 } };
+    expect(markOfClick(ticked, false, { label: 'Buy milk', point: { x: 698, y: 298 } })).toBe(ticked);
+  });
 });
 
 describe('pointerLeftValue and valueReadAgain', () => {

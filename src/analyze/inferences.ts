@@ -250,11 +250,13 @@ export function markOfClick(
   // Where the pointer rested on a shared screen named another control, a mark off the pointer's
   // row was not drawn by this click: the pointer's own old place, where the change detector could
   // not tell it from the rest (an X pointer over a window's edge), or a side effect elsewhere.
-  const offRow =
-    pointed !== undefined &&
-    mark.label !== pointed.label &&
-    (pointed.point.y < mark.box.y - POINTER_REACH || pointed.point.y > mark.box.y + mark.box.height + POINTER_REACH);
-  return offRow ? undefined : mark;
+  // Nor one drawn right where it rests: the pointer's own glyph, new in the after frame where it
+  // glided in as the click's change began, read with the line under the one it points at (a
+  // hand on a Tk demo's link, its palm over the next link).
+  if (!pointed || mark.label === pointed.label) return mark;
+  const { point } = pointed;
+  const offRow = point.y < mark.box.y - POINTER_REACH || point.y > mark.box.y + mark.box.height + POINTER_REACH;
+  return offRow || contains(mark.box, point) ? undefined : mark;
 }
 
 /** Characters OCR reads for one another in UI fonts, in sets. */

@@ -490,6 +490,24 @@ describe('restingPointer', () => {
     expect(restingPointer(pressedDraft, [pressed, change(1900, 2100), leaving])).toBeUndefined();
   });
 
+  it('looks past a small place far off that changed as the change went on at once (a title dimming)', () => {
+    // A link clicked (closed as `moved`), the window it opened at once, taking the focus from a
+    // window whose title dimmed far off; the pointer seen leaving the link only after.
+    const clicked = { ...change(1000, 1400), moved: true } as EventRecord;
+    const opened = change(1400, 1900, { x: 120, y: 8, width: 12, height: 12 });
+    const leaving = change(2600, 3000, { x: 980, y: 264, width: 24, height: 32 });
+    const clickedDraft = { ...draft(1000, 1400), visual: [clicked] };
+    expect(restingPointer(clickedDraft, [clicked, opened, leaving], () => false, true)).toEqual({ x: 992, y: 280 });
+    // Where the window that opened saw the pointer leave the link, that is where it rested.
+    const left = change(1400, 1900, { x: 980, y: 264, width: 24, height: 32 });
+    expect(
+      restingPointer(clickedDraft, [clicked, left, change(2600, 3000, { x: 120, y: 8, width: 12, height: 12 })]),
+    ).toEqual({
+      x: 992,
+      y: 280,
+    });
+  });
+
   it('is where a pointer move cut short by the change took it, when no later change saw it leave', () => {
     // Tk's Cancel: the pointer came to it (a move, cut when the dialog closed at once), the last step.
     const came = {

@@ -368,19 +368,20 @@ export function restingPointer(
 ): { x: number; y: number } | undefined {
   if (draft.kind !== 'visual' || !draft.region) return undefined;
   const region = draft.region;
+  const onRegion = (box: Rect) => contains(expand(region, POINTER_REACH), center(box));
   const on = (box: Rect) => {
     const at = center(box);
-    return anywhere || contains(expand(region, POINTER_REACH), at)
-      ? { x: Math.round(at.x), y: Math.round(at.y) }
-      : undefined;
+    return anywhere || onRegion(box) ? { x: Math.round(at.x), y: Math.round(at.y) } : undefined;
   };
   // Only the very next change: where one in between moved the pointer unseen (a button that
   // lit up as it left joined the pointer's old place), an older place would name the wrong control.
   let next = nextChange(draft, events);
   // But one that went on at once from a change closed as `moved` is the same change going on
-  // elsewhere (the dialog a button opened), with the pointer still: the one after it saw it leave.
+  // elsewhere (the dialog a button opened), with the pointer still: the one after it saw it
+  // leave. A pointer-sized place it saw change away from this change is no pointer leaving
+  // (a window's title dimming as the window the link opened took the focus).
   let last = draft.visual.at(-1);
-  while (next && !next.pointerFrom && wentOnAtOnce(last, next)) {
+  while (next && !(next.pointerFrom && onRegion(next.pointerFrom)) && wentOnAtOnce(last, next)) {
     last = next;
     next = events.find((e) => e.type === 'visual' && e.t >= (last!.endT ?? last!.t) && e.t > last!.t);
   }

@@ -846,7 +846,7 @@ export function withoutClocks<H>(
   // A place where nothing but the clock changed.
   const ticked = (r: Rect) => !anyIn(rest, width, r);
   const from = (r: Rect | undefined) => (r && ticked(r) ? change.pointerMaybeFrom?.find((m) => !ticked(m)) : r);
-  const { pointerFrom, ifPointer, pointerMaybeFrom: _, ...kept } = change;
+  const { pointerFrom, ifPointer, ...kept } = change;
   const movedFrom = from(pointerFrom);
   const ifFrom = from(ifPointer?.pointerFrom);
   return {

@@ -493,23 +493,6 @@ describe('ChangeDetector', () => {
     expect(last.ifPointer).toBeUndefined();
   });
 
-  it('reads a short video as showing a pointer once the pointer is seen moving twice by itself', () => {
-    // A desktop demo's video of 10 s: most of the pointer's moves come with a click's change.
-    const { sample, screen, detector } = setup({ pointerCells: { width: 2, height: 3 }, pointer: 'when-seen' });
-    const pointerAt = (x: number, y: number) => screen.fill(x, y, 2, 3, 20);
-    const pointerOff = (x: number, y: number) => screen.fill(x, y, 2, 3, 240);
-    pointerAt(50, 28);
-    sample(4);
-    pointerOff(50, 28);
-    pointerAt(40, 15);
-    sample(4);
-    expect(detector.showsPointer).toBe(false);
-    pointerOff(40, 15);
-    pointerAt(20, 20);
-    sample(4);
-    expect(detector.showsPointer).toBe(true);
-  });
-
   it('does not take what moves by itself in a tab recorded for a pointer (a caret, a sort arrow)', () => {
     const { sample, changes, screen, detector } = setup({
       pointerCells: { width: 2, height: 3 },

@@ -88,13 +88,8 @@ const JOIN_CELLS = 2;
 const NEAR_CELLS = 6;
 /** The fewest cells across and down a pointer covers (a caret is one across). */
 const MIN_POINTER_CELLS = 2;
-/**
- * How often a pointer must be seen moving before a video is taken to show one: twice. In a
- * short video of a desktop program most of its moves come with a click's change (the Tk demo's
- * 10 s videos saw it move alone 2 or 3 times), where a tab's video, which shows none, saw
- * at most one such move (the corpus's web videos: 0, or 1 in two of seventeen workflows).
- */
-const POINTER_MOVES_SEEN = 2;
+/** How often a pointer must be seen moving before a video is taken to show one. */
+const POINTER_MOVES_SEEN = 3;
 /** Half-life of `#hits`: long enough to see a pulse every 1.6 s build up, not a pointer passing now and then. */
 const HITS_HALF_LIFE_MS = 10000;
 /** Hits (`#hits`) that make a place one that keeps changing, not one the pointer crossed (`#pulsing`). */

@@ -92,6 +92,22 @@ describe('choiceMade', () => {
       value: 'Slow',
     });
   });
+
+  it('reads the choice on the clicked row where a select just above it was read differently each time', () => {
+    // dat.GUI: "type" and its "three" just over "speed"; OCR read the "three" as garbage, differently each time.
+    const column = (above: string, value: string) =>
+      toLines([...line('type', 20, 76), ...line(above, 200, 76), ...line('speed', 20, 100), ...line(value, 200, 100)]);
+    const lines = { before: column('Chee dd', 'Fast'), after: column('Ehree', 'Slow') };
+    const typed = (point: { x: number; y: number }) => ({
+      ...draftOf('type', [change({ x: 190, y: 80, width: 120, height: 40 })], 'Sl'),
+      events: [{ recordingId: 'r', t: 900, type: 'click', source: 'extension', point } as EventRecord],
+    });
+    expect(choiceMade(typed({ x: 210, y: 108 }), lines, 900)).toMatchObject({ label: 'speed', value: 'Slow' });
+    // Not from pixels alone, where nothing tells which row the keys went to.
+    expect(choiceMade(draftOf('type', [change({ x: 190, y: 80, width: 120, height: 40 })], 'Sl'), lines, 900)).toBe(
+      undefined,
+    );
+  });
 });
 
 describe('withTypedStart', () => {

@@ -208,7 +208,9 @@ export function choiceMade(
 ): Choice | undefined {
   if (draft.visual.length === 0 || draft.visual.some((e) => (e.fraction ?? 1) > FIELD_FRACTION)) return undefined;
   const region = union(draft.visual.flatMap((e) => (e.box ? [e.box] : [])));
-  const choice = region ? choiceIn(lines.before, lines.after, region, undefined, pointer) : undefined;
+  const choice = region
+    ? (choiceIn(lines.before, lines.after, region, undefined, pointer) ?? choiceOnClickedRow(draft, lines, region))
+    : undefined;
   if (!choice) return undefined;
   if (draft.kind === 'type') {
     const typed = draft.value ?? '';
@@ -221,6 +223,21 @@ export function choiceMade(
   if (draft.kind === 'click') return onHeadingAbove(draft, lines, choice.box) ? undefined : choice;
   // Seen only as pixels: typing over a field's text swaps it too, but grows for longer.
   return draft.kind === 'visual' && durationMs < CHOICE_MAX_MS ? choice : undefined;
+}
+
+/**
+ * For keys typed after a logged click (a select's first letters): the choice on the clicked row
+ * alone, where the change's wider box also held a neighbour read differently each time (dat.GUI's
+ * "three" just over the speed select, "Chee dd" then "Ehree"), which is no second change.
+ */
+function choiceOnClickedRow(
+  draft: StepDraft<EventRecord>,
+  lines: { before: OcrLine[]; after: OcrLine[] },
+  region: Rect,
+): Choice | undefined {
+  const point = draft.events.find((e) => e.type === 'click')?.point;
+  if (draft.kind !== 'type' || !point || point.y < region.y || point.y > region.y + region.height) return undefined;
+  return choiceIn(lines.before, lines.after, { x: region.x, y: point.y, width: region.width, height: 0 });
 }
 
 /** Whether a logged click was on a line that stayed in place, above `box`'s row. */

@@ -1640,6 +1640,14 @@ describe('captionOf', () => {
     // A row pitch above is no frame's caption: the line far left on the row names it.
     expect(captionOf(toLines([...line('Amount', 200, 70), ...line('ent', 20, 100)]), field)).toBe('ent');
   });
+  it('reads the caption left of a field, not the value of the field just above it in a column of captioned fields', () => {
+    // dat.GUI: "type" over "speed" in the label column, the type select's "three" just over the speed select.
+    const column = toLines([...line('three', 200, 80), ...line('type', 20, 80), ...line('speed', 20, 100)]);
+    expect(captionOf(column, field)).toBe('speed');
+    // A caption of its own only where it starts with the field's: a window's text far left is none.
+    const framed = toLines([...line('Amount', 200, 82), ...line('Tab', 90, 82), ...line('ent', 20, 100)]);
+    expect(captionOf(framed, field)).toBe('Amount');
+  });
   it('reads nothing when no line sits beside or just above the field', () => {
     expect(captionOf(toLines([...line('Footer', 200, 400), ...line('Far', 700, 100)]), field)).toBeUndefined();
   });

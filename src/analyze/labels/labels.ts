@@ -1506,7 +1506,7 @@ function captionLineOf(lines: OcrLine[], box: Rect): OcrLine | undefined {
       alphanumerics(l.text) >= 2,
   );
   const far = (l: OcrLine) => box.x - (l.box.x + l.box.width) > FAR_LEFT * l.box.height;
-  if (left[0] && onFrame && far(left[0])) return onFrame;
+  if (left[0] && onFrame && far(left[0]) && !captionedLike(onFrame, left[0], lines)) return onFrame;
   if (left[0]) return left[0];
   const above = lines
     .filter(
@@ -1517,6 +1517,21 @@ function captionLineOf(lines: OcrLine[], box: Rect): OcrLine | undefined {
     )
     .sort((a, b) => b.box.y - a.box.y);
   return above[0];
+}
+
+/**
+ * Whether the line over a field has a caption of its own left of it, starting where the field's
+ * does (`caption`): it is the value of the field above in a column of captioned fields (dat.GUI's
+ * "three" over "Slow", "type" and "speed" left of them), not a caption on the field's frame.
+ */
+function captionedLike(over: OcrLine, caption: OcrLine, lines: OcrLine[]): boolean {
+  return lines.some(
+    (l) =>
+      l !== over &&
+      overlaps(l.box.y, l.box.height, over.box.y, over.box.height) &&
+      l.box.x + l.box.width <= over.box.x &&
+      Math.abs(l.box.x - caption.box.x) <= caption.box.height,
+  );
 }
 
 function overlaps(a: number, aLength: number, b: number, bLength: number): boolean {

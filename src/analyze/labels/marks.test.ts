@@ -148,6 +148,14 @@ describe('gainedMark', () => {
       return [...write(image, 'What needs to be done?', 60, 8), ...(after ? write(image, 'Email Sam', 60, 42) : [])];
     });
     expect(mark(f)).toMatchObject({ label: 'Email Sam', checkbox: true, unticked: true });
+    // OCR read the struck-through todo in its faint grey too: it came back into darker ink.
+    const readFaint = frames((image, after) => {
+      fill(image, { x: 22, y: 42, width: 14, height: 12 }, after ? 230 : 120);
+      const todo = write(image, 'Email Sam', 60, 42, 6, after ? undefined : 190);
+      if (!after) fill(image, { x: 60, y: 48, width: 80, height: 1 }, 190);
+      return [...write(image, 'What needs to be done?', 60, 8), ...todo];
+    });
+    expect(mark(readFaint)).toMatchObject({ label: 'Email Sam', checkbox: true, unticked: true });
     // A mark that went beside a line that stayed as it was is a side effect: no box unticked.
     const arrow = frames((image, after) => {
       fill(image, { x: 44, y: 10, width: 12, height: 10 }, after ? 235 : 60);

@@ -391,12 +391,13 @@ function untickedBeside(
   linesAfter: readonly OcrLine[],
   blobs: Rect[],
 ): Mark | undefined {
-  const cameBack = linesAfter.filter(
-    (a) =>
-      alphanumerics(a.text) >= 2 &&
-      !linesBefore.some((l) => samePlace(l.box, a.box) && sameReading(l.text, a.text)) &&
-      likeness(before, after, a.box) >= FADED_LIKENESS,
-  );
+  // Not read before, yet still alike in its place; or read alike in faint grey before (OCR read
+  // the struck-through todo too), and in darker ink now.
+  const cameBack = linesAfter.filter((a) => {
+    if (alphanumerics(a.text) < 2) return false;
+    const readBefore = linesBefore.some((l) => samePlace(l.box, a.box) && sameReading(l.text, a.text));
+    return readBefore ? inkGain(before, after, a.box) > MARK_GAIN : likeness(before, after, a.box) >= FADED_LIKENESS;
+  });
   if (cameBack.length === 0) return undefined;
   let best: { mark: Mark; gap: number } | undefined;
   for (const box of blobs) {

@@ -69,7 +69,14 @@ import { getRecording, listEvents } from '../storage/recordings';
 import { changeApartFrom, changeBesideMark, focusLeftIn, markAppendedIn, modifiedMarkIn } from './labels/side-effects';
 import { dotMovedTo, labelBoxStrip } from './labels/marks';
 import { valueReadLonger } from './labels/value-apart';
-import { chosenByField, chosenFromList, droppedDown, openedByButton, typedWhereValueWas } from './read-again';
+import {
+  chosenByField,
+  chosenFromList,
+  chosenInMenu,
+  droppedDown,
+  openedByButton,
+  typedWhereValueWas,
+} from './read-again';
 import { LocalBackend, type SequenceResult } from './backend';
 import { OCR_MARGIN } from './ocr/cache';
 import { expand, ROW_HEIGHT, union, type Point, type Rect } from '../shared/geometry';
@@ -162,6 +169,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
       : undefined;
     if (reading && !field) await typedWhereValueWas(step, draft, reading, pixels?.changed ?? new Set(), backend);
     if (reading && !field) await openedByButton(step, draft, reading, pixels?.before, backend);
+    if (reading && !field) await chosenInMenu(step, draft, reading, backend);
     if (field) {
       // The click that dropped the list down is part of choosing from it, as a select's is.
       if (previous && droppedDown(previous, field)) {

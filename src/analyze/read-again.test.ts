@@ -3,7 +3,7 @@ import type { EventRecord } from '../capture/events';
 import { stepText, type StepFacts } from '../compose/step-text';
 import { contains, center, type Rect } from '../shared/geometry';
 import type { OcrLine } from './ocr/lines';
-import { openedByButton, typedWhereValueWas } from './read-again';
+import { chosenInMenu, openedByButton, typedWhereValueWas } from './read-again';
 import type { StepDraft } from './segment/steps';
 import type { AnalyzedStep } from './types';
 
@@ -167,5 +167,58 @@ describe('openedByButton', () => {
     const stayed = clicked();
     await openedByButton(stayed, opened, { before: page, after: [...dialog, open] }, luma(), boxReader('Open Modal'));
     expect(stayed).toMatchObject({ kind: 'visual', label: 'message' });
+  });
+});
+
+describe('chosenInMenu', () => {
+  // JSONEditor in a video: "Code" clicked in the "Tree ▾" mode menu; the tree became code, and the
+  // wide reading after missed the white-on-blue "Code ▾" the button shows now.
+  const menu = ['Code', 'Form', 'Text', 'Tree', 'View', 'Preview'].map((item, i) => line(item, 235, 132 + 24 * i, 30));
+  const tree = [line('Tree v', 216, 105, 39), line('v object {6}', 65, 160, 102), line('v array [3]', 89, 185, 92)];
+  const code = [line('"array": [', 82, 150, 62), line('"boolean": true,', 82, 239, 120)];
+  const region = { x: 8, y: 92, width: 500, height: 500 };
+  const switched: StepDraft<EventRecord> = { ...draft, region, beforeFrameId: 'f:31', afterFrameId: 'f:32' };
+  const named = (label: string): AnalyzedStep => {
+    const facts: StepFacts = { kind: 'visual', label };
+    return {
+      id: 'step-4',
+      start: 5333,
+      end: 5333,
+      kind: 'visual',
+      text: stepText(facts),
+      facts,
+      label,
+      seen: 'stayed',
+      eventCount: 1,
+    };
+  };
+
+  it("names the click by the item the menu's button shows after, read alone in its place", async () => {
+    const step = named('the console of your browser.');
+    const frame = reader([line('Code v', 240, 103, 50)]);
+    await chosenInMenu(step, switched, { before: [...tree, ...menu], after: code }, frame);
+    expect(step).toMatchObject({ kind: 'visual', label: 'Code', seen: 'menu' });
+    expect(frame.areas).toHaveLength(1);
+  });
+
+  it('names nothing where the button shows what it did, or no item, or no menu closed', async () => {
+    for (const shown of [[line('Tree v', 216, 105, 39)], [], [line('Help', 240, 103, 30)]]) {
+      const step = named('the console of your browser.');
+      await chosenInMenu(step, switched, { before: [...tree, ...menu], after: code }, reader(shown));
+      expect(step.label).toBe('the console of your browser.');
+    }
+    // The menu's items still read after (a list that stayed): no menu closed, nothing read.
+    const stayed = reader([line('Code v', 240, 103, 50)]);
+    const step = named('Tree v');
+    await chosenInMenu(step, switched, { before: [...tree, ...menu], after: [...code, ...menu] }, stayed);
+    expect(step.label).toBe('Tree v');
+    expect(stayed.areas).toHaveLength(0);
+  });
+
+  it('leaves a step named by something sure as it was', async () => {
+    const step = { ...named('Code'), seen: 'point' as const };
+    const frame = reader([line('Form v', 240, 103, 50)]);
+    await chosenInMenu(step, switched, { before: [...tree, ...menu], after: code }, frame);
+    expect(step.label).toBe('Code');
   });
 });

@@ -11,7 +11,16 @@ import type { EventRecord } from '../capture/events';
 import type { AnalyzedStep, LabelBasis } from './types';
 import { stepText, type StepFacts } from '../compose/step-text';
 import { center, expand, intersects, type Point } from '../shared/geometry';
-import { choiceByField, choiceFromList, columnAt, dropDownAt, listClosedIn, rowReadUnsurely } from './labels/drop-down';
+import {
+  choiceByField,
+  choiceFromList,
+  columnAt,
+  dropDownAt,
+  itemOnButton,
+  listClosedIn,
+  menuClosedIn,
+  rowReadUnsurely,
+} from './labels/drop-down';
 import { valueReadApart, valuesGoneAt } from './labels/value-apart';
 import { coveredButton } from './labels/pixels';
 import { isDismissal } from './labels/labels';
@@ -208,6 +217,44 @@ export async function openedByButton(
   // (A button boxed whole has its edges read as quotes: "“open Modal\"".)
   renamed(step, { ...step.facts, label: label.replace(BUTTON_EDGES, '') || label }, 'gone');
 }
+
+/**
+ * A click seen only as pixels that closed a menu dropped from a button showing the item chosen
+ * (`menuClosedIn`), named by nothing sure, is named by the item the button shows after, read
+ * alone in its place (`itemOnButton`): the whole view changed with the choice (JSONEditor's tree
+ * now code), and OCR missed the white-on-blue "Code ▾" in the wide reading.
+ */
+export async function chosenInMenu(
+  step: AnalyzedStep,
+  draft: StepDraft<EventRecord>,
+  reading: { before: OcrLine[]; after: OcrLine[] },
+  backend: AreaReader,
+): Promise<void> {
+  if (draft.kind !== 'visual' || !draft.region || !draft.afterFrameId) return;
+  if (step.kind !== 'visual' || step.value !== undefined || (step.seen && SURE_BASES.has(step.seen))) return;
+  const menu = menuClosedIn(reading.before, reading.after, draft.region);
+  if (!menu) return;
+  const { box } = menu.button;
+  // The button's place, and room right of it for a longer item's text and its arrow.
+  const area = {
+    x: box.x - BUTTON_PAD,
+    y: box.y - BUTTON_PAD,
+    width: box.width + 6 * box.height,
+    height: box.height + 2 * BUTTON_PAD,
+  };
+  try {
+    const item = itemOnButton(menu, (await backend.analyzeArea(draft.afterFrameId, area)).lines);
+    if (item) renamed(step, { ...step.facts, label: item }, 'menu');
+  } catch {
+    // An unreadable frame: the step stays as first named.
+  }
+}
+
+/**
+ * Around a menu's button's text, how much more is read: a little, inside its fill (JSONEditor's
+ * fill edge read in with 8 px made "Code ▾" "(Code", too unsure to keep).
+ */
+const BUTTON_PAD = 4;
 
 /** A filled button's edges as OCR reads them round its text. */
 const BUTTON_EDGES = /^[“”"‘’']+|[“”"‘’']+$/gu;

@@ -159,6 +159,65 @@ export function listClosedIn(before: OcrLine[], after: OcrLine[], region: Rect):
 /** How far in from a list's box (px) its rows' text may start (a border, a row's padding). */
 const LIST_EDGE = 16;
 
+/** A menu that closed in a change, and the button it dropped from (`menuClosedIn`). */
+export interface ClosedMenu {
+  items: OcrLine[];
+  button: OcrLine;
+}
+
+/**
+ * A menu that closed in a change at `region`, dropped from a button that shows the item chosen
+ * (a mode switcher: JSONEditor's "Tree ▾" over Text, Tree, Code…): a column of short lines, their
+ * left edges aligned, none read anywhere after, under one line just above it, across from it,
+ * that no longer reads as it did in its place (the button). Undefined where there is no such
+ * column, or no one button over it.
+ */
+export function menuClosedIn(before: OcrLine[], after: OcrLine[], region: Rect): ClosedMenu | undefined {
+  const readAfter = (line: OcrLine) => after.some((a) => a.text.toLowerCase().includes(line.text.toLowerCase()));
+  const gone = linesMeeting(before, region).filter(
+    (l) => alphanumerics(l.text) >= 2 && wordCount(l.text) <= MENU_ITEM_WORDS && !readAfter(l),
+  );
+  const items = gone
+    .map((l) => gone.filter((g) => Math.abs(g.box.x - l.box.x) <= ALIGNED))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!items || items.length < MIN_ROWS) return undefined;
+  const top = Math.min(...items.map((i) => i.box.y));
+  const left = Math.min(...items.map((i) => i.box.x));
+  const right = Math.max(...items.map((i) => i.box.x + i.box.width));
+  const buttons = before.filter(
+    (l) =>
+      !items.includes(l) &&
+      l.box.y + l.box.height <= top &&
+      top - (l.box.y + l.box.height) <= MENU_DROP &&
+      l.box.x < right &&
+      l.box.x + l.box.width > left &&
+      !after.some((a) => samePlace(a.box, l.box) && a.text === l.text),
+  );
+  return buttons.length === 1 ? { items, button: buttons[0]! } : undefined;
+}
+
+/** Words in a menu's item, at most. */
+const MENU_ITEM_WORDS = 3;
+/** How far below its button (px) a menu's first item may be read. */
+const MENU_DROP = 32;
+
+/**
+ * The item of a closed menu its button shows now, read alone in the button's place after
+ * (`lines`: OCR read the white-on-blue "Code ▾" nowhere in the whole view), where that is
+ * another item than the button showed before. The item as the menu showed it.
+ */
+export function itemOnButton(menu: ClosedMenu, lines: OcrLine[]): string | undefined {
+  const bare = (text: string) => text.replace(BUTTON_ARROW, '').replace(STRAY_ENDS, '').trim().toLowerCase();
+  const was = bare(menu.button.text);
+  const shown = new Set(
+    lines.flatMap((l) => menu.items.filter((i) => bare(i.text) === bare(l.text) && bare(l.text) !== was)),
+  );
+  return shown.size === 1 ? [...shown][0]!.text : undefined;
+}
+
+/** A button's drop-down arrow as OCR reads it at the end of its text ("Tree v"). */
+const BUTTON_ARROW = /\s+[vV▾▼⌄˅]$/u;
+
 /** Letters and digits, at least, of a word read between a list's rows that shows a row there (not a stray "ly"). */
 const RUN_INTO = 4;
 

@@ -160,6 +160,8 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
       readAtPointer.set(step, {
         lines: [...(atPoint?.before ?? []), ...(reading?.before ?? [])],
         pointer: atPoint?.pointer === true,
+        // (A logged click's own point: `atPoint.point` may be moved onto the text beside it.)
+        ...(atPoint ? { point: loggedPoint(draft) ?? atPoint.point } : {}),
       });
     if (reading) await valueWithoutPointer(step, draft, reading, events, backend, pointerMove);
     const around = [drafts[index - 1], drafts[index + 1]];
@@ -288,6 +290,8 @@ async function valueWithoutPointer(
 interface ReadAtPoint {
   lines: OcrLine[];
   pointer: boolean;
+  /** The point read at. */
+  point?: Point;
 }
 
 /**
@@ -312,7 +316,8 @@ function nameReadWhole(
     const { lines: read = [], pointer = false } = readAtPointer.get(step) ?? {};
     const label = step.label;
     const line = read.find((l) => l.text === label) ?? read.map((l) => runReading(l, label)).find(Boolean);
-    const whole = line ? readWholeElsewhere(line, elsewhere, pointer || (ticked && pointerShown)) : undefined;
+    const at = readAtPointer.get(step)?.point;
+    const whole = line ? readWholeElsewhere(line, elsewhere, pointer || (ticked && pointerShown), at) : undefined;
     if (whole) relabel(step, whole);
   }
 }

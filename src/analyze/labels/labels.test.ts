@@ -382,6 +382,35 @@ describe('readWholeElsewhere', () => {
     expect(readWholeElsewhere(read('BMe', 914, 572, 96), colours, true)).toBeUndefined();
   });
 
+  it('names a label read surely where it ends or starts at the click, the pointer over the rest, as read whole', () => {
+    // Tk's demo links with the hand pointer over them: "5. Radio" ends at the click, "mbo-boxes" starts past it.
+    const links = [
+      read('5. Radio-buttons (select one of a group)', 709, 316, 93),
+      read('5. Combo-boxes', 709, 570, 90),
+    ];
+    expect(readWholeElsewhere(read('5. Radio', 709, 316, 95), links, false, { x: 786, y: 322 })).toBe(
+      '5. Radio-buttons (select one of a group)',
+    );
+    expect(readWholeElsewhere(read('mbo-boxes', 776, 570, 92), links, false, { x: 764, y: 577 })).toBe(
+      '5. Combo-boxes',
+    );
+    // Read elsewhere without the number before it: the word cut goes on there.
+    const unnumbered = [read('Radio-buttons (select one of a group)', 727, 316, 94)];
+    expect(readWholeElsewhere(read('5. Radio', 709, 316, 90), unnumbered, false, { x: 786, y: 322 })).toBe(
+      'Radio-buttons (select one of a group)',
+    );
+    expect(
+      readWholeElsewhere(read('5. Radio', 709, 316, 90), [read('Radio (select)', 727, 316, 94)], false, {
+        x: 786,
+        y: 322,
+      }),
+    ).toBeUndefined();
+    // Read surely away from the click, or with no click, it stays.
+    expect(readWholeElsewhere(read('5. Radio', 709, 316, 95), links, false, { x: 820, y: 322 })).toBeUndefined();
+    expect(readWholeElsewhere(read('5. Radio', 709, 316, 95), links, false, { x: 786, y: 360 })).toBeUndefined();
+    expect(readWholeElsewhere(read('5. Radio', 709, 316, 95), links)).toBeUndefined();
+  });
+
   it('names a label read a letter in four apart, its spaces aside, as read whole in its place', () => {
     // TodoMVC's struck-through "Email Sam", clicked to untick it, read at 50 %.
     const rows = [read('Email Sam', 577, 242, 96)];

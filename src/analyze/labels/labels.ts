@@ -442,11 +442,22 @@ function pointerHidWords(now: OcrLine, was: OcrLine, point: { x: number; y: numb
  * Where the pointer was seen resting on the line (`underPointer`), also one it spoilt a few
  * letters of, each word's first kept ("BMe" of "Blue", `spoiltUnderPointer`).
  */
-export function readWholeElsewhere(line: OcrLine, elsewhere: OcrLine[], underPointer = false): string | undefined {
+export function readWholeElsewhere(
+  line: OcrLine,
+  elsewhere: OcrLine[],
+  underPointer = false,
+  point?: Point,
+): string | undefined {
   const was = line.text.trim().toLowerCase();
   if (alphanumerics(was) < 3) return undefined;
   // (A reading OCR was sure of is no pointer's garbling: "Home Phone:" is not "ome Phone:". One
-  // with the glyphs a pointer makes is, however sure: "Driv)¢ Sober" at 89.5, "Sober" read well.)
+  // with the glyphs a pointer makes is, however sure: "Driv)¢ Sober" at 89.5, "Sober" read well;
+  // so is one that ends or starts where the click was, the pointer's glyph over the rest: "5.
+  // Radio" of "5. Radio-buttons …", "mbo-boxes" of "5. Combo-boxes".)
+  const cutByPointer = point !== undefined ? cutAt(line, point) : undefined;
+  // The word the pointer cut, at the line's end or start ("Radio" of "5. Radio").
+  const words = was.split(/\s+/);
+  const cutWord = cutByPointer === 'end' ? words.at(-1) : cutByPointer === 'start' ? words[0] : undefined;
   const sure = line.confidence >= SURE_ELSEWHERE && !POINTER_GLYPHS.test(line.text);
   // Words of the line read too unsurely to keep, where another reading has words the line lacks:
   // it is that reading, however sure the words kept ("Folder", "Another" read 32: "Another Folder").
@@ -461,21 +472,49 @@ export function readWholeElsewhere(line: OcrLine, elsewhere: OcrLine[], underPoi
       const text = other.text.trim();
       const now = text.toLowerCase();
       const partial = lost(other.box);
-      if (other.confidence < SURE_ELSEWHERE || (!partial && (sure || other.confidence <= line.confidence))) return [];
+      if (
+        other.confidence < SURE_ELSEWHERE ||
+        (!partial && cutByPointer === undefined && (sure || other.confidence <= line.confidence))
+      )
+        return [];
       if (now === was || !samePlace(other.box, line.box)) return [];
       const at = now.indexOf(was);
       const cut = at >= 0 && (inWord(now, at - 1, -1) || inWord(now, at + was.length, 1));
+      // (Or the word the pointer cut, going on in it on the cut's side: "Radio-buttons (select one
+      // of a group)" read without the "5." before it.)
+      const from = cutWord && alphanumerics(cutWord) >= 3 ? now.indexOf(cutWord) : -1;
+      const wordGoesOn =
+        at < 0 &&
+        from >= 0 &&
+        (cutByPointer === 'end' ? inWord(now, from + cutWord!.length, 1) : inWord(now, from - 1, -1));
       // (Also letter for letter, its spaces aside: a struck-through "Email Sam" read "EmeitSam".)
       const apart = (a: string, b: string) => editDistance(a, b) <= Math.floor(Math.min(a.length, b.length) / 4);
       const near =
         at < 0 &&
         now.length >= was.length &&
         (apart(was, now) || apart(lettersOf(was), lettersOf(now)) || (underPointer && spoiltUnderPointer(now, was)));
-      return cut || near || (partial && at >= 0) ? [text] : [];
+      return cut || near || wordGoesOn || (partial && at >= 0) ? [text] : [];
     }),
   );
   return whole.size === 1 ? [...whole][0] : undefined;
 }
+
+/**
+ * Where a line read at a click ends just left of its point, or starts just right of it, on its
+ * row: the pointer's glyph drawn there hid the rest of the line's text. Undefined where neither.
+ */
+function cutAt(line: OcrLine, point: Point): 'end' | 'start' | undefined {
+  const { x, y, width, height } = line.box;
+  if (point.y < y - 2 || point.y > y + height + 2) return undefined;
+  const end = x + width;
+  if (point.x >= end && point.x - end <= CUT_BEFORE) return 'end';
+  return point.x <= x && x - point.x <= CUT_AFTER ? 'start' : undefined;
+}
+
+/** How far (px) left of a click a line cut by the pointer may end (its tip at the click). */
+const CUT_BEFORE = 8;
+/** How far right of a click a line cut by the pointer may start (past a hand's glyph). */
+const CUT_AFTER = 16;
 
 /** How sure OCR must be of a reading elsewhere that names a control for a reading at the pointer. */
 const SURE_ELSEWHERE = 85;

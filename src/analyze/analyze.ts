@@ -313,10 +313,9 @@ function nameReadWhole(
     const ticked = step.seen === 'tick' && step.kind === 'toggle';
     if (!(named || ticked) || !step.label) continue;
     // (Or the run of a line's words that named it: a caption read with its field's caret.)
-    const { lines: read = [], pointer = false } = readAtPointer.get(step) ?? {};
+    const { lines: read = [], pointer = false, point: at } = readAtPointer.get(step) ?? {};
     const label = step.label;
     const line = read.find((l) => l.text === label) ?? read.map((l) => runReading(l, label)).find(Boolean);
-    const at = readAtPointer.get(step)?.point;
     const whole = line ? readWholeElsewhere(line, elsewhere, pointer || (ticked && pointerShown), at) : undefined;
     if (whole) relabel(step, whole);
   }

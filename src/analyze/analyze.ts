@@ -10,6 +10,7 @@ import type { OcrPool } from './ocr/pool';
 import {
   actedOn,
   appearedText,
+  dismissalAhead,
   captionAbove,
   captionInLine,
   typedFieldName,
@@ -50,6 +51,7 @@ import {
   fieldNamedWhole,
   tickedInSubmit,
   restingPointer,
+  glideCutShort,
   restedElsewhere,
   submittedBy,
   wentOnFrom,
@@ -73,6 +75,8 @@ import {
   chosenByField,
   chosenFromList,
   chosenInMenu,
+  cutReadAlone,
+  toggledLabelAlone,
   droppedDown,
   openedByButton,
   typedWhereValueWas,
@@ -162,6 +166,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
         pointer: atPoint?.pointer === true,
         // (A logged click's own point: `atPoint.point` may be moved onto the text beside it.)
         ...(atPoint ? { point: loggedPoint(draft) ?? atPoint.point } : {}),
+        ...((atPoint?.earlierId ?? draft.beforeFrameId) ? { frameId: atPoint?.earlierId ?? draft.beforeFrameId } : {}),
       });
     if (reading) await valueWithoutPointer(step, draft, reading, events, backend, pointerMove);
     const around = [drafts[index - 1], drafts[index + 1]];
@@ -172,6 +177,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     if (reading && !field) await typedWhereValueWas(step, draft, reading, pixels?.changed ?? new Set(), backend);
     if (reading && !field) await openedByButton(step, draft, reading, pixels?.before, backend);
     if (reading && !field) await chosenInMenu(step, draft, reading, backend);
+    if (reading && !field) await toggledLabelAlone(step, draft, reading, backend);
     if (field) {
       // The click that dropped the list down is part of choosing from it, as a select's is.
       if (previous && droppedDown(previous, field)) {
@@ -228,6 +234,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   // Whole screens only when the screen could be read at all (else each read would fail again).
   const screens = warnings.length === 0 ? await readScreens(backend, distinctScreens(events), signal) : undefined;
   if (screens) nameReadWhole(steps, readAtPointer, [...screens.readings, ...readings.flatMap((r) => (r ? [r] : []))]);
+  if (warnings.length === 0) await nameCutAlone(steps, readAtPointer, backend);
   const appName = screens?.readings[0]?.title;
   const start = startPage(events);
   const marked = sections(events);
@@ -292,6 +299,8 @@ interface ReadAtPoint {
   pointer: boolean;
   /** The point read at. */
   point?: Point;
+  /** The frame its control is read in alone: from before the pointer came, else the before frame. */
+  frameId?: string;
 }
 
 /**
@@ -317,6 +326,23 @@ function nameReadWhole(
     const label = step.label;
     const line = read.find((l) => l.text === label) ?? read.map((l) => runReading(l, label)).find(Boolean);
     const whole = line ? readWholeElsewhere(line, elsewhere, pointer || (ticked && pointerShown), at) : undefined;
+    if (whole) relabel(step, whole);
+  }
+}
+
+/**
+ * A control named at a point by a line the pointer cut there, which no other frame read whole
+ * (`nameReadWhole`), is named by its place on the row read alone (`cutReadAlone`).
+ */
+async function nameCutAlone(
+  steps: AnalyzedStep[],
+  readAtPointer: Map<AnalyzedStep, ReadAtPoint>,
+  backend: LocalBackend,
+): Promise<void> {
+  for (const step of steps) {
+    const read = readAtPointer.get(step);
+    if (step.seen !== 'point' || (step.kind !== 'click' && step.kind !== 'type') || !step.label || !read) continue;
+    const whole = await cutReadAlone(step.label, read, backend);
     if (whole) relabel(step, whole);
   }
 }
@@ -350,7 +376,9 @@ function nameScrolls(steps: AnalyzedStep[]): void {
 
 /**
  * Where the pointer rested for a change seen only as pixels (`restingPointer`): on the change,
- * or, for one that came at once and is no typing (a window opened), wherever it rested.
+ * or, for one that came at once and is no typing (a window opened), wherever it rested; where
+ * it was caught still gliding as a window closed, the window's dismissal on its way
+ * (`dismissalAhead`).
  */
 function pointerAt(
   draft: StepDraft<EventRecord>,
@@ -359,6 +387,9 @@ function pointerAt(
   pointerMove: (event: EventRecord) => boolean,
 ): Point | undefined {
   const on = restingPointer(draft, events, pointerMove);
+  const glide = on && reading && draft.region ? glideCutShort(draft, events, pointerMove) : undefined;
+  const ahead = glide && reading && draft.region && dismissalAhead(reading.before, reading.after, draft.region, glide);
+  if (ahead) return ahead;
   if (on || !reading || !draft.region) return on;
   const appeared = appearedText(reading.before, reading.after, draft.region);
   const durationMs = draft.end - draft.start - (draft.pausedMs ?? 0);

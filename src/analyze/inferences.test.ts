@@ -21,6 +21,7 @@ import {
   fieldNamedWhole,
   tickedInSubmit,
   restingPointer,
+  glideCutShort,
   restedElsewhere,
   submittedBy,
   wentOnFrom,
@@ -555,6 +556,44 @@ describe('restingPointer', () => {
     const longBefore = { ...settled, t: 5800, endT: 6000 };
     expect(restingPointer(closing, [longBefore, closed], (e) => e === longBefore)).toBeUndefined();
     expect(restingPointer(closing, [settled, change(7400, 7500), closed], pointerMove)).toBeUndefined();
+  });
+});
+
+describe('glideCutShort', () => {
+  const change = (t: number, endT: number, more: Partial<EventRecord> = {}) =>
+    ({ t, endT, type: 'visual', source: 'visual', ...more }) as EventRecord;
+  // Tk's checkbuttons demo: the pointer caught over "See Code" on its way from "Driver Sober" to
+  // "Dismiss", the demo's window closed in the next frame (the last step).
+  const glide = change(7489, 7898, {
+    moved: true,
+    box: { x: 920, y: 608, width: 24, height: 24 },
+    pointerFrom: { x: 752, y: 584, width: 24, height: 24 },
+  });
+  const closed = change(7898, 8229);
+  const closing = {
+    start: 7898,
+    end: 8229,
+    kind: 'visual',
+    events: [],
+    visual: [closed],
+    region: { x: 684, y: 356, width: 416, height: 296 },
+  } as StepDraft<EventRecord>;
+  const pointerMove = (e: EventRecord) => e === glide;
+
+  it('is where a pointer move cut short by the change came from and was seen at', () => {
+    expect(glideCutShort(closing, [glide, closed], pointerMove)).toEqual({
+      from: { x: 764, y: 596 },
+      to: { x: 932, y: 620 },
+    });
+  });
+
+  it('is nothing where the pointer came to rest first, or a later change saw where it rested', () => {
+    const settled = { ...glide, endT: 7600, moved: undefined } as EventRecord;
+    expect(glideCutShort(closing, [settled, closed], (e) => e === settled)).toBeUndefined();
+    const leaving = change(9000, 9200, { pointerFrom: { x: 1024, y: 624, width: 20, height: 20 } });
+    expect(glideCutShort(closing, [glide, closed, leaving], pointerMove)).toBeUndefined();
+    // Nor a change that was no pointer move.
+    expect(glideCutShort(closing, [glide, closed], () => false)).toBeUndefined();
   });
 });
 

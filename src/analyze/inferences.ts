@@ -406,12 +406,46 @@ export function restingPointer(
   // No later change saw it leave (the last step of a recording): where the pointer went just
   // before, in a move cut short by this change or one that came to rest just before it, with
   // nothing between (it came, the button under it was clicked).
+  const arrived = arrivalOf(draft, events)?.change;
+  return arrived?.box && pointerMove(arrived) ? on(arrived.box) : undefined;
+}
+
+/**
+ * Where the pointer was last seen still gliding when `draft`'s change began, for a change no later
+ * one saw the pointer leave: a pointer move (`pointerMove`) cut short by the change, the place it
+ * left and the place it was seen at (the one `restingPointer` gives). A glide of a third of a
+ * second sampled a few times a second is often caught half-way, the button pressed at its end
+ * further on. Undefined where it had come to rest, or a later change saw where it rested.
+ */
+export function glideCutShort(
+  draft: StepDraft<EventRecord>,
+  events: EventRecord[],
+  pointerMove: (event: EventRecord) => boolean,
+): { from: Point; to: Point } | undefined {
+  const resting = restingPointer(draft, events, pointerMove);
+  const arrival = arrivalOf(draft, events);
+  const { box, pointerFrom } = arrival?.change ?? {};
+  if (!resting || !arrival?.atOnce || !box || !pointerFrom) return undefined;
+  const seen = center(box);
+  // (Where a later change saw it leave, that is where it rested: no glide was cut short.)
+  if (Math.round(seen.x) !== resting.x || Math.round(seen.y) !== resting.y) return undefined;
+  return { from: center(pointerFrom), to: resting };
+}
+
+/**
+ * The change just before `draft`'s first that went on at once into it (`atOnce`: cut short by
+ * it) or ended at most `RESTED_MS` before it; undefined where none did.
+ */
+function arrivalOf(
+  draft: StepDraft<EventRecord>,
+  events: EventRecord[],
+): { change: EventRecord; atOnce: boolean } | undefined {
   const first = draft.visual[0];
   if (!first) return undefined;
-  const arrived = events.findLast((e) => e.type === 'visual' && e.t < first.t);
-  const justBefore =
-    arrived !== undefined && (wentOnAtOnce(arrived, first) || first.t - (arrived.endT ?? arrived.t) <= RESTED_MS);
-  return arrived?.box && justBefore && pointerMove(arrived) ? on(arrived.box) : undefined;
+  const change = events.findLast((e) => e.type === 'visual' && e.t < first.t);
+  if (!change) return undefined;
+  const atOnce = wentOnAtOnce(change, first);
+  return atOnce || first.t - (change.endT ?? change.t) <= RESTED_MS ? { change, atOnce } : undefined;
 }
 
 /**

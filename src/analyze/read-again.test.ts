@@ -3,7 +3,7 @@ import type { EventRecord } from '../capture/events';
 import { stepText, type StepFacts } from '../compose/step-text';
 import { contains, center, type Rect } from '../shared/geometry';
 import type { OcrLine } from './ocr/lines';
-import { chosenInMenu, openedByButton, typedWhereValueWas } from './read-again';
+import { chosenInMenu, cutReadAlone, openedByButton, toggledLabelAlone, typedWhereValueWas } from './read-again';
 import type { StepDraft } from './segment/steps';
 import type { AnalyzedStep } from './types';
 
@@ -220,5 +220,98 @@ describe('chosenInMenu', () => {
     const frame = reader([line('Form v', 240, 103, 50)]);
     await chosenInMenu(step, switched, { before: [...tree, ...menu], after: code }, frame);
     expect(step.label).toBe('Code');
+  });
+});
+
+describe('toggledLabelAlone', () => {
+  // dat.GUI in a video: "displayOutline" ticked; the wide reading ran its word into the box's glyph.
+  const read = (text: string, confidence: number): OcrLine => ({
+    text,
+    confidence,
+    box: { x: 1028, y: 62, width: 110, height: 13 },
+  });
+  const ticked: StepDraft<EventRecord> = { ...draft, region: { x: 1068, y: 62, width: 76, height: 13 } };
+  const toggled = (label: string): AnalyzedStep => {
+    const facts: StepFacts = { kind: 'toggle', label, control: { type: 'checkbox' } };
+    return {
+      id: 'step-1',
+      start: 2000,
+      end: 2000,
+      kind: 'toggle',
+      text: stepText(facts),
+      facts,
+      label,
+      seen: 'tick',
+      eventCount: 1,
+    };
+  };
+  const alone = (text: string, confidence: number) => ({
+    ...read(text, confidence),
+    box: { x: 1028, y: 64, width: 69, height: 10 },
+  });
+
+  it('names the box by its label read again alone, a letter apart and surer', async () => {
+    const step = toggled('displayOutine');
+    const frame = reader([alone('displayOutline a', 82)]);
+    await toggledLabelAlone(
+      step,
+      ticked,
+      { before: [read('displayOutine ll', 67.5)], after: [read('displayOutine', 75)] },
+      frame,
+    );
+    expect(step).toMatchObject({ kind: 'toggle', label: 'displayOutline', seen: 'tick' });
+    expect(step.text.map((r) => r.text).join('')).toBe('Check the displayOutline checkbox');
+    expect(frame.areas).toHaveLength(1);
+  });
+
+  it('keeps a label read surely, or read again as another word, or no surer', async () => {
+    const sure = reader([alone('displayOutline', 92)]);
+    const step = toggled('displayOutine');
+    await toggledLabelAlone(step, ticked, { before: [read('displayOutine', 90)], after: [] }, sure);
+    expect(step.label).toBe('displayOutine');
+    expect(sure.areas).toHaveLength(0);
+    for (const [text, confidence] of [
+      ['explode', 90],
+      ['displayOutline', 70],
+    ] as const) {
+      const other = toggled('displayOutine');
+      await toggledLabelAlone(
+        other,
+        ticked,
+        { before: [read('displayOutine', 75)], after: [] },
+        reader([alone(text, confidence)]),
+      );
+      expect(other.label).toBe('displayOutine');
+    }
+  });
+});
+
+describe('cutReadAlone', () => {
+  // Tk's demo link "5. Combo-boxes" clicked in a video of the screen: the hand over its "o", OCR read
+  // "5.", "Comb" and "0-boxes" there, and no frame read it whole.
+  const comb: OcrLine = { text: 'Comb', confidence: 69, box: { x: 727, y: 570, width: 41, height: 11 } };
+  const lines = [
+    { text: '5.', confidence: 93, box: { x: 710, y: 563, width: 12, height: 13 } },
+    comb,
+    { text: '0-boxes', confidence: 59, box: { x: 769, y: 570, width: 56, height: 13 } },
+  ];
+  const point = { x: 764, y: 577 };
+
+  it('names the control by its place on the row read alone, in the frame from before the pointer came', async () => {
+    const frame = reader([line('5. Combo-boxes', 710, 570, 115, 11)]);
+    const whole = await cutReadAlone('Comb', { lines, pointer: false, point, frameId: 'f:10' }, frame);
+    expect(whole).toBe('5. Combo-boxes');
+    expect(frame.areas).toEqual([{ x: 706, y: 559, width: 123, height: 28 }]);
+  });
+
+  it('reads nothing where the label is not cut at the point, and names nothing the place reads otherwise', async () => {
+    const frame = reader([line('5. Combo-boxes', 710, 570, 115, 11)]);
+    expect(
+      await cutReadAlone('Comb', { lines, pointer: false, point: { x: 700, y: 577 }, frameId: 'f:10' }, frame),
+    ).toBeUndefined();
+    expect(await cutReadAlone('Comb', { lines, pointer: false, point }, frame)).toBeUndefined();
+    expect(frame.areas).toHaveLength(0);
+    const other = reader([line('5. Jumbo-boxes', 710, 570, 115, 11)]);
+    expect(await cutReadAlone('Comb', { lines, pointer: false, point, frameId: 'f:10' }, other)).toBeUndefined();
   });
 });

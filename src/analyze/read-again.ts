@@ -5,11 +5,12 @@
  * rewrites a step `analyze.ts` described; the rules that find the areas are pure, in `labels/`.
  */
 import type { AnalysisBackend } from './backend';
-import type { OcrLine } from './ocr/lines';
+import { runReading, type OcrLine } from './ocr/lines';
 import type { StepDraft } from './segment/steps';
 import type { EventRecord } from '../capture/events';
 import type { AnalyzedStep, LabelBasis } from './types';
 import { stepText, type StepFacts } from '../compose/step-text';
+import { sameReading } from '../shared/text-distance';
 import { center, expand, intersects, type Point } from '../shared/geometry';
 import {
   choiceByField,
@@ -23,7 +24,7 @@ import {
 } from './labels/drop-down';
 import { valueReadApart, valuesGoneAt } from './labels/value-apart';
 import { coveredButton } from './labels/pixels';
-import { isDismissal } from './labels/labels';
+import { cutAt, isDismissal, placeOnRow, readWholeElsewhere } from './labels/labels';
 import { POINTER_TIP } from './point-row';
 import { SURE_BASES } from './inferences';
 import type { LumaArea } from './frame-luma';
@@ -249,6 +250,79 @@ export async function chosenInMenu(
     // An unreadable frame: the step stays as first named.
   }
 }
+
+/**
+ * A control named at a click by a line the pointer cut there (`cutAt`: "Comb" of "5. Combo-boxes",
+ * the hand over its "o"), that no other frame read whole (`nameReadWhole`), is named by the
+ * line's place on its row (`placeOnRow`) read alone, 4 px round, in a frame from before the
+ * pointer came (or the before frame), where that reads it whole (`readWholeElsewhere`): OCR of
+ * the strip round the point read nothing of the underlined link even there, the place alone
+ * "5. Combo-boxes" at 90 %.
+ */
+export async function cutReadAlone(
+  label: string,
+  read: { lines: OcrLine[]; pointer: boolean; point?: Point; frameId?: string },
+  backend: AreaReader,
+): Promise<string | undefined> {
+  const { lines, pointer, point, frameId } = read;
+  if (!point || !frameId) return undefined;
+  // (Or the run of a line's words that named it.)
+  const line = lines.find((l) => l.text === label) ?? lines.map((l) => runReading(l, label)).find(Boolean);
+  if (!line || !cutAt(line, point)) return undefined;
+  try {
+    const alone = await backend.analyzeArea(frameId, expand(placeOnRow(line, lines), CUT_PAD));
+    return readWholeElsewhere(line, alone.lines, pointer, point);
+  } catch {
+    return undefined; // An unreadable frame: the label as first read.
+  }
+}
+
+/** Round a cut line's place on its row, how much more is read alone (px). */
+const CUT_PAD = 4;
+
+/**
+ * A box ticked or unticked whose label OCR read unsurely in the step's wide reading is named by
+ * its line read again alone in the before frame, where that reads it a letter or two apart
+ * (`sameReading`) and more surely: a small area is read larger, and a label word the box's glyph
+ * ran into reads whole again (dat.GUI's 11 px "displayOutline", "displayOutine" at 68–75 % in a
+ * video, 82 % alone).
+ */
+export async function toggledLabelAlone(
+  step: AnalyzedStep,
+  draft: StepDraft<EventRecord>,
+  reading: { before: OcrLine[]; after: OcrLine[] },
+  backend: AreaReader,
+): Promise<void> {
+  const { label } = step;
+  if (step.kind !== 'toggle' || !label || !draft.beforeFrameId) return;
+  const read = [...reading.before, ...reading.after].filter((l) => l.text.includes(label));
+  if (read.length === 0 || read.some((l) => l.confidence >= SURE_LABEL)) return;
+  const line = read.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+  try {
+    const alone = (await backend.analyzeArea(draft.beforeFrameId, expand(line.box, BUTTON_PAD))).lines;
+    // As many words as the label, anywhere on a line (the box's glyph read as a word beside it).
+    const count = label.split(/\s+/u).length;
+    const surer = alone
+      .filter((l) => l.confidence > line.confidence && l.confidence >= SURE_ALONE)
+      .sort((a, b) => b.confidence - a.confidence)
+      .flatMap((l) => wordRuns(l.text, count))
+      .find((text) => text !== label && sameReading(text, label));
+    if (surer) renamed(step, { ...step.facts, label: surer }, step.seen ?? 'tick');
+  } catch {
+    // An unreadable frame: the label as first read.
+  }
+}
+
+/** Each run of `count` words of `text`, in order. */
+function wordRuns(text: string, count: number): string[] {
+  const words = text.split(/\s+/u).filter(Boolean);
+  return words.slice(0, Math.max(0, words.length - count + 1)).map((_, i) => words.slice(i, i + count).join(' '));
+}
+
+/** A toggle's label read this surely (a line's mean) is not read again. */
+const SURE_LABEL = 85;
+/** A label read again alone this surely at least replaces the first reading. */
+const SURE_ALONE = 80;
 
 /**
  * Around a menu's button's text, how much more is read: a little, inside its fill (JSONEditor's

@@ -3,6 +3,8 @@ import { union } from '../../shared/geometry';
 import { runReading, toLines, type OcrLine, type OcrWord } from '../ocr/lines';
 import {
   actedOn,
+  dismissalAhead,
+  placeOnRow,
   hiddenRun,
   wholeFrameLabel,
   appearedText,
@@ -411,6 +413,15 @@ describe('readWholeElsewhere', () => {
     expect(readWholeElsewhere(read('5. Radio', 709, 316, 95), links)).toBeUndefined();
   });
 
+  it("takes a line that ends a letter's piece past the click as cut there, not one further past", () => {
+    // The hand's fingertip on "Combo-boxes"'s "o": OCR boxed "Comb" 4 px past the click.
+    const links = [read('5. Combo-boxes', 709, 570, 90)];
+    const comb = { ...read('Comb', 727, 570, 92), box: { x: 727, y: 570, width: 41, height: 11 } };
+    expect(readWholeElsewhere(comb, links, false, { x: 764, y: 577 })).toBe('5. Combo-boxes');
+    const past = { ...comb, box: { ...comb.box, width: 49 } };
+    expect(readWholeElsewhere(past, links, false, { x: 764, y: 577 })).toBeUndefined();
+  });
+
   it('names a label read a letter in four apart, its spaces aside, as read whole in its place', () => {
     // TodoMVC's struck-through "Email Sam", clicked to untick it, read at 50 %.
     const rows = [read('Email Sam', 577, 242, 96)];
@@ -429,6 +440,29 @@ describe('readWholeElsewhere', () => {
     expect(readWholeElsewhere(read('bo-boxes', 752, 570, 70), twoWays)).toBeUndefined();
     // A glyph or two is no label to put whole.
     expect(readWholeElsewhere(read('ab', 700, 120, 50), [read('abc', 700, 120, 95)])).toBeUndefined();
+  });
+});
+
+describe('placeOnRow', () => {
+  const read = (text: string, x: number, y: number, width: number, height = 11): OcrLine => ({
+    text,
+    confidence: 70,
+    box: { x, y, width, height },
+  });
+
+  it("is the line's box with the pieces of its control beside it on its row, in turn", () => {
+    // "5. Combo-boxes" under a hand: "5.", "Comb" and "0-boxes"; the links above and below apart.
+    const comb = read('Comb', 727, 570, 41);
+    const lines = [
+      read('4. 5pin-boxes', 709, 553, 100),
+      read('5.', 710, 563, 12, 13),
+      comb,
+      read('0-boxes', 769, 570, 56, 13),
+      read('6. Simple', 710, 587, 70),
+      read('Combo-boxes', 900, 570, 80),
+    ];
+    expect(placeOnRow(comb, lines)).toEqual({ x: 710, y: 563, width: 115, height: 20 });
+    expect(placeOnRow(comb, [comb])).toEqual(comb.box);
   });
 });
 
@@ -915,6 +949,41 @@ describe('actedOnLabel', () => {
     expect(actedOn(menu, page, region)?.label).not.toBe('Close');
     // Nor where a line stayed in its place (the dialog's box did not go away whole).
     expect(actedOn(dialog, [...page, ...toLines(line('Lorem ipsum', 354, 219))], region)?.label).not.toBe('Close');
+  });
+
+  it('finds the dismissal of a window that closed on the way of a pointer caught still gliding', () => {
+    // Tk's radio buttons demo: the X pointer seen under "Tristate" on its way down to "Dismiss",
+    // the window gone in the next frame, the desktop's other window under it.
+    const region = { x: 684, y: 324, width: 568, height: 420 };
+    const window = toLines([
+      ...line('Three groups of radiobuttons are displayed below.', 700, 340),
+      ...line('Point Size 18', 744, 612),
+      ...line('Tristate', 1094, 656),
+      ...line('Ch see Variables Ch see Code X Dismiss', 880, 707),
+    ]);
+    const desktop = toLines([...line('1. Entries without scrollbars', 711, 587)]);
+    const glide = { from: { x: 1122, y: 596 }, to: { x: 1164, y: 674 } };
+    expect(dismissalAhead(window, desktop, region, glide)).toEqual({ x: 1211, y: 715 });
+    // Not where it was heading elsewhere, or had gone past it.
+    expect(dismissalAhead(window, desktop, region, { from: glide.to, to: { x: 1000, y: 500 } })).toBeUndefined();
+    expect(dismissalAhead(window, desktop, region, { from: glide.from, to: { x: 1290, y: 790 } })).toBeUndefined();
+    // Nor more than 20° off its heading (a glide toward "Tristate"'s right, 24° off).
+    expect(dismissalAhead(window, desktop, region, { from: glide.from, to: { x: 1200, y: 640 } })).toBeUndefined();
+    // The one on its way, where the window holds others off it ("OK" ending a box's label).
+    const checks = toLines([
+      ...line('Four checkbuttons are displayed below.', 693, 364),
+      ...line('Wipers OK', 748, 533),
+      ...line('Brakes OK', 731, 561),
+      ...line('Ch see variables Ci See Code', 725, 623),
+      ...line('X Dismiss', 996, 625),
+    ]);
+    const toDismiss = { from: { x: 764, y: 596 }, to: { x: 932, y: 620 } };
+    expect(dismissalAhead(checks, desktop, region, toDismiss)).toEqual({ x: 1049, y: 633 });
+    // Nor where the window stayed (a line read again in its place), or offered two ways out.
+    const stayed = [...desktop, ...toLines(line('Tristate', 1094, 656))];
+    expect(dismissalAhead(window, stayed, region, glide)).toBeUndefined();
+    const both = toLines([...line('Close the window for good?', 700, 340), ...line('Cancel OK Dismiss', 1100, 707)]);
+    expect(dismissalAhead(both, desktop, region, glide)).toBeUndefined();
   });
 
   it('takes no line shown again only inside a longer word for a menu choice (a window opened over a list)', () => {

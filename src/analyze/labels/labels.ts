@@ -500,14 +500,15 @@ export function readWholeElsewhere(
 }
 
 /**
- * Where a line read at a click ends just left of its point, or starts just right of it, on its
- * row: the pointer's glyph drawn there hid the rest of the line's text. Undefined where neither.
+ * Where a line read at a click ends just left of its point (or a letter's piece past it), or
+ * starts just right of it, on its row: the pointer's glyph drawn there hid the rest of the line's
+ * text. Undefined where neither.
  */
-function cutAt(line: OcrLine, point: Point): 'end' | 'start' | undefined {
+export function cutAt(line: OcrLine, point: Point): 'end' | 'start' | undefined {
   const { x, y, width, height } = line.box;
   if (point.y < y - 2 || point.y > y + height + 2) return undefined;
   const end = x + width;
-  if (point.x >= end && point.x - end <= CUT_BEFORE) return 'end';
+  if (point.x >= end - CUT_INSIDE && point.x - end <= CUT_BEFORE) return 'end';
   return point.x <= x && x - point.x <= CUT_AFTER ? 'start' : undefined;
 }
 
@@ -515,6 +516,38 @@ function cutAt(line: OcrLine, point: Point): 'end' | 'start' | undefined {
 const CUT_BEFORE = 8;
 /** How far right of a click a line cut by the pointer may start (past a hand's glyph). */
 const CUT_AFTER = 16;
+/**
+ * How far (px) past a click a line cut by the pointer may still end: OCR boxed a piece of the
+ * letter under a hand's fingertip with the rest ("Comb" of "5. Combo-boxes", 4 px past it).
+ */
+const CUT_INSIDE = 6;
+
+/**
+ * Where a line stands with the pieces OCR read of the rest of its control on its row: the line's
+ * box, and each line on the row (middles within half the taller's height) that starts or ends within
+ * `PIECE_GAP` text heights of it, in turn ("5." and "0-boxes" either side of "Comb", a hand over
+ * the link's "o"). Read alone, that place reads the control whole.
+ */
+export function placeOnRow(line: OcrLine, lines: readonly OcrLine[]): Rect {
+  const middle = center(line.box).y;
+  const row = lines.filter((l) => Math.abs(center(l.box).y - middle) <= Math.max(l.box.height, line.box.height) / 2);
+  const gap = PIECE_GAP * line.box.height;
+  let place = line.box;
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const other of row) {
+      const left = place.x - (other.box.x + other.box.width);
+      const right = other.box.x - (place.x + place.width);
+      if (contains(place, center(other.box)) || Math.max(left, right) > gap) continue;
+      place = union([place, other.box])!;
+      grew = true;
+    }
+  }
+  return place;
+}
+
+/** Text heights between two pieces of one control's text on a row, at most. */
+const PIECE_GAP = 1.5;
 
 /** How sure OCR must be of a reading elsewhere that names a control for a reading at the pointer. */
 const SURE_ELSEWHERE = 85;
@@ -1064,6 +1097,52 @@ function dismissedBy(was: OcrLine[], now: OcrLine[], after: OcrLine[]): string |
     .filter((w) => DISMISS.test(w));
   return words.length === 1 ? words[0] : undefined;
 }
+
+/**
+ * Where a pointer still gliding when a window closed was going (`glideCutShort`): the one
+ * dismissal of the window ("Dismiss", "Close"…) that lies on the glide's way on from where the
+ * pointer was last seen (within `AHEAD_DEGREES` of its heading, not behind it), the window gone
+ * whole (`holdsDialog`, none of its lines read again in place). A pointer caught mid-way over
+ * Tk's "See Code" was on its way to the "Dismiss" beside it, which closed the demo's window
+ * before the next frame. Undefined where none lies on the way, or several do.
+ */
+export function dismissalAhead(
+  before: OcrLine[],
+  after: OcrLine[],
+  region: Rect,
+  glide: { from: Point; to: Point },
+): Point | undefined {
+  const was = linesIn(before, region);
+  if (!holdsDialog(was) || was.some((l) => after.some((a) => samePlace(a.box, l.box) && a.text === l.text)))
+    return undefined;
+  // A row of buttons OCR ran into the text beside it keeps its words' own boxes.
+  const words = was.flatMap((l) => l.words ?? [{ text: l.text, box: l.box }]);
+  const heading = { x: glide.to.x - glide.from.x, y: glide.to.y - glide.from.y };
+  const travelled = Math.hypot(heading.x, heading.y);
+  if (travelled === 0) return undefined;
+  const onTheWay = (box: Rect) => {
+    const at = center(box);
+    const toward = { x: at.x - glide.from.x, y: at.y - glide.from.y };
+    const distance = Math.hypot(toward.x, toward.y);
+    // (Or where it was seen already, a glyph's size short of its middle.)
+    if (distance + POINTER_GLYPH < travelled) return false;
+    const cos = (heading.x * toward.x + heading.y * toward.y) / (travelled * distance);
+    return cos >= Math.cos((AHEAD_DEGREES * Math.PI) / 180);
+  };
+  // (An "OK" ending a box's label, "Wipers OK", off the way, is no button it went for.)
+  const ahead = words.filter((w) => DISMISS.test(w.text.trim()) && onTheWay(w.box));
+  if (ahead.length !== 1) return undefined;
+  const at = center(ahead[0]!.box);
+  return { x: Math.round(at.x), y: Math.round(at.y) };
+}
+
+/**
+ * How far off a glide's heading its target may lie: a straight glide's last seen place and a
+ * button's middle (not where it was pressed) were 6–8° apart on Tk's demos.
+ */
+const AHEAD_DEGREES = 20;
+/** A pointer's glyph across, about (Tk's X pointer 24–28 px). */
+const POINTER_GLYPH = 24;
 
 /**
  * Whether lines make a dialog's box (or a page's worth of text): three at least, one a message of

@@ -1486,6 +1486,18 @@ describe('choiceIn', () => {
     expect(choiceIn(path, other, region)).toMatchObject({ label: 'Path', value: 'string' });
   });
 
+  it('is no choice where a label kept only its last words (the pointer come to rest over the others)', () => {
+    // Tk's radio buttons in a video: "Point Size 18", then "18", the hand over "Point Size".
+    const region = { x: 736, y: 604, width: 104, height: 27 };
+    const column = line('Point Size 14', 744, 585);
+    const whole = toLines([...column, ...line('Point Size 18', 744, 612)]);
+    const hidden = toLines([...column, ...line('18', 817, 613)]);
+    expect(choiceIn(whole, hidden, region)).toBeUndefined();
+    // A value swapped for another in its place is still one.
+    const other = toLines([...column, ...line('Point Size 24', 744, 612)]);
+    expect(choiceIn(whole, other, region)).toBeDefined();
+  });
+
   it('is no choice where a row of buttons read as one line kept most of its words (one hidden by the pointer)', () => {
     // Tk's rolodex: the pointer on Search, read as "I"; "Fax:" is the row above.
     const region = { x: 20, y: 95, width: 600, height: 26 };

@@ -1269,7 +1269,15 @@ export function choiceIn(
   // Nor a line read again with words missing (the pointer resting on one of its buttons hides it),
   // or with words it had missed ("Delete..." read whole as "Delete... Ctrl+D" once the pointer left),
   // nor a path that lost its last parts ("object array", then "object": a breadcrumb as focus moved).
-  if (partOf(value.text, old.text) || startOf(old.text, value.text) || startOf(value.text, old.text)) return undefined;
+  // Nor one that kept only its last words, the pointer come to rest over the ones before ("Point
+  // Size 18", then "18": a radio button's label, the hand over "Point Size").
+  if (
+    partOf(value.text, old.text) ||
+    startOf(old.text, value.text) ||
+    startOf(value.text, old.text) ||
+    endOf(value.text, old.text)
+  )
+    return undefined;
   // Nor one garbled by a pointer resting on it: stray glyphs in a few letters ("Ca)¢el" for "Cancel"),
   // nor any value read through a pointer: the control under it read anew as it lit up, not an
   // option ("Delete..)¢ Ctrl+D" where "Add Ctrl+A Delete" was read beside it before).
@@ -1429,6 +1437,13 @@ function wordsOf(text: string): string[] {
 function startOf(start: string, whole: string): boolean {
   const [first, then] = [start, whole].map(wordsOf);
   return first!.length > 0 && then!.length > first!.length && first!.every((word, i) => then![i] === word);
+}
+
+/** Whether `end`'s words are the last of `whole`'s, and `whole` has more. */
+function endOf(end: string, whole: string): boolean {
+  const [last, then] = [end, whole].map(wordsOf) as [string[], string[]];
+  const from = then.length - last.length;
+  return last.length > 0 && from > 0 && last.every((word, i) => then[from + i] === word);
 }
 
 /** Words in a line, at least, for a row of controls (options are shorter: "Ship in 2 days"). */

@@ -58,7 +58,7 @@ import {
   restedOnAfter,
   settledAfter,
 } from './inferences';
-import { alphanumerics, linesIn, linesMeeting, runReading, withoutShortcut, type OcrLine } from './ocr/lines';
+import { alphanumerics, linesIn, linesMeeting, lineReading, withoutShortcut, type OcrLine } from './ocr/lines';
 import { defaultBurstSettings, detectBursts, type BurstSettings } from './segment/bursts';
 import { buildSteps, defaultStepOptions, type StepDraft } from './segment/steps';
 import { isCaretBlink } from './segment/caret';
@@ -324,7 +324,7 @@ function nameReadWhole(
     // (Or the run of a line's words that named it: a caption read with its field's caret.)
     const { lines: read = [], pointer = false, point: at } = readAtPointer.get(step) ?? {};
     const label = step.label;
-    const line = read.find((l) => l.text === label) ?? read.map((l) => runReading(l, label)).find(Boolean);
+    const line = lineReading(read, label);
     const whole = line ? readWholeElsewhere(line, elsewhere, pointer || (ticked && pointerShown), at) : undefined;
     if (whole) relabel(step, whole);
   }
@@ -387,9 +387,11 @@ function pointerAt(
   pointerMove: (event: EventRecord) => boolean,
 ): Point | undefined {
   const on = restingPointer(draft, events, pointerMove);
-  const glide = on && reading && draft.region ? glideCutShort(draft, events, pointerMove) : undefined;
-  const ahead = glide && reading && draft.region && dismissalAhead(reading.before, reading.after, draft.region, glide);
-  if (ahead) return ahead;
+  if (on && reading && draft.region) {
+    const glide = glideCutShort(draft, events, on);
+    const ahead = glide && dismissalAhead(reading.before, reading.after, draft.region, glide);
+    if (ahead) return ahead;
+  }
   if (on || !reading || !draft.region) return on;
   const appeared = appearedText(reading.before, reading.after, draft.region);
   const durationMs = draft.end - draft.start - (draft.pausedMs ?? 0);

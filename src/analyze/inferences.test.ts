@@ -579,9 +579,14 @@ describe('glideCutShort', () => {
     region: { x: 684, y: 356, width: 416, height: 296 },
   } as StepDraft<EventRecord>;
   const pointerMove = (e: EventRecord) => e === glide;
+  /** As the analysis asks it: where `restingPointer` put the pointer, where it did. */
+  const cutShort = (events: EventRecord[], move: (e: EventRecord) => boolean) => {
+    const resting = restingPointer(closing, events, move);
+    return resting && glideCutShort(closing, events, resting);
+  };
 
   it('is where a pointer move cut short by the change came from and was seen at', () => {
-    expect(glideCutShort(closing, [glide, closed], pointerMove)).toEqual({
+    expect(cutShort([glide, closed], pointerMove)).toEqual({
       from: { x: 764, y: 596 },
       to: { x: 932, y: 620 },
     });
@@ -589,11 +594,11 @@ describe('glideCutShort', () => {
 
   it('is nothing where the pointer came to rest first, or a later change saw where it rested', () => {
     const settled = { ...glide, endT: 7600, moved: undefined } as EventRecord;
-    expect(glideCutShort(closing, [settled, closed], (e) => e === settled)).toBeUndefined();
+    expect(cutShort([settled, closed], (e) => e === settled)).toBeUndefined();
     const leaving = change(9000, 9200, { pointerFrom: { x: 1024, y: 624, width: 20, height: 20 } });
-    expect(glideCutShort(closing, [glide, closed, leaving], pointerMove)).toBeUndefined();
+    expect(cutShort([glide, closed, leaving], pointerMove)).toBeUndefined();
     // Nor a change that was no pointer move.
-    expect(glideCutShort(closing, [glide, closed], () => false)).toBeUndefined();
+    expect(cutShort([glide, closed], () => false)).toBeUndefined();
   });
 });
 

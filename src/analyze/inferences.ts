@@ -412,20 +412,19 @@ export function restingPointer(
 
 /**
  * Where the pointer was last seen still gliding when `draft`'s change began, for a change no later
- * one saw the pointer leave: a pointer move (`pointerMove`) cut short by the change, the place it
- * left and the place it was seen at (the one `restingPointer` gives). A glide of a third of a
- * second sampled a few times a second is often caught half-way, the button pressed at its end
- * further on. Undefined where it had come to rest, or a later change saw where it rested.
+ * one saw the pointer leave: a pointer move cut short by the change, the place it left and the
+ * place it was seen at, where that is where `restingPointer` put it (`resting`). A glide of a
+ * third of a second sampled a few times a second is often caught half-way, the button pressed at
+ * its end further on. Undefined where it had come to rest, or a later change saw where it rested.
  */
 export function glideCutShort(
   draft: StepDraft<EventRecord>,
   events: EventRecord[],
-  pointerMove: (event: EventRecord) => boolean,
+  resting: Point,
 ): { from: Point; to: Point } | undefined {
-  const resting = restingPointer(draft, events, pointerMove);
   const arrival = arrivalOf(draft, events);
   const { box, pointerFrom } = arrival?.change ?? {};
-  if (!resting || !arrival?.atOnce || !box || !pointerFrom) return undefined;
+  if (!arrival?.atOnce || !box || !pointerFrom) return undefined;
   const seen = center(box);
   // (Where a later change saw it leave, that is where it rested: no glide was cut short.)
   if (Math.round(seen.x) !== resting.x || Math.round(seen.y) !== resting.y) return undefined;

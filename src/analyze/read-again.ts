@@ -5,7 +5,7 @@
  * rewrites a step `analyze.ts` described; the rules that find the areas are pure, in `labels/`.
  */
 import type { AnalysisBackend } from './backend';
-import { runReading, type OcrLine } from './ocr/lines';
+import { lineReading, type OcrLine } from './ocr/lines';
 import type { StepDraft } from './segment/steps';
 import type { EventRecord } from '../capture/events';
 import type { AnalyzedStep, LabelBasis } from './types';
@@ -267,7 +267,7 @@ export async function cutReadAlone(
   const { lines, pointer, point, frameId } = read;
   if (!point || !frameId) return undefined;
   // (Or the run of a line's words that named it.)
-  const line = lines.find((l) => l.text === label) ?? lines.map((l) => runReading(l, label)).find(Boolean);
+  const line = lineReading(lines, label);
   if (!line || !cutAt(line, point)) return undefined;
   try {
     const alone = await backend.analyzeArea(frameId, expand(placeOnRow(line, lines), CUT_PAD));

@@ -348,6 +348,11 @@ export function runReading(line: OcrLine, text: string): OcrLine | undefined {
   return undefined;
 }
 
+/** The line that reads as `text`, or else the run of a line's words that does (`runReading`). */
+export function lineReading(lines: readonly OcrLine[], text: string): OcrLine | undefined {
+  return lines.find((l) => l.text === text) ?? lines.map((l) => runReading(l, text)).find(Boolean);
+}
+
 /** A line made of some of its words (at least one). */
 export function withWords(line: OcrLine, words: { text: string; box: Rect }[]): OcrLine {
   return {

@@ -31,6 +31,7 @@ import {
   textRightOf,
   typedOverInLine,
   readWholeElsewhere,
+  hyphenReadElsewhere,
   wholeFrameLabel,
 } from './labels/labels';
 import { controlFacts, looksLikeFormat } from '../compose/control';
@@ -47,6 +48,7 @@ import {
   onlyOwnControls,
   ownControlsIn,
   panelOfTyping,
+  readAsTyped,
   typingGoneOn,
   fieldNamedWhole,
   tickedInSubmit,
@@ -73,6 +75,7 @@ import { dotMovedTo, labelBoxStrip } from './labels/marks';
 import { valueReadLonger } from './labels/value-apart';
 import {
   chosenByField,
+  choiceCaptionOnRow,
   chosenFromList,
   chosenInMenu,
   cutReadAlone,
@@ -138,6 +141,8 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
    * line is there (`nameReadWhole`).
    */
   const readAtPointer = new Map<AnalyzedStep, ReadAtPoint>();
+  /** The text each step typed from its keys spelt (not read from the screen, which OCR can misread). */
+  const keyed = new Map<AnalyzedStep, string>();
   let pixelsMs = 0;
   for (const [index, found] of drafts.entries()) {
     // A scroll is named by what it brought into view (`nameScrolls`), not by what its frames read:
@@ -160,6 +165,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     if (draft.kind === 'visual' && reading && draft.region && onlyOwnControls(reading, draft.region)) continue;
     const atPoint = reading ? await readAtPoint(draft, backend, events, resting) : undefined;
     const step = describeStep(draft, index, reading, [previous?.label, previous?.value], pixels, atPoint);
+    if (draft.kind === 'type' && draft.value && !draft.redacted) keyed.set(step, draft.value);
     if (atPoint || reading)
       readAtPointer.set(step, {
         lines: [...(atPoint?.before ?? []), ...(reading?.before ?? [])],
@@ -178,6 +184,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
     if (reading && !field) await openedByButton(step, draft, reading, pixels?.before, backend);
     if (reading && !field) await chosenInMenu(step, draft, reading, backend);
     if (reading && !field) await toggledLabelAlone(step, draft, reading, backend);
+    if (reading && !field) await choiceCaptionOnRow(step, draft, reading, backend);
     if (field) {
       // The click that dropped the list down is part of choosing from it, as a select's is.
       if (previous && droppedDown(previous, field)) {
@@ -235,6 +242,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
   const screens = warnings.length === 0 ? await readScreens(backend, distinctScreens(events), signal) : undefined;
   if (screens) nameReadWhole(steps, readAtPointer, [...screens.readings, ...readings.flatMap((r) => (r ? [r] : []))]);
   if (warnings.length === 0) await nameCutAlone(steps, readAtPointer, backend);
+  nameAsTyped(steps, keyed);
   const appName = screens?.readings[0]?.title;
   const start = startPage(events);
   const marked = sections(events);
@@ -325,7 +333,10 @@ function nameReadWhole(
     const { lines: read = [], pointer = false, point: at } = readAtPointer.get(step) ?? {};
     const label = step.label;
     const line = lineReading(read, label);
-    const whole = line ? readWholeElsewhere(line, elsewhere, pointer || (ticked && pointerShown), at) : undefined;
+    const whole = line
+      ? (readWholeElsewhere(line, elsewhere, pointer || (ticked && pointerShown), at) ??
+        hyphenReadElsewhere(label, [...read, ...elsewhere]))
+      : undefined;
     if (whole) relabel(step, whole);
   }
 }
@@ -344,6 +355,22 @@ async function nameCutAlone(
     if (step.seen !== 'point' || (step.kind !== 'click' && step.kind !== 'type') || !step.label || !read) continue;
     const whole = await cutReadAlone(step.label, read, backend);
     if (whole) relabel(step, whole);
+  }
+}
+
+/**
+ * A control named from the screen whose text reads as a value typed before it from keys
+ * (`keyed`, `readAsTyped`) is named by that value: a to-do item typed, then clicked, struck
+ * through ("Emait-Sam"). (Not a value read from the screen: OCR could have misread that instead.)
+ */
+function nameAsTyped(steps: AnalyzedStep[], keyed: ReadonlyMap<AnalyzedStep, string>): void {
+  const typed: string[] = [];
+  for (const step of steps) {
+    const named = step.labelSource === 'ocr' && (step.kind === 'click' || step.kind === 'toggle');
+    const asTyped = named && step.label ? readAsTyped(step.label, typed) : undefined;
+    if (asTyped) relabel(step, asTyped);
+    const value = keyed.get(step);
+    if (value) typed.push(value);
   }
 }
 

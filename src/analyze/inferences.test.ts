@@ -17,6 +17,7 @@ import {
   valueReadAgain,
   ownControlsIn,
   panelOfTyping,
+  readAsTyped,
   typingGoneOn,
   fieldNamedWhole,
   tickedInSubmit,
@@ -222,6 +223,14 @@ describe('panelOfTyping', () => {
     expect(panelOfTyping({ ...click, value: 'x' }, typed('Description Text Editor'))).toBeUndefined();
     expect(panelOfTyping(click, { ...typed('Description Text Editor'), value: undefined })).toBeUndefined();
     expect(panelOfTyping(click, { ...typed('Description Text Editor'), labelSource: 'page' })).toBeUndefined();
+  });
+
+  it('names a field typed into at a click where only a glyph was read (the I-beam read "Fo") by the click before', () => {
+    const keyed = { ...typed('Fo', []), kind: 'type', labelSource: 'ocr' } as AnalyzedStep;
+    expect(panelOfTyping(click, keyed)).toBe('Text Editor');
+    // (A name of three letters or more is the field's own; a click named by a glyph names nothing.)
+    expect(panelOfTyping(click, { ...keyed, label: 'Notes' })).toBeUndefined();
+    expect(panelOfTyping({ ...click, label: 'x' }, keyed)).toBeUndefined();
   });
 });
 
@@ -842,5 +851,22 @@ describe('pointerLeftValue and valueReadAgain', () => {
     // Other text in its place (a field's placeholder back), or the same text elsewhere: not the value.
     expect(valueReadAgain(value, again('Type a name'))).toBeUndefined();
     expect(valueReadAgain(value, again('Grace Hopper', 540))).toBeUndefined();
+  });
+});
+
+describe('readAsTyped', () => {
+  it('names a control by a value typed before it that its text reads as', () => {
+    // TodoMVC: "Email Sam" added, ticked, then clicked struck through.
+    expect(readAsTyped('Emait-Sam', ['Email Sam', 'Fix the sink'])).toBe('Email Sam');
+    expect(readAsTyped('EmailSam', ['Email Sam'])).toBe('Email Sam');
+  });
+
+  it('keeps a label read as typed, unlike any value, too short to tell, or like two', () => {
+    expect(readAsTyped('Email Sam', ['Email Sam'])).toBeUndefined();
+    expect(readAsTyped('Active', ['Email Sam', 'Fix the sink'])).toBeUndefined();
+    // (Three letters: one apart is another word.)
+    expect(readAsTyped('Same', ['Sam'])).toBeUndefined();
+    expect(readAsTyped('Emait Sam', ['Email Sam', 'Emait Sum'])).toBeUndefined();
+    expect(readAsTyped('Emait Sam', [])).toBeUndefined();
   });
 });

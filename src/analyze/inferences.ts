@@ -5,10 +5,10 @@
  */
 import type { EventRecord } from '../capture/events';
 import { center, contains, expand, intersects, ROW_HEIGHT, union, type Point, type Rect } from '../shared/geometry';
-import { editDistance, sameReading } from '../shared/text-distance';
+import { editDistance, lettersOf, sameReading } from '../shared/text-distance';
 import { choiceIn, type Choice } from './labels/labels';
 import type { Mark } from './labels/marks';
-import { linesMeeting, partsOf, samePlace, wordsText, type OcrLine } from './ocr/lines';
+import { alphanumerics, linesMeeting, partsOf, samePlace, wordsText, type OcrLine } from './ocr/lines';
 import { wentOnAtOnce } from './segment/pointer';
 import { defaultStepOptions, FIELD_FRACTION, type StepDraft } from './segment/steps';
 import type { AnalyzedStep, LabelBasis } from './types';
@@ -615,17 +615,29 @@ export function valueReadAgain(value: OcrLine, later: readonly OcrLine[]): strin
  * and the tab just clicked ("Text Editor") is what shows the field, as a person says it. The
  * row is the field's before or after reading of its label, parted at gaps wide enough to part
  * controls (`partsOf`); undefined where the label is no such row, or the click named none of it.
+ * A field typed into at a click where nothing but a glyph or two was read is the panel's too.
  */
 export function panelOfTyping(click: AnalyzedStep, step: AnalyzedStep): string | undefined {
   if (step.value === undefined || click.value !== undefined || !click.label || !step.label) return undefined;
   // (A field the page named has its own name.)
   if (step.label === click.label || step.labelSource === 'page') return undefined;
+  // A field nothing named, but a glyph or two read where it was clicked (the I-beam over the
+  // empty text area read "Fo"), is the panel's the click before showed.
+  if (
+    step.kind === 'type' &&
+    alphanumerics(step.label) < MIN_FIELD_NAME &&
+    alphanumerics(click.label) >= MIN_FIELD_NAME
+  )
+    return click.label;
   const read = [...(step.ocr?.before ?? []), ...(step.ocr?.after ?? [])];
   const row = read.find((line) => line.text === step.label);
   if (!row) return undefined;
   const parts = partsOf(row).map(wordsText);
   return parts.length >= 2 && parts.includes(click.label) ? click.label : undefined;
 }
+
+/** Letters and digits, at least, of a name: fewer are a glyph read as text. */
+const MIN_FIELD_NAME = 3;
 
 /**
  * Typing that began in the change its field's Enter brought, before the screen was still: the
@@ -682,4 +694,19 @@ function endsOf(part: string, whole: string): boolean {
   if (p.length >= w.length) return false;
   const joined = p.join(' ');
   return w.slice(0, p.length).join(' ') === joined || w.slice(-p.length).join(' ') === joined;
+}
+
+/**
+ * A control's text read a letter or so apart from a value typed earlier in the recording (`typed`:
+ * the values of the steps before, as their keys spelt them, or as read): that value. What was
+ * typed shows on the screen as typed (a to-do item added, then ticked), where OCR misreads it: a
+ * struck-through "Email Sam" read "Emait-Sam". Letters and digits only are compared (the strike
+ * read as a hyphen), a letter in eight apart at most (`sameReading`). Undefined where no value
+ * reads so, or the label is one of them.
+ */
+export function readAsTyped(label: string, typed: readonly string[]): string | undefined {
+  const read = lettersOf(label);
+  if (typed.includes(label)) return undefined;
+  const matches = new Set(typed.filter((value) => sameReading(read, lettersOf(value))));
+  return matches.size === 1 ? [...matches][0] : undefined;
 }

@@ -24,7 +24,7 @@ import {
 } from './labels/drop-down';
 import { valueReadApart, valuesGoneAt } from './labels/value-apart';
 import { coveredButton } from './labels/pixels';
-import { cutAt, isDismissal, placeOnRow, readWholeElsewhere } from './labels/labels';
+import { captionOnValueRow, cutAt, isDismissal, placeOnRow, readWholeElsewhere, rowLeftOf } from './labels/labels';
 import { POINTER_TIP } from './point-row';
 import { SURE_BASES } from './inferences';
 import type { LumaArea } from './frame-luma';
@@ -308,6 +308,32 @@ export async function toggledLabelAlone(
       .flatMap((l) => wordRuns(l.text, count))
       .find((text) => text !== label && sameReading(text, label));
     if (surer) renamed(step, { ...step.facts, label: surer }, step.seen ?? 'tick');
+  } catch {
+    // An unreadable frame: the label as first read.
+  }
+}
+
+/**
+ * A choice named by the line above its value, where the step's reading held no caption on the
+ * value's row (a change's box ends at the control), is named by the caption left of the value on
+ * its row read alone in the before frame (`captionOnValueRow`): dat.GUI's "speed" beside its
+ * select, not the select above it read "hree v".
+ */
+export async function choiceCaptionOnRow(
+  step: AnalyzedStep,
+  draft: StepDraft<EventRecord>,
+  reading: { before: OcrLine[]; after: OcrLine[] },
+  backend: AreaReader,
+): Promise<void> {
+  const { label, value } = step;
+  if (step.kind !== 'choose' || !label || !value || !draft.beforeFrameId) return;
+  const caption = reading.before.find((l) => l.text === label);
+  const shown = reading.after.find((l) => l.text === value) ?? reading.after.find((l) => l.text.startsWith(value));
+  if (!caption || !shown) return;
+  try {
+    const row = (await backend.analyzeArea(draft.beforeFrameId, rowLeftOf(shown.box))).lines;
+    const onRow = captionOnValueRow(caption, shown.box, row);
+    if (onRow) renamed(step, { ...step.facts, label: onRow }, step.seen ?? 'nearby');
   } catch {
     // An unreadable frame: the label as first read.
   }

@@ -12,6 +12,9 @@ import {
   captionInLine,
   captionOf,
   captionOfTyped,
+  captionOnValueRow,
+  hyphenReadElsewhere,
+  rowLeftOf,
   typedFieldName,
   choiceAtPoint,
   choiceIn,
@@ -1378,6 +1381,49 @@ describe('appearedText near a field', () => {
     const field = before[0]!.box;
     expect(appearedText(before, after, region)).toBe('Buy milk 1 item left All Active Completed');
     expect(appearedText(before, after, region, 8, field)).toBe('Buy milk');
+  });
+});
+
+describe('hyphenReadElsewhere', () => {
+  // Tk's widget demo: the link "5. Combo-boxes" read at a click without its hyphen, surely; the
+  // demo's heading spells it.
+  const heading = toLines(line('Entries, Spin-boxes and Combo-boxes', 660, 480, 84));
+
+  it('joins two words the screen shows hyphenated elsewhere', () => {
+    expect(hyphenReadElsewhere('5. Combo boxes', heading)).toBe('5. Combo-boxes');
+    expect(hyphenReadElsewhere('Combo boxes:', heading)).toBe('Combo-boxes:');
+    expect(hyphenReadElsewhere('Spin boxes and Combo boxes', heading)).toBe('Spin-boxes and Combo-boxes');
+  });
+
+  it('leaves a label the screen spells otherwise, or spells only in a line read unsurely', () => {
+    expect(hyphenReadElsewhere('5. Combo-boxes', heading)).toBeUndefined();
+    // ("5 Combo" is no pair of words: a number before a hyphenated word.)
+    expect(hyphenReadElsewhere('5 Combo-boxes', heading)).toBeUndefined();
+    expect(hyphenReadElsewhere('Spin the boxes', heading)).toBeUndefined();
+    expect(hyphenReadElsewhere('Combo boxes', toLines(line('Combo-boxes', 660, 480, 60)))).toBeUndefined();
+  });
+});
+
+describe('captionOnValueRow', () => {
+  // dat.GUI: "speed" left of its select, "three" (the select above) read "hree v" over it.
+  const [above] = toLines(line('hree v', 1121, 172, 66));
+  const value = { x: 1121, y: 201, width: 40, height: 16 };
+
+  it('names a choice named by the line above it by the caption left of its value on its row', () => {
+    const row = toLines(line('speed', 1028, 201, 95));
+    expect(captionOnValueRow(above!, value, row)).toBe('speed');
+    // (Read in the area left of the value, a few px round its row.)
+    expect(rowLeftOf(value)).toEqual({ x: 801, y: 197, width: 320, height: 24 });
+  });
+
+  it('keeps a label read on the value row, and one with nothing surely read left of the value', () => {
+    const [beside] = toLines(line('type', 1028, 201));
+    expect(captionOnValueRow(beside!, value, toLines(line('speed', 1028, 201)))).toBeUndefined();
+    expect(captionOnValueRow(above!, value, toLines(line('speed', 1028, 201, 30)))).toBeUndefined();
+    expect(captionOnValueRow(above!, value, toLines(line('v', 1100, 201)))).toBeUndefined();
+    // Nor text on the row above or below, nor right of the value.
+    expect(captionOnValueRow(above!, value, toLines(line('height', 1028, 172)))).toBeUndefined();
+    expect(captionOnValueRow(above!, value, toLines(line('speed', 1180, 201)))).toBeUndefined();
   });
 });
 

@@ -500,6 +500,41 @@ export function readWholeElsewhere(
 }
 
 /**
+ * A label read with a space between two words that the screen shows joined by a hyphen elsewhere
+ * (`lines`: its other readings, other frames): those words hyphenated, as the screen spells them
+ * ("5. Combo boxes" read at 95 % at the click, "Entries, Spin-boxes and Combo-boxes" the demo's
+ * heading). Tesseract drops a thin hyphen in small text however sure it is of the rest (so
+ * `readWholeElsewhere` keeps the reading), and never reads one between words that stand apart.
+ * Undefined where no pair of its words is so spelt.
+ */
+export function hyphenReadElsewhere(label: string, lines: readonly OcrLine[]): string | undefined {
+  const spelt = new Set(
+    lines.filter((l) => l.confidence >= SURE_SPELLING).flatMap((l) => l.text.toLowerCase().match(HYPHENED) ?? []),
+  );
+  if (spelt.size === 0) return undefined;
+  const words = label.split(' ');
+  const joined: string[] = [];
+  for (const word of words) {
+    const last = joined.at(-1);
+    // (Letters either side of the space: "5. Combo" is no pair, whatever "Combo" is part of.)
+    const pair =
+      last !== undefined && /\p{L}$/u.test(last) && /^\p{L}/u.test(word)
+        ? `${last.replace(EDGE_MARKS, '')}-${word.replace(EDGE_MARKS, '')}`.toLowerCase()
+        : undefined;
+    if (pair && spelt.has(pair)) joined[joined.length - 1] = `${last}-${word}`;
+    else joined.push(word);
+  }
+  return joined.length < words.length ? joined.join(' ') : undefined;
+}
+
+/** Two words joined by a hyphen, as read in a line. */
+const HYPHENED = /\p{L}+-\p{L}+/gu;
+/** Marks round a word that are not part of it ("boxes:", "(select"). */
+const EDGE_MARKS = /^[^\p{L}]+|[^\p{L}]+$/gu;
+/** How sure a line must be read for its spelling to correct another reading. */
+const SURE_SPELLING = 70;
+
+/**
  * Where a line read at a click ends just left of its point (or a letter's piece past it), or
  * starts just right of it, on its row: the pointer's glyph drawn there hid the rest of the line's
  * text. Undefined where neither.
@@ -1627,10 +1662,7 @@ export function captionInLine(line: OcrLine, region: Rect): string | undefined {
  * a row pitch away, never touching.)
  */
 function captionLineOf(lines: OcrLine[], box: Rect): OcrLine | undefined {
-  const row = (l: OcrLine) => overlaps(l.box.y, l.box.height, box.y, box.height);
-  const left = lines
-    .filter((l) => row(l) && l.box.x + l.box.width <= box.x + 4 && box.x - (l.box.x + l.box.width) <= LABEL_REACH)
-    .sort((a, b) => b.box.x + b.box.width - (a.box.x + a.box.width));
+  const left = leftOnRow(lines, box);
   const onFrame = lines.find(
     (l) =>
       l.box.y + l.box.height <= box.y + 2 &&
@@ -1650,6 +1682,41 @@ function captionLineOf(lines: OcrLine[], box: Rect): OcrLine | undefined {
     )
     .sort((a, b) => b.box.y - a.box.y);
   return above[0];
+}
+
+/** The lines left of `box` on its row, within a label column's reach, the nearest first. */
+function leftOnRow(lines: OcrLine[], box: Rect): OcrLine[] {
+  return lines
+    .filter(
+      (l) =>
+        overlaps(l.box.y, l.box.height, box.y, box.height) &&
+        l.box.x + l.box.width <= box.x + 4 &&
+        box.x - (l.box.x + l.box.width) <= LABEL_REACH,
+    )
+    .sort((a, b) => b.box.x + b.box.width - (a.box.x + a.box.width));
+}
+
+/** The area left of a value on its row where its caption would be (`leftOnRow`), a few px round its line. */
+export function rowLeftOf(box: Rect): Rect {
+  const x = Math.max(0, box.x - LABEL_REACH);
+  return { x, y: box.y - ROW_SLACK, width: box.x - x, height: box.height + 2 * ROW_SLACK };
+}
+
+/** How far above and below a value's line its caption's may reach (px). */
+const ROW_SLACK = 4;
+
+/**
+ * A choice named by the line above its value (`choiceIn` found no caption on the value's row,
+ * where the change's reading ended short of it) named by the caption left of the value on its
+ * row as read alone there (`rowLeftOf`): a form's label column, which a caption on the row wins
+ * over, as in `captionLineOf` (dat.GUI's "speed" beside its select, not "three", the select
+ * above, read "hree v"). Undefined where the label was read on the value's row, or nothing
+ * surely read (a word of two letters or more) lies left of the value there.
+ */
+export function captionOnValueRow(label: OcrLine, value: Rect, row: OcrLine[]): string | undefined {
+  if (overlaps(label.box.y, label.box.height, value.y, value.height)) return undefined;
+  const caption = leftOnRow(row, value).find((l) => sure(l) && /\p{L}{2}/u.test(l.text));
+  return caption && caption.text !== label.text ? caption.text.replace(FRAME_BORDER, '') : undefined;
 }
 
 /**

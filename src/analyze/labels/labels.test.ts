@@ -590,6 +590,19 @@ describe('labelFor', () => {
     expect(labelAtClick(surer, toLines(line('Tree', 216, 100, 45)), button, { x: 228, y: 108 })).toBe('Jie');
   });
 
+  it('names a field by the wider reading where the strip read noise over its caption (Tk\'s "Boi I" over "Name:")', () => {
+    const noise: OcrLine = { text: 'Boi I', confidence: 62, box: { x: 768, y: 75, width: 229, height: 33 } };
+    const strip = { lines: [noise], area: { x: 524, y: 59, width: 480, height: 48 } };
+    const wide = toLines([...line('Name:', 781, 77, 96), ...line('Address:', 765, 103, 96)]);
+    const region = { x: 984, y: 75, width: 16, height: 16 };
+    expect(labelAtClick(strip, wide, region, { x: 992, y: 83 }, true)).toBe('Name:');
+    // (Not where the wider reading was hardly surer, or read what the strip's line holds.)
+    const unsure = toLines(line('Name:', 781, 77, 80));
+    expect(labelAtClick(strip, unsure, region, { x: 992, y: 83 }, true)).toBe('Boi I');
+    const held = toLines(line('Boi', 781, 77, 96));
+    expect(labelAtClick(strip, held, region, { x: 992, y: 83 }, true)).toBe('Boi I');
+  });
+
   it("names a field typed into by its caption, not the caret or text pointer read after it ('Name: I')", () => {
     const region = { x: 200, y: 10, width: 16, height: 16 };
     for (const glyph of ['I', '1', '|'])

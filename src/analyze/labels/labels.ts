@@ -262,7 +262,7 @@ export function labelAtClick(
   point: { x: number; y: number },
   field: FieldMode = false,
 ): string | undefined {
-  const inStrip = labelAtPoint(strip.lines, point, field);
+  const inStrip = labelAtPoint(withoutNoise(strip.lines, wide), point, field);
   const inWide = labelAtPoint(wide, point, field);
   if (!inStrip) return labelFor(wide, region, point, 24, field);
   // One reading lost a letter at its start or end, however surely it read the rest: the edge of
@@ -293,6 +293,27 @@ export function labelAtClick(
   }
   return inStrip.label;
 }
+
+/**
+ * The strip's lines less those that are noise over text the wider reading read far more surely
+ * (`NOISE_MARGIN` points) inside them, and that do not hold it: "Boi I" at 62 %, twice a line's
+ * height, read over Tk's caption "Name:" (96 % in the wider reading) and the empty field beside it.
+ */
+function withoutNoise(strip: OcrLine[], wide: OcrLine[]): OcrLine[] {
+  return strip.filter(
+    (l) =>
+      !wide.some(
+        (w) =>
+          contains(l.box, center(w.box)) &&
+          w.confidence >= l.confidence + NOISE_MARGIN &&
+          !l.text.toLowerCase().includes(w.text.toLowerCase()) &&
+          alphanumerics(w.text) >= 2,
+      ),
+  );
+}
+
+/** How much surer (points of confidence) a reading inside a strip's line makes that line noise. */
+const NOISE_MARGIN = 25;
 
 /** How far from a point a line may end and still be the one over it (a gap between two words). */
 const BESIDE_REACH = 16;

@@ -226,7 +226,7 @@ export async function analyzeRecording(recordingId: string, options: AnalyzeOpti
       relabel(step, goneOn.label, { seen: previous?.seen });
     }
     const panel = previous ? panelOfTyping(previous, step) : undefined;
-    if (panel) relabel(step, panel);
+    if (panel) relabel(step, panel, { source: 'ocr' });
     steps.push(step);
   }
   const wholeFramesStarted = performance.now();

@@ -228,6 +228,7 @@ describe('panelOfTyping', () => {
   it('names a field typed into at a click where only a glyph was read (the I-beam read "Fo") by the click before', () => {
     const keyed = { ...typed('Fo', []), kind: 'type', labelSource: 'ocr' } as AnalyzedStep;
     expect(panelOfTyping(click, keyed)).toBe('Text Editor');
+    expect(panelOfTyping(click, { ...keyed, label: undefined, labelSource: undefined })).toBe('Text Editor');
     // (A name of three letters or more is the field's own; a click named by a glyph names nothing.)
     expect(panelOfTyping(click, { ...keyed, label: 'Notes' })).toBeUndefined();
     expect(panelOfTyping({ ...click, label: 'x' }, keyed)).toBeUndefined();

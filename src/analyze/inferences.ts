@@ -615,20 +615,17 @@ export function valueReadAgain(value: OcrLine, later: readonly OcrLine[]): strin
  * and the tab just clicked ("Text Editor") is what shows the field, as a person says it. The
  * row is the field's before or after reading of its label, parted at gaps wide enough to part
  * controls (`partsOf`); undefined where the label is no such row, or the click named none of it.
- * A field typed into at a click where nothing but a glyph or two was read is the panel's too.
+ * A field typed into at a click where nothing, or nothing but a glyph or two, was read is the panel's too.
  */
 export function panelOfTyping(click: AnalyzedStep, step: AnalyzedStep): string | undefined {
-  if (step.value === undefined || click.value !== undefined || !click.label || !step.label) return undefined;
+  if (step.value === undefined || click.value !== undefined || !click.label) return undefined;
   // (A field the page named has its own name.)
   if (step.label === click.label || step.labelSource === 'page') return undefined;
-  // A field nothing named, but a glyph or two read where it was clicked (the I-beam over the
+  // A field nothing named, or a glyph or two read where it was clicked (the I-beam over the
   // empty text area read "Fo"), is the panel's the click before showed.
-  if (
-    step.kind === 'type' &&
-    alphanumerics(step.label) < MIN_FIELD_NAME &&
-    alphanumerics(click.label) >= MIN_FIELD_NAME
-  )
-    return click.label;
+  const unnamed = alphanumerics(step.label ?? '') < MIN_FIELD_NAME;
+  if (step.kind === 'type' && unnamed && alphanumerics(click.label) >= MIN_FIELD_NAME) return click.label;
+  if (!step.label) return undefined;
   const read = [...(step.ocr?.before ?? []), ...(step.ocr?.after ?? [])];
   const row = read.find((line) => line.text === step.label);
   if (!row) return undefined;

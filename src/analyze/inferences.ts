@@ -695,15 +695,15 @@ function endsOf(part: string, whole: string): boolean {
 
 /**
  * A control's text read a letter or so apart from a value typed earlier in the recording (`typed`:
- * the values of the steps before, as their keys spelt them, or as read): that value. What was
+ * the values of the steps before, as their keys spelt them): that value. What was
  * typed shows on the screen as typed (a to-do item added, then ticked), where OCR misreads it: a
  * struck-through "Email Sam" read "Emait-Sam". Letters and digits only are compared (the strike
  * read as a hyphen), a letter in eight apart at most (`sameReading`). Undefined where no value
  * reads so, or the label is one of them.
  */
 export function readAsTyped(label: string, typed: readonly string[]): string | undefined {
-  const read = lettersOf(label);
   if (typed.includes(label)) return undefined;
+  const read = lettersOf(label);
   const matches = new Set(typed.filter((value) => sameReading(read, lettersOf(value))));
   return matches.size === 1 ? [...matches][0] : undefined;
 }

@@ -24,7 +24,15 @@ import {
 } from './labels/drop-down';
 import { valueReadApart, valuesGoneAt } from './labels/value-apart';
 import { coveredButton } from './labels/pixels';
-import { captionOnValueRow, cutAt, isDismissal, placeOnRow, readWholeElsewhere, rowLeftOf } from './labels/labels';
+import {
+  captionOnValueRow,
+  cutAt,
+  isDismissal,
+  onValueRow,
+  placeOnRow,
+  readWholeElsewhere,
+  rowLeftOf,
+} from './labels/labels';
 import { POINTER_TIP } from './point-row';
 import { SURE_BASES } from './inferences';
 import type { LumaArea } from './frame-luma';
@@ -329,7 +337,8 @@ export async function choiceCaptionOnRow(
   if (step.kind !== 'choose' || !label || !value || !draft.beforeFrameId) return;
   const caption = reading.before.find((l) => l.text === label);
   const shown = reading.after.find((l) => l.text === value) ?? reading.after.find((l) => l.text.startsWith(value));
-  if (!caption || !shown) return;
+  // (Only where it was named off the value's row: the area is read for nothing otherwise.)
+  if (!caption || !shown || onValueRow(caption, shown.box)) return;
   try {
     const row = (await backend.analyzeArea(draft.beforeFrameId, rowLeftOf(shown.box))).lines;
     const onRow = captionOnValueRow(caption, shown.box, row);

@@ -1726,6 +1726,11 @@ export function rowLeftOf(box: Rect): Rect {
 /** How far above and below a value's line its caption's may reach (px). */
 const ROW_SLACK = 4;
 
+/** Whether a choice's label was read on its value's row (no row needs reading alone for it). */
+export function onValueRow(label: OcrLine, value: Rect): boolean {
+  return overlaps(label.box.y, label.box.height, value.y, value.height);
+}
+
 /**
  * A choice named by the line above its value (`choiceIn` found no caption on the value's row,
  * where the change's reading ended short of it) named by the caption left of the value on its
@@ -1735,7 +1740,7 @@ const ROW_SLACK = 4;
  * surely read (a word of two letters or more) lies left of the value there.
  */
 export function captionOnValueRow(label: OcrLine, value: Rect, row: OcrLine[]): string | undefined {
-  if (overlaps(label.box.y, label.box.height, value.y, value.height)) return undefined;
+  if (onValueRow(label, value)) return undefined;
   const caption = leftOnRow(row, value).find((l) => sure(l) && /\p{L}{2}/u.test(l.text));
   return caption && caption.text !== label.text ? caption.text.replace(FRAME_BORDER, '') : undefined;
 }

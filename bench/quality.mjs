@@ -7,7 +7,8 @@
 // imported back as a video file, and as a pack2skill 0.1 session (the video with
 // the clicks and keystrokes a key logger saw, click points included), and scored
 // again. Figures per workflow, and
-// per half (tuned, held-out) apart.
+// per half (tuned, held-out) apart. The heading the skill gives the first screen (the app's
+// name as the analysis read it) is scored too, against the names the screen shows (`app`).
 import { chromium } from '@playwright/test';
 import JSZip from 'jszip';
 import { execFile } from 'node:child_process';
@@ -19,7 +20,7 @@ import { baseChromiumArgs, chromiumPath, launchWithCompanion } from '../scripts/
 import { storedVideo } from '../scripts/test-videos.mjs';
 import { CORPUS } from './quality/corpus.mjs';
 import { SCREEN, desktopMissing, openDesktop } from './quality/desktop.mjs';
-import { scoreSteps, skillSteps } from './quality/score.mjs';
+import { scoreApp, scoreSteps, skillHeading, skillSteps } from './quality/score.mjs';
 import { CORPUS_ORIGIN, serveCorpus, startCorpusServer } from './quality/serve-corpus.mjs';
 import { restoreStores, saveStores } from './quality/stored.mjs';
 import { readStore, round } from './workload.mjs';
@@ -105,6 +106,18 @@ async function qualityAgain(appUrl, dir, only) {
   };
 }
 
+/**
+ * How often the skill named the app right, named none, or named it wrong, over every run of
+ * each workflow on `path`.
+ * @param {any[]} results @param {'pixels' | 'video' | 'session' | 'extension'} path
+ */
+function appVerdicts(results, path) {
+  /** @type {string[]} */
+  const verdicts = results.flatMap((r) => r.app_runs?.[path] ?? (r[path] ? [r[path].app.verdict] : []));
+  const count = (/** @type {string} */ verdict) => verdicts.filter((v) => v === verdict).length;
+  return { runs: verdicts.length, right: count('right'), none: count('none'), wrong: count('wrong') };
+}
+
 /** @param {any[]} results */
 function summarise(results) {
   /** @param {'pixels' | 'video' | 'session' | 'extension'} path */
@@ -122,6 +135,8 @@ function summarise(results) {
       wrong_verb_steps: sum('wrong_verb'),
       dump_steps: sum('dumps'),
       export_ms_max: Math.max(0, ...scores.map((s) => s.export_ms ?? 0)),
+      // The heading the skill gives the first screen, against the app's names: every run counted.
+      app_name: appVerdicts(results, path),
     };
   };
   // The skills recorded with the companion extension, replayed by their own scripts.
@@ -176,6 +191,10 @@ function combined(all) {
     session: middle('session'),
     runs: Object.fromEntries(
       /** @type {const} */ (['pixels', 'video', 'session']).map((path) => [path, all.map((r) => r[path].recall)]),
+    ),
+    // Every run's app name verdict: the name is read from the first screen alone, whichever run is the median.
+    app_runs: Object.fromEntries(
+      /** @type {const} */ (['pixels', 'video', 'session']).map((path) => [path, all.map((r) => r[path].app.verdict)]),
     ),
   };
 }
@@ -259,9 +278,9 @@ function scored(workflow, pixels, video, session) {
     id: workflow.id,
     ui: workflow.ui,
     half: workflow.half,
-    pixels: report(truth, pixels),
-    video: { ...report(truth, video.steps), pointer_seen: video.pointer },
-    session: { ...report(truth, session.steps), pointer_seen: session.pointer },
+    pixels: report(truth, pixels, workflow.app),
+    video: { ...report(truth, video.steps, workflow.app), pointer_seen: video.pointer },
+    session: { ...report(truth, session.steps, workflow.app), pointer_seen: session.pointer },
   };
 }
 
@@ -523,7 +542,7 @@ async function runWithExtension(workflow, appUrl) {
     await app.getByRole('button', { name: 'Stop recording' }).click();
     const truth = workflow.steps.map(({ verb, label, value }) => ({ verb, label, ...(value ? { value } : {}) }));
     const exported = await exportedSteps(app);
-    const scored = report(truth, exported);
+    const scored = report(truth, exported, workflow.app);
     return {
       ...scored,
       click_to_frame_ms: clickToFrame(await readStore(app, 'events')),
@@ -536,9 +555,10 @@ async function runWithExtension(workflow, appUrl) {
 
 /**
  * @param {import('./quality/score.mjs').TruthAction[]} truth
- * @param {{ steps: string[], description: string, exportMs?: number | null }} exported
+ * @param {{ steps: string[], description: string, heading?: string, exportMs?: number | null }} exported
+ * @param {string[]} app the names a person would give the app (the workflow's `app`)
  */
-function report(truth, exported) {
+function report(truth, exported, app) {
   // A recorded run has no inputs until a person makes some in review, so no defaults to pass.
   const score = scoreSteps(truth, exported.steps);
   return {
@@ -553,6 +573,7 @@ function report(truth, exported) {
     dumps: score.dumps,
     step_lines: exported.steps,
     description: exported.description,
+    app: { said: exported.heading ?? null, verdict: scoreApp(app, exported.heading) },
     // From pressing "Download skill" to the file (each screenshot's whole frame read for what to blur).
     export_ms: exported.exportMs ?? null,
   };
@@ -673,6 +694,7 @@ async function exportedSteps(app) {
   return {
     steps: skillSteps(markdown),
     description,
+    heading: skillHeading(markdown),
     script: replay ? await replay.async('string') : null,
     exportMs,
   };

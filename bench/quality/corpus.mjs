@@ -10,11 +10,22 @@ import { KEY_MS, WORD_PAUSE_MS } from './desktop.mjs';
 /**
  * @typedef {import('./score.mjs').TruthAction & { do: (page: import('@playwright/test').Page) => Promise<void> }} Step
  * @typedef {import('./score.mjs').TruthAction & { do: (desktop: import('./desktop.mjs').Desktop) => Promise<void> }} DesktopStep
- * @typedef {{ id: string, ui: string, half: 'tuned' | 'held-out', page: string, steps: Step[] }} WebWorkflow
+ * @typedef {{ id: string, ui: string, half: 'tuned' | 'held-out', app: string[], page: string, steps: Step[] }} WebWorkflow
  * A program of Debian's tk8.6-doc demos on a shared screen (bench/quality/desktop.mjs).
- * @typedef {{ id: string, ui: string, half: 'tuned' | 'held-out', program: import('./desktop.mjs').Program, steps: DesktopStep[] }} DesktopWorkflow
+ * @typedef {{ id: string, ui: string, half: 'tuned' | 'held-out', app: string[], program: import('./desktop.mjs').Program, steps: DesktopStep[] }} DesktopWorkflow
  * @typedef {WebWorkflow | DesktopWorkflow} Workflow
  */
+
+// The app's name as a person would give it, one of the names its first screen shows (its
+// header, the page's heading, the product's logo), for scoring the heading the skill gives the
+// first screen (`app`); none where the first screen shows none (dat.GUI's example, the
+// JSONEditor examples without a heading, Tk programs without a window manager's title bar).
+
+/** TodoMVC's examples: the app's header ("todos"), or the example's name heading the sidebar. */
+const todoMvc = (/** @type {string[]} */ ...example) => ['todos', 'TodoMVC', ...example];
+
+/** Tk's widget demo, headed by its title. */
+const TK_WIDGET_DEMO = ['Tk Widget Demonstrations'];
 
 /**
  * Typing at a person's pace, pausing after each word: the screen stands still long enough
@@ -198,6 +209,7 @@ export const WEB_CORPUS = [
     id: 'todomvc-vanilla-add-complete-filter',
     ui: 'TodoMVC (VanillaJS)',
     half: 'tuned',
+    app: todoMvc('Vanilla JavaScript Example', 'JavaScript'),
     page: 'todomvc/examples/vanillajs/index.html',
     steps: [
       addTodo('Buy milk'),
@@ -210,6 +222,7 @@ export const WEB_CORPUS = [
     id: 'todomvc-vanilla-complete-show-completed',
     ui: 'TodoMVC (VanillaJS)',
     half: 'held-out',
+    app: todoMvc('Vanilla JavaScript Example', 'JavaScript'),
     page: 'todomvc/examples/vanillajs/index.html',
     steps: [
       addTodo('Read a book'),
@@ -222,6 +235,7 @@ export const WEB_CORPUS = [
     id: 'todomvc-backbone-clear-completed',
     ui: 'TodoMVC (Backbone.js)',
     half: 'held-out',
+    app: todoMvc('Backbone.js'),
     page: 'todomvc/examples/backbone/index.html',
     steps: [
       addTodo('Call mom'),
@@ -234,6 +248,7 @@ export const WEB_CORPUS = [
     id: 'todomvc-backbone-filters',
     ui: 'TodoMVC (Backbone.js)',
     half: 'tuned',
+    app: todoMvc('Backbone.js'),
     page: 'todomvc/examples/backbone/index.html',
     steps: [
       addTodo('Feed the cat'),
@@ -248,6 +263,7 @@ export const WEB_CORPUS = [
     id: 'todomvc-vue-add-filter-clear',
     ui: 'TodoMVC (Vue.js)',
     half: 'tuned',
+    app: todoMvc('Vue.js'),
     page: 'todomvc/examples/vue/index.html',
     steps: [
       addTodo('Book flights'),
@@ -263,6 +279,7 @@ export const WEB_CORPUS = [
     id: 'todomvc-knockout-toggle-first-clear',
     ui: 'TodoMVC (Knockout)',
     half: 'tuned',
+    app: todoMvc('Knockout.js'),
     page: 'todomvc/examples/knockoutjs/index.html',
     steps: [
       addTodo('Renew passport'),
@@ -276,6 +293,7 @@ export const WEB_CORPUS = [
     id: 'todomvc-angular-toggle-back-filters',
     ui: 'TodoMVC (AngularJS)',
     half: 'tuned',
+    app: todoMvc('AngularJS'),
     page: 'todomvc/examples/angularjs/index.html',
     steps: [
       addTodo('Email Sam'),
@@ -291,6 +309,7 @@ export const WEB_CORPUS = [
     id: 'datgui-toggle-choose-open',
     ui: 'dat.GUI example (11 px white on black)',
     half: 'tuned',
+    app: [],
     page: 'dat.gui/example.html',
     steps: [
       {
@@ -311,6 +330,7 @@ export const WEB_CORPUS = [
     id: 'datgui-message-type-close',
     ui: 'dat.GUI example (11 px white on black)',
     half: 'held-out',
+    app: [],
     page: 'dat.gui/example.html',
     steps: [
       guiTypeOver('message', 'Good morning'),
@@ -330,6 +350,7 @@ export const WEB_CORPUS = [
     id: 'datgui-number-nested-folders',
     ui: 'dat.GUI example (11 px white on black)',
     half: 'tuned',
+    app: [],
     page: 'dat.gui/example.html',
     steps: [
       guiTypeOver('height', '25'),
@@ -346,6 +367,7 @@ export const WEB_CORPUS = [
     id: 'tablesort-sort-three-columns',
     ui: 'tablesort demo',
     half: 'tuned',
+    app: ['tablesort'],
     page: 'tablesort/_site/demo/index.html',
     steps: ['Name', 'Price', 'Birthday'].map((label) => clickText(label, `table th:text-is("${label}")`)),
   },
@@ -353,6 +375,7 @@ export const WEB_CORPUS = [
     id: 'tablesort-sort-other-columns',
     ui: 'tablesort demo',
     half: 'held-out',
+    app: ['tablesort'],
     page: 'tablesort/_site/demo/index.html',
     steps: ['Filesize', 'Grocery item', 'Version'].map((label) => clickText(label, `table th:text-is("${label}")`)),
   },
@@ -360,6 +383,7 @@ export const WEB_CORPUS = [
     id: 'jsoneditor-expand-switch-mode',
     ui: 'JSONEditor (switch mode example)',
     half: 'tuned',
+    app: [],
     page: 'jsoneditor/examples/03_switch_mode.html',
     steps: [
       expandStep('array'),
@@ -382,6 +406,7 @@ export const WEB_CORPUS = [
     id: 'jsoneditor-schema-fix-values',
     ui: 'JSONEditor (JSON schema validation example)',
     half: 'tuned',
+    app: ['JSON schema validation'],
     page: 'jsoneditor/examples/07_json_schema_validation.html',
     steps: [
       treeTypeOver('firstName', 'Ada'),
@@ -408,6 +433,7 @@ export const WEB_CORPUS = [
     id: 'spectre-docs-form-scroll',
     ui: 'Spectre.css docs (forms page)',
     half: 'tuned',
+    app: ['Spectre', 'Forms'],
     page: 'spectre.css/docs/elements/forms.html',
     steps: [
       typeInto('Name', '#input-example-1', 'Ada Lovelace'),
@@ -438,6 +464,7 @@ export const WEB_CORPUS = [
     id: 'spectre-docs-accordion-modal',
     ui: 'Spectre.css docs (accordions and modals pages)',
     half: 'tuned',
+    app: ['Spectre', 'Accordions'],
     page: 'spectre.css/docs/components/accordions.html',
     steps: [
       clickText('Layout', 'label[for="accordion-2"]'),
@@ -451,6 +478,7 @@ export const WEB_CORPUS = [
     id: 'jsoneditor-set-and-expand',
     ui: 'JSONEditor (basic usage example)',
     half: 'held-out',
+    app: [],
     page: 'jsoneditor/examples/01_basic_usage.html',
     steps: [clickText('Set JSON', '#setJSON'), expandStep('array'), expandStep('object')],
   },
@@ -462,6 +490,7 @@ export const DESKTOP_CORPUS = [
     id: 'desktop-rolodex-fill-search-delete',
     ui: 'Tk rolodex (desktop program, whole screen shared)',
     half: 'tuned',
+    app: [],
     program: { script: 'rolodex', at: [660, 40] },
     steps: [
       desktopType('Name', '.frame.entry1', 'Ada Lovelace'),
@@ -477,6 +506,7 @@ export const DESKTOP_CORPUS = [
     id: 'desktop-widget-checkbuttons',
     ui: 'Tk widget demo (desktop program, whole screen shared)',
     half: 'tuned',
+    app: TK_WIDGET_DEMO,
     program: widgetDemo('+690+360'),
     steps: [
       demoLink('Check-buttons', 'check', 8),
@@ -493,6 +523,7 @@ export const DESKTOP_CORPUS = [
     ui: 'Tk widget demo (desktop program, whole screen shared)',
     half: 'tuned',
     // Taller, as a person would make it to see the demo's link without scrolling.
+    app: TK_WIDGET_DEMO,
     program: widgetDemo('+690+300', 'wm geometry . 620x740'),
     steps: [
       demoLink('Combo-boxes', 'combo', 6),
@@ -528,6 +559,7 @@ export const DESKTOP_CORPUS = [
     id: 'desktop-widget-radiobuttons',
     ui: 'Tk widget demo (desktop program, whole screen shared)',
     half: 'tuned',
+    app: TK_WIDGET_DEMO,
     program: widgetDemo('+690+330'),
     steps: [
       demoLink('Radio-buttons', 'radio', 8),
@@ -544,6 +576,8 @@ export const DESKTOP_CORPUS = [
     id: 'desktop-widget-notebook',
     ui: 'Tk widget demo (desktop program, whole screen shared)',
     half: 'tuned',
+    // Scrolled to its notebook demos: the heading over them is the first screen's.
+    app: [...TK_WIDGET_DEMO, 'Paned Windows and Notebooks'],
     program: widgetDemo('+690+300', '.t see [lindex [.t tag ranges demo-ttknote] 0]'),
     steps: [
       demoLink('Notebook widget', 'ttknote', 8),
@@ -557,6 +591,7 @@ export const DESKTOP_CORPUS = [
     id: 'desktop-ixset-repeat-saver-apply',
     ui: 'Tk ixset (desktop program, whole screen shared)',
     half: 'held-out',
+    app: [],
     program: { script: 'ixset', at: [660, 40] },
     steps: [
       { verb: 'toggle', label: 'On', do: (desktop) => desktop.click('.kbd.val.onoff') },

@@ -117,3 +117,38 @@ export function scoreSteps(truth, steps, defaults = {}) {
     matches,
   };
 }
+
+/**
+ * What the SKILL.md says the first screen is headed ("Start from the screen shown in the
+ * first screenshot, headed **todos**."): the app's name as the analysis read it; none if it
+ * says no heading.
+ * @param {string} markdown
+ */
+export function skillHeading(markdown) {
+  return /^- Start from the screen shown in the first screenshot, headed \*\*(.+)\*\*\.$/m.exec(markdown)?.[1];
+}
+
+/** Letters and digits only, lower case: "Vue.js" and "vue js" name the same. */
+const nameKey = (/** @type {string} */ text) => normalise(text).replace(/[^\p{L}\p{N}]/gu, '');
+
+/** A name read cut short keeps at least this many letters of the accepted one ("Tk Widget Demonstra"). */
+const MIN_PREFIX = 8;
+
+/**
+ * The app's name as the skill says it (`said`), against the names a person would give the app
+ * or its first screen (`accepted`, as the screen shows them; empty where it shows none):
+ * `right` if it is one of them (or one cut short by at least eight letters, or one with more
+ * around it), `none` if the skill names none, `wrong` otherwise. On a screen that shows no
+ * name, saying none is right.
+ * @param {string[]} accepted @param {string | undefined} said
+ * @returns {'right' | 'none' | 'wrong'}
+ */
+export function scoreApp(accepted, said) {
+  const key = said === undefined ? '' : nameKey(said);
+  if (!key) return accepted.length === 0 ? 'right' : 'none';
+  const fits = accepted.some((name) => {
+    const want = nameKey(name);
+    return key.includes(want) || (key.length >= MIN_PREFIX && want.startsWith(key));
+  });
+  return fits ? 'right' : 'wrong';
+}

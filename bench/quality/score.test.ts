@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreSteps, skillSteps } from './score.mjs';
+import { scoreApp, scoreSteps, skillHeading, skillSteps } from './score.mjs';
 
 const SKILL = `---
 name: x
@@ -79,5 +79,29 @@ describe('quality scoring', () => {
       recalled: 1,
       cleanRecalled: 0,
     });
+  });
+});
+
+describe('app name scoring', () => {
+  const skill = (heading: string) =>
+    `## Before you start\n\n- Open the app or page the workflow uses, signed in.\n- Start from the screen shown in the first screenshot, headed **${heading}**.\n`;
+
+  it('reads the heading the skill gives the first screen, none where it gives none', () => {
+    expect(skillHeading(skill('Vue\\.js'))).toBe('Vue\\.js');
+    expect(skillHeading('- Start from the screen shown in the first screenshot.\n')).toBeUndefined();
+  });
+
+  it('is right for an accepted name however punctuated, cut short by eight letters or more, or with more around it', () => {
+    expect(scoreApp(['todos', 'Vue.js'], 'Vue\\.js')).toBe('right');
+    expect(scoreApp(['Tk Widget Demonstrations'], 'Tk Widget Demonstra')).toBe('right');
+    expect(scoreApp(['Spectre'], 'SPECTRE DOCS')).toBe('right');
+    expect(scoreApp(['Tk Widget Demonstrations'], 'Tk Wid')).toBe('wrong');
+    expect(scoreApp(['tablesort'], 'Birthday')).toBe('wrong');
+    expect(scoreApp(['tablesort'], undefined)).toBe('none');
+  });
+
+  it('is right to name nothing on a screen that shows no name, wrong to name something there', () => {
+    expect(scoreApp([], undefined)).toBe('right');
+    expect(scoreApp([], 'Fest')).toBe('wrong');
   });
 });

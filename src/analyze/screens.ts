@@ -4,11 +4,14 @@
  * once, so the analysis knows every screen's title and text, not only the
  * words next to what was acted on.
  */
-import { screenTitle } from './labels/labels';
+import { frameLuma } from './frame-luma';
+import { screenTitle, TITLE_AREA } from './labels/labels';
+import { strokeWidth } from './labels/pixels';
 import type { EventRecord, NewEvent } from '../capture/events';
 import { getFrame } from '../storage/recordings';
 import type { AnalysisBackend } from './backend';
 import type { ScreenReading } from './types';
+import type { Rect } from '../shared/geometry';
 
 /** A change covering at least this share of the frame shows a new screen. */
 export const NEW_SCREEN_FRACTION = 0.35;
@@ -34,6 +37,11 @@ export function distinctScreens(events: readonly EventRecord[]): ScreenRef[] {
   return screens;
 }
 
+/** The top of a frame, where its title stands. */
+export function titleArea(frame: { width: number; height: number }): Rect {
+  return { x: 0, y: 0, width: frame.width, height: Math.ceil(frame.height * TITLE_AREA) };
+}
+
 /** Reads each screen whole (through the cache); a screen that cannot be read is left out. */
 export async function readScreens(
   backend: AnalysisBackend,
@@ -48,7 +56,11 @@ export async function readScreens(
     if (!frame) continue;
     const result = await backend.analyzeFrame(screen.frameId);
     if (result.cached) cached++;
-    const title = screenTitle(result.lines, frame.height);
+    // The top of the frame's pixels, where a title stands: a heading in the body's type is told by its bold strokes.
+    const area = titleArea(frame);
+    const top = await frameLuma(frame.blob, area).catch(() => null);
+    const stroke = top ? (box: Rect) => strokeWidth(top, box) : undefined;
+    const title = screenTitle(result.lines, frame.height, stroke);
     readings.push({ ...screen, ...(title ? { title } : {}), lines: result.lines });
   }
   return { readings, cached };

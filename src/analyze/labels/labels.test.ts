@@ -1684,17 +1684,20 @@ describe('newViewTitle and linkTo', () => {
   /** A heading in large type: 22 px tall. */
   const heading = (text: string, x: number, y: number) =>
     line(text, x, y).map((w) => ({ ...w, box: { ...w.box, height: 22 } }));
+  /** The page's text, 12 px tall as Spectre's reads. */
+  const text = (words: string, x: number, y: number) =>
+    line(words, x, y).map((w) => ({ ...w, box: { ...w.box, height: 12 } }));
   const accordionWords = [
     ...heading('Accordions', 328, 25),
-    ...line('Accordions are used to toggle sections of content.', 328, 267),
-    ...line('Elements', 357, 347),
-    ...line('Layout', 357, 387),
+    ...text('Accordions are used to toggle sections of content.', 328, 267),
+    ...text('Elements', 357, 347),
+    ...text('Layout', 357, 387),
   ];
   const accordions = toLines(accordionWords);
   const modalWords = [
     ...heading('Modals', 331, 25),
-    ...line('Modals are flexible dialog prompts.', 329, 267),
-    ...line('Open Modal', 338, 349),
+    ...text('Modals are flexible dialog prompts.', 329, 267),
+    ...text('Open Modal', 338, 349),
   ];
   const modals = toLines(modalWords);
   const sidebar = toLines([...line('Accordions', 58, 261), ...line('Menu', 58, 525), ...line('Modals', 58, 558)]);
@@ -1746,45 +1749,122 @@ describe('newViewTitle and linkTo', () => {
 });
 
 describe('screenTitle', () => {
-  it('takes the largest text near the top', () => {
-    const heading = line('Helpdesk', 48, 30).map((w) => ({ ...w, box: { ...w.box, height: 30 } }));
-    const lines = toLines([...line('New ticket', 72, 116), ...heading, ...line('Footer text', 48, 700)]);
+  /** Words in type `height` px tall, their letters as wide as type that tall draws them (0.6 of it). */
+  const type = (text: string, x: number, y: number, height: number, confidence = 90): OcrWord[] => {
+    const id = lineId++;
+    let cursor = x;
+    return text.split(' ').map((word) => {
+      const box = { x: cursor, y, width: Math.round(word.length * height * 0.6), height };
+      cursor += box.width + height / 2;
+      return { text: word, confidence, box, line: id };
+    });
+  };
+  /** A page's body text: paragraphs in 11 px type down the left. */
+  const body = (y: number) => [
+    ...type('This page lists the tickets you filed', 40, y, 11),
+    ...type('and what became of each of them so far', 40, y + 17, 11),
+    ...type('each one opens where you left it last', 40, y + 34, 11),
+  ];
+
+  it('takes the line in type larger than the body text near the top, the largest', () => {
+    const lines = toLines([...type('New ticket', 40, 116, 16), ...type('Helpdesk', 40, 30, 28), ...body(160)]);
     expect(screenTitle(lines, 720)).toBe('Helpdesk');
+    // Large type at the foot of the screen is no title.
+    expect(screenTitle(toLines([...body(100), ...type('Helpdesk', 40, 600, 28)]), 720)).toBeUndefined();
   });
 
   it('passes over a sentence in large type: a name is short', () => {
-    const big = (text: string, y: number) => line(text, 48, y).map((w) => ({ ...w, box: { ...w.box, height: 30 } }));
     const lines = toLines([
-      ...big('tablesort a small and simple sorting component for tables', 30),
-      ...line('Helpdesk', 48, 90).map((w) => ({ ...w, box: { ...w.box, height: 24 } })),
+      ...type('tablesort a small and simple sorting component for tables', 40, 30, 24),
+      ...type('Helpdesk', 40, 90, 20),
+      ...body(160),
     ]);
     expect(screenTitle(lines, 720)).toBe('Helpdesk');
   });
 
+  it("measures a line's type by its middle word, not one boxed with a glyph", () => {
+    // A quotation's first word boxed with its opening quote mark, twice the type's height.
+    const quote = type('Knockout helps you simplify', 40, 196, 14);
+    quote[0]!.box = { ...quote[0]!.box, y: 180, height: 31 };
+    const lines = toLines([...type('Knockout.js', 40, 33, 22), ...quote, ...body(240)]);
+    expect(screenTitle(lines, 720)).toBe('Knockout.js');
+  });
+
+  it("passes over a button's text boxed with its border", () => {
+    // Spectre's docs: "PayPal" boxed 24 px tall with its border, for 14 px letters.
+    const button = type('PayPal', 1114, 27, 14).map((w) => ({ ...w, box: { ...w.box, y: 22, height: 24 } }));
+    const docs = toLines([...button, ...type('Forms', 331, 26, 21), ...body(160)]);
+    expect(screenTitle(docs, 720)).toBe('Forms');
+    // Two buttons read as one line, the second's word widened by a glyph ("“GitHub"): framed all the same.
+    const pair = [
+      ...button,
+      ...type('“GitHub', 1172, 27, 14).map((w) => ({ ...w, box: { ...w.box, y: 22, height: 24 } })),
+    ];
+    expect(screenTitle(toLines([...pair.map((w) => ({ ...w, line: pair[0]!.line }))]), 720)).toBeUndefined();
+  });
+
+  it('passes over a line in type not much larger than the body text (a caption boxed a little tall)', () => {
+    expect(screenTitle(toLines([...type('maxSize', 1028, 120, 15), ...body(160)]), 720)).toBeUndefined();
+    expect(screenTitle(toLines([...type('maxSize', 1028, 120, 16), ...body(160)]), 720)).toBe('maxSize');
+  });
+
+  it('passes over a line with others on its row: a row of cells, a value beside its caption', () => {
+    // A table's header cells, in type larger than its cells: a row, not a heading.
+    const header = toLines([
+      ...type('Name', 242, 131, 16),
+      ...type('Birthday', 380, 131, 16),
+      ...type('Grocery item', 520, 131, 16),
+      ...body(200),
+    ]);
+    expect(screenTitle(header, 720)).toBeUndefined();
+    // A value beside its caption (dat.GUI's select "Fast", boxed 17 px tall beside "speed").
+    const row = toLines([...type('speed', 1028, 204, 10), ...type('Fast', 1090, 201, 17), ...body(260)]);
+    expect(screenTitle(row, 720)).toBeUndefined();
+    // A logo's small badge well left of a heading leaves it alone.
+    const badged = toLines([...type('DOCS', 167, 32, 8), ...type('Forms', 331, 26, 21), ...body(160)]);
+    expect(screenTitle(badged, 720)).toBe('Forms');
+  });
+
+  it('takes a heading in the body type where it is set bold and written as one, and only then', () => {
+    const heading = type('Tk Widget Demonstrations', 666, 77, 11);
+    const section = type('Labels and buttons', 666, 230, 11);
+    const lines = toLines([...heading, ...body(111), ...section, ...type('Grocery item', 40, 260, 11)]);
+    const [title] = toLines(heading);
+    const boldAt = new Set([title!.box.y, 230, 260]);
+    // Bold strokes: 3.6 px in 11 px type; the body text's 2.1.
+    const stroke = (box: { y: number }) => (boldAt.has(box.y) ? 3.6 : 2.1);
+    expect(screenTitle(lines, 800, stroke)).toBe('Tk Widget Demonstrations');
+    // Not known bold (no pixels to tell), or not bold: no heading.
+    expect(screenTitle(lines, 800)).toBeUndefined();
+    expect(screenTitle(lines, 800, () => 2.1)).toBeUndefined();
+    // Read as "Tk Widget", its next word too unsure to keep, the rest ("ns") read apart after it: still the heading.
+    const cut = type('Tk Widget Demonstratio', 666, 77, 11).map((w, i) => (i === 2 ? { ...w, confidence: 30 } : w));
+    const rest = type('ns', cut[2]!.box.x + cut[2]!.box.width + 4, 77, 11);
+    expect(screenTitle(toLines([...cut, ...rest, ...body(111)]), 800, stroke)).toBe('Tk Widget');
+    // Bold but not written as a heading (a table's bold header cell "Grocery item"): none.
+    const cells = toLines([...body(111), ...type('Grocery item', 40, 260, 11)]);
+    expect(screenTitle(cells, 800, stroke)).toBeUndefined();
+  });
+
   it("passes over a menu bar's titles, this app's own controls, questions and captions", () => {
-    const big = (text: string, x: number, y: number, height: number) =>
-      line(text, x, y).map((w) => ({ ...w, box: { ...w.box, height } }));
     const lines = toLines([
-      ...big('“File', 660, 40, 22), // a desktop program's menu, read with a stray quote
-      ...big('"Eile', 700, 40, 22), // and read a letter apart
-      ...big('Clear Ctrl+C', 900, 60, 22), // a button read with its shortcut
-      ...big('Add marker ston recording', 200, 90, 24), // this app's window, on the screen shared
-      ...big('stop recordin,', 330, 90, 24),
-      ...big('localhost:4173', 40, 0, 20),
-      ...big('What needs to be done?', 48, 130, 24), // a field's placeholder
-      ...big('Name:', 660, 160, 20),
-      ...big('Tk Widget Demonstrations', 666, 77, 16),
+      ...type('“File', 660, 40, 22), // a desktop program's menu, read with a stray quote
+      ...type('"Eile', 760, 40, 22), // and read a letter apart
+      ...type('Clear Ctrl+C', 900, 60, 22), // a button read with its shortcut
+      ...type('Add marker ston recording', 100, 90, 24), // this app's window, on the screen shared
+      ...type('stop recordin,', 100, 130, 24),
+      ...type('localhost:4173', 40, 0, 20),
+      ...type('What needs to be done?', 48, 170, 24), // a field's placeholder
+      ...type('Name:', 660, 200, 20),
+      ...type('Rolodex', 666, 260, 16),
+      ...body(400),
     ]);
-    expect(screenTitle(lines, 800)).toBe('Tk Widget Demonstrations');
+    expect(screenTitle(lines, 800)).toBe('Rolodex');
     // Nor a button's text read apart from its shortcut beside it.
-    const button = toLines([
-      ...big('Clear', 700, 300, 24),
-      ...big('Ctrl+C', 760, 300, 24),
-      ...big('Rolodex', 48, 30, 16),
-    ]);
-    expect(screenTitle(button, 800)).toBe('Rolodex');
+    const button = toLines([...type('Clear', 700, 300, 24), ...type('Ctrl+C', 780, 300, 24), ...body(400)]);
+    expect(screenTitle(button, 800)).toBeUndefined();
     // A name a letter from a menu's title, read without a stray glyph, is a name.
-    expect(screenTitle(toLines(big('Yelp', 48, 30, 30)), 800)).toBe('Yelp');
+    expect(screenTitle(toLines([...type('Yelp', 48, 30, 30), ...body(160)]), 800)).toBe('Yelp');
   });
 
   it('finds nothing on a screen without text at the top', () => {

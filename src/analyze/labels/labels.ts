@@ -1765,24 +1765,130 @@ function overlaps(a: number, aLength: number, b: number, bLength: number): boole
 }
 
 /**
- * The name of the app or page on a screen, as a person would read it: the
- * line in the largest type in the top part of the frame (a page heading or
- * an app bar), the topmost among equals.
+ * The name of the app or page on a screen, as a person would read it: the line in type
+ * larger than the screen's body text in the top part of the frame (a page heading or an app
+ * bar), the largest, the topmost among equals; else a heading in the body's type, set bold
+ * (where `stroke` measures how wide a box's strokes are: Tk's "Tk Widget Demonstrations").
+ * A title stands alone on its row (not a table's header cell "Birthday", nor a
+ * value beside its caption), and is not a button's text in its border ("PayPal"). None where
+ * nothing reads as one: a wrong name misleads more than none.
  */
-export function screenTitle(lines: OcrLine[], frameHeight: number): string | undefined {
+export function screenTitle(
+  lines: OcrLine[],
+  frameHeight: number,
+  stroke?: (box: Rect) => number | undefined,
+): string | undefined {
   // A desktop button's text read apart from its shortcut beside it ("Clear" of "Clear Ctrl+C").
   const buttons = new Set(lines.flatMap((l) => shortcutOwner(l, lines) ?? []));
+  const body = bodyType(lines);
+  const bold = stroke ? boldLines(lines, stroke) : new Set<OcrLine>();
   const candidates = lines.filter(
     (l) =>
-      l.box.y < frameHeight * 0.4 &&
+      l.box.y < frameHeight * TITLE_AREA &&
       l.confidence >= 60 &&
       (l.text.match(/\p{L}/gu) ?? []).length >= 3 &&
       looksLikeAName(l.text) &&
-      !buttons.has(l.text),
+      !buttons.has(l.text) &&
+      !framed(l) &&
+      alone(l, lines, body) &&
+      (typeOf(l) >= body * LARGER_TYPE || (typeOf(l) >= body && bold.has(l) && titleCase(l.text))),
   );
-  candidates.sort((a, b) => b.box.height - a.box.height || a.box.y - b.box.y);
+  candidates.sort((a, b) => typeOf(b) - typeOf(a) || a.box.y - b.box.y);
   return candidates[0]?.text;
 }
+
+/** A screen's title stands in this top share of its frame. */
+export const TITLE_AREA = 0.4;
+/** Type at least this much taller than the screen's body text is a heading's. */
+const LARGER_TYPE = 1.4;
+/** A word narrower per letter than this share of its height is boxed with a frame or a glyph (a button's border). */
+const FRAMED_LETTER = 0.4;
+/** A line on the row in type smaller than this share of a heading's is no neighbour of it (a logo's badge). */
+const NEIGHBOUR_TYPE = 0.5;
+/** How far (in heights of the body type) another line on a line's row stands off and leaves it alone. */
+const TITLE_ROW_REACH = 10;
+
+/**
+ * The height of a line's type: its words' middle height, so that one word boxed with a glyph
+ * (an opening quote mark over a quotation's first line, twice its height) does not make the
+ * line a heading.
+ */
+function typeOf(line: OcrLine): number {
+  const heights = (line.words ?? [line]).map((w) => w.box.height).sort((a, b) => a - b);
+  return heights[Math.floor((heights.length - 1) / 2)] ?? line.box.height;
+}
+
+/**
+ * Whether a line is written as a heading: two words or more, the first and the last
+ * capitalised ("Tk Widget Demonstrations", "Paned windows and Notebooks" as read), not a cell's
+ * "Grocery item" or one word ("Name").
+ */
+function titleCase(text: string): boolean {
+  const words = text.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
+  return words.length >= 2 && /^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words.at(-1)!);
+}
+
+/**
+ * The lines set bold: strokes at least half again as wide, for the height of their type, as the
+ * middle line's of the screen.
+ */
+function boldLines(lines: OcrLine[], stroke: (box: Rect) => number | undefined): Set<OcrLine> {
+  const weights = new Map(
+    lines.flatMap((l) => {
+      const width = stroke(l.box);
+      return width === undefined ? [] : [[l, width / typeOf(l)] as const];
+    }),
+  );
+  const sorted = [...weights.values()].sort((a, b) => a - b);
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (middle === undefined) return new Set();
+  return new Set([...weights].filter(([, weight]) => weight >= middle * BOLD).map(([l]) => l));
+}
+
+/** Strokes this much wider than the screen's middle line's, for their type's height, are bold. */
+const BOLD = 1.4;
+
+/** The screen's body type: the middle height of all the words read on it. */
+function bodyType(lines: OcrLine[]): number {
+  const heights = lines.flatMap((l) => (l.words ?? [l]).map((w) => w.box.height)).sort((a, b) => a - b);
+  return heights[Math.floor((heights.length - 1) / 2)] ?? 0;
+}
+
+/**
+ * Whether a line's words stand in boxes taller than their letters are wide: buttons' text
+ * boxed with their borders ("PayPal", 24 px tall for 14 px letters; "PayPal “GitHub" read
+ * as one line), not a heading's.
+ */
+function framed(line: OcrLine): boolean {
+  const words = line.words ?? [line];
+  const letters = words.reduce((n, w) => n + alphanumerics(w.text), 0);
+  const width = words.reduce((n, w) => n + w.box.width, 0);
+  return letters > 0 && width / letters < typeOf(line) * FRAMED_LETTER;
+}
+
+/**
+ * Whether no other line stands on a line's row near it (within ten heights of the body type):
+ * a heading, not a cell of a row ("Birthday" in a table's header), a button among buttons, or a
+ * control's value beside its caption. The rest of the line read apart after words read too
+ * unsurely to keep ("Tk Widget" … "ns" of "Tk Widget Demonstrations") is the line itself.
+ */
+function alone(line: OcrLine, lines: OcrLine[], body: number): boolean {
+  const reach = body * TITLE_ROW_REACH;
+  const onRow = (box: Rect) => overlaps(box.y, box.height, line.box.y, line.box.height);
+  const end = Math.max(...[line.box, ...(line.unsure ?? []).filter(onRow)].map((b) => b.x + b.width));
+  return !lines.some(
+    (l) =>
+      l !== line &&
+      typeOf(l) >= typeOf(line) * NEIGHBOUR_TYPE &&
+      onRow(l.box) &&
+      !(l.box.x >= end && l.box.x - end <= typeOf(line) * WORD_GAPS) &&
+      l.box.x < end + reach &&
+      line.box.x < l.box.x + l.box.width + reach,
+  );
+}
+
+/** A line that starts no farther than this many heights of a line's type after its end goes on with it. */
+const WORD_GAPS = 3;
 
 /** A change over at least this share of the frame: a page's content, not a control's surroundings. */
 const VIEW_AREA = 0.3;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { LumaArea } from '../frame-luma';
-import { blankRightOf, coveredButton, inkContrast, onFill, placeholderTypedOver } from './pixels';
+import { blankRightOf, coveredButton, inkContrast, onFill, placeholderTypedOver, strokeWidth } from './pixels';
 
 vi.mock('../../storage/recordings', () => ({ getFrame: async () => undefined }));
 
@@ -159,5 +159,32 @@ describe('coveredButton', () => {
     expect(coveredButton([...prose, open], [line('Modal title', 354, 113)], region, luma)).toBeUndefined();
     // A section opened above the button and pushed it out of view: the page's lines read again.
     expect(coveredButton([...prose, open], [...dialog, ...prose], region, luma)).toBeUndefined();
+  });
+});
+
+describe('strokeWidth', () => {
+  /** White ground (240) with dark stems (30) `stem` px wide every 6 px, 11 px tall: type's strokes. */
+  const stems = (stem: number): LumaArea => {
+    const [width, height] = [60, 20];
+    const data = new Uint8Array(width * height).fill(240);
+    for (let y = 4; y < 15; y++)
+      for (let x = 2; x + stem <= 58; x += 6) data.fill(30, y * width + x, y * width + x + stem);
+    return { x: 100, y: 50, width, height, data };
+  };
+  const box = { x: 100, y: 54, width: 60, height: 11 };
+
+  it('measures how wide the strokes in a box run: bold type twice as wide as regular', () => {
+    expect(strokeWidth(stems(1), box)).toBeCloseTo(1);
+    expect(strokeWidth(stems(2), box)).toBeCloseTo(2);
+    // Light on dark measures alike.
+    const inverted = stems(2);
+    inverted.data.forEach((v, i) => (inverted.data[i] = 255 - v));
+    expect(strokeWidth(inverted, box)).toBeCloseTo(2);
+  });
+
+  it('is undefined where nothing stands out as ink, or off the area', () => {
+    const blank: LumaArea = { x: 100, y: 50, width: 60, height: 20, data: new Uint8Array(1200).fill(240) };
+    expect(strokeWidth(blank, box)).toBeUndefined();
+    expect(strokeWidth(stems(1), { ...box, y: 500 })).toBeUndefined();
   });
 });

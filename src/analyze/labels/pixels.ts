@@ -210,6 +210,38 @@ export function inkContrast(luma: LumaArea, box: Rect): number | undefined {
   return shades && Math.max(shades.ground - shades.dark, shades.light - shades.ground);
 }
 
+/**
+ * How wide a line's strokes are (px): the mean run of ink along its box's rows, ink being what
+ * stands from the box's usual shade by more than half as far as its ink does. Bold type's
+ * strokes are half again as wide as regular type's of its size (Tk's bold headings: 3.6 px in
+ * 11 px type, its text 2.1). Undefined off the area, or where nothing stands out as ink.
+ */
+export function strokeWidth(luma: LumaArea, box: Rect): number | undefined {
+  const shades = shadesIn(luma, box);
+  if (!shades) return undefined;
+  const reach = Math.max(shades.ground - shades.dark, shades.light - shades.ground);
+  if (reach < STROKE_CONTRAST) return undefined;
+  const x0 = Math.max(0, Math.floor(box.x - luma.x));
+  const y0 = Math.max(0, Math.floor(box.y - luma.y));
+  const x1 = Math.min(luma.width, Math.ceil(box.x + box.width - luma.x));
+  const y1 = Math.min(luma.height, Math.ceil(box.y + box.height - luma.y));
+  let ink = 0;
+  let runs = 0;
+  for (let y = y0; y < y1; y++) {
+    let inRun = false;
+    for (let x = x0; x < x1; x++) {
+      const isInk = Math.abs(luma.data[y * luma.width + x]! - shades.ground) > reach / 2;
+      if (isInk) ink++;
+      if (isInk && !inRun) runs++;
+      inRun = isInk;
+    }
+  }
+  return runs > 0 ? ink / runs : undefined;
+}
+
+/** Ink standing less far than this (luma) from its ground is too faint to measure strokes by. */
+const STROKE_CONTRAST = 40;
+
 /** A box's usual shade (its ground), and its darkest and lightest twentieth (luma); undefined off the area. */
 function shadesIn(luma: LumaArea, box: Rect): { ground: number; dark: number; light: number } | undefined {
   const x0 = Math.max(0, Math.floor(box.x - luma.x));

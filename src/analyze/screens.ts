@@ -38,7 +38,7 @@ export function distinctScreens(events: readonly EventRecord[]): ScreenRef[] {
 }
 
 /** The top of a frame, where its title stands. */
-export function titleArea(frame: { width: number; height: number }): Rect {
+function titleArea(frame: { width: number; height: number }): Rect {
   return { x: 0, y: 0, width: frame.width, height: Math.ceil(frame.height * TITLE_AREA) };
 }
 

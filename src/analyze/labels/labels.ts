@@ -1801,7 +1801,7 @@ export function screenTitle(
 export const TITLE_AREA = 0.4;
 /** Type at least this much taller than the screen's body text is a heading's. */
 const LARGER_TYPE = 1.4;
-/** A word narrower per letter than this share of its height is boxed with a frame or a glyph (a button's border). */
+/** A line whose words are narrower per letter, together, than this share of its type's height is boxed with a frame (a button's border). */
 const FRAMED_LETTER = 0.4;
 /** A line on the row in type smaller than this share of a heading's is no neighbour of it (a logo's badge). */
 const NEIGHBOUR_TYPE = 0.5;
@@ -1829,7 +1829,7 @@ function titleCase(text: string): boolean {
 }
 
 /**
- * The lines set bold: strokes at least half again as wide, for the height of their type, as the
+ * The lines set bold: strokes at least 1.4 times as wide, for the height of their type, as the
  * middle line's of the screen.
  */
 function boldLines(lines: OcrLine[], stroke: (box: Rect) => number | undefined): Set<OcrLine> {

@@ -221,10 +221,7 @@ export function strokeWidth(luma: LumaArea, box: Rect): number | undefined {
   if (!shades) return undefined;
   const reach = Math.max(shades.ground - shades.dark, shades.light - shades.ground);
   if (reach < STROKE_CONTRAST) return undefined;
-  const x0 = Math.max(0, Math.floor(box.x - luma.x));
-  const y0 = Math.max(0, Math.floor(box.y - luma.y));
-  const x1 = Math.min(luma.width, Math.ceil(box.x + box.width - luma.x));
-  const y1 = Math.min(luma.height, Math.ceil(box.y + box.height - luma.y));
+  const { x0, y0, x1, y1 } = pixelsOf(luma, box);
   let ink = 0;
   let runs = 0;
   for (let y = y0; y < y1; y++) {
@@ -242,12 +239,19 @@ export function strokeWidth(luma: LumaArea, box: Rect): number | undefined {
 /** Ink standing less far than this (luma) from its ground is too faint to measure strokes by. */
 const STROKE_CONTRAST = 40;
 
+/** The pixel rows and columns of `luma` that a box of frame pixels covers (x0–x1, y0–y1, ends excluded). */
+function pixelsOf(luma: LumaArea, box: Rect): { x0: number; y0: number; x1: number; y1: number } {
+  return {
+    x0: Math.max(0, Math.floor(box.x - luma.x)),
+    y0: Math.max(0, Math.floor(box.y - luma.y)),
+    x1: Math.min(luma.width, Math.ceil(box.x + box.width - luma.x)),
+    y1: Math.min(luma.height, Math.ceil(box.y + box.height - luma.y)),
+  };
+}
+
 /** A box's usual shade (its ground), and its darkest and lightest twentieth (luma); undefined off the area. */
 function shadesIn(luma: LumaArea, box: Rect): { ground: number; dark: number; light: number } | undefined {
-  const x0 = Math.max(0, Math.floor(box.x - luma.x));
-  const y0 = Math.max(0, Math.floor(box.y - luma.y));
-  const x1 = Math.min(luma.width, Math.ceil(box.x + box.width - luma.x));
-  const y1 = Math.min(luma.height, Math.ceil(box.y + box.height - luma.y));
+  const { x0, y0, x1, y1 } = pixelsOf(luma, box);
   if (x1 - x0 < 2 || y1 - y0 < 2) return undefined;
   const values: number[] = [];
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) values.push(luma.data[y * luma.width + x]!);

@@ -1814,8 +1814,13 @@ const TITLE_ROW_REACH = 10;
  * line a heading.
  */
 function typeOf(line: OcrLine): number {
-  const heights = (line.words ?? [line]).map((w) => w.box.height).sort((a, b) => a - b);
-  return heights[Math.floor((heights.length - 1) / 2)] ?? line.box.height;
+  return middleOf((line.words ?? [line]).map((w) => w.box.height)) ?? line.box.height;
+}
+
+/** The middle of some values (the lower of the two middle ones of an even count); undefined for none. */
+function middleOf(values: number[]): number | undefined {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
 /**
@@ -1839,8 +1844,7 @@ function boldLines(lines: OcrLine[], stroke: (box: Rect) => number | undefined):
       return width === undefined ? [] : [[l, width / typeOf(l)] as const];
     }),
   );
-  const sorted = [...weights.values()].sort((a, b) => a - b);
-  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
+  const middle = middleOf([...weights.values()]);
   if (middle === undefined) return new Set();
   return new Set([...weights].filter(([, weight]) => weight >= middle * BOLD).map(([l]) => l));
 }
@@ -1850,8 +1854,7 @@ const BOLD = 1.4;
 
 /** The screen's body type: the middle height of all the words read on it. */
 function bodyType(lines: OcrLine[]): number {
-  const heights = lines.flatMap((l) => (l.words ?? [l]).map((w) => w.box.height)).sort((a, b) => a - b);
-  return heights[Math.floor((heights.length - 1) / 2)] ?? 0;
+  return middleOf(lines.flatMap((l) => (l.words ?? [l]).map((w) => w.box.height))) ?? 0;
 }
 
 /**
